@@ -1,0 +1,21 @@
+//! popmail: an offline mail reader for POP3 accounts.
+//!
+//! The crate is laid out by concern; arrows point one way only
+//! (`ui → sync → {pop3, store, mailbox, credentials} → mail`, with `cli` beside `ui`):
+//!
+//! - [`mail`]: raw RFC 5322 bytes → list columns and reader view (pure functions).
+//! - [`store`]: the SQLite file — the only module that writes SQL.
+//! - [`pop3`]: the POP3 protocol (sans-IO parsing) and its blocking transport.
+//! - [`sync`]: the background sync worker and account policies.
+//! - [`mailbox`]: mbox, Maildir and EML readers and writers (streaming, no SQL).
+//! - [`jobs`]: the background job worker: import, export, backup.
+//! - [`credentials`]: where passwords live.
+//! - [`demo`]: the embedded demo POP3 server.
+//! - [`ui`]: the eframe window.
+//! - [`cli`]: command-line definitions and handlers.
+
+pub mod cli;
+pub mod mail;
+pub mod paths;
+pub mod secret;
+pub mod store;

@@ -1,0 +1,1 @@
+//! Raw message bytes → list columns and reader view.
