@@ -1,0 +1,6 @@
+//! popmail's integration tests: one binary, one module per area.
+//!
+//! Modules (each says what it covers in its own header):
+//! - `support`: shared helpers (temporary stores, the scripted POP3 server, the Dovecot launcher).
+
+mod support;
