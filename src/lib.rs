@@ -19,3 +19,4 @@ pub mod mail;
 pub mod paths;
 pub mod secret;
 pub mod store;
+pub mod sync;
