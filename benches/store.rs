@@ -17,18 +17,29 @@ use popmail::store::{Flags, FolderRole, NewMessage, Scope, Sort, SortKey, Store}
 const BATCH: usize = 500;
 
 fn main() {
-    let total: u64 = std::env::var("POPMAIL_BENCH_MESSAGES").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let total: u64 = std::env::var("POPMAIL_BENCH_MESSAGES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("bench.sqlite3");
     let mut store = Store::open(&path).expect("open store");
-    let folder = store.create_folder("Bench", None, FolderRole::User).expect("folder");
+    let folder = store
+        .create_folder("Bench", None, FolderRole::User)
+        .expect("folder");
     let vocab = generator::vocabulary(20_000);
 
     // Generation is not part of what we measure: make the bytes first.
     let t = Instant::now();
-    let raws: Vec<Vec<u8>> = (0..total).map(|i| generator::message(42, i, &vocab)).collect();
+    let raws: Vec<Vec<u8>> = (0..total)
+        .map(|i| generator::message(42, i, &vocab))
+        .collect();
     let bytes: usize = raws.iter().map(Vec::len).sum();
-    println!("generated: {total} messages, {:.1} MB in {:.1} s", bytes as f64 / 1e6, t.elapsed().as_secs_f64());
+    println!(
+        "generated: {total} messages, {:.1} MB in {:.1} s",
+        bytes as f64 / 1e6,
+        t.elapsed().as_secs_f64()
+    );
 
     // Insert: one thread parses and hashes, this one writes.
     let (tx, rx) = crossbeam_channel::bounded::<Vec<NewMessage>>(4);
@@ -56,7 +67,10 @@ fn main() {
     let secs = t.elapsed().as_secs_f64();
     println!("insert_rate: {:.0} messages/s", total as f64 / secs);
     println!("insert_throughput: {:.1} MB/s", bytes as f64 / 1e6 / secs);
-    println!("store_size: {:.1} MB", std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) as f64 / 1e6);
+    println!(
+        "store_size: {:.1} MB",
+        std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) as f64 / 1e6
+    );
 
     // Search: 100 queries of one or two words drawn like real searches.
     let mut rng = generator::Rng::new(99);
@@ -64,7 +78,11 @@ fn main() {
     let mut hits = 0;
     for q in 0..100 {
         let query = if q % 3 == 0 {
-            format!("{} {}", generator::zipf_word(&mut rng, &vocab), generator::zipf_word(&mut rng, &vocab))
+            format!(
+                "{} {}",
+                generator::zipf_word(&mut rng, &vocab),
+                generator::zipf_word(&mut rng, &vocab)
+            )
         } else {
             generator::zipf_word(&mut rng, &vocab).to_string()
         };
@@ -82,12 +100,17 @@ fn main() {
             let mut samples = Vec::new();
             for _ in 0..50 {
                 let t = Instant::now();
-                let rows = store.page(Scope::Folder(folder), sort, 0, 50).expect("page");
+                let rows = store
+                    .page(Scope::Folder(folder), sort, 0, 50)
+                    .expect("page");
                 samples.push(t.elapsed());
                 assert_eq!(rows.len(), 50);
             }
             let dir = if descending { "desc" } else { "asc" };
-            stats::print(&format!("first_page_{key:?}_{dir}").to_lowercase(), &mut samples);
+            stats::print(
+                &format!("first_page_{key:?}_{dir}").to_lowercase(),
+                &mut samples,
+            );
         }
     }
 }

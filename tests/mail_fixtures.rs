@@ -22,9 +22,14 @@ fn ten_mb_attachment() -> Vec<u8> {
 }
 
 fn many_parts(n: usize) -> Vec<u8> {
-    let mut m = String::from("From: parts@example.org\r\nSubject: many parts\r\nContent-Type: multipart/mixed; boundary=P\r\n\r\n");
+    let mut m = String::from(
+        "From: parts@example.org\r\nSubject: many parts\r\nContent-Type: multipart/mixed; boundary=P\r\n\r\n",
+    );
     for i in 0..n {
-        let _ = write!(m, "--P\r\nContent-Type: text/plain; name=p{i}.txt\r\nContent-Disposition: attachment\r\n\r\npart {i}\r\n");
+        let _ = write!(
+            m,
+            "--P\r\nContent-Type: text/plain; name=p{i}.txt\r\nContent-Disposition: attachment\r\n\r\npart {i}\r\n"
+        );
     }
     m.push_str("--P--\r\n");
     m.into_bytes()
@@ -33,7 +38,10 @@ fn many_parts(n: usize) -> Vec<u8> {
 fn deep_nesting(depth: usize) -> Vec<u8> {
     let mut m = String::from("From: deep@example.org\r\nSubject: deep\r\n");
     for i in 0..depth {
-        let _ = write!(m, "Content-Type: multipart/mixed; boundary=b{i}\r\n\r\n--b{i}\r\n");
+        let _ = write!(
+            m,
+            "Content-Type: multipart/mixed; boundary=b{i}\r\n\r\n--b{i}\r\n"
+        );
     }
     m.push_str("Content-Type: text/plain\r\n\r\nthe bottom\r\n");
     for i in (0..depth).rev() {
@@ -59,9 +67,18 @@ fn hostile_messages_are_stored_listed_and_returned_byte_identical() {
     let cases: Vec<(&str, Vec<u8>)> = vec![
         ("empty", Vec::new()),
         ("garbage", garbage(4096)),
-        ("no headers at all", b"just a line of text without any header\n".to_vec()),
-        ("missing date, from, message-id", b"Subject: bare\r\n\r\nbody\r\n".to_vec()),
-        ("bare LF", b"From: a@example.org\nSubject: lf only\n\nline one\nline two\n".to_vec()),
+        (
+            "no headers at all",
+            b"just a line of text without any header\n".to_vec(),
+        ),
+        (
+            "missing date, from, message-id",
+            b"Subject: bare\r\n\r\nbody\r\n".to_vec(),
+        ),
+        (
+            "bare LF",
+            b"From: a@example.org\nSubject: lf only\n\nline one\nline two\n".to_vec(),
+        ),
         ("ten megabytes", ten_mb_attachment()),
         ("5000 parts", many_parts(5000)),
         ("100 deep", deep_nesting(100)),
@@ -73,13 +90,24 @@ fn hostile_messages_are_stored_listed_and_returned_byte_identical() {
     drop(store);
 
     let list = data.popmail(&["list", "Odd", "--json", "--limit", "100"]);
-    assert!(list.status.success(), "{}", String::from_utf8_lossy(&list.stderr));
-    assert_eq!(String::from_utf8(list.stdout).unwrap().lines().count(), cases.len());
+    assert!(
+        list.status.success(),
+        "{}",
+        String::from_utf8_lossy(&list.stderr)
+    );
+    assert_eq!(
+        String::from_utf8(list.stdout).unwrap().lines().count(),
+        cases.len()
+    );
 
     let store = data.store();
     for ((name, raw), id) in cases.iter().zip(&ids) {
         let shown = data.popmail(&["show", "--raw", &id.0.to_string()]);
-        assert!(shown.status.success(), "{name}: {}", String::from_utf8_lossy(&shown.stderr));
+        assert!(
+            shown.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&shown.stderr)
+        );
         assert!(shown.stdout == *raw, "{name}: bytes differ");
         let row = store.row(*id).unwrap();
         assert_eq!(row.folder, folder);

@@ -30,8 +30,9 @@ impl Rng {
 }
 
 const SYLLABLES: &[&str] = &[
-    "ka", "lo", "mi", "ne", "ra", "to", "vi", "su", "pe", "da", "en", "or", "al", "ti", "mo", "re", "sa", "ba",
-    "ce", "fu", "gi", "ho", "ju", "ke", "li", "ma", "nu", "po", "qui", "ro", "se", "ta", "un", "ve", "wa", "xe",
+    "ka", "lo", "mi", "ne", "ra", "to", "vi", "su", "pe", "da", "en", "or", "al", "ti", "mo", "re",
+    "sa", "ba", "ce", "fu", "gi", "ho", "ju", "ke", "li", "ma", "nu", "po", "qui", "ro", "se",
+    "ta", "un", "ve", "wa", "xe",
 ];
 
 /// The benchmark vocabulary: `n` distinct made-up words.
@@ -40,7 +41,9 @@ pub fn vocabulary(n: usize) -> Vec<String> {
     let mut words = std::collections::BTreeSet::new();
     while words.len() < n {
         let len = 2 + rng.below(3);
-        let w: String = (0..len).map(|_| SYLLABLES[rng.below(SYLLABLES.len())]).collect();
+        let w: String = (0..len)
+            .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+            .collect();
         words.insert(w);
     }
     let mut v: Vec<String> = words.into_iter().collect();
@@ -59,9 +62,35 @@ pub fn zipf_word<'a>(rng: &mut Rng, vocab: &'a [String]) -> &'a str {
     &vocab[rank.min(vocab.len() - 1)]
 }
 
-const FIRST: &[&str] = &["Anna", "Bruno", "Chloé", "Dmitri", "Elif", "Farid", "Greta", "Hiro", "Ines", "Jonas", "Kateřina", "Liu"];
-const LAST: &[&str] = &["Müller", "Smith", "Dubois", "Ivanova", "Yılmaz", "Tanaka", "Rossi", "Novak", "García", "Chen"];
-const NON_ASCII: &[&str] = &["Grüße", "naïve", "Straße", "привет", "письмо", "日本語", "メール", "中文", "邮件", "café"];
+const FIRST: &[&str] = &[
+    "Anna",
+    "Bruno",
+    "Chloé",
+    "Dmitri",
+    "Elif",
+    "Farid",
+    "Greta",
+    "Hiro",
+    "Ines",
+    "Jonas",
+    "Kateřina",
+    "Liu",
+];
+const LAST: &[&str] = &[
+    "Müller", "Smith", "Dubois", "Ivanova", "Yılmaz", "Tanaka", "Rossi", "Novak", "García", "Chen",
+];
+const NON_ASCII: &[&str] = &[
+    "Grüße",
+    "naïve",
+    "Straße",
+    "привет",
+    "письмо",
+    "日本語",
+    "メール",
+    "中文",
+    "邮件",
+    "café",
+];
 
 fn paragraph(rng: &mut Rng, vocab: &[String], words: usize) -> String {
     let mut s = String::with_capacity(words * 8);
@@ -95,9 +124,15 @@ fn base64_blob(rng: &mut Rng, bytes: usize) -> String {
 /// Message number `i` of a benchmark mailbox (deterministic in `seed` and `i`).
 pub fn message(seed: u64, i: u64, vocab: &[String]) -> Vec<u8> {
     let mut rng = Rng::new(seed ^ i.wrapping_mul(0x9E37_79B9_7F4A_7C15));
-    let from = format!("{} {}", FIRST[rng.below(FIRST.len())], LAST[rng.below(LAST.len())]);
+    let from = format!(
+        "{} {}",
+        FIRST[rng.below(FIRST.len())],
+        LAST[rng.below(LAST.len())]
+    );
     let addr = format!("user{}@example{}.org", rng.below(500), rng.below(20));
-    let subject: Vec<&str> = (0..3 + rng.below(6)).map(|_| zipf_word(&mut rng, vocab)).collect();
+    let subject: Vec<&str> = (0..3 + rng.below(6))
+        .map(|_| zipf_word(&mut rng, vocab))
+        .collect();
     let day = 1 + rng.below(28);
     let hour = rng.below(24);
     let target = 2_000 + rng.below(48_000);
@@ -111,7 +146,12 @@ pub fn message(seed: u64, i: u64, vocab: &[String]) -> Vec<u8> {
          Date: Mon, {day} Oct 2025 {hour:02}:{4:02}:00 +0000\r\nMessage-ID: <bench.{i}.{seed}@example.org>\r\nMIME-Version: 1.0\r\n",
         rng.below(9),
         rng.below(10),
-        from.replace(' ', "_").replace('é', "=C3=A9").replace('ü', "=C3=BC").replace('ř', "=C5=99").replace('ı', "=C4=B1").replace('í', "=C3=AD"),
+        from.replace(' ', "_")
+            .replace('é', "=C3=A9")
+            .replace('ü', "=C3=BC")
+            .replace('ř', "=C5=99")
+            .replace('ı', "=C4=B1")
+            .replace('í', "=C3=AD"),
         subject.join(" "),
         rng.below(60),
     );
@@ -121,14 +161,21 @@ pub fn message(seed: u64, i: u64, vocab: &[String]) -> Vec<u8> {
     let text_words = (target / 7).max(50);
     match kind {
         0..=39 => {
-            let _ = write!(m, "Content-Type: text/plain; charset={charset}\r\nContent-Transfer-Encoding: 8bit\r\n\r\n");
+            let _ = write!(
+                m,
+                "Content-Type: text/plain; charset={charset}\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+            );
             m.push_str(&paragraph(&mut rng, vocab, text_words).replace('\n', "\r\n"));
             m.push_str("\r\n");
         }
         40..=64 => {
             let text = paragraph(&mut rng, vocab, text_words / 2);
             m.push_str("Content-Type: multipart/alternative; boundary=\"alt\"\r\n\r\n--alt\r\n");
-            let _ = write!(m, "Content-Type: text/plain; charset=utf-8\r\n\r\n{}\r\n--alt\r\n", text.replace('\n', "\r\n"));
+            let _ = write!(
+                m,
+                "Content-Type: text/plain; charset=utf-8\r\n\r\n{}\r\n--alt\r\n",
+                text.replace('\n', "\r\n")
+            );
             let _ = write!(
                 m,
                 "Content-Type: text/html; charset=utf-8\r\n\r\n<html><body><p>{}</p><p><a href=\"https://example.org/{i}\">link</a></p></body></html>\r\n--alt--\r\n",
@@ -146,7 +193,11 @@ pub fn message(seed: u64, i: u64, vocab: &[String]) -> Vec<u8> {
         _ => {
             let text = paragraph(&mut rng, vocab, 200);
             m.push_str("Content-Type: multipart/mixed; boundary=\"mix\"\r\n\r\n--mix\r\n");
-            let _ = write!(m, "Content-Type: text/plain; charset=utf-8\r\n\r\n{}\r\n--mix\r\n", text.replace('\n', "\r\n"));
+            let _ = write!(
+                m,
+                "Content-Type: text/plain; charset=utf-8\r\n\r\n{}\r\n--mix\r\n",
+                text.replace('\n', "\r\n")
+            );
             let _ = write!(
                 m,
                 "Content-Type: application/pdf; name=\"report-{i}.pdf\"\r\nContent-Disposition: attachment; filename=\"report-{i}.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"

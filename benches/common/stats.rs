@@ -15,6 +15,12 @@ pub fn quantile(sorted: &[Duration], q: f64) -> Duration {
 /// Prints `NAME_median_ms` and `NAME_p99_ms`.
 pub fn print(name: &str, samples: &mut [Duration]) {
     samples.sort();
-    println!("{name}_median: {:.3} ms", quantile(samples, 0.5).as_secs_f64() * 1e3);
-    println!("{name}_p99: {:.3} ms", quantile(samples, 0.99).as_secs_f64() * 1e3);
+    println!(
+        "{name}_median: {:.3} ms",
+        quantile(samples, 0.5).as_secs_f64() * 1e3
+    );
+    println!(
+        "{name}_p99: {:.3} ms",
+        quantile(samples, 0.99).as_secs_f64() * 1e3
+    );
 }

@@ -93,17 +93,27 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         None => paths::default_data_dir()?,
     };
     let Some(command) = cli.command else {
-        crate::ui::run(crate::ui::RunOptions { data_dir, demo: cli.demo })?;
+        crate::ui::run(crate::ui::RunOptions {
+            data_dir,
+            demo: cli.demo,
+        })?;
         return Ok(ExitCode::SUCCESS);
     };
     let store = open_store(&data_dir)?;
     match command {
         Command::Folders { json } => read::folders(&store, json),
-        Command::List { folder, json, limit } => read::list(&store, &folder, json, limit),
+        Command::List {
+            folder,
+            json,
+            limit,
+        } => read::list(&store, &folder, json, limit),
         Command::Show { id, raw } => read::show(&store, id, raw),
-        Command::Search { query, folder, json, limit } => {
-            read::search(&store, &query, folder.as_deref(), json, limit)
-        }
+        Command::Search {
+            query,
+            folder,
+            json,
+            limit,
+        } => read::search(&store, &query, folder.as_deref(), json, limit),
     }?;
     Ok(ExitCode::SUCCESS)
 }

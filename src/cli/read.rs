@@ -18,9 +18,20 @@ pub(super) fn folders(store: &Store, json: bool) -> anyhow::Result<()> {
         writeln!(out)?;
         return Ok(());
     }
-    writeln!(out, "{:>5}  {:<40} {:>9} {:>8}", "ID", "FOLDER", "MESSAGES", "UNREAD")?;
+    writeln!(
+        out,
+        "{:>5}  {:<40} {:>9} {:>8}",
+        "ID", "FOLDER", "MESSAGES", "UNREAD"
+    )?;
     for f in folders {
-        writeln!(out, "{:>5}  {:<40} {:>9} {:>8}", f.id.0, f.qualified_name(), f.total, f.unread)?;
+        writeln!(
+            out,
+            "{:>5}  {:<40} {:>9} {:>8}",
+            f.id.0,
+            f.qualified_name(),
+            f.total,
+            f.unread
+        )?;
     }
     Ok(())
 }
@@ -31,7 +42,13 @@ pub(super) fn list(store: &Store, folder: &str, json: bool, limit: u64) -> anyho
     print_rows(store, &rows, json)
 }
 
-pub(super) fn search(store: &Store, query: &str, folder: Option<&str>, json: bool, limit: usize) -> anyhow::Result<()> {
+pub(super) fn search(
+    store: &Store,
+    query: &str,
+    folder: Option<&str>,
+    json: bool,
+    limit: usize,
+) -> anyhow::Result<()> {
     let folder = folder.map(|f| store.resolve_folder(f)).transpose()?;
     let ids = store.search(query, folder.as_ref().map(|f| f.id), limit)?;
     let rows = store.rows(&ids)?;
@@ -48,19 +65,30 @@ pub(super) fn show(store: &Store, id: i64, raw: bool) -> anyhow::Result<()> {
     }
     let view = mail::view(&bytes);
     let e = &view.envelope;
-    let from = if e.from_name.is_empty() { e.from_addr.clone() } else { format!("{} <{}>", e.from_name, e.from_addr) };
+    let from = if e.from_name.is_empty() {
+        e.from_addr.clone()
+    } else {
+        format!("{} <{}>", e.from_name, e.from_addr)
+    };
     writeln!(out, "From:    {from}")?;
     writeln!(out, "To:      {}", e.to)?;
     if !e.cc.is_empty() {
         writeln!(out, "Cc:      {}", e.cc)?;
     }
-    writeln!(out, "Date:    {}", e.date_header.as_deref().unwrap_or("(none)"))?;
+    writeln!(
+        out,
+        "Date:    {}",
+        e.date_header.as_deref().unwrap_or("(none)")
+    )?;
     writeln!(out, "Subject: {}", e.subject)?;
     for a in &view.attachments {
         writeln!(out, "Attachment: {} ({}, {} bytes)", a.name, a.mime, a.size)?;
     }
     if view.from_html {
-        writeln!(out, "[HTML message shown as text; remote content is never loaded]")?;
+        writeln!(
+            out,
+            "[HTML message shown as text; remote content is never loaded]"
+        )?;
     }
     writeln!(out)?;
     writeln!(out, "{}", view.body)?;
@@ -70,7 +98,11 @@ pub(super) fn show(store: &Store, id: i64, raw: bool) -> anyhow::Result<()> {
 fn print_rows(store: &Store, rows: &[MessageRow], json: bool) -> anyhow::Result<()> {
     let folders = store.folders()?;
     let folder_name = |row: &MessageRow| {
-        folders.iter().find(|f| f.id == row.folder).map(|f| f.qualified_name()).unwrap_or_default()
+        folders
+            .iter()
+            .find(|f| f.id == row.folder)
+            .map(|f| f.qualified_name())
+            .unwrap_or_default()
     };
     let mut out = std::io::stdout().lock();
     for row in rows {
@@ -106,6 +138,10 @@ fn print_rows(store: &Store, rows: &[MessageRow], json: bool) -> anyhow::Result<
 /// `YYYY-MM-DD HH:MM` in local time.
 pub fn format_date(epoch: i64) -> String {
     chrono::DateTime::from_timestamp(epoch, 0)
-        .map(|d| d.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string())
+        .map(|d| {
+            d.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
         .unwrap_or_else(|| "????-??-?? ??:??".into())
 }

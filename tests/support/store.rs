@@ -14,7 +14,9 @@ pub struct DataDir {
 impl DataDir {
     /// A fresh, empty data folder.
     pub fn new() -> Self {
-        Self { dir: tempfile::tempdir().expect("temp dir") }
+        Self {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
     }
 
     /// The folder.
@@ -45,10 +47,24 @@ impl DataDir {
 }
 
 /// Stores `messages` in a new local folder `name`; returns the folder and ids.
-pub fn fill_folder(store: &mut Store, name: &str, messages: &[Vec<u8>]) -> (FolderId, Vec<MessageId>) {
-    let folder = store.create_folder(name, None, FolderRole::User).expect("create folder");
-    let batch: Vec<_> = messages.iter().map(|m| NewMessage::prepare(m.clone(), folder, Flags::default())).collect();
-    let ids = store.insert_batch(&batch).expect("insert").into_iter().map(|i| i.id()).collect();
+pub fn fill_folder(
+    store: &mut Store,
+    name: &str,
+    messages: &[Vec<u8>],
+) -> (FolderId, Vec<MessageId>) {
+    let folder = store
+        .create_folder(name, None, FolderRole::User)
+        .expect("create folder");
+    let batch: Vec<_> = messages
+        .iter()
+        .map(|m| NewMessage::prepare(m.clone(), folder, Flags::default()))
+        .collect();
+    let ids = store
+        .insert_batch(&batch)
+        .expect("insert")
+        .into_iter()
+        .map(|i| i.id())
+        .collect();
     (folder, ids)
 }
 
