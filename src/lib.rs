@@ -17,5 +17,6 @@
 pub mod cli;
 pub mod mail;
 pub mod paths;
+pub mod pop3;
 pub mod secret;
 pub mod store;
