@@ -2,5 +2,7 @@
 //!
 //! Modules (each says what it covers in its own header):
 //! - `support`: shared helpers (temporary stores, the scripted POP3 server, the Dovecot launcher).
+//! - `pop3_transcript`: the POP3 client against `C:`/`S:` byte transcripts.
 
+mod pop3_transcript;
 mod support;
