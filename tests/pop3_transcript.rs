@@ -7,6 +7,8 @@
 //! the STLS handshake. Covers the RFC 1939 §10 example session, every
 //! command, the SASL mechanisms (RFC 5034) and the error paths.
 
+#![allow(clippy::unwrap_used)]
+
 use std::io::{self, Read, Write};
 use std::sync::{Arc, Mutex};
 
