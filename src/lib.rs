@@ -18,6 +18,7 @@ pub mod cli;
 pub mod credentials;
 pub mod mail;
 pub mod paths;
+pub mod pop3;
 pub mod secret;
 pub mod store;
 pub mod sync;

@@ -3,10 +3,14 @@
 //! Modules (each says what it covers in its own header):
 //! - `support`: shared helpers (temporary stores, the scripted POP3 server, the Dovecot launcher).
 //! - `cli`: the read-only command line against a real store.
-//! - `mail_fixtures`: the message model over the files in `tests/data/`, stored and shown raw.
+//! - `mail_fixtures`: the message model over hostile input, stored and shown raw.
+//! - `pop3_transcript`: the POP3 client against `C:`/`S:` byte transcripts.
+//! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod cli;
 mod mail_fixtures;
+mod pop3_faults;
+mod pop3_transcript;
 mod support;
