@@ -15,6 +15,7 @@
 //! - [`cli`]: command-line definitions and handlers.
 
 pub mod cli;
+pub mod demo;
 pub mod mail;
 pub mod paths;
 pub mod secret;
