@@ -10,8 +10,9 @@
 //! are answered in order. An idle client is logged out after [`IDLE_TIMEOUT`]
 //! (RFC 1939 §3 asks for at least ten minutes), without entering the UPDATE state.
 //!
-//! [`DemoServer::stop`] (or dropping the server) stops accepting, closes every
-//! connection within about [`POLL`], and joins all threads.
+//! [`DemoServer::stop`] (or dropping the server) sets a flag, wakes the listener
+//! with a connection of its own, closes every connection within about [`POLL`],
+//! and joins all threads.
 
 use std::io::{ErrorKind, Read, Write};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
@@ -32,6 +33,8 @@ const MAX_CONNECTIONS: usize = 16;
 const POLL: Duration = Duration::from_millis(50);
 /// How long a client may stay silent before it is logged out.
 const IDLE_TIMEOUT: Duration = Duration::from_secs(600);
+/// How long stopping waits to connect to its own listener.
+const WAKE_TIMEOUT: Duration = Duration::from_secs(2);
 /// How long a write may block on a client that does not read.
 const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
 /// Replies are sent once this many bytes are pending, even mid-pipeline.
@@ -64,12 +67,6 @@ impl DemoServer {
             what: "reading the port",
             source,
         })?;
-        listener
-            .set_nonblocking(true)
-            .map_err(|source| Error::Socket {
-                what: "making accept non-blocking",
-                source,
-            })?;
         let stop = Arc::new(AtomicBool::new(false));
         let maildrop = Arc::new(Maildrop::new(sample_messages()));
         let thread_stop = Arc::clone(&stop);
@@ -102,7 +99,12 @@ impl DemoServer {
 
     fn shutdown(&mut self) {
         self.stop.store(true, Ordering::SeqCst);
-        if let Some(handle) = self.listener.take() {
+        let Some(handle) = self.listener.take() else {
+            return;
+        };
+        // The listener blocks in accept(): a connection of our own wakes it up to see
+        // the flag. If even that fails, leave the thread be rather than hang here.
+        if TcpStream::connect_timeout(&self.addr, WAKE_TIMEOUT).is_ok() {
             // The thread never panics; if it somehow did, there is nothing left to clean.
             let _ = handle.join();
         }
@@ -130,11 +132,8 @@ fn accept_loop(listener: &TcpListener, maildrop: &Arc<Maildrop>, stop: &Arc<Atom
     while !stop.load(Ordering::SeqCst) {
         threads.retain(|handle| !handle.is_finished());
         let stream = match listener.accept() {
+            Ok((_, _)) if stop.load(Ordering::SeqCst) => break, // the wake-up connection
             Ok((stream, _)) => stream,
-            Err(err) if err.kind() == ErrorKind::WouldBlock => {
-                std::thread::sleep(POLL);
-                continue;
-            }
             Err(_) => {
                 // A connection that died before we accepted it, or a full fd table: wait a bit.
                 std::thread::sleep(POLL);
