@@ -127,10 +127,11 @@ impl std::fmt::Debug for DemoServer {
 
 fn accept_loop(listener: &TcpListener, maildrop: &Arc<Maildrop>, stop: &Arc<AtomicBool>) {
     let active = Arc::new(AtomicUsize::new(0));
-    let mut threads: Vec<JoinHandle<()>> = Vec::new();
+    // Each connection's thread, and a handle on its socket to cut it off on stop.
+    let mut threads: Vec<(JoinHandle<()>, Option<TcpStream>)> = Vec::new();
     let mut next_id = 0u64;
     while !stop.load(Ordering::SeqCst) {
-        threads.retain(|handle| !handle.is_finished());
+        threads.retain(|(handle, _)| !handle.is_finished());
         let stream = match listener.accept() {
             Ok((_, _)) if stop.load(Ordering::SeqCst) => break, // the wake-up connection
             Ok((stream, _)) => stream,
@@ -151,19 +152,27 @@ fn accept_loop(listener: &TcpListener, maildrop: &Arc<Maildrop>, stop: &Arc<Atom
         let guard = ActiveGuard(Arc::clone(&active));
         let maildrop = Arc::clone(maildrop);
         let stop = Arc::clone(stop);
+        let socket = stream.try_clone().ok();
         let spawned = std::thread::Builder::new()
             .name(format!("popmail-demo-conn-{next_id}"))
             .spawn(move || {
                 let _guard = guard;
-                serve(stream, maildrop, &stop);
+                let mut stream = stream;
+                serve(&mut stream, maildrop, &stop);
+                // Close for real even though the listener thread holds a clone of the socket.
+                let _ = stream.shutdown(std::net::Shutdown::Both);
             });
         // If the thread could not start, the closure (stream and guard) is dropped:
         // the client sees the connection close and the count goes back down.
         if let Ok(handle) = spawned {
-            threads.push(handle);
+            threads.push((handle, socket));
         }
     }
-    for handle in threads {
+    for (handle, socket) in threads {
+        // Unblocks a write to a client that stopped reading; reads notice the flag anyway.
+        if let Some(socket) = socket {
+            let _ = socket.shutdown(std::net::Shutdown::Both);
+        }
         let _ = handle.join();
     }
 }
@@ -179,7 +188,7 @@ impl Drop for ActiveGuard {
 
 /// Serves one connection until QUIT, an error, idleness or the stop flag.
 /// I/O errors end the connection; they are the client's to report.
-fn serve(mut stream: TcpStream, maildrop: Arc<Maildrop>, stop: &AtomicBool) {
+fn serve(stream: &mut TcpStream, maildrop: Arc<Maildrop>, stop: &AtomicBool) {
     let setup = stream
         .set_nonblocking(false)
         .and_then(|()| stream.set_read_timeout(Some(POLL)))
