@@ -537,3 +537,39 @@ fn stopping_does_not_wait_for_a_client_that_stopped_reading() {
         started.elapsed()
     );
 }
+
+#[test]
+fn random_input_never_takes_the_server_down() {
+    let server = start();
+    let mut seed: u64 = 0x5eed_1234_abcd_0001;
+    let mut next = move || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as u32
+    };
+    let words = [
+        "USER", "PASS", "STAT", "LIST", "RETR", "DELE", "TOP", "UIDL", "RSET", "NOOP", "CAPA",
+    ];
+    for _connection in 0..8 {
+        let (mut client, _) = Client::connect(&server);
+        let mut input = Vec::new();
+        for _ in 0..300 {
+            if next() % 2 == 0 {
+                let word = words[next() as usize % words.len()];
+                input.extend_from_slice(format!("{word} {} {}", next() % 30, next()).as_bytes());
+            } else {
+                let len = next() % 700;
+                input.extend((0..len).map(|_| next() as u8));
+            }
+            input.extend_from_slice(if next() % 3 == 0 { b"\n" } else { b"\r\n" });
+        }
+        // The server may close the connection part-way (too many errors); that is fine.
+        let _ = client.writer.write_all(&input);
+        let mut rest = Vec::new();
+        let _ = client.writer.shutdown(std::net::Shutdown::Write);
+        let _ = client.reader.read_to_end(&mut rest);
+    }
+    let mut client = Client::login(&server);
+    assert_eq!(client.stat().0, sample_messages().len());
+}
