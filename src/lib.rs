@@ -16,6 +16,7 @@
 
 pub mod cli;
 pub mod credentials;
+pub mod demo;
 pub mod mail;
 pub mod paths;
 pub mod pop3;

@@ -13,4 +13,7 @@ mod cli;
 mod mail_fixtures;
 mod pop3_faults;
 mod pop3_transcript;
+//! - `demo_server`: the embedded demo POP3 server over plain TCP.
+
+mod demo_server;
 mod support;
