@@ -6,14 +6,13 @@
 //! - `mail_fixtures`: the message model over hostile input, stored and shown raw.
 //! - `pop3_transcript`: the POP3 client against `C:`/`S:` byte transcripts.
 //! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
+//! - `demo_server`: the embedded demo POP3 server over plain TCP.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod cli;
+mod demo_server;
 mod mail_fixtures;
 mod pop3_faults;
 mod pop3_transcript;
-//! - `demo_server`: the embedded demo POP3 server over plain TCP.
-
-mod demo_server;
 mod support;
