@@ -134,3 +134,136 @@ fn hostile_messages_are_stored_listed_and_returned_byte_identical() {
         }
     }
 }
+
+/// Every fixture in `tests/data/mail/` (CRLF and bare-LF variants) parses to
+/// what its `NAME.expect.json` says (format in `tests/data/README.md`).
+#[test]
+fn fixtures_parse_as_expected_in_both_line_ending_variants() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/mail");
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    for expect_path in names
+        .iter()
+        .filter(|p| p.to_string_lossy().ends_with(".expect.json"))
+    {
+        let stem = expect_path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .replace(".expect.json", "");
+        let expect: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(expect_path).unwrap()).unwrap();
+        for variant in ["crlf", "lf"] {
+            let raw = std::fs::read(dir.join(format!("{stem}.{variant}.eml"))).unwrap();
+            if let Err(e) = check_fixture(&raw, &expect) {
+                failures.push(format!("{stem}.{variant}: {e}"));
+            }
+            checked += 1;
+        }
+    }
+    assert!(
+        checked >= 40,
+        "expected the fixture set in {}, found {checked}",
+        dir.display()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} fixtures differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+fn check_fixture(raw: &[u8], expect: &serde_json::Value) -> Result<(), String> {
+    let view = popmail::mail::view(raw);
+    let e = &view.envelope;
+    let same = |what: &str, got: &str, want: &serde_json::Value| -> Result<(), String> {
+        let want = want.as_str().unwrap_or_default();
+        if got == want {
+            Ok(())
+        } else {
+            Err(format!("{what}: got {got:?}, want {want:?}"))
+        }
+    };
+    same("subject", &e.subject, &expect["subject"])?;
+    same("from_name", &e.from_name, &expect["from_name"])?;
+    same("from_addr", &e.from_addr, &expect["from_addr"])?;
+    for addr in expect["to"]
+        .as_str()
+        .unwrap_or_default()
+        .split(", ")
+        .filter(|a| !a.is_empty())
+    {
+        if !e.to.contains(addr) {
+            return Err(format!("to: {:?} lacks {addr}", e.to));
+        }
+    }
+    if e.date != expect["date_utc"].as_i64() {
+        return Err(format!(
+            "date: got {:?}, want {}",
+            e.date, expect["date_utc"]
+        ));
+    }
+    if e.message_id.as_deref() != expect["message_id"].as_str() {
+        return Err(format!(
+            "message_id: got {:?}, want {}",
+            e.message_id, expect["message_id"]
+        ));
+    }
+    if Some(e.has_attachments) != expect["has_attachments"].as_bool() {
+        return Err(format!("has_attachments: got {}", e.has_attachments));
+    }
+    let listed = |inline: bool| -> Vec<(String, String, u64)> {
+        view.attachments
+            .iter()
+            .filter(|a| a.inline == inline)
+            .map(|a| (a.name.clone(), a.mime.clone(), a.size))
+            .collect()
+    };
+    let wanted = |key: &str| -> Vec<(String, String, u64)> {
+        expect[key]
+            .as_array()
+            .map(|v| {
+                v.iter()
+                    .map(|a| {
+                        let s = |k: &str| a[k].as_str().unwrap_or_default().to_string();
+                        (s("name"), s("mime"), a["size"].as_u64().unwrap_or(0))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    if listed(false) != wanted("attachments") {
+        return Err(format!(
+            "attachments: got {:?}, want {:?}",
+            listed(false),
+            wanted("attachments")
+        ));
+    }
+    if expect.get("inline").is_some() && listed(true) != wanted("inline") {
+        return Err(format!(
+            "inline: got {:?}, want {:?}",
+            listed(true),
+            wanted("inline")
+        ));
+    }
+    let body = view.body.replace("\r\n", "\n");
+    for s in expect["body_contains"].as_array().into_iter().flatten() {
+        let s = s.as_str().unwrap_or_default();
+        if !body.contains(s) {
+            return Err(format!("body lacks {s:?}; body is {body:?}"));
+        }
+    }
+    for s in expect["body_not_contains"].as_array().into_iter().flatten() {
+        let s = s.as_str().unwrap_or_default();
+        if body.contains(s) {
+            return Err(format!("body contains {s:?}"));
+        }
+    }
+    Ok(())
+}

@@ -121,7 +121,11 @@ impl Command {
     pub fn multiline(&self) -> bool {
         matches!(
             self,
-            Command::Capa | Command::List(None) | Command::Uidl(None) | Command::Retr(_) | Command::Top(..)
+            Command::Capa
+                | Command::List(None)
+                | Command::Uidl(None)
+                | Command::Retr(_)
+                | Command::Top(..)
         )
     }
 }

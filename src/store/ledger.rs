@@ -201,9 +201,11 @@ impl Store {
     /// The account and UIDL a message was downloaded under, if any.
     pub fn message_origin(&self, id: MessageId) -> Result<(Option<AccountId>, Option<String>)> {
         self.conn
-            .query_row("SELECT account_id, uidl FROM messages WHERE id = ?1", [id.0], |r| {
-                Ok((r.get::<_, Option<i64>>(0)?.map(AccountId), r.get(1)?))
-            })
+            .query_row(
+                "SELECT account_id, uidl FROM messages WHERE id = ?1",
+                [id.0],
+                |r| Ok((r.get::<_, Option<i64>>(0)?.map(AccountId), r.get(1)?)),
+            )
             .optional()
             .ctx("reading a message's origin")?
             .ok_or_else(|| super::Error::NotFound(format!("no message with id {}", id.0)))

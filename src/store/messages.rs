@@ -380,7 +380,9 @@ pub(crate) fn insert_in(tx: &Transaction<'_>, batch: &[NewMessage]) -> Result<Ve
             (Dedupe::InAccount, Some(a)) => dup_account
                 .query_row(params![sha, a.0], |r| r.get(0))
                 .optional(),
-            (Dedupe::Anywhere, _) => dup_anywhere.query_row(params![sha], |r| r.get(0)).optional(),
+            (Dedupe::Anywhere, _) => dup_anywhere
+                .query_row(params![sha], |r| r.get(0))
+                .optional(),
             _ => Ok(None),
         }
         .ctx("checking for a duplicate")?;
