@@ -6,6 +6,7 @@
 //! - `mail_fixtures`: the message model over hostile input, stored and shown raw.
 //! - `pop3_transcript`: the POP3 client against `C:`/`S:` byte transcripts.
 //! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
+//! - `sync_policies`: the sync worker against a real Dovecot: policies, size limit, ledger.
 //! - `demo_server`: the embedded demo POP3 server over plain TCP.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -16,3 +17,4 @@ mod mail_fixtures;
 mod pop3_faults;
 mod pop3_transcript;
 mod support;
+mod sync_policies;

@@ -5,7 +5,9 @@
 //! printed as one line on stderr (with their causes, `{:#}`), and the exit
 //! status is non-zero.
 
+mod account;
 mod read;
+mod sync;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -59,6 +61,21 @@ pub enum Command {
         #[arg(long)]
         raw: bool,
     },
+    /// Add, edit, remove or list POP3 accounts.
+    Account {
+        /// What to do.
+        #[command(subcommand)]
+        command: Box<account::AccountCommand>,
+    },
+    /// Download new mail from every enabled account (or one).
+    Sync {
+        /// Only this account.
+        #[arg(long)]
+        account: Option<String>,
+        /// Only say what the next sync would delete on the server.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Full-text search over subject, people and body.
     Search {
         /// Words to find (all must match; the last may be a prefix).
@@ -99,8 +116,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         })?;
         return Ok(ExitCode::SUCCESS);
     };
-    let store = open_store(&data_dir)?;
+    let mut store = open_store(&data_dir)?;
     match command {
+        Command::Account { command } => account::run(&mut store, *command),
+        Command::Sync { account, dry_run } => {
+            return sync::run(&store, account.as_deref(), dry_run);
+        }
         Command::Folders { json } => read::folders(&store, json),
         Command::List {
             folder,

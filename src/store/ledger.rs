@@ -198,6 +198,13 @@ impl Store {
         tx.commit().ctx("marking stale ledger rows")
     }
 
+    /// Whether the store holds any message at all.
+    pub fn has_messages(&self) -> Result<bool> {
+        self.conn
+            .query_row("SELECT EXISTS(SELECT 1 FROM messages)", [], |r| r.get(0))
+            .ctx("checking for messages")
+    }
+
     /// The account and UIDL a message was downloaded under, if any.
     pub fn message_origin(&self, id: MessageId) -> Result<(Option<AccountId>, Option<String>)> {
         self.conn

@@ -27,10 +27,14 @@ impl Error {
     pub fn user_message(&self) -> String {
         match self {
             Error::Pop3(e) => e.user_message(),
-            Error::Store(e) => format!("The local mail store failed: {e}. Nothing was deleted on the server."),
+            Error::Store(e) => {
+                format!("The local mail store failed: {e}. Nothing was deleted on the server.")
+            }
             Error::Credentials(e) => format!("The password could not be read: {e}."),
             Error::NoPassword(name) => {
-                format!("No password is saved for \"{name}\". Open Settings → Accounts and enter it.")
+                format!(
+                    "No password is saved for \"{name}\". Open Settings → Accounts and enter it."
+                )
             }
             Error::Thread(e) => format!("popmail could not start a sync thread: {e}."),
         }
@@ -39,14 +43,17 @@ impl Error {
     /// The untrusted certificate, when that is why it failed.
     pub fn certificate(&self) -> Option<super::CertSummary> {
         match self {
-            Error::Pop3(pop3::Error::CertificateUntrusted { subject, issuer, sha256, .. }) => {
-                Some(super::CertSummary {
-                    subject: subject.clone(),
-                    issuer: issuer.clone(),
-                    sha256: sha256.clone(),
-                    not_after: String::new(),
-                })
-            }
+            Error::Pop3(pop3::Error::CertificateUntrusted {
+                subject,
+                issuer,
+                sha256,
+                ..
+            }) => Some(super::CertSummary {
+                subject: subject.clone(),
+                issuer: issuer.clone(),
+                sha256: sha256.clone(),
+                not_after: String::new(),
+            }),
             _ => None,
         }
     }

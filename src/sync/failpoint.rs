@@ -15,7 +15,9 @@ use std::time::Duration;
 
 fn armed() -> Option<&'static str> {
     static POINT: OnceLock<Option<String>> = OnceLock::new();
-    POINT.get_or_init(|| std::env::var("POPMAIL_FAILPOINT").ok()).as_deref()
+    POINT
+        .get_or_init(|| std::env::var("POPMAIL_FAILPOINT").ok())
+        .as_deref()
 }
 
 /// Stops here forever when `POPMAIL_FAILPOINT` is `name`.

@@ -55,10 +55,12 @@ pub fn plan_deletions(
                 // it, or reused the UIDL. Do not guess; leave it.
                 return None;
             }
-            if entry.delete_pending || (delete_when_deleted_here && entry.deleted_here_at.is_some()) {
+            if entry.delete_pending || (delete_when_deleted_here && entry.deleted_here_at.is_some())
+            {
                 return Some((m.clone(), Reason::DeletedHere));
             }
-            let stored_in_full = !entry.partial && (entry.message.is_some() || entry.deleted_here_at.is_some());
+            let stored_in_full =
+                !entry.partial && (entry.message.is_some() || entry.deleted_here_at.is_some());
             if !stored_in_full {
                 return None;
             }
@@ -99,7 +101,11 @@ mod tests {
         uidls
             .iter()
             .enumerate()
-            .map(|(i, u)| OnServer { msg: u32::try_from(i).unwrap() + 1, size: 10, uidl: (*u).into() })
+            .map(|(i, u)| OnServer {
+                msg: u32::try_from(i).unwrap() + 1,
+                size: 10,
+                uidl: (*u).into(),
+            })
             .collect()
     }
 
@@ -118,8 +124,20 @@ mod tests {
         ledger.insert("partial".into(), partial);
         let srv = server(&["old", "new", "partial", "never-downloaded"]);
 
-        assert_eq!(uidls(&plan_deletions(Policy::Delete, false, &srv, &ledger, now)), ["old", "new"]);
-        assert_eq!(uidls(&plan_deletions(Policy::KeepDays(7), false, &srv, &ledger, now)), ["old"]);
+        assert_eq!(
+            uidls(&plan_deletions(Policy::Delete, false, &srv, &ledger, now)),
+            ["old", "new"]
+        );
+        assert_eq!(
+            uidls(&plan_deletions(
+                Policy::KeepDays(7),
+                false,
+                &srv,
+                &ledger,
+                now
+            )),
+            ["old"]
+        );
         assert!(plan_deletions(Policy::Keep, false, &srv, &ledger, now).is_empty());
     }
 

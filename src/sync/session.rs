@@ -29,7 +29,10 @@ pub struct Timeouts {
 
 impl Default for Timeouts {
     fn default() -> Self {
-        Self { connect: Duration::from_secs(15), read: Duration::from_secs(60) }
+        Self {
+            connect: Duration::from_secs(15),
+            read: Duration::from_secs(60),
+        }
     }
 }
 
@@ -73,7 +76,10 @@ pub fn open(cfg: &pop3::Config) -> Result<Client, pop3::Error> {
 pub fn listing(client: &mut Client) -> Result<Vec<OnServer>, Error> {
     let sizes = client.list()?;
     let ids: Vec<(u32, String)> = match client.uidl() {
-        Ok(list) => list.into_iter().map(|(n, u)| (n, u.as_str().to_string())).collect(),
+        Ok(list) => list
+            .into_iter()
+            .map(|(n, u)| (n, u.as_str().to_string()))
+            .collect(),
         Err(pop3::Error::UidlUnsupported) => {
             let mut out = Vec::with_capacity(sizes.len());
             for (n, _) in &sizes {
@@ -89,7 +95,11 @@ pub fn listing(client: &mut Client) -> Result<Vec<OnServer>, Error> {
         .filter_map(|(msg, size)| {
             ids.iter()
                 .find(|(n, _)| *n == msg)
-                .map(|(_, uidl)| OnServer { msg, size, uidl: uidl.clone() })
+                .map(|(_, uidl)| OnServer {
+                    msg,
+                    size,
+                    uidl: uidl.clone(),
+                })
         })
         .collect();
     out.sort_by_key(|m| m.msg);

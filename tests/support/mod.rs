@@ -5,3 +5,4 @@ pub mod certs;
 pub mod dovecot;
 pub mod scripted_server;
 pub mod store;
+pub mod sync;
