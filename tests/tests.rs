@@ -7,6 +7,7 @@
 //! - `pop3_transcript`: the POP3 client against `C:`/`S:` byte transcripts.
 //! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
 //! - `sync_policies`: the sync worker against a real Dovecot: policies, size limit, ledger.
+//! - `sync_kill`: SIGKILL of a child `popmail sync` at random and named moments loses and duplicates nothing.
 //! - `demo_server`: the embedded demo POP3 server over plain TCP.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -17,4 +18,5 @@ mod mail_fixtures;
 mod pop3_faults;
 mod pop3_transcript;
 mod support;
+mod sync_kill;
 mod sync_policies;
