@@ -7,6 +7,7 @@
 //! - `pop3_transcript`: the POP3 client against `C:`/`S:` byte transcripts.
 //! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
 //! - `sync_policies`: the sync worker against a real Dovecot: policies, size limit, ledger.
+//! - `sync_faults`: the sync worker against a scripted misbehaving server: clear errors, nothing lost.
 //! - `sync_kill`: SIGKILL of a child `popmail sync` at random and named moments loses and duplicates nothing.
 //! - `demo_server`: the embedded demo POP3 server over plain TCP.
 
@@ -18,5 +19,6 @@ mod mail_fixtures;
 mod pop3_faults;
 mod pop3_transcript;
 mod support;
+mod sync_faults;
 mod sync_kill;
 mod sync_policies;

@@ -173,7 +173,7 @@ pub(crate) fn row_from(r: &Row<'_>) -> rusqlite::Result<MessageRow> {
 impl Store {
     /// Inserts a batch of messages in one transaction.
     pub fn insert_batch(&mut self, batch: &[NewMessage]) -> Result<Vec<Inserted>> {
-        let tx = self.conn.transaction().ctx("starting an insert")?;
+        let tx = self.write_tx().ctx("starting an insert")?;
         let out = insert_in(&tx, batch)?;
         tx.commit().ctx("committing new messages")?;
         Ok(out)

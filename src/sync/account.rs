@@ -344,7 +344,9 @@ fn adopt_by_headers(
             continue;
         };
         let found = ctx.store.find_by_message_id(id)?;
-        if let Some((local, _)) = found.iter().find(|(_, date)| *date == envelope.date_header) {
+        // Same Message-ID and the same Date header: the same message.
+        let same = |date: &Option<String>| date.is_some() && *date == envelope.date_header;
+        if let Some((local, _)) = found.iter().find(|(_, date)| same(date)) {
             let key = session::header_identity(&head);
             ctx.store.adopt_into_ledger(
                 account.id,
