@@ -3,6 +3,7 @@
 //! Modules (each says what it covers in its own header):
 //! - `support`: shared helpers (temporary stores, the scripted POP3 server, the Dovecot launcher).
 //! - `cli`: the read-only command line against a real store.
+//! - `cli_accounts`: `account` and `sync` subcommands against a real Dovecot.
 //! - `mail_fixtures`: the message model over hostile input, stored and shown raw.
 //! - `pop3_transcript`: the POP3 client against `C:`/`S:` byte transcripts.
 //! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
@@ -14,6 +15,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod cli;
+mod cli_accounts;
 mod demo_server;
 mod mail_fixtures;
 mod pop3_faults;
