@@ -5,6 +5,9 @@
 //! must end in a typed error within a deadline: no panic, no hang.
 #![allow(clippy::unwrap_used)]
 
+/// A predicate on an error, for tables of expected failures.
+type ErrorCheck = fn(&Error) -> bool;
+
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -16,7 +19,8 @@ use crate::support::scripted_server::{Fault, ScriptedServer, ServerScript};
 const DEADLINE: Duration = Duration::from_secs(10);
 
 fn config(port: u16) -> Config {
-    let mut cfg = Config::new("127.0.0.1", "alice", Secret::new("secret")).with_security(Security::Plain);
+    let mut cfg =
+        Config::new("127.0.0.1", "alice", Secret::new("secret")).with_security(Security::Plain);
     cfg.port = port;
     cfg.allow_plaintext_password = true;
     cfg.auth = AuthMethod::User;
@@ -46,7 +50,10 @@ fn session(cfg: &Config) -> Result<Vec<Vec<u8>>, Error> {
 
 /// Runs a session against `script` on a watchdog thread: it must finish
 /// (with any result) before the deadline.
-fn run(script: ServerScript, tweak: impl FnOnce(&mut Config)) -> (Result<Vec<Vec<u8>>, Error>, Vec<String>) {
+fn run(
+    script: ServerScript,
+    tweak: impl FnOnce(&mut Config),
+) -> (Result<Vec<Vec<u8>>, Error>, Vec<String>) {
     let server = ScriptedServer::start(script);
     let mut cfg = config(server.port());
     tweak(&mut cfg);
@@ -82,7 +89,9 @@ fn a_well_behaved_server_completes_the_session() {
 
 #[test]
 fn dropped_connection_at_every_step() {
-    for step in ["GREETING", "CAPA", "USER", "PASS", "STAT", "LIST", "UIDL", "RETR", "TOP", "DELE", "QUIT"] {
+    for step in [
+        "GREETING", "CAPA", "USER", "PASS", "STAT", "LIST", "UIDL", "RETR", "TOP", "DELE", "QUIT",
+    ] {
         let (r, _) = run(fault(Fault::DropAt(step)), |_| {});
         let err = r.unwrap_err();
         assert!(
@@ -92,20 +101,26 @@ fn dropped_connection_at_every_step() {
     }
     for step in ["CAPA", "LIST", "UIDL", "RETR", "TOP"] {
         let (r, _) = run(fault(Fault::DropMidReply(step)), |_| {});
-        assert!(matches!(r, Err(Error::ConnectionClosed { .. })), "drop inside {step}: {r:?}");
+        assert!(
+            matches!(r, Err(Error::ConnectionClosed { .. })),
+            "drop inside {step}: {r:?}"
+        );
     }
 }
 
 #[test]
 fn err_to_every_command() {
-    let cases: [(&str, fn(&Error) -> bool); 9] = [
+    let cases: [(&str, ErrorCheck); 9] = [
         ("GREETING", |e| matches!(e, Error::Rejected { .. })),
         ("USER", |e| matches!(e, Error::AuthFailed { .. })),
         ("PASS", |e| matches!(e, Error::AuthFailed { .. })),
         ("STAT", |e| matches!(e, Error::Rejected { .. })),
         ("LIST", |e| matches!(e, Error::Rejected { .. })),
         ("UIDL", |e| matches!(e, Error::UidlUnsupported)),
-        ("RETR", |e| matches!(e, Error::Rejected { command, .. } if command == "RETR 1")),
+        (
+            "RETR",
+            |e| matches!(e, Error::Rejected { command, .. } if command == "RETR 1"),
+        ),
         ("DELE", |e| matches!(e, Error::Rejected { .. })),
         ("QUIT", |e| matches!(e, Error::Rejected { .. })),
     ];
@@ -127,7 +142,11 @@ fn bare_lf_replies_are_accepted() {
         assert_eq!(bodies.len(), 2);
     }
     let (r, _) = run(fault(Fault::BareLf("RETR")), |_| {});
-    assert_eq!(r.unwrap()[0], b"Subject: one\n\nbody one\n", "bytes kept as sent");
+    assert_eq!(
+        r.unwrap()[0],
+        b"Subject: one\n\nbody one\n",
+        "bytes kept as sent"
+    );
 }
 
 #[test]
@@ -140,10 +159,18 @@ fn over_long_lines() {
         }
         assert!(matches!(r, Err(Error::LineTooLong { .. })), "{step}: {r:?}");
     }
-    let (r, _) = run(fault(Fault::LongContentLine(5000)), |c| c.max_content_line = 4096);
-    assert!(matches!(r, Err(Error::LineTooLong { limit: 4096, .. })), "{r:?}");
+    let (r, _) = run(fault(Fault::LongContentLine(5000)), |c| {
+        c.max_content_line = 4096
+    });
+    assert!(
+        matches!(r, Err(Error::LineTooLong { limit: 4096, .. })),
+        "{r:?}"
+    );
     let (r, _) = run(fault(Fault::LongContentLine(5000)), |_| {});
-    assert!(r.is_ok(), "a 5000-byte content line is within the default limit: {r:?}");
+    assert!(
+        r.is_ok(),
+        "a 5000-byte content line is within the default limit: {r:?}"
+    );
 }
 
 #[test]
@@ -151,7 +178,10 @@ fn invalid_and_duplicate_uidls() {
     let (r, _) = run(fault(Fault::InvalidUidl), |_| {});
     assert!(matches!(r, Err(Error::InvalidUidl { .. })), "{r:?}");
     let (r, _) = run(fault(Fault::DuplicateUidl), |_| {});
-    assert!(matches!(r, Err(Error::InvalidUidl { ref detail }) if detail.contains("twice")), "{r:?}");
+    assert!(
+        matches!(r, Err(Error::InvalidUidl { ref detail }) if detail.contains("twice")),
+        "{r:?}"
+    );
 }
 
 #[test]
@@ -166,8 +196,15 @@ fn stalls_past_the_timeout() {
     for step in ["GREETING", "CAPA", "PASS", "STAT", "UIDL", "RETR", "QUIT"] {
         let started = Instant::now();
         let (r, _) = run(fault(Fault::Stall(step)), |_| {});
-        assert!(matches!(r, Err(Error::Timeout { .. })), "stall at {step}: {r:?}");
-        assert!(started.elapsed() < Duration::from_secs(3), "timeout took {:?}", started.elapsed());
+        assert!(
+            matches!(r, Err(Error::Timeout { .. })),
+            "stall at {step}: {r:?}"
+        );
+        assert!(
+            started.elapsed() < Duration::from_secs(3),
+            "timeout took {:?}",
+            started.elapsed()
+        );
     }
 }
 
@@ -175,14 +212,20 @@ fn stalls_past_the_timeout() {
 fn garbage_instead_of_status() {
     for step in ["GREETING", "PASS", "STAT", "RETR"] {
         let (r, _) = run(fault(Fault::Garbage(step)), |_| {});
-        assert!(matches!(r, Err(Error::Protocol { .. })), "garbage at {step}: {r:?}");
+        assert!(
+            matches!(r, Err(Error::Protocol { .. })),
+            "garbage at {step}: {r:?}"
+        );
     }
 }
 
 #[test]
 fn message_size_limit() {
     let (r, _) = run(ServerScript::default(), |c| c.max_message_size = 10);
-    assert!(matches!(r, Err(Error::MessageTooLarge { msg: 1, limit: 10 })), "{r:?}");
+    assert!(
+        matches!(r, Err(Error::MessageTooLarge { msg: 1, limit: 10 })),
+        "{r:?}"
+    );
 }
 
 #[test]
@@ -193,7 +236,12 @@ fn stls_required_but_not_offered_sends_no_credentials() {
     let err = Client::connect(&cfg).err().unwrap();
     assert!(matches!(err, Error::StlsUnavailable), "{err:?}");
     let received = server.received();
-    assert!(!received.iter().any(|c| c.starts_with("USER") || c.starts_with("PASS") || c.contains("secret")), "{received:?}");
+    assert!(
+        !received
+            .iter()
+            .any(|c| c.starts_with("USER") || c.starts_with("PASS") || c.contains("secret")),
+        "{received:?}"
+    );
 }
 
 #[test]

@@ -9,11 +9,15 @@
 
 #![allow(clippy::unwrap_used)]
 
+/// A predicate on an error, for tables of expected failures.
+type ErrorCheck = fn(&Error) -> bool;
+
 use std::io::{self, Read, Write};
 use std::sync::{Arc, Mutex};
 
 use popmail::pop3::{
-    AuthMethod, CertInfo, Client, Config, Error, Mechanism, ProtocolLog, Security, SinkError, Transport,
+    AuthMethod, CertInfo, Client, Config, Error, Mechanism, ProtocolLog, Security, SinkError,
+    Transport,
 };
 use popmail::secret::Secret;
 
@@ -44,7 +48,12 @@ struct Handle(Arc<Mutex<Shared>>);
 impl Handle {
     fn assert_finished(&self) {
         let s = self.0.lock().unwrap();
-        assert_eq!(s.index, s.events.len(), "transcript not finished; stopped before {:?}", s.events.get(s.index).map(show));
+        assert_eq!(
+            s.index,
+            s.events.len(),
+            "transcript not finished; stopped before {:?}",
+            s.events.get(s.index).map(show)
+        );
     }
     fn written(&self) -> String {
         String::from_utf8_lossy(&self.0.lock().unwrap().written).into_owned()
@@ -76,7 +85,8 @@ fn parse(transcript: &str) -> Vec<Event> {
             _ => panic!("bad transcript line {line:?}"),
         };
         match (events.last_mut(), event) {
-            (Some(Event::Client(a)), Event::Client(b)) | (Some(Event::Server(a)), Event::Server(b)) => a.extend(b),
+            (Some(Event::Client(a)), Event::Client(b))
+            | (Some(Event::Server(a)), Event::Server(b)) => a.extend(b),
             (_, e) => events.push(e),
         }
     }
@@ -88,7 +98,13 @@ fn script(transcript: &str, encrypted: bool) -> (Box<dyn Transport>, Handle) {
         events: parse(transcript),
         ..Default::default()
     }));
-    (Box::new(Script { shared: shared.clone(), encrypted }), Handle(shared))
+    (
+        Box::new(Script {
+            shared: shared.clone(),
+            encrypted,
+        }),
+        Handle(shared),
+    )
 }
 
 impl Read for Script {
@@ -110,7 +126,10 @@ impl Read for Script {
                 }
                 Ok(n)
             }
-            Some(other) => panic!("client waits for the server, but the transcript expects {}", show(other)),
+            Some(other) => panic!(
+                "client waits for the server, but the transcript expects {}",
+                show(other)
+            ),
         }
     }
 }
@@ -160,15 +179,22 @@ impl Transport for Script {
         {
             let mut s = self.shared.lock().unwrap();
             let index = s.index;
-            assert!(matches!(s.events.get(index), Some(Event::Tls)), "unexpected TLS handshake");
+            assert!(
+                matches!(s.events.get(index), Some(Event::Tls)),
+                "unexpected TLS handshake"
+            );
             s.index += 1;
         }
-        Ok(Box::new(Script { shared: self.shared, encrypted: true }))
+        Ok(Box::new(Script {
+            shared: self.shared,
+            encrypted: true,
+        }))
     }
 }
 
 fn config(security: Security, auth: AuthMethod) -> Config {
-    let mut cfg = Config::new("pop.example.org", "alice", Secret::new("s3cret pw")).with_security(security);
+    let mut cfg =
+        Config::new("pop.example.org", "alice", Secret::new("s3cret pw")).with_security(security);
     cfg.auth = auth;
     cfg
 }
@@ -195,7 +221,8 @@ const CAPA_TLS: &str = "
 
 /// Greeting and CAPA, then USER/PASS login, then `rest`.
 fn logged_in(rest: &str) -> (Client, Handle) {
-    let transcript = format!("{CAPA_TLS}\nC: USER alice\nS: +OK\nC: PASS s3cret pw\nS: +OK logged in\n{rest}");
+    let transcript =
+        format!("{CAPA_TLS}\nC: USER alice\nS: +OK\nC: PASS s3cret pw\nS: +OK logged in\n{rest}");
     let cfg = config(Security::Tls, AuthMethod::User);
     let (client, handle, _) = start(&transcript, &cfg);
     let mut client = client.unwrap();
@@ -238,7 +265,8 @@ fn rfc1939_example_session() {
         C: QUIT
         S: +OK dewey POP3 server signing off (maildrop empty)
     ";
-    let mut cfg = Config::new("dbc.mtview.ca.us", "mrose", Secret::new("tanstaaf")).with_security(Security::Plain);
+    let mut cfg = Config::new("dbc.mtview.ca.us", "mrose", Secret::new("tanstaaf"))
+        .with_security(Security::Plain);
     cfg.auth = AuthMethod::Apop;
     let (client, handle, _) = start(transcript, &cfg);
     let mut c = client.unwrap();
@@ -364,7 +392,8 @@ fn sasl_cram_md5_rfc2195_example() {
         C: dGltIGI5MTNhNjAyYzdlZGE3YTQ5NWI0ZTZlNzMzNGQzODkw
         S: +OK CRAM authentication successful
     ";
-    let mut cfg = Config::new("h", "tim", Secret::new("tanstaaftanstaaf")).with_security(Security::Plain);
+    let mut cfg =
+        Config::new("h", "tim", Secret::new("tanstaaftanstaaf")).with_security(Security::Plain);
     cfg.auth = AuthMethod::Auto;
     let (client, handle, _) = start(transcript, &cfg);
     let mut c = client.unwrap();
@@ -417,7 +446,11 @@ fn stls_upgrade_discards_injected_bytes_and_rereads_capa() {
     assert!(c.capabilities().user && !c.capabilities().stls);
     c.login().unwrap();
     handle.assert_finished();
-    assert!(c.log().to_text().contains("discarded 35 bytes"), "{}", c.log().to_text());
+    assert!(
+        c.log().to_text().contains("discarded 35 bytes"),
+        "{}",
+        c.log().to_text()
+    );
 }
 
 #[test]
@@ -452,7 +485,9 @@ fn stls_refused_fails_closed() {
         S: +OK
     ";
     let (client, handle, _) = start(transcript, &config(Security::StartTls, AuthMethod::User));
-    assert!(matches!(client, Err(Error::StlsRefused { server_text }) if server_text == "no TLS today"));
+    assert!(
+        matches!(client, Err(Error::StlsRefused { server_text }) if server_text == "no TLS today")
+    );
     handle.assert_finished();
 }
 
@@ -481,12 +516,26 @@ fn plaintext_password_refused_unless_allowed() {
 
 #[test]
 fn response_codes_become_typed_errors() {
-    let cases: [(&str, fn(&Error) -> bool); 6] = [
+    let cases: [(&str, ErrorCheck); 6] = [
         ("-ERR [IN-USE] locked", |e| matches!(e, Error::InUse { .. })),
-        ("-ERR [LOGIN-DELAY] wait", |e| matches!(e, Error::LoginDelay { seconds: Some(900), .. })),
-        ("-ERR [SYS/TEMP] disk", |e| matches!(e, Error::SysTemp { .. })),
-        ("-ERR [SYS/PERM] gone", |e| matches!(e, Error::SysPerm { .. })),
-        ("-ERR [AUTH] bad password", |e| matches!(e, Error::AuthFailed { .. })),
+        ("-ERR [LOGIN-DELAY] wait", |e| {
+            matches!(
+                e,
+                Error::LoginDelay {
+                    seconds: Some(900),
+                    ..
+                }
+            )
+        }),
+        ("-ERR [SYS/TEMP] disk", |e| {
+            matches!(e, Error::SysTemp { .. })
+        }),
+        ("-ERR [SYS/PERM] gone", |e| {
+            matches!(e, Error::SysPerm { .. })
+        }),
+        ("-ERR [AUTH] bad password", |e| {
+            matches!(e, Error::AuthFailed { .. })
+        }),
         ("-ERR no", |e| matches!(e, Error::AuthFailed { .. })),
     ];
     for (reply, check) in cases {
@@ -499,7 +548,10 @@ fn response_codes_become_typed_errors() {
         assert!(!err.user_message().is_empty());
         handle.assert_finished();
     }
-    let (client, _, _) = start("S: -ERR [SYS/TEMP] overloaded", &config(Security::Tls, AuthMethod::User));
+    let (client, _, _) = start(
+        "S: -ERR [SYS/TEMP] overloaded",
+        &config(Security::Tls, AuthMethod::User),
+    );
     assert!(matches!(client, Err(Error::SysTemp { .. })));
 }
 
@@ -540,7 +592,10 @@ fn bodies_are_exact_bytes_minus_stuffing() {
         S: .
     ",
     );
-    assert_eq!(c.retr(1).unwrap(), b"bare lf line\ncrlf line\r\n.\r\n..two\r\n");
+    assert_eq!(
+        c.retr(1).unwrap(),
+        b"bare lf line\ncrlf line\r\n.\r\n..two\r\n"
+    );
     assert_eq!(c.retr(2).unwrap(), b"");
     handle.assert_finished();
 }
@@ -548,7 +603,12 @@ fn bodies_are_exact_bytes_minus_stuffing() {
 #[test]
 fn invalid_and_duplicate_uidls() {
     let long = "x".repeat(71);
-    for bad in [format!("1 {long}"), "0 abc".to_string(), "1 abc\nS: 2 abc".to_string(), "one".to_string()] {
+    for bad in [
+        format!("1 {long}"),
+        "0 abc".to_string(),
+        "1 abc\nS: 2 abc".to_string(),
+        "one".to_string(),
+    ] {
         let (mut c, handle) = logged_in(&format!("C: UIDL\nS: +OK\nS: {bad}\nS: .\n"));
         let err = c.uidl().unwrap_err();
         assert!(matches!(err, Error::InvalidUidl { .. }), "{bad}: {err:?}");
@@ -562,7 +622,10 @@ fn invalid_and_duplicate_uidls() {
 fn malformed_replies_are_protocol_errors() {
     let (mut c, _) = logged_in("C: STAT\nS: HELLO there\n");
     assert!(matches!(c.stat(), Err(Error::Protocol { command, .. }) if command == "STAT"));
-    assert!(matches!(c.noop(), Err(Error::Broken)), "a desynchronised session refuses further use");
+    assert!(
+        matches!(c.noop(), Err(Error::Broken)),
+        "a desynchronised session refuses further use"
+    );
 
     let (mut c, _) = logged_in("C: STAT\nS: +OK lots\n");
     assert!(matches!(c.stat(), Err(Error::Protocol { .. })));
@@ -585,7 +648,10 @@ fn size_and_listing_limits() {
     let (client, _, _) = start(&transcript, &cfg);
     let mut c = client.unwrap();
     c.login().unwrap();
-    assert!(matches!(c.retr(1), Err(Error::MessageTooLarge { msg: 1, limit: 15 })));
+    assert!(matches!(
+        c.retr(1),
+        Err(Error::MessageTooLarge { msg: 1, limit: 15 })
+    ));
 
     let transcript = format!(
         "{CAPA_TLS}\nC: USER alice\nS: +OK\nC: PASS s3cret pw\nS: +OK\nC: LIST\nS: +OK\nS: 1 1\nS: 2 1\nS: 3 1\nS: .\n"
@@ -595,7 +661,10 @@ fn size_and_listing_limits() {
     let (client, _, _) = start(&transcript, &cfg);
     let mut c = client.unwrap();
     c.login().unwrap();
-    assert!(matches!(c.list(), Err(Error::TooManyMessages { limit: 2, .. })));
+    assert!(matches!(
+        c.list(),
+        Err(Error::TooManyMessages { limit: 2, .. })
+    ));
 }
 
 #[test]
@@ -642,7 +711,12 @@ fn retr_many_pipelines_in_bounded_windows() {
     let r = msg_reply;
     let transcript = format!(
         "C: RETR 1\nC: RETR 2\nC: RETR 3\nC: RETR 4\n{}{}C: RETR 5\nC: RETR 6\n{}{}{}{}C: DELE 1\nC: DELE 2\nS: +OK\nS: +OK\n",
-        r(1), r(2), r(3), r(4), r(5), r(6)
+        r(1),
+        r(2),
+        r(3),
+        r(4),
+        r(5),
+        r(6)
     );
     let (mut c, handle) = pipelined(&transcript, 4);
     let mut got = Vec::new();
@@ -686,7 +760,11 @@ fn sink_error_stops_cleanly() {
     let err = c
         .retr_many(&[1, 2, 3, 4, 5, 6], &mut |n, _| {
             seen.push(n);
-            if n == 2 { Err(SinkError::new("disk full")) } else { Ok(()) }
+            if n == 2 {
+                Err(SinkError::new("disk full"))
+            } else {
+                Ok(())
+            }
         })
         .unwrap_err();
     assert!(matches!(err, Error::Sink { msg: 2, .. }));
@@ -697,8 +775,13 @@ fn sink_error_stops_cleanly() {
 
 #[test]
 fn dele_many_reports_first_refusal_after_draining() {
-    let (mut c, handle) = pipelined("C: DELE 1\nC: DELE 2\nC: DELE 3\nS: +OK\nS: -ERR gone\nS: +OK\nC: NOOP\nS: +OK\n", 8);
-    assert!(matches!(c.dele_many(&[1, 2, 3]), Err(Error::Rejected { command, .. }) if command == "DELE 2"));
+    let (mut c, handle) = pipelined(
+        "C: DELE 1\nC: DELE 2\nC: DELE 3\nS: +OK\nS: -ERR gone\nS: +OK\nC: NOOP\nS: +OK\n",
+        8,
+    );
+    assert!(
+        matches!(c.dele_many(&[1, 2, 3]), Err(Error::Rejected { command, .. }) if command == "DELE 2")
+    );
     c.noop().unwrap();
     handle.assert_finished();
 }

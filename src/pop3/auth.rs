@@ -146,7 +146,11 @@ pub fn login_response(value: &str) -> String {
 
 /// The CRAM-MD5 answer to a base64 `challenge`: base64 of
 /// `user SP hex(HMAC-MD5(password, challenge))`.
-pub fn cram_md5_response(user: &str, password: &str, challenge_b64: &str) -> Result<String, String> {
+pub fn cram_md5_response(
+    user: &str,
+    password: &str,
+    challenge_b64: &str,
+) -> Result<String, String> {
     let challenge = BASE64
         .decode(challenge_b64.trim())
         .map_err(|e| format!("CRAM-MD5 challenge is not base64: {e}"))?;
@@ -161,6 +165,7 @@ pub fn cram_md5_response(user: &str, password: &str, challenge_b64: &str) -> Res
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -182,7 +187,10 @@ mod tests {
 
     #[test]
     fn plain_response() {
-        assert_eq!(plain_initial_response("tim", "tanstaaf"), BASE64.encode("\0tim\0tanstaaf"));
+        assert_eq!(
+            plain_initial_response("tim", "tanstaaf"),
+            BASE64.encode("\0tim\0tanstaaf")
+        );
     }
 
     #[test]
@@ -193,12 +201,18 @@ mod tests {
             sasl: vec!["PLAIN".into()],
             ..Default::default()
         };
-        assert_eq!(choose(AuthMethod::Auto, &caps, false, true, false).unwrap(), Mechanism::Plain);
+        assert_eq!(
+            choose(AuthMethod::Auto, &caps, false, true, false).unwrap(),
+            Mechanism::Plain
+        );
         assert!(matches!(
             choose(AuthMethod::Auto, &caps, false, false, false),
             Err(Error::PlaintextRefused { .. })
         ));
-        assert_eq!(choose(AuthMethod::Auto, &caps, true, false, false).unwrap(), Mechanism::Apop);
+        assert_eq!(
+            choose(AuthMethod::Auto, &caps, true, false, false).unwrap(),
+            Mechanism::Apop
+        );
         assert!(matches!(
             choose(AuthMethod::CramMd5, &caps, false, true, false),
             Err(Error::MechanismUnavailable { .. })

@@ -77,7 +77,9 @@ impl Capabilities {
             "PIPELINING" => self.pipelining = true,
             "RESP-CODES" => self.resp_codes = true,
             "AUTH-RESP-CODE" => self.auth_resp_code = true,
-            "SASL" => self.sasl.extend(args.iter().map(|m| m.to_ascii_uppercase())),
+            "SASL" => self
+                .sasl
+                .extend(args.iter().map(|m| m.to_ascii_uppercase())),
             "LOGIN-DELAY" => self.login_delay = args.first().and_then(|a| a.parse().ok()),
             "EXPIRE" => {
                 self.expire = match args.first() {
@@ -87,7 +89,11 @@ impl Capabilities {
                 }
             }
             "IMPLEMENTATION" => {
-                let rest = text.trim_start().get(name.len()..).unwrap_or_default().trim();
+                let rest = text
+                    .trim_start()
+                    .get(name.len()..)
+                    .unwrap_or_default()
+                    .trim();
                 self.implementation = Some(rest.to_string());
             }
             _ => self.other.push(name),
@@ -108,6 +114,7 @@ impl Capabilities {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -76,7 +76,8 @@ pub fn normalize_fingerprint(input: &str) -> Option<String> {
         .chars()
         .filter(|c| *c != ':' && !c.is_whitespace())
         .collect();
-    (hex.len() == 64 && hex.chars().all(|c| c.is_ascii_hexdigit())).then(|| hex.to_ascii_lowercase())
+    (hex.len() == 64 && hex.chars().all(|c| c.is_ascii_hexdigit()))
+        .then(|| hex.to_ascii_lowercase())
 }
 
 struct Tbs {
@@ -98,7 +99,10 @@ fn tlv(data: &[u8]) -> Option<(u8, &[u8], &[u8])> {
             return None;
         }
         let (bytes, rest) = rest.split_at_checked(n)?;
-        (bytes.iter().fold(0usize, |acc, b| (acc << 8) | *b as usize), rest)
+        (
+            bytes.iter().fold(0usize, |acc, b| (acc << 8) | *b as usize),
+            rest,
+        )
     };
     let (content, rest) = rest.split_at_checked(len)?;
     Some((tag, content, rest))
@@ -149,7 +153,11 @@ fn oid_label(oid: &[u8]) -> String {
                     value = 0;
                 }
             }
-            parts.iter().map(u64::to_string).collect::<Vec<_>>().join(".")
+            parts
+                .iter()
+                .map(u64::to_string)
+                .collect::<Vec<_>>()
+                .join(".")
         }
     }
 }
@@ -210,6 +218,7 @@ fn time(tag: u8, content: &[u8]) -> Option<String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -218,8 +227,14 @@ mod tests {
         let hex = "ab".repeat(32);
         assert_eq!(normalize_fingerprint(&hex).as_deref(), Some(hex.as_str()));
         let colons = vec!["AB"; 32].join(":");
-        assert_eq!(normalize_fingerprint(&colons).as_deref(), Some(hex.as_str()));
-        assert_eq!(normalize_fingerprint(&format!("SHA256:{colons}")).as_deref(), Some(hex.as_str()));
+        assert_eq!(
+            normalize_fingerprint(&colons).as_deref(),
+            Some(hex.as_str())
+        );
+        assert_eq!(
+            normalize_fingerprint(&format!("SHA256:{colons}")).as_deref(),
+            Some(hex.as_str())
+        );
         assert_eq!(normalize_fingerprint("abc"), None);
     }
 

@@ -22,10 +22,13 @@ use crate::pop3::command::{Command, is_safe_argument};
 use crate::pop3::config::{Config, Security};
 use crate::pop3::conn::Conn;
 use crate::pop3::error::{Error, SinkError};
-use crate::pop3::listing::{ListingChecker, ListingError, Uidl, parse_scan, parse_stat, parse_unique_id};
+use crate::pop3::listing::{
+    ListingChecker, ListingError, Uidl, parse_scan, parse_stat, parse_unique_id,
+};
 use crate::pop3::log::{Direction, ProtocolLog};
 use crate::pop3::response::{
-    AuthReply, Greeting, MultilineDecoder, RespCode, STATUS_LINE_MAX, Status, parse_greeting, trim_eol,
+    AuthReply, Greeting, MultilineDecoder, RespCode, STATUS_LINE_MAX, Status, parse_greeting,
+    trim_eol,
 };
 use crate::pop3::transport::{TcpTransport, Transport};
 use crate::secret::Secret;
@@ -80,7 +83,12 @@ pub struct Client {
 }
 
 /// Maps a `-ERR` reply to the error the UI explains, by response code.
-pub(super) fn refusal(command: &str, status: &Status, login_delay: Option<u64>, auth: bool) -> Error {
+pub(super) fn refusal(
+    command: &str,
+    status: &Status,
+    login_delay: Option<u64>,
+    auth: bool,
+) -> Error {
     let server_text = status.text.clone();
     match &status.code {
         Some(RespCode::InUse) => Error::InUse { server_text },
@@ -114,10 +122,17 @@ impl Client {
     /// Like [`Client::connect`], reporting each step to `on_step`. The
     /// protocol log is written to `log` (and moved into the client on
     /// success), so it can be shown even when connecting fails.
-    pub fn connect_with(cfg: &Config, log: &mut ProtocolLog, on_step: &mut dyn FnMut(&Step)) -> Result<Client, Error> {
+    pub fn connect_with(
+        cfg: &Config,
+        log: &mut ProtocolLog,
+        on_step: &mut dyn FnMut(&Step),
+    ) -> Result<Client, Error> {
         log.push(
             Direction::Note,
-            format!("connecting to {}:{} ({:?})", cfg.host, cfg.port, cfg.security),
+            format!(
+                "connecting to {}:{} ({:?})",
+                cfg.host, cfg.port, cfg.security
+            ),
         );
         let transport = match TcpTransport::connect(cfg, on_step) {
             Ok(t) => t,
@@ -127,7 +142,13 @@ impl Client {
             }
         };
         if let Some(cert) = transport.certificate() {
-            log.push(Direction::Note, format!("TLS up; certificate {} SHA-256 {}", cert.subject, cert.sha256));
+            log.push(
+                Direction::Note,
+                format!(
+                    "TLS up; certificate {} SHA-256 {}",
+                    cert.subject, cert.sha256
+                ),
+            );
         }
         Client::from_transport(Box::new(transport), cfg, log, on_step)
     }
@@ -159,7 +180,11 @@ impl Client {
         }
     }
 
-    fn open(conn: &mut Conn, cfg: &Config, on_step: &mut dyn FnMut(&Step)) -> Result<(Greeting, Capabilities), Error> {
+    fn open(
+        conn: &mut Conn,
+        cfg: &Config,
+        on_step: &mut dyn FnMut(&Step),
+    ) -> Result<(Greeting, Capabilities), Error> {
         let encrypted = conn.transport().is_some_and(|t| t.is_encrypted());
         if cfg.security == Security::Tls && !encrypted {
             return Err(Error::Tls {
@@ -197,8 +222,17 @@ impl Client {
             }
             conn.start_tls()?;
             if let Some(cert) = conn.transport().and_then(|t| t.certificate()).cloned() {
-                conn.log.push(Direction::Note, format!("TLS up; certificate {} SHA-256 {}", cert.subject, cert.sha256));
-                on_step(&Step::TlsEstablished { cert, upgraded: true });
+                conn.log.push(
+                    Direction::Note,
+                    format!(
+                        "TLS up; certificate {} SHA-256 {}",
+                        cert.subject, cert.sha256
+                    ),
+                );
+                on_step(&Step::TlsEstablished {
+                    cert,
+                    upgraded: true,
+                });
             }
             caps = Client::read_capa(conn)?;
         }
@@ -274,11 +308,20 @@ impl Client {
         if self.conn.broken {
             return Err(Error::Broken);
         }
-        let wanted = if transaction { State::Transaction } else { State::Authorization };
+        let wanted = if transaction {
+            State::Transaction
+        } else {
+            State::Authorization
+        };
         if self.state != wanted {
             return Err(Error::WrongState {
                 command: command.to_string(),
-                detail: if transaction { "not logged in" } else { "already logged in" }.to_string(),
+                detail: if transaction {
+                    "not logged in"
+                } else {
+                    "already logged in"
+                }
+                .to_string(),
             });
         }
         Ok(())
@@ -368,7 +411,9 @@ impl Client {
                     mechanism: "PLAIN".into(),
                     initial: with_initial.then(|| Secret::new(initial.clone())),
                 };
-                self.sasl(cmd, &mut |_, step| (step == 0 && !with_initial).then(|| Ok(initial.clone())))
+                self.sasl(cmd, &mut |_, step| {
+                    (step == 0 && !with_initial).then(|| Ok(initial.clone()))
+                })
             }
             Mechanism::Login => {
                 let cmd = Command::Auth {
@@ -387,7 +432,8 @@ impl Client {
                     initial: None,
                 };
                 self.sasl(cmd, &mut |challenge, step| {
-                    (step == 0).then(|| auth::cram_md5_response(&user, password.expose(), challenge))
+                    (step == 0)
+                        .then(|| auth::cram_md5_response(&user, password.expose(), challenge))
                 })
             }
         }
@@ -395,27 +441,29 @@ impl Client {
 
     /// Runs a SASL exchange: `respond(challenge, step)` answers each `+`
     /// challenge, or returns `None` when no more challenges are expected.
-    fn sasl(
-        &mut self,
-        cmd: Command,
-        respond: &mut SaslResponder<'_>,
-    ) -> Result<(), Error> {
+    fn sasl(&mut self, cmd: Command, respond: &mut SaslResponder<'_>) -> Result<(), Error> {
         let name = cmd.redacted();
         self.conn.send(&[cmd])?;
         for step in 0..8 {
             match self.conn.read_auth_reply(&name)? {
                 AuthReply::Done(status) => return self.auth_result(&name, &status),
                 AuthReply::Continue(challenge) => match respond(&challenge, step) {
-                    Some(Ok(answer)) => self.conn.send(&[Command::SaslResponse(Secret::new(answer))])?,
+                    Some(Ok(answer)) => self
+                        .conn
+                        .send(&[Command::SaslResponse(Secret::new(answer))])?,
                     other => {
                         // RFC 5034 §4: "*" cancels the exchange; the server answers -ERR.
                         self.conn.send(&[Command::SaslResponse(Secret::new("*"))])?;
                         self.conn.read_status(&name)?;
                         let detail = match other {
                             Some(Err(detail)) => detail,
-                            _ => "the server sent more SASL challenges than the mechanism has".to_string(),
+                            _ => "the server sent more SASL challenges than the mechanism has"
+                                .to_string(),
                         };
-                        return Err(Error::Protocol { command: name, detail });
+                        return Err(Error::Protocol {
+                            command: name,
+                            detail,
+                        });
                     }
                 },
             }
@@ -429,9 +477,12 @@ impl Client {
     /// `STAT`: message count and total size.
     pub fn stat(&mut self) -> Result<(u32, u64), Error> {
         self.check_usable("STAT", true)?;
-        let r = self
-            .simple(Command::Stat)
-            .and_then(|s| parse_stat(&s.text).map_err(|detail| Error::Protocol { command: "STAT".into(), detail }));
+        let r = self.simple(Command::Stat).and_then(|s| {
+            parse_stat(&s.text).map_err(|detail| Error::Protocol {
+                command: "STAT".into(),
+                detail,
+            })
+        });
         self.guard(r)
     }
 
@@ -439,10 +490,12 @@ impl Client {
     pub fn list(&mut self) -> Result<Vec<(u32, u64)>, Error> {
         self.check_usable("LIST", true)?;
         let r = self.listing(Command::List(None), &mut |line| {
-            parse_scan(line).map(|(n, s)| (n, s, None)).map_err(|detail| Error::Protocol {
-                command: "LIST".into(),
-                detail,
-            })
+            parse_scan(line)
+                .map(|(n, s)| (n, s, None))
+                .map_err(|detail| Error::Protocol {
+                    command: "LIST".into(),
+                    detail,
+                })
         });
         let r = r.map(|v| v.into_iter().map(|(n, s, _)| (n, s)).collect());
         self.guard(r)
@@ -455,7 +508,12 @@ impl Client {
         let name = cmd.redacted();
         let r = self
             .simple(cmd)
-            .and_then(|s| parse_scan(s.text.as_bytes()).map_err(|detail| Error::Protocol { command: name, detail }))
+            .and_then(|s| {
+                parse_scan(s.text.as_bytes()).map_err(|detail| Error::Protocol {
+                    command: name,
+                    detail,
+                })
+            })
             .map(|(_, size)| size);
         self.guard(r)
     }
@@ -474,7 +532,11 @@ impl Client {
             Err(Error::Rejected { .. }) => Err(Error::UidlUnsupported),
             other => other,
         };
-        let r = r.map(|v| v.into_iter().filter_map(|(n, _, u)| u.map(|u| (n, u))).collect());
+        let r = r.map(|v| {
+            v.into_iter()
+                .filter_map(|(n, _, u)| u.map(|u| (n, u)))
+                .collect()
+        });
         self.guard(r)
     }
 
@@ -502,39 +564,42 @@ impl Client {
         let mut entries = Vec::new();
         let mut failure: Option<Error> = None;
         let mut decoder = MultilineDecoder::new(STATUS_LINE_MAX, u64::MAX);
-        self.conn.read_multiline(&mut decoder, &name, 0, &mut |line| {
-            if failure.is_some() {
-                return;
-            }
-            let entry = match parse(trim_eol(line)) {
-                Ok(e) => e,
-                Err(e) => {
-                    failure = Some(e);
+        self.conn
+            .read_multiline(&mut decoder, &name, 0, &mut |line| {
+                if failure.is_some() {
                     return;
                 }
-            };
-            match checker.check(entry.0, entry.2.as_ref()) {
-                Ok(()) => entries.push(entry),
-                Err(ListingError::TooMany) => {
-                    failure = Some(Error::TooManyMessages {
-                        command: name.clone(),
-                        limit,
-                    })
+                let entry = match parse(trim_eol(line)) {
+                    Ok(e) => e,
+                    Err(e) => {
+                        failure = Some(e);
+                        return;
+                    }
+                };
+                match checker.check(entry.0, entry.2.as_ref()) {
+                    Ok(()) => entries.push(entry),
+                    Err(ListingError::TooMany) => {
+                        failure = Some(Error::TooManyMessages {
+                            command: name.clone(),
+                            limit,
+                        })
+                    }
+                    Err(ListingError::DuplicateNumber(n)) => {
+                        failure = Some(Error::Protocol {
+                            command: name.clone(),
+                            detail: format!("message {n} listed twice"),
+                        })
+                    }
+                    Err(ListingError::DuplicateUidl(u)) => {
+                        failure = Some(Error::InvalidUidl {
+                            detail: format!("unique-id “{u}” listed twice"),
+                        })
+                    }
                 }
-                Err(ListingError::DuplicateNumber(n)) => {
-                    failure = Some(Error::Protocol {
-                        command: name.clone(),
-                        detail: format!("message {n} listed twice"),
-                    })
-                }
-                Err(ListingError::DuplicateUidl(u)) => {
-                    failure = Some(Error::InvalidUidl {
-                        detail: format!("unique-id “{u}” listed twice"),
-                    })
-                }
-            }
-        })?;
-        self.conn.log.push(Direction::Server, format!("[{} entries]", entries.len()));
+            })?;
+        self.conn
+            .log
+            .push(Direction::Server, format!("[{} entries]", entries.len()));
         match failure {
             Some(e) => Err(e),
             None => Ok(entries),
@@ -544,10 +609,16 @@ impl Client {
     /// Reads a message body after its `+OK` line.
     pub(super) fn read_body(&mut self, msg: u32, during: &str) -> Result<Vec<u8>, Error> {
         let mut body = Vec::new();
-        let mut decoder = MultilineDecoder::new(self.cfg.max_content_line, self.cfg.max_message_size);
+        let mut decoder =
+            MultilineDecoder::new(self.cfg.max_content_line, self.cfg.max_message_size);
         self.conn
-            .read_multiline(&mut decoder, during, msg, &mut |line| body.extend_from_slice(line))?;
-        self.conn.log.push(Direction::Server, format!("[message {msg}: {} bytes]", body.len()));
+            .read_multiline(&mut decoder, during, msg, &mut |line| {
+                body.extend_from_slice(line)
+            })?;
+        self.conn.log.push(
+            Direction::Server,
+            format!("[message {msg}: {} bytes]", body.len()),
+        );
         Ok(body)
     }
 

@@ -121,12 +121,17 @@ impl Command {
     pub fn multiline(&self) -> bool {
         matches!(
             self,
-            Command::Capa | Command::List(None) | Command::Uidl(None) | Command::Retr(_) | Command::Top(..)
+            Command::Capa
+                | Command::List(None)
+                | Command::Uidl(None)
+                | Command::Retr(_)
+                | Command::Top(..)
         )
     }
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

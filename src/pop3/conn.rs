@@ -11,8 +11,8 @@ use crate::pop3::command::Command;
 use crate::pop3::error::Error;
 use crate::pop3::log::{Direction, ProtocolLog};
 use crate::pop3::response::{
-    AuthReply, MultilineDecoder, MultilineError, Overlong, Progress, STATUS_LINE_MAX, Status, find_line,
-    parse_auth_reply, parse_status, printable,
+    AuthReply, MultilineDecoder, MultilineError, Overlong, Progress, STATUS_LINE_MAX, Status,
+    find_line, parse_auth_reply, parse_status, printable,
 };
 use crate::pop3::transport::{Transport, map_io};
 
@@ -106,7 +106,11 @@ impl Conn {
         loop {
             match find_line(self.pending(), STATUS_LINE_MAX) {
                 Ok(Some(line)) => {
-                    let content = self.pending().get(..line.content_len).unwrap_or_default().to_vec();
+                    let content = self
+                        .pending()
+                        .get(..line.content_len)
+                        .unwrap_or_default()
+                        .to_vec();
                     self.start += line.consumed;
                     self.log.push(Direction::Server, printable(&content));
                     return Ok(content);
@@ -150,16 +154,19 @@ impl Conn {
         on_line: &mut dyn FnMut(&[u8]),
     ) -> Result<(), Error> {
         loop {
-            let (used, progress) = decoder.decode(self.pending(), on_line).map_err(|e| match e {
-                MultilineError::LineTooLong => Error::LineTooLong {
-                    command: during.to_string(),
-                    limit: decoder.max_line(),
-                },
-                MultilineError::TooLarge => Error::MessageTooLarge {
-                    msg,
-                    limit: decoder.max_total(),
-                },
-            })?;
+            let (used, progress) =
+                decoder
+                    .decode(self.pending(), on_line)
+                    .map_err(|e| match e {
+                        MultilineError::LineTooLong => Error::LineTooLong {
+                            command: during.to_string(),
+                            limit: decoder.max_line(),
+                        },
+                        MultilineError::TooLarge => Error::MessageTooLarge {
+                            msg,
+                            limit: decoder.max_total(),
+                        },
+                    })?;
             self.start += used;
             if progress == Progress::Done {
                 return Ok(());

@@ -256,6 +256,12 @@ impl Error {
     /// Whether the session can continue after this error (the server simply
     /// refused a command); otherwise the connection must be dropped.
     pub fn is_recoverable(&self) -> bool {
-        matches!(self, Error::Rejected { .. } | Error::Sink { .. } | Error::UidlUnsupported | Error::WrongState { .. })
+        matches!(
+            self,
+            Error::Rejected { .. }
+                | Error::Sink { .. }
+                | Error::UidlUnsupported
+                | Error::WrongState { .. }
+        )
     }
 }

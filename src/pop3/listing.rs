@@ -23,7 +23,10 @@ impl Uidl {
     /// Validates a unique-id.
     pub fn new(value: &[u8]) -> Result<Uidl, String> {
         if value.is_empty() || value.len() > 70 {
-            return Err(format!("unique-id of {} characters (must be 1–70)", value.len()));
+            return Err(format!(
+                "unique-id of {} characters (must be 1–70)",
+                value.len()
+            ));
         }
         if let Some(b) = value.iter().find(|b| !(0x21..=0x7e).contains(*b)) {
             return Err(format!("unique-id contains byte 0x{b:02x}"));
@@ -65,7 +68,8 @@ fn msg_number(field: &[u8]) -> Option<u32> {
 
 /// Parses the text of a `+OK` reply to STAT: message count and total size.
 pub fn parse_stat(text: &str) -> Result<(u32, u64), String> {
-    let (a, b) = two_fields(text.as_bytes()).ok_or_else(|| format!("expected “count size”, got “{text}”"))?;
+    let (a, b) = two_fields(text.as_bytes())
+        .ok_or_else(|| format!("expected “count size”, got “{text}”"))?;
     match (number::<u32>(a), number::<u64>(b)) {
         (Some(n), Some(s)) => Ok((n, s)),
         _ => Err(format!("expected “count size”, got “{text}”")),
@@ -138,6 +142,7 @@ impl ListingChecker {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -158,7 +163,10 @@ mod tests {
         assert_eq!(parse_scan(b"1 120").unwrap(), (1, 120));
         assert!(parse_scan(b"0 120").is_err());
         assert!(parse_scan(b"1 -5").is_err());
-        assert_eq!(parse_unique_id(b"2 QhdPYR:00WBw1Ph7x7").unwrap().1.as_str(), "QhdPYR:00WBw1Ph7x7");
+        assert_eq!(
+            parse_unique_id(b"2 QhdPYR:00WBw1Ph7x7").unwrap().1.as_str(),
+            "QhdPYR:00WBw1Ph7x7"
+        );
     }
 
     #[test]
@@ -166,7 +174,10 @@ mod tests {
         let mut c = ListingChecker::new(2);
         let u = Uidl::new(b"x").unwrap();
         assert_eq!(c.check(1, Some(&u)), Ok(()));
-        assert_eq!(c.check(2, Some(&u)), Err(ListingError::DuplicateUidl("x".into())));
+        assert_eq!(
+            c.check(2, Some(&u)),
+            Err(ListingError::DuplicateUidl("x".into()))
+        );
         let mut c = ListingChecker::new(1);
         assert_eq!(c.check(1, None), Ok(()));
         assert_eq!(c.check(2, None), Err(ListingError::TooMany));

@@ -22,13 +22,25 @@ fn window(client: &Client) -> usize {
 }
 
 /// Sends the next batch of commands if the window is at most half full.
-fn top_up(client: &mut Client, msgs: &[u32], sent: &mut usize, done: usize, window: usize, make: fn(u32) -> Command) -> Result<(), Error> {
+fn top_up(
+    client: &mut Client,
+    msgs: &[u32],
+    sent: &mut usize,
+    done: usize,
+    window: usize,
+    make: fn(u32) -> Command,
+) -> Result<(), Error> {
     let outstanding = *sent - done;
     if *sent >= msgs.len() || outstanding > window / 2 {
         return Ok(());
     }
     let upto = msgs.len().min(done + window);
-    let batch: Vec<Command> = msgs.get(*sent..upto).unwrap_or_default().iter().map(|m| make(*m)).collect();
+    let batch: Vec<Command> = msgs
+        .get(*sent..upto)
+        .unwrap_or_default()
+        .iter()
+        .map(|m| make(*m))
+        .collect();
     client.conn.send(&batch)?;
     *sent = upto;
     Ok(())

@@ -153,7 +153,10 @@ pub fn parse_auth_reply(line: &[u8]) -> Result<AuthReply, String> {
     match line.strip_prefix(b"+") {
         Some(rest) => {
             let rest = rest.strip_prefix(b" ").unwrap_or(rest);
-            if rest.iter().all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(b)) {
+            if rest
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(b))
+            {
                 Ok(AuthReply::Continue(printable(rest)))
             } else {
                 Err("SASL challenge is not base64".to_string())
@@ -182,7 +185,9 @@ pub fn parse_greeting(status: &Status) -> Greeting {
         let inner = stamp.get(1..stamp.len() - 1)?;
         let valid = !inner.is_empty()
             && stamp.len() <= 256
-            && inner.bytes().all(|b| (0x21..0x7f).contains(&b) && b != b'<' && b != b'>');
+            && inner
+                .bytes()
+                .all(|b| (0x21..0x7f).contains(&b) && b != b'<' && b != b'>');
         valid.then(|| stamp.to_string())
     });
     Greeting {
@@ -286,6 +291,7 @@ pub fn trim_eol(line: &[u8]) -> &[u8] {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -314,7 +320,10 @@ mod tests {
     fn greeting_timestamp() {
         let s = parse_status(b"+OK POP3 server ready <1896.697170952@dbc.mtview.ca.us>").unwrap();
         let g = parse_greeting(&s);
-        assert_eq!(g.apop_timestamp.as_deref(), Some("<1896.697170952@dbc.mtview.ca.us>"));
+        assert_eq!(
+            g.apop_timestamp.as_deref(),
+            Some("<1896.697170952@dbc.mtview.ca.us>")
+        );
         let s = parse_status(b"+OK ready").unwrap();
         assert_eq!(parse_greeting(&s).apop_timestamp, None);
         let s = parse_status(b"+OK ready <>").unwrap();
@@ -330,21 +339,36 @@ mod tests {
         let (out, _, p) = decode_all(b"a\r\n.\n");
         assert_eq!((out.as_slice(), p), (&b"a\r\n"[..], Progress::Done));
         let (out, n, p) = decode_all(b"a\r\npartial");
-        assert_eq!((out.as_slice(), n, p), (&b"a\r\n"[..], 3, Progress::NeedMore));
+        assert_eq!(
+            (out.as_slice(), n, p),
+            (&b"a\r\n"[..], 3, Progress::NeedMore)
+        );
     }
 
     #[test]
     fn multiline_limits() {
         let mut d = MultilineDecoder::new(8, 100);
-        assert_eq!(d.decode(b"0123456789", &mut |_| {}), Err(MultilineError::LineTooLong));
+        assert_eq!(
+            d.decode(b"0123456789", &mut |_| {}),
+            Err(MultilineError::LineTooLong)
+        );
         let mut d = MultilineDecoder::new(100, 5);
-        assert_eq!(d.decode(b"abc\r\ndef\r\n", &mut |_| {}), Err(MultilineError::TooLarge));
+        assert_eq!(
+            d.decode(b"abc\r\ndef\r\n", &mut |_| {}),
+            Err(MultilineError::TooLarge)
+        );
     }
 
     #[test]
     fn auth_replies() {
-        assert_eq!(parse_auth_reply(b"+ VXNlcg==").unwrap(), AuthReply::Continue("VXNlcg==".into()));
-        assert_eq!(parse_auth_reply(b"+").unwrap(), AuthReply::Continue(String::new()));
+        assert_eq!(
+            parse_auth_reply(b"+ VXNlcg==").unwrap(),
+            AuthReply::Continue("VXNlcg==".into())
+        );
+        assert_eq!(
+            parse_auth_reply(b"+").unwrap(),
+            AuthReply::Continue(String::new())
+        );
         assert!(matches!(parse_auth_reply(b"+OK in").unwrap(), AuthReply::Done(s) if s.ok));
         assert!(parse_auth_reply(b"+ not base64!").is_err());
     }

@@ -81,16 +81,21 @@ pub(crate) fn map_io(during: &str, e: io::Error) -> Error {
     io_error(during, e)
 }
 
-fn tcp_connect(addr: SocketAddr, settings_timeout: Duration, connect_timeout: Duration) -> Result<TcpStream, Error> {
-    let stream = TcpStream::connect_timeout(&addr, connect_timeout).map_err(|e| match e.kind() {
-        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut => Error::Timeout {
-            during: format!("connecting to {addr}"),
-        },
-        _ => Error::Connect {
-            addr: addr.to_string(),
-            source: e,
-        },
-    })?;
+fn tcp_connect(
+    addr: SocketAddr,
+    settings_timeout: Duration,
+    connect_timeout: Duration,
+) -> Result<TcpStream, Error> {
+    let stream =
+        TcpStream::connect_timeout(&addr, connect_timeout).map_err(|e| match e.kind() {
+            io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut => Error::Timeout {
+                during: format!("connecting to {addr}"),
+            },
+            _ => Error::Connect {
+                addr: addr.to_string(),
+                source: e,
+            },
+        })?;
     let set = |r: io::Result<()>| r.map_err(|e| io_error("socket setup", e));
     set(stream.set_read_timeout(Some(settings_timeout)))?;
     set(stream.set_write_timeout(Some(settings_timeout)))?;
@@ -112,17 +117,23 @@ fn connector(settings: &TlsSettings, accept_any: bool) -> Result<TlsConnector, E
         b.danger_accept_invalid_certs(true);
         b.danger_accept_invalid_hostnames(true);
     }
-    b.build().map_err(|e| Error::Tls { detail: e.to_string() })
+    b.build().map_err(|e| Error::Tls {
+        detail: e.to_string(),
+    })
 }
 
 fn peer_info(stream: &TlsStream<TcpStream>) -> Result<CertInfo, Error> {
     let cert = stream
         .peer_certificate()
-        .map_err(|e| Error::Tls { detail: e.to_string() })?
+        .map_err(|e| Error::Tls {
+            detail: e.to_string(),
+        })?
         .ok_or_else(|| Error::Tls {
             detail: "the server sent no certificate".to_string(),
         })?;
-    let der = cert.to_der().map_err(|e| Error::Tls { detail: e.to_string() })?;
+    let der = cert.to_der().map_err(|e| Error::Tls {
+        detail: e.to_string(),
+    })?;
     Ok(CertInfo::from_der(&der))
 }
 
@@ -152,7 +163,11 @@ fn handshake(tcp: TcpStream, settings: &TlsSettings, accept_any: bool) -> Result
         Err(HandshakeError::WouldBlock(_)) => Err(Error::Timeout {
             during: "TLS handshake".to_string(),
         }),
-        Err(HandshakeError::Failure(e)) if accept_any || settings.pin.is_some() => Err(Error::Tls { detail: e.to_string() }),
+        Err(HandshakeError::Failure(e)) if accept_any || settings.pin.is_some() => {
+            Err(Error::Tls {
+                detail: e.to_string(),
+            })
+        }
         Err(HandshakeError::Failure(e)) => Ok(Handshake::Untrusted(e.to_string())),
     }
 }
@@ -162,7 +177,9 @@ fn probe_line(tcp: &mut TcpStream) -> Result<bool, Error> {
     let mut line = Vec::new();
     let mut byte = [0u8; 1];
     loop {
-        let n = tcp.read(&mut byte).map_err(|e| io_error("certificate probe", e))?;
+        let n = tcp
+            .read(&mut byte)
+            .map_err(|e| io_error("certificate probe", e))?;
         if n == 0 {
             return Err(Error::ConnectionClosed {
                 during: "certificate probe".to_string(),
@@ -186,11 +203,16 @@ fn probe_certificate(settings: &TlsSettings, stls: bool) -> Result<CertInfo, Err
     let mut tcp = tcp_connect(settings.addr, settings.timeout, settings.connect_timeout)?;
     if stls {
         if !probe_line(&mut tcp)? {
-            return Err(Error::Tls { detail: "probe: bad greeting".into() });
+            return Err(Error::Tls {
+                detail: "probe: bad greeting".into(),
+            });
         }
-        tcp.write_all(b"STLS\r\n").map_err(|e| io_error("certificate probe", e))?;
+        tcp.write_all(b"STLS\r\n")
+            .map_err(|e| io_error("certificate probe", e))?;
         if !probe_line(&mut tcp)? {
-            return Err(Error::Tls { detail: "probe: STLS refused".into() });
+            return Err(Error::Tls {
+                detail: "probe: STLS refused".into(),
+            });
         }
     }
     match handshake(tcp, settings, true)? {
@@ -199,7 +221,11 @@ fn probe_certificate(settings: &TlsSettings, stls: bool) -> Result<CertInfo, Err
     }
 }
 
-fn secure(tcp: TcpStream, settings: &TlsSettings, stls: bool) -> Result<(Box<TlsStream<TcpStream>>, CertInfo), Error> {
+fn secure(
+    tcp: TcpStream,
+    settings: &TlsSettings,
+    stls: bool,
+) -> Result<(Box<TlsStream<TcpStream>>, CertInfo), Error> {
     match handshake(tcp, settings, false)? {
         Handshake::Done(stream, info) => Ok((stream, info)),
         Handshake::Untrusted(reason) => match probe_certificate(settings, stls) {
@@ -219,9 +245,11 @@ impl TcpTransport {
     /// [`Security::Tls`] performs the handshake. Reports steps as they happen.
     pub fn connect(cfg: &Config, on_step: &mut dyn FnMut(&Step)) -> Result<TcpTransport, Error> {
         let pin = match &cfg.pinned_sha256 {
-            Some(p) => Some(normalize_fingerprint(p).ok_or_else(|| Error::InvalidConfig {
-                detail: format!("the pinned fingerprint “{p}” is not 64 hexadecimal digits"),
-            })?),
+            Some(p) => Some(
+                normalize_fingerprint(p).ok_or_else(|| Error::InvalidConfig {
+                    detail: format!("the pinned fingerprint “{p}” is not 64 hexadecimal digits"),
+                })?,
+            ),
             None => None,
         };
         let ca_pem = match &cfg.ca_file {
@@ -237,7 +265,9 @@ impl TcpTransport {
                 source: e,
             })?
             .collect();
-        on_step(&Step::Resolved { addrs: addrs.clone() });
+        on_step(&Step::Resolved {
+            addrs: addrs.clone(),
+        });
         let mut last = Error::Resolve {
             host: cfg.host.clone(),
             source: io::Error::new(io::ErrorKind::NotFound, "no addresses"),

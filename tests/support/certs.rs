@@ -25,7 +25,10 @@ fn openssl(dir: &Path, args: &[&str]) -> Result<String, String> {
         .output()
         .map_err(|e| format!("cannot run openssl ({e}); apt-get install openssl"))?;
     if !out.status.success() {
-        return Err(format!("openssl {args:?} failed: {}", String::from_utf8_lossy(&out.stderr)));
+        return Err(format!(
+            "openssl {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
     }
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
@@ -33,17 +36,40 @@ fn openssl(dir: &Path, args: &[&str]) -> Result<String, String> {
 impl TestCerts {
     /// Generates the CA and server certificate into `dir`.
     pub fn generate(dir: &Path) -> Result<TestCerts, String> {
-        let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
+        let ec = [
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+        ];
         let mut ca = vec!["req", "-x509"];
         ca.extend(ec);
         ca.extend([
-            "-keyout", "ca.key", "-out", "ca.pem", "-days", "30", "-subj", "/CN=popmail test CA",
-            "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+            "-days",
+            "30",
+            "-subj",
+            "/CN=popmail test CA",
+            "-addext",
+            "basicConstraints=critical,CA:TRUE",
+            "-addext",
+            "keyUsage=critical,keyCertSign,cRLSign",
         ]);
         openssl(dir, &ca)?;
         let mut csr = vec!["req"];
         csr.extend(ec);
-        csr.extend(["-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost/O=popmail tests"]);
+        csr.extend([
+            "-keyout",
+            "server.key",
+            "-out",
+            "server.csr",
+            "-subj",
+            "/CN=localhost/O=popmail tests",
+        ]);
         openssl(dir, &csr)?;
         std::fs::write(
             dir.join("server.ext"),
@@ -53,11 +79,34 @@ impl TestCerts {
         openssl(
             dir,
             &[
-                "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
-                "-out", "server.pem", "-days", "30", "-extfile", "server.ext",
+                "x509",
+                "-req",
+                "-in",
+                "server.csr",
+                "-CA",
+                "ca.pem",
+                "-CAkey",
+                "ca.key",
+                "-CAcreateserial",
+                "-out",
+                "server.pem",
+                "-days",
+                "30",
+                "-extfile",
+                "server.ext",
             ],
         )?;
-        let fp = openssl(dir, &["x509", "-in", "server.pem", "-noout", "-fingerprint", "-sha256"])?;
+        let fp = openssl(
+            dir,
+            &[
+                "x509",
+                "-in",
+                "server.pem",
+                "-noout",
+                "-fingerprint",
+                "-sha256",
+            ],
+        )?;
         let sha256: String = fp
             .split('=')
             .nth(1)

@@ -63,13 +63,17 @@ fn free_port() -> Result<u16, String> {
 }
 
 fn chown_mail(path: &Path) -> Result<(), String> {
-    std::os::unix::fs::chown(path, Some(MAIL_ID), Some(MAIL_ID)).map_err(|e| format!("chown {}: {e}", path.display()))
+    std::os::unix::fs::chown(path, Some(MAIL_ID), Some(MAIL_ID))
+        .map_err(|e| format!("chown {}: {e}", path.display()))
 }
 
 fn mkdir(path: &Path, mail_owned: bool) -> Result<(), String> {
     std::fs::create_dir_all(path).map_err(|e| format!("mkdir {}: {e}", path.display()))?;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(if mail_owned { 0o700 } else { 0o755 }))
-        .map_err(|e| e.to_string())?;
+    std::fs::set_permissions(
+        path,
+        std::fs::Permissions::from_mode(if mail_owned { 0o700 } else { 0o755 }),
+    )
+    .map_err(|e| e.to_string())?;
     if mail_owned {
         chown_mail(path)?;
     }
@@ -106,14 +110,21 @@ impl Dovecot {
     }
 
     fn start_once(opts: &DovecotOptions) -> Result<Dovecot, String> {
-        let dir = tempfile::Builder::new().prefix("popmail-dovecot").tempdir().map_err(|e| e.to_string())?;
+        let dir = tempfile::Builder::new()
+            .prefix("popmail-dovecot")
+            .tempdir()
+            .map_err(|e| e.to_string())?;
         let root = dir.path().to_path_buf();
         mkdir(&root, false)?;
         for sub in ["run", "state", "certs"] {
             mkdir(&root.join(sub), false)?;
         }
         mkdir(&root.join("mail"), false)?;
-        let certs = if opts.tls { Some(TestCerts::generate(&root.join("certs"))?) } else { None };
+        let certs = if opts.tls {
+            Some(TestCerts::generate(&root.join("certs"))?)
+        } else {
+            None
+        };
         let mut passwd = String::new();
         for (user, pw) in &opts.users {
             passwd.push_str(&format!("{user}:{{PLAIN}}{pw}::::::\n"));
@@ -208,7 +219,10 @@ service anvil {{
                 if let Some(mut e) = self.child.stderr.take() {
                     let _ = std::io::Read::read_to_string(&mut e, &mut err);
                 }
-                return Err(format!("dovecot exited ({status}): {err}\n{}", self.log_text()));
+                return Err(format!(
+                    "dovecot exited ({status}): {err}\n{}",
+                    self.log_text()
+                ));
             }
             if let Ok(s) = TcpStream::connect(("127.0.0.1", self.plain_port)) {
                 let _ = s.set_read_timeout(Some(Duration::from_secs(2)));
@@ -219,7 +233,10 @@ service anvil {{
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-        Err(format!("dovecot did not answer within 15 s\n{}", self.log_text()))
+        Err(format!(
+            "dovecot did not answer within 15 s\n{}",
+            self.log_text()
+        ))
     }
 
     /// The implicit-TLS (pop3s) port. Panics if started without TLS.
@@ -234,12 +251,20 @@ service anvil {{
 
     /// The CA that signed the server certificate. Panics without TLS.
     pub fn ca_pem_path(&self) -> PathBuf {
-        self.certs.as_ref().expect("Dovecot was started with tls: false").ca_pem.clone()
+        self.certs
+            .as_ref()
+            .expect("Dovecot was started with tls: false")
+            .ca_pem
+            .clone()
     }
 
     /// SHA-256 fingerprint of the server certificate (lowercase hex). Panics without TLS.
     pub fn server_sha256(&self) -> String {
-        self.certs.as_ref().expect("Dovecot was started with tls: false").sha256.clone()
+        self.certs
+            .as_ref()
+            .expect("Dovecot was started with tls: false")
+            .sha256
+            .clone()
     }
 
     /// The user's maildir.
@@ -250,7 +275,11 @@ service anvil {{
     /// Delivers a message into the user's maildir (`new/`), owned by `mail`.
     pub fn add_message(&self, user: &str, bytes: &[u8]) {
         let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-        let name = format!("{}.P{}Q{n}.popmail-test", 1_700_000_000 + n, std::process::id());
+        let name = format!(
+            "{}.P{}Q{n}.popmail-test",
+            1_700_000_000 + n,
+            std::process::id()
+        );
         let dir = self.maildir(user);
         let tmp = dir.join("tmp").join(&name);
         std::fs::write(&tmp, bytes).expect("write message");
@@ -262,7 +291,11 @@ service anvil {{
     pub fn message_count(&self, user: &str) -> usize {
         ["new", "cur"]
             .iter()
-            .map(|sub| std::fs::read_dir(self.maildir(user).join(sub)).map(|d| d.count()).unwrap_or(0))
+            .map(|sub| {
+                std::fs::read_dir(self.maildir(user).join(sub))
+                    .map(|d| d.count())
+                    .unwrap_or(0)
+            })
             .sum()
     }
 
@@ -275,7 +308,9 @@ service anvil {{
 impl Drop for Dovecot {
     fn drop(&mut self) {
         // SIGTERM lets the master stop its children; SIGKILL if it lingers.
-        let _ = Command::new("kill").arg(self.child.id().to_string()).status();
+        let _ = Command::new("kill")
+            .arg(self.child.id().to_string())
+            .status();
         let deadline = Instant::now() + Duration::from_secs(5);
         while Instant::now() < deadline {
             if let Ok(Some(_)) = self.child.try_wait() {

@@ -58,7 +58,10 @@ pub struct ServerScript {
 impl Default for ServerScript {
     fn default() -> Self {
         ServerScript {
-            messages: vec![b"Subject: one\r\n\r\nbody one\r\n".to_vec(), b"Subject: two\r\n\r\n.dotted\r\n".to_vec()],
+            messages: vec![
+                b"Subject: one\r\n\r\nbody one\r\n".to_vec(),
+                b"Subject: two\r\n\r\n.dotted\r\n".to_vec(),
+            ],
             fault: Fault::None,
             capa: Vec::new(),
             password: "secret".into(),
@@ -77,7 +80,9 @@ impl ScriptedServer {
     /// Starts the server on a free loopback port.
     pub fn start(script: ServerScript) -> ScriptedServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
-        listener.set_nonblocking(true).expect("nonblocking listener");
+        listener
+            .set_nonblocking(true)
+            .expect("nonblocking listener");
         let port = listener.local_addr().expect("local addr").port();
         let stop = Arc::new(AtomicBool::new(false));
         let received = Arc::new(Mutex::new(Vec::new()));
@@ -89,7 +94,12 @@ impl ScriptedServer {
                     match listener.accept() {
                         Ok((stream, _)) => {
                             let _ = stream.set_nonblocking(false);
-                            let mut s = Session { script: &script, stop: &stop2, received: &received2, deleted: vec![] };
+                            let mut s = Session {
+                                script: &script,
+                                stop: &stop2,
+                                received: &received2,
+                                deleted: vec![],
+                            };
                             let _ = s.run(stream);
                         }
                         Err(_) => std::thread::sleep(Duration::from_millis(5)),
@@ -97,7 +107,11 @@ impl ScriptedServer {
                 }
             })
             .expect("spawn scripted server");
-        ScriptedServer { port, stop, received }
+        ScriptedServer {
+            port,
+            stop,
+            received,
+        }
     }
 
     /// The port it listens on (127.0.0.1).
@@ -150,7 +164,9 @@ impl Session<'_> {
     fn run(&mut self, stream: TcpStream) -> std::io::Result<()> {
         let mut out = stream.try_clone()?;
         let mut reader = BufReader::new(stream);
-        if let Some(Next::Close) = self.fault_at("GREETING", &mut out, "+OK scripted ready <42.1@scripted>")? {
+        if let Some(Next::Close) =
+            self.fault_at("GREETING", &mut out, "+OK scripted ready <42.1@scripted>")?
+        {
             return Ok(());
         }
         let mut line = String::new();
@@ -169,7 +185,12 @@ impl Session<'_> {
     }
 
     /// Applies a fault for `keyword` if one is scripted; `Some` when it did.
-    fn fault_at(&self, keyword: &str, out: &mut TcpStream, normal: &str) -> std::io::Result<Option<Next>> {
+    fn fault_at(
+        &self,
+        keyword: &str,
+        out: &mut TcpStream,
+        normal: &str,
+    ) -> std::io::Result<Option<Next>> {
         match &self.script.fault {
             Fault::DropAt(k) if *k == keyword => Ok(Some(Next::Close)),
             Fault::ErrTo(k) if *k == keyword => {
@@ -224,25 +245,49 @@ impl Session<'_> {
         if let Some(next) = self.fault_at(keyword, out, "")? {
             return Ok(next);
         }
-        let arg = |i: usize| cmd.split(' ').nth(i).and_then(|a| a.parse::<usize>().ok()).unwrap_or(0);
+        let arg = |i: usize| {
+            cmd.split(' ')
+                .nth(i)
+                .and_then(|a| a.parse::<usize>().ok())
+                .unwrap_or(0)
+        };
         let reply = match keyword {
             "CAPA" => {
-                let extra: String = self.script.capa.iter().map(|c| format!("{c}\r\n")).collect();
+                let extra: String = self
+                    .script
+                    .capa
+                    .iter()
+                    .map(|c| format!("{c}\r\n"))
+                    .collect();
                 format!("+OK\r\nTOP\r\nUIDL\r\nUSER\r\nRESP-CODES\r\nPIPELINING\r\n{extra}.\r\n")
             }
             "USER" => "+OK\r\n".into(),
-            "PASS" if cmd.get(5..) == Some(self.script.password.as_str()) => "+OK logged in\r\n".into(),
+            "PASS" if cmd.get(5..) == Some(self.script.password.as_str()) => {
+                "+OK logged in\r\n".into()
+            }
             "PASS" => "-ERR [AUTH] wrong password\r\n".into(),
             "STAT" => {
                 let live = self.live();
-                format!("+OK {} {}\r\n", live.len(), live.iter().map(|(_, m)| m.len()).sum::<usize>())
+                format!(
+                    "+OK {} {}\r\n",
+                    live.len(),
+                    live.iter().map(|(_, m)| m.len()).sum::<usize>()
+                )
             }
             "LIST" => {
-                let lines: String = self.live().iter().map(|(i, m)| format!("{i} {}\r\n", m.len())).collect();
+                let lines: String = self
+                    .live()
+                    .iter()
+                    .map(|(i, m)| format!("{i} {}\r\n", m.len()))
+                    .collect();
                 format!("+OK\r\n{lines}.\r\n")
             }
             "UIDL" => {
-                let mut lines: String = self.live().iter().map(|(i, _)| format!("{i} uid-{i}\r\n")).collect();
+                let mut lines: String = self
+                    .live()
+                    .iter()
+                    .map(|(i, _)| format!("{i} uid-{i}\r\n"))
+                    .collect();
                 match self.script.fault {
                     Fault::InvalidUidl => lines.push_str("3 bad\x01uid\r\n"),
                     Fault::DuplicateUidl => lines.push_str("3 uid-1\r\n"),
@@ -252,7 +297,11 @@ impl Session<'_> {
             }
             "RETR" | "TOP" => {
                 let n = arg(1);
-                let Some(msg) = self.script.messages.get(n.wrapping_sub(1)).filter(|_| !self.deleted.contains(&n))
+                let Some(msg) = self
+                    .script
+                    .messages
+                    .get(n.wrapping_sub(1))
+                    .filter(|_| !self.deleted.contains(&n))
                 else {
                     return self.send(keyword, out, "-ERR no such message\r\n");
                 };
