@@ -40,10 +40,12 @@ fn message(i: usize, size: usize) -> Vec<u8> {
     while m.len() < size {
         let mut line = String::with_capacity(78);
         for _ in 0..76 {
-            n = n.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            n = n
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             line.push((b'a' + ((n >> 33) % 26) as u8) as char);
         }
-        if n % 17 == 0 {
+        if n.is_multiple_of(17) {
             line.replace_range(0..1, ".");
         }
         m.extend_from_slice(line.as_bytes());
@@ -54,7 +56,11 @@ fn message(i: usize, size: usize) -> Vec<u8> {
 
 /// Sizes: 1–9 KB spread (mean 5 KB), and every 2,000th message 1 MB.
 fn size_of(i: usize) -> usize {
-    if i % 2000 == 1000 { 1024 * 1024 } else { 1024 + (i * 7919) % 8192 }
+    if i % 2000 == 1000 {
+        1024 * 1024
+    } else {
+        1024 + (i * 7919) % 8192
+    }
 }
 
 fn seed(d: &Dovecot, user: &str, count: usize) -> u64 {
@@ -103,7 +109,11 @@ fn poplib(d: &Dovecot, user: &str, port: u16, count: usize) -> (f64, u64) {
         .args([user, &format!("{user}-pw"), &count.to_string()])
         .output()
         .unwrap_or_else(|e| panic!("cannot run python3 ({e}); apt-get install python3"));
-    assert!(out.status.success(), "poplib failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "poplib failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8_lossy(&out.stdout);
     let mut parts = text.split_whitespace();
     let secs: f64 = parts.next().and_then(|s| s.parse().ok()).expect("seconds");
@@ -122,7 +132,10 @@ fn delayed_pipe(mut from: TcpStream, mut to: TcpStream, delay: Duration, name: &
                 match from.read(&mut buf) {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
-                        if tx.send((Instant::now() + delay, buf[..n].to_vec())).is_err() {
+                        if tx
+                            .send((Instant::now() + delay, buf[..n].to_vec()))
+                            .is_err()
+                        {
                             break;
                         }
                     }
@@ -155,7 +168,9 @@ fn start_delay_proxy(upstream_port: u16, one_way: Duration) -> u16 {
         .name("delay-proxy".into())
         .spawn(move || {
             for client in listener.incoming().flatten() {
-                let Ok(server) = TcpStream::connect(("127.0.0.1", upstream_port)) else { continue };
+                let Ok(server) = TcpStream::connect(("127.0.0.1", upstream_port)) else {
+                    continue;
+                };
                 let _ = client.set_nodelay(true);
                 let _ = server.set_nodelay(true);
                 let (c2, s2) = match (client.try_clone(), server.try_clone()) {
@@ -180,7 +195,10 @@ fn report(prefix: &str, (secs, bytes): (f64, u64), count: usize) -> f64 {
 
 fn main() {
     let d = Dovecot::start(&DovecotOptions {
-        users: vec![("alice".into(), "alice-pw".into()), ("bob".into(), "bob-pw".into())],
+        users: vec![
+            ("alice".into(), "alice-pw".into()),
+            ("bob".into(), "bob-pw".into()),
+        ],
         ..DovecotOptions::default()
     });
     let seeded = seed(&d, "alice", LOOPBACK_MESSAGES);
@@ -197,15 +215,31 @@ fn main() {
     }
 
     let n = LOOPBACK_MESSAGES;
-    let a = report("pop3_loopback_pipelined", ours(&config(&d, "alice", d.tls_port(), true), n), n);
-    let b = report("pop3_loopback_lockstep", ours(&config(&d, "alice", d.tls_port(), false), n), n);
-    let c = report("pop3_loopback_poplib", poplib(&d, "alice", d.tls_port(), n), n);
+    let a = report(
+        "pop3_loopback_pipelined",
+        ours(&config(&d, "alice", d.tls_port(), true), n),
+        n,
+    );
+    let b = report(
+        "pop3_loopback_lockstep",
+        ours(&config(&d, "alice", d.tls_port(), false), n),
+        n,
+    );
+    let c = report(
+        "pop3_loopback_poplib",
+        poplib(&d, "alice", d.tls_port(), n),
+        n,
+    );
     println!("pop3_loopback_pipelined_vs_poplib: {:.2} x", a / c);
     println!("pop3_loopback_lockstep_vs_poplib: {:.2} x", b / c);
 
     let proxy = start_delay_proxy(d.tls_port(), ONE_WAY_DELAY);
     let n = RTT_MESSAGES;
-    let a = report("pop3_rtt50_pipelined", ours(&config(&d, "bob", proxy, true), n), n);
+    let a = report(
+        "pop3_rtt50_pipelined",
+        ours(&config(&d, "bob", proxy, true), n),
+        n,
+    );
     let c = report("pop3_rtt50_poplib", poplib(&d, "bob", proxy, n), n);
     println!("pop3_rtt50_pipelined_vs_poplib: {:.2} x", a / c);
 }
