@@ -141,9 +141,10 @@ fn work(
     }
 
     let limit = account.settings.max_size_kb.map(|kb| u64::from(kb) * 1024);
+    // Above the account's limit, or above what popmail accepts at all: headers only.
     let (partial, full): (Vec<OnServer>, Vec<OnServer>) = new
         .into_iter()
-        .partition(|m| limit.is_some_and(|l| m.size > l));
+        .partition(|m| m.size > session::MAX_MESSAGE || limit.is_some_and(|l| m.size > l));
     let mut batch = Batch::new(
         account,
         partial.len() + full.len(),
