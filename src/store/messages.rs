@@ -119,6 +119,11 @@ impl NewMessage {
         &self.parsed.envelope
     }
 
+    /// When the message arrived (epoch seconds).
+    pub fn received(&self) -> i64 {
+        self.received_at
+    }
+
     /// Whether only the headers were downloaded.
     pub fn is_partial(&self) -> bool {
         self.partial
