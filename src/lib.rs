@@ -15,7 +15,9 @@
 //! - [`cli`]: command-line definitions and handlers.
 
 pub mod cli;
+pub mod jobs;
 pub mod mail;
+pub mod mailbox;
 pub mod paths;
 pub mod secret;
 pub mod store;

@@ -1,0 +1,1 @@
+//! The background job worker: import, export and backup (filled in phase 2).
