@@ -21,3 +21,4 @@ pub mod mailbox;
 pub mod paths;
 pub mod secret;
 pub mod store;
+pub mod sync;

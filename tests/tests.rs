@@ -3,4 +3,6 @@
 //! Modules (each says what it covers in its own header):
 //! - `support`: shared helpers (temporary stores, the scripted POP3 server, the Dovecot launcher).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod support;

@@ -1,1 +1,260 @@
-//! The SQLite store.
+//! The local store: one SQLite file holding every message exactly as it was
+//! downloaded or imported, with its flags, folders, a full-text index (FTS5)
+//! and the ledger of POP3 UIDLs.
+//!
+//! This is the only module that writes SQL. Layout:
+//! - `open` (this file): the file, connection pragmas, migrations;
+//! - [`types`]: ids, flags, folders, accounts, list rows;
+//! - `accounts`, `folders`, `messages` (insert, list, read), `actions`
+//!   (flags, move, trash, expunge), `search`, `ledger`, `backup`.
+//!
+//! Every connection runs in WAL mode with `foreign_keys=ON` and a busy
+//! timeout, so the UI reads while a worker writes. Ordinary commits use
+//! `synchronous=NORMAL`; a commit that a later server-side DELE depends on goes
+//! through [`Store::durable`], which commits with `synchronous=FULL`.
+//!
+//! The schema lives in `migrations/NNNN_name/up.sql`, embedded at build time
+//! and applied in one transaction; the version is `PRAGMA user_version`. A
+//! database written by a newer popmail is refused before anything touches it.
+
+mod accounts;
+mod actions;
+mod backup;
+mod folders;
+mod ledger;
+mod messages;
+mod search;
+pub mod types;
+
+pub use ledger::{LedgerEntry, NewDownload};
+pub use messages::{Dedupe, Inserted, NewMessage, StoredMessage};
+pub use types::*;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction};
+use rusqlite_migration::{M, Migrations};
+
+/// The schema migrations, oldest first. Never edit a released one: add a new one.
+const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_initial/up.sql")];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// How long a connection waits for another's write lock.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Errors of the store.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// SQLite reported an error.
+    #[error("database error while {context}: {source}")]
+    Sqlite {
+        /// What the store was doing.
+        context: &'static str,
+        /// SQLite's error.
+        source: rusqlite::Error,
+    },
+    /// Opening or creating the file failed.
+    #[error("cannot open the mail store {path}: {source}")]
+    Io {
+        /// The database file.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// The database was written by a newer popmail.
+    #[error(
+        "the mail store {path} was written by a newer version of popmail (schema {found}, this \
+         version knows up to {known}); it was left untouched — please update popmail"
+    )]
+    TooNew {
+        /// The database file.
+        path: PathBuf,
+        /// Its schema version.
+        found: i64,
+        /// The newest version this build knows.
+        known: i64,
+    },
+    /// Applying the schema migrations failed.
+    #[error("cannot upgrade the mail store {path}: {detail}")]
+    Migration {
+        /// The database file.
+        path: PathBuf,
+        /// What went wrong.
+        detail: String,
+    },
+    /// A named thing does not exist.
+    #[error("{0}")]
+    NotFound(String),
+    /// The request conflicts with what is stored (e.g. a duplicate name).
+    #[error("{0}")]
+    Conflict(String),
+    /// The request is not valid.
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// Result type of the store.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Adds context to rusqlite errors.
+pub(crate) trait Context<T> {
+    fn ctx(self, context: &'static str) -> Result<T>;
+}
+
+impl<T> Context<T> for rusqlite::Result<T> {
+    fn ctx(self, context: &'static str) -> Result<T> {
+        self.map_err(|source| Error::Sqlite { context, source })
+    }
+}
+
+/// A connection to the store. Each thread opens its own.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed, owner-only) and migrates the store at `path`.
+    pub fn open(path: &Path) -> Result<Store> {
+        let io = |source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        if !path.exists() {
+            create_private_file(path).map_err(io)?;
+        }
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .ctx("opening the database")?;
+        // Check the version before anything writes: a newer file stays byte-identical.
+        let found: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .ctx("reading the schema version")?;
+        if found > SCHEMA_VERSION {
+            return Err(Error::TooNew {
+                path: path.to_path_buf(),
+                found,
+                known: SCHEMA_VERSION,
+            });
+        }
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .ctx("setting the busy timeout")?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .ctx("enabling WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .ctx("setting synchronous")?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .ctx("enabling foreign keys")?;
+        conn.pragma_update(None, "cache_size", -32_000)
+            .ctx("setting the cache size")?;
+        migrations()
+            .to_latest(&mut conn)
+            .map_err(|e| Error::Migration {
+                path: path.to_path_buf(),
+                detail: e.to_string(),
+            })?;
+        conn.set_prepared_statement_cache_capacity(64);
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Opens the store at `path` and migrates it only up to `version`
+    /// (for tests of the upgrade path).
+    #[doc(hidden)]
+    pub fn create_at_version(path: &Path, version: usize) -> Result<()> {
+        let mut conn = Connection::open(path).ctx("opening the database")?;
+        migrations()
+            .to_version(&mut conn, version)
+            .map_err(|e| Error::Migration {
+                path: path.to_path_buf(),
+                detail: e.to_string(),
+            })
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64> {
+        self.conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .ctx("reading the schema version")
+    }
+
+    /// Runs `f` in a transaction committed with `synchronous=FULL`, so that
+    /// when this returns `Ok` the data survives a crash or power loss.
+    pub fn durable<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.conn
+            .pragma_update(None, "synchronous", "FULL")
+            .ctx("setting synchronous=FULL")?;
+        let result = (|| {
+            let tx = self
+                .conn
+                .transaction()
+                .ctx("starting a durable transaction")?;
+            let value = f(&tx)?;
+            tx.commit().ctx("committing durably")?;
+            Ok(value)
+        })();
+        let restore = self
+            .conn
+            .pragma_update(None, "synchronous", "NORMAL")
+            .ctx("setting synchronous");
+        let value = result?;
+        restore?;
+        Ok(value)
+    }
+
+    /// `PRAGMA integrity_check`: `Ok(())` when the file is sound.
+    pub fn integrity_check(&self) -> Result<()> {
+        let verdict: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .ctx("checking integrity")?;
+        if verdict == "ok" {
+            Ok(())
+        } else {
+            Err(Error::Invalid(format!("integrity check: {verdict}")))
+        }
+    }
+}
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+}
+
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path).map(drop)
+}
+
+/// Seconds since the Unix epoch, now.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+#[cfg(test)]
+mod tests;

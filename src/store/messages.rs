@@ -1,0 +1,433 @@
+//! Messages: inserting in batches (with the full-text index), listing pages of
+//! a folder in any sort order, and reading the stored bytes.
+//!
+//! Parsing and hashing happen in [`NewMessage::prepare`], on the caller's
+//! thread, so a writer can keep one core busy with SQLite while another parses.
+
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+
+use super::{
+    AccountId, Context, Error, Flags, FolderId, MessageId, MessageRow, Result, Scope, Sort, Store,
+    now,
+};
+use crate::mail;
+
+/// Whether an insert skips a message whose bytes are already stored.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Dedupe {
+    /// Always insert.
+    #[default]
+    None,
+    /// Skip when the same bytes are already in the target folder.
+    InFolder,
+    /// Skip when the same bytes came from the same account (any folder).
+    InAccount,
+}
+
+/// What happened to one message of a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inserted {
+    /// Stored as a new message.
+    New(MessageId),
+    /// Already stored (by SHA-256); nothing was written.
+    Duplicate(MessageId),
+}
+
+impl Inserted {
+    /// The id of the stored message, new or existing.
+    pub fn id(self) -> MessageId {
+        match self {
+            Self::New(id) | Self::Duplicate(id) => id,
+        }
+    }
+}
+
+/// A message ready to be inserted: bytes, what was parsed from them, and where it goes.
+#[derive(Debug, Clone)]
+pub struct NewMessage {
+    raw: Vec<u8>,
+    parsed: mail::Parsed,
+    folder: FolderId,
+    flags: Flags,
+    account: Option<AccountId>,
+    uidl: Option<String>,
+    partial: bool,
+    received_at: i64,
+    dedupe: Dedupe,
+}
+
+impl NewMessage {
+    /// Hashes and parses `raw` (CPU work, done on the calling thread).
+    pub fn prepare(raw: Vec<u8>, folder: FolderId, flags: Flags) -> NewMessage {
+        let parsed = mail::parse(&raw);
+        NewMessage {
+            raw,
+            parsed,
+            folder,
+            flags,
+            account: None,
+            uidl: None,
+            partial: false,
+            received_at: now(),
+            dedupe: Dedupe::None,
+        }
+    }
+
+    /// Marks the message as downloaded from `account` under `uidl`.
+    #[must_use]
+    pub fn from_account(mut self, account: AccountId, uidl: Option<String>) -> Self {
+        self.account = Some(account);
+        self.uidl = uidl;
+        self
+    }
+
+    /// Marks the message as headers-only (the server copy is larger).
+    #[must_use]
+    pub fn partial(mut self, partial: bool) -> Self {
+        self.partial = partial;
+        self
+    }
+
+    /// Sets when the message arrived (epoch seconds).
+    #[must_use]
+    pub fn received_at(mut self, at: i64) -> Self {
+        self.received_at = at;
+        self
+    }
+
+    /// Sets the duplicate rule.
+    #[must_use]
+    pub fn dedupe(mut self, dedupe: Dedupe) -> Self {
+        self.dedupe = dedupe;
+        self
+    }
+
+    /// SHA-256 of the bytes.
+    pub fn sha256(&self) -> [u8; 32] {
+        self.parsed.sha256
+    }
+
+    /// The bytes.
+    pub fn raw(&self) -> &[u8] {
+        &self.raw
+    }
+
+    /// The parsed list columns.
+    pub fn envelope(&self) -> &mail::Envelope {
+        &self.parsed.envelope
+    }
+
+    /// Whether only the headers were downloaded.
+    pub fn is_partial(&self) -> bool {
+        self.partial
+    }
+
+    pub(crate) fn with_folder_and_flags(mut self, folder: FolderId, flags: Flags) -> Self {
+        self.folder = folder;
+        self.flags = flags;
+        self.dedupe = Dedupe::None;
+        self
+    }
+}
+
+/// A stored message's bytes and metadata, as read for export.
+#[derive(Debug, Clone)]
+pub struct StoredMessage {
+    /// The list row.
+    pub row: MessageRow,
+    /// When it arrived here.
+    pub received_at: i64,
+    /// The bytes exactly as stored.
+    pub raw: Vec<u8>,
+}
+
+pub(crate) const ROW_COLUMNS: &str = "m.id, m.folder_id, m.account_id, m.date, m.from_name, m.from_addr, \
+    m.subject, m.size, m.flags, m.has_attachments, m.partial, m.snippet, m.thread_key, m.sha256";
+
+pub(crate) fn row_from(r: &Row<'_>) -> rusqlite::Result<MessageRow> {
+    let sha: Vec<u8> = r.get(13)?;
+    let mut sha256 = [0u8; 32];
+    if let Some(src) = sha.get(..32) {
+        sha256.copy_from_slice(src);
+    }
+    Ok(MessageRow {
+        id: MessageId(r.get(0)?),
+        folder: FolderId(r.get(1)?),
+        account: r.get::<_, Option<i64>>(2)?.map(AccountId),
+        date: r.get(3)?,
+        from_name: r.get(4)?,
+        from_addr: r.get(5)?,
+        subject: r.get(6)?,
+        size: r.get::<_, i64>(7)?.max(0).unsigned_abs(),
+        flags: Flags(r.get(8)?),
+        has_attachments: r.get(9)?,
+        partial: r.get(10)?,
+        snippet: r.get(11)?,
+        thread_key: r.get(12)?,
+        sha256,
+    })
+}
+
+impl Store {
+    /// Inserts a batch of messages in one transaction.
+    pub fn insert_batch(&mut self, batch: &[NewMessage]) -> Result<Vec<Inserted>> {
+        let tx = self.conn.transaction().ctx("starting an insert")?;
+        let out = insert_in(&tx, batch)?;
+        tx.commit().ctx("committing new messages")?;
+        Ok(out)
+    }
+
+    /// Number of messages in a scope.
+    pub fn count(&self, scope: Scope) -> Result<u64> {
+        let n: i64 = match scope {
+            Scope::Folder(f) => self
+                .conn
+                .query_row("SELECT total FROM folders WHERE id = ?1", [f.0], |r| {
+                    r.get(0)
+                })
+                .optional()
+                .ctx("counting messages")?
+                .unwrap_or(0),
+            Scope::UnifiedInbox => self
+                .conn
+                .query_row(
+                    "SELECT coalesce(sum(total), 0) FROM folders WHERE role = 'inbox'",
+                    [],
+                    |r| r.get(0),
+                )
+                .ctx("counting messages")?,
+        };
+        Ok(n.max(0).unsigned_abs())
+    }
+
+    /// Rows `offset .. offset + limit` of a scope in the given order.
+    pub fn page(
+        &self,
+        scope: Scope,
+        sort: Sort,
+        offset: u64,
+        limit: u64,
+    ) -> Result<Vec<MessageRow>> {
+        let (filter, arg) = scope_filter(scope);
+        let dir = if sort.descending { "DESC" } else { "ASC" };
+        let col = sort.key.column();
+        let sql = format!(
+            "SELECT {ROW_COLUMNS} FROM messages m WHERE {filter} ORDER BY m.{col} {dir}, m.id {dir} LIMIT ?2 OFFSET ?3"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).ctx("listing messages")?;
+        let rows = stmt
+            .query_map(params![arg, clamp(limit), clamp(offset)], row_from)
+            .ctx("listing messages")?;
+        rows.collect::<rusqlite::Result<_>>()
+            .ctx("listing messages")
+    }
+
+    /// Every message id of a scope in the given order (8 bytes a message: the
+    /// list keeps this to scroll anywhere without OFFSET scans).
+    pub fn sorted_ids(&self, scope: Scope, sort: Sort) -> Result<Vec<MessageId>> {
+        let (filter, arg) = scope_filter(scope);
+        let dir = if sort.descending { "DESC" } else { "ASC" };
+        let col = sort.key.column();
+        let sql = format!(
+            "SELECT m.id FROM messages m WHERE {filter} ORDER BY m.{col} {dir}, m.id {dir}"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).ctx("listing message ids")?;
+        let rows = stmt
+            .query_map(params![arg], |r| r.get(0).map(MessageId))
+            .ctx("listing message ids")?;
+        rows.collect::<rusqlite::Result<_>>()
+            .ctx("listing message ids")
+    }
+
+    /// The rows of the given messages, in the order asked (missing ids are skipped).
+    pub fn rows(&self, ids: &[MessageId]) -> Result<Vec<MessageRow>> {
+        let sql = format!("SELECT {ROW_COLUMNS} FROM messages m WHERE m.id = ?1");
+        let mut stmt = self.conn.prepare_cached(&sql).ctx("reading messages")?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(row) = stmt
+                .query_row([id.0], row_from)
+                .optional()
+                .ctx("reading messages")?
+            {
+                out.push(row);
+            }
+        }
+        Ok(out)
+    }
+
+    /// One message's row.
+    pub fn row(&self, id: MessageId) -> Result<MessageRow> {
+        self.rows(&[id])?
+            .pop()
+            .ok_or_else(|| Error::NotFound(format!("no message with id {}", id.0)))
+    }
+
+    /// The stored bytes of a message, exactly as received.
+    pub fn raw(&self, id: MessageId) -> Result<Vec<u8>> {
+        self.conn
+            .query_row(
+                "SELECT raw FROM message_bodies WHERE message_id = ?1",
+                [id.0],
+                |r| r.get(0),
+            )
+            .optional()
+            .ctx("reading a message")?
+            .ok_or_else(|| Error::NotFound(format!("no message with id {}", id.0)))
+    }
+
+    /// Calls `f` for every message of a folder in arrival order, one at a
+    /// time (memory stays bounded whatever the folder size). An error from
+    /// `f` stops the walk and is returned.
+    pub fn for_each_in_folder<E: From<Error>>(
+        &self,
+        folder: FolderId,
+        mut f: impl FnMut(StoredMessage) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let sql = format!(
+            "SELECT {ROW_COLUMNS}, m.received_at, b.raw FROM messages m \
+             JOIN message_bodies b ON b.message_id = m.id WHERE m.folder_id = ?1 ORDER BY m.id"
+        );
+        let mut stmt = self
+            .conn
+            .prepare(&sql)
+            .ctx("reading a folder")
+            .map_err(E::from)?;
+        let mut rows = stmt
+            .query([folder.0])
+            .ctx("reading a folder")
+            .map_err(E::from)?;
+        while let Some(r) = rows.next().ctx("reading a folder").map_err(E::from)? {
+            let msg = (|| {
+                Ok::<_, rusqlite::Error>(StoredMessage {
+                    row: row_from(r)?,
+                    received_at: r.get(14)?,
+                    raw: r.get(15)?,
+                })
+            })()
+            .ctx("reading a message")
+            .map_err(E::from)?;
+            f(msg)?;
+        }
+        Ok(())
+    }
+
+    /// The message stored with these bytes, if any (in `folder`, or anywhere).
+    pub fn find_by_sha256(
+        &self,
+        sha256: &[u8; 32],
+        folder: Option<FolderId>,
+    ) -> Result<Option<MessageId>> {
+        self.conn
+            .query_row(
+                "SELECT id FROM messages WHERE sha256 = ?1 AND (?2 IS NULL OR folder_id = ?2) LIMIT 1",
+                params![&sha256[..], folder.map(|f| f.0)],
+                |r| r.get(0).map(MessageId),
+            )
+            .optional()
+            .ctx("looking up a message by hash")
+    }
+}
+
+pub(crate) fn scope_filter(scope: Scope) -> (&'static str, i64) {
+    match scope {
+        Scope::Folder(f) => ("m.folder_id = ?1", f.0),
+        Scope::UnifiedInbox => (
+            "m.folder_id IN (SELECT id FROM folders WHERE role = 'inbox' AND ?1 = ?1)",
+            0,
+        ),
+    }
+}
+
+fn clamp(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// Inserts messages inside an open transaction (shared with the ledger).
+pub(crate) fn insert_in(tx: &Transaction<'_>, batch: &[NewMessage]) -> Result<Vec<Inserted>> {
+    let mut out = Vec::with_capacity(batch.len());
+    let mut dup_folder = tx
+        .prepare_cached("SELECT id FROM messages WHERE sha256 = ?1 AND folder_id = ?2 LIMIT 1")
+        .ctx("preparing the duplicate check")?;
+    let mut dup_account = tx
+        .prepare_cached("SELECT id FROM messages WHERE sha256 = ?1 AND account_id = ?2 LIMIT 1")
+        .ctx("preparing the duplicate check")?;
+    let mut insert = tx
+        .prepare_cached(
+            "INSERT INTO messages (folder_id, account_id, uidl, sha256, size, message_id, in_reply_to, refs, \
+             thread_key, subject, subject_sort, from_name, from_addr, from_sort, to_addrs, cc_addrs, date, \
+             date_header, received_at, has_attachments, snippet, flags, partial, parse_error) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+        )
+        .ctx("preparing the insert")?;
+    let mut body = tx
+        .prepare_cached("INSERT INTO message_bodies (message_id, raw) VALUES (?1, ?2)")
+        .ctx("preparing the insert")?;
+    let mut fts = tx
+        .prepare_cached("INSERT INTO messages_fts (rowid, subject, sender, recipients, body) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .ctx("preparing the index insert")?;
+    for m in batch {
+        let sha = &m.parsed.sha256[..];
+        let existing: Option<i64> = match (m.dedupe, m.account) {
+            (Dedupe::InFolder, _) => dup_folder
+                .query_row(params![sha, m.folder.0], |r| r.get(0))
+                .optional(),
+            (Dedupe::InAccount, Some(a)) => dup_account
+                .query_row(params![sha, a.0], |r| r.get(0))
+                .optional(),
+            _ => Ok(None),
+        }
+        .ctx("checking for a duplicate")?;
+        if let Some(id) = existing {
+            out.push(Inserted::Duplicate(MessageId(id)));
+            continue;
+        }
+        let e = &m.parsed.envelope;
+        let sender = if e.from_name.is_empty() {
+            &e.from_addr
+        } else {
+            &e.from_name
+        };
+        insert
+            .execute(params![
+                m.folder.0,
+                m.account.map(|a| a.0),
+                m.uidl,
+                sha,
+                i64::try_from(m.raw.len()).unwrap_or(i64::MAX),
+                e.message_id,
+                e.in_reply_to,
+                (!e.references.is_empty()).then(|| e.references.join(" ")),
+                e.thread_key(),
+                e.subject,
+                mail::sort_subject(&e.subject),
+                e.from_name,
+                e.from_addr,
+                sender.to_lowercase(),
+                e.to,
+                e.cc,
+                e.date.unwrap_or(m.received_at),
+                e.date_header,
+                m.received_at,
+                e.has_attachments,
+                e.snippet,
+                m.flags.0,
+                m.partial,
+                e.parse_error,
+            ])
+            .ctx("storing a message")?;
+        let id = tx.last_insert_rowid();
+        body.execute(params![id, m.raw])
+            .ctx("storing a message's bytes")?;
+        fts.execute(params![
+            id,
+            e.subject,
+            format!("{} {}", e.from_name, e.from_addr),
+            format!("{} {}", e.to, e.cc),
+            m.parsed.index_text
+        ])
+        .ctx("indexing a message")?;
+        out.push(Inserted::New(MessageId(id)));
+    }
+    Ok(out)
+}

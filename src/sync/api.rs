@@ -1,0 +1,172 @@
+//! The messages between the window (or the CLI) and the sync worker.
+//!
+//! The UI sends [`Command`]s and drains [`Event`]s with `try_recv` each frame;
+//! the worker never blocks on the UI. The last event is always
+//! [`Event::Stopped`], saying why the worker stopped.
+
+use crate::secret::Secret;
+use crate::store::{AccountId, AccountSettings, FolderId, MessageId};
+
+/// What the UI asks the sync worker to do.
+#[derive(Debug, Clone)]
+pub enum Command {
+    /// Sync every enabled account.
+    SyncAll,
+    /// Sync one account (enabled or not).
+    SyncAccount(AccountId),
+    /// Cancel the sync of one account, or of all (`None`).
+    Cancel(Option<AccountId>),
+    /// Download the full message for a headers-only one.
+    FetchFull(MessageId),
+    /// Report what the next sync of this account would delete on the server.
+    DryRun(AccountId),
+    /// Try these settings step by step (the settings dialog's "Test connection").
+    TestConnection {
+        /// Echoed in the [`Event::TestStep`]s, so the dialog ignores stale runs.
+        request: u64,
+        /// The settings being edited (maybe not saved yet).
+        settings: Box<AccountSettings>,
+        /// The password typed in the dialog.
+        password: Secret,
+    },
+    /// The account settings changed: reload them (intervals, policies).
+    Reload,
+    /// Finish the message in flight safely, then stop.
+    Shutdown,
+}
+
+/// How one account's sync ended.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Messages downloaded (full or headers-only).
+    pub downloaded: u64,
+    /// Of those, headers-only because of the size limit.
+    pub partial: u64,
+    /// Messages deleted on the server (confirmed by QUIT).
+    pub deleted_on_server: u64,
+    /// Messages on the server already here.
+    pub skipped: u64,
+    /// Bytes downloaded.
+    pub bytes: u64,
+    /// Wall time.
+    pub elapsed: std::time::Duration,
+    /// The sync was cancelled before it finished.
+    pub cancelled: bool,
+}
+
+/// What the next sync would delete on the server.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DryRunReport {
+    /// Messages on the server now.
+    pub on_server: u64,
+    /// Messages the next sync would delete there.
+    pub would_delete: u64,
+    /// Bytes those messages take on the server.
+    pub would_delete_bytes: u64,
+    /// Earliest and latest download time of those messages (epoch seconds).
+    pub received_between: Option<(i64, i64)>,
+    /// Messages the next sync would download.
+    pub would_download: u64,
+}
+
+/// One step of "Test connection".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TestStep {
+    /// Short name: "Resolve", "Connect", "TLS", "Capabilities", "Login", "Mailbox".
+    pub name: String,
+    /// `Ok(what was found)` or `Err(sentence with a suggestion)`.
+    pub outcome: Result<String, String>,
+}
+
+/// A server certificate the user may choose to pin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CertSummary {
+    /// Subject distinguished name.
+    pub subject: String,
+    /// Issuer distinguished name.
+    pub issuer: String,
+    /// SHA-256 fingerprint, hex.
+    pub sha256: String,
+    /// Expiry, as text.
+    pub not_after: String,
+}
+
+/// What the sync worker tells the UI.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// An account's sync began.
+    Started {
+        /// The account.
+        account: AccountId,
+    },
+    /// Progress of an account's sync.
+    Progress {
+        /// The account.
+        account: AccountId,
+        /// Messages done so far.
+        messages_done: u64,
+        /// Messages to download in this sync.
+        messages_total: u64,
+        /// Bytes done so far.
+        bytes_done: u64,
+        /// Bytes to download in this sync.
+        bytes_total: u64,
+    },
+    /// New messages were stored.
+    NewMail {
+        /// The account.
+        account: AccountId,
+        /// The folder they went to.
+        folder: FolderId,
+        /// How many.
+        count: u64,
+    },
+    /// An account's sync ended well (or was cancelled).
+    Finished {
+        /// The account.
+        account: AccountId,
+        /// What was done.
+        summary: Summary,
+    },
+    /// An account's sync failed.
+    Failed {
+        /// The account.
+        account: AccountId,
+        /// A sentence for the user, with a suggestion.
+        message: String,
+        /// The server certificate, when it was not trusted (offer pinning).
+        certificate: Option<CertSummary>,
+        /// The session's protocol log, credentials redacted.
+        log: Vec<String>,
+    },
+    /// Answer to [`Command::DryRun`].
+    DryRun {
+        /// The account.
+        account: AccountId,
+        /// The answer, or why it could not be computed.
+        report: Result<DryRunReport, String>,
+    },
+    /// A step of [`Command::TestConnection`].
+    TestStep {
+        /// The request id.
+        request: u64,
+        /// The step.
+        step: TestStep,
+        /// The certificate, on the TLS step (also when untrusted).
+        certificate: Option<CertSummary>,
+        /// No more steps will follow for this request.
+        last: bool,
+    },
+    /// Answer to [`Command::FetchFull`].
+    FullFetched {
+        /// The headers-only message.
+        old: MessageId,
+        /// The full message that replaced it, or why it failed.
+        new: Result<MessageId, String>,
+    },
+    /// The worker stopped; no events follow.
+    Stopped {
+        /// Why.
+        reason: String,
+    },
+}
