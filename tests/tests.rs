@@ -6,3 +6,5 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
+mod import_export;
+mod mailbox_fixtures;

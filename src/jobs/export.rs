@@ -105,11 +105,11 @@ impl Run<'_> {
         sink.write(&m.raw, m.row.flags, m.received_at)?;
         self.summary.messages += 1;
         self.summary.bytes += m.raw.len() as u64;
+        if self.ctl.cancelled() {
+            return Err(Error::Cancelled);
+        }
         if self.last.elapsed() >= PROGRESS_INTERVAL {
             self.last = Instant::now();
-            if self.ctl.cancelled() {
-                return Err(Error::Cancelled);
-            }
             self.report();
         }
         Ok(())

@@ -2,13 +2,11 @@
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
-use std::time::Instant;
 
 use crossbeam_channel::{Receiver, Sender, TryRecvError, unbounded};
 
 use super::{
-    Control, Error, ExportRequest, ExportSummary, ImportRequest, ImportSummary, PROGRESS_INTERVAL,
-    Progress, backup, export, import,
+    Control, Error, ExportRequest, ExportSummary, ImportRequest, ImportSummary, Progress, backup, export, import,
 };
 use crate::store::Store;
 
@@ -94,7 +92,6 @@ impl JobWorker {
                     queue: VecDeque::new(),
                     cancel: false,
                     shutdown: false,
-                    last: Instant::now(),
                 };
                 let reason = w.run(&store_path);
                 w.send(JobEvent::Stopped { reason });
@@ -110,7 +107,6 @@ struct Worker {
     queue: VecDeque<JobCommand>,
     cancel: bool,
     shutdown: bool,
-    last: Instant,
 }
 
 impl Worker {
@@ -170,10 +166,8 @@ impl Worker {
 
 impl Control for Worker {
     fn progress(&mut self, p: &Progress) {
-        if self.last.elapsed() >= PROGRESS_INTERVAL / 2 {
-            self.last = Instant::now();
-            self.send(JobEvent::Progress(*p));
-        }
+        // The jobs already throttle to PROGRESS_INTERVAL (and always send the last one).
+        self.send(JobEvent::Progress(*p));
     }
 
     fn cancelled(&mut self) -> bool {

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use super::eml::is_eml_name;
 use super::header_flags::is_header_line;
 use super::maildir::is_maildir;
-use super::{Error, Format, Result};
+use super::{Error, Format, Result, from_line};
 
 /// Directory levels followed at most (guards against loops and absurd trees).
 const MAX_DEPTH: usize = 32;
@@ -50,19 +50,29 @@ pub struct SourceFolder {
 }
 
 /// What the start of a file looks like.
+///
+/// An mbox starts with a `From_` line; a damaged one may have junk first, so a
+/// valid `From_` line at a line start within the first 64 KiB also counts.
 fn sniff(path: &Path) -> Option<SourceKind> {
-    let mut head = [0u8; 512];
-    let mut f = fs::File::open(path).ok()?;
-    let n = f.read(&mut head).ok()?;
-    let head = head.get(..n)?;
+    let mut head = Vec::with_capacity(SNIFF);
+    fs::File::open(path)
+        .ok()?
+        .take(SNIFF as u64)
+        .read_to_end(&mut head)
+        .ok()?;
     if head.starts_with(b"From ") {
-        Some(SourceKind::Mbox)
-    } else if is_header_line(memchr::memchr(b'\n', head).map_or(head, |i| &head[..=i])) {
-        Some(SourceKind::Eml)
-    } else {
-        None
+        return Some(SourceKind::Mbox);
     }
+    if is_header_line(memchr::memchr(b'\n', &head).map_or(&head[..], |i| &head[..=i])) {
+        return Some(SourceKind::Eml);
+    }
+    memchr::memmem::find_iter(&head, b"\nFrom ")
+        .any(|i| from_line::is_from_line(&head[i + 1..]))
+        .then_some(SourceKind::Mbox)
 }
+
+/// How much of a file [`sniff`] looks at.
+const SNIFF: usize = 64 * 1024;
 
 fn file_len(p: &Path) -> u64 {
     fs::metadata(p).map(|m| m.len()).unwrap_or(0)

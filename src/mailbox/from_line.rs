@@ -32,7 +32,12 @@ pub struct FromLine {
 /// the line does not start with `From ` or has no plausible date.
 pub fn parse(line: &[u8]) -> Option<FromLine> {
     let rest = line.strip_prefix(b"From ")?;
-    let text = std::str::from_utf8(rest).ok()?;
+    // Only the first line counts (callers may pass look-ahead with more lines).
+    let rest = memchr::memchr(b'\n', rest).map_or(rest, |i| &rest[..i]);
+    if rest.len() > 1000 {
+        return None;
+    }
+    let text = String::from_utf8_lossy(rest);
     let text = text.trim_end_matches(['\r', '\n']);
     let mut tokens = text.split_whitespace().peekable();
     // The sender is the first token unless the line has none and starts with the date.
@@ -194,6 +199,8 @@ mod tests {
         assert!(!is_from_line(b"From: someone@example.org\n"));
         assert!(!is_from_line(b"From the Jan meeting at 10:00\n"));
         assert!(!is_from_line(b">From x Mon Jan  1 00:00:00 2024\n"));
+        assert!(!is_from_line(b"From x\nMon Jan  1 00:00:00 2024\n"));
+        assert!(is_from_line(b"From caf\xe9@example.org Mon Jan  1 00:00:00 2024\n\xff\xfe"));
     }
 
     #[test]

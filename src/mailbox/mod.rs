@@ -44,7 +44,7 @@ pub const DEFAULT_MAX_MESSAGE_SIZE: u64 = 256 * 1024 * 1024;
 
 /// Message flags as mailbox formats carry them (Maildir info letters, mbox
 /// `Status:`/`X-Status:` headers).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Flags {
     /// The message has been read (Maildir `S`, mbox `Status: R`).
     pub seen: bool,
