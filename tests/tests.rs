@@ -8,3 +8,4 @@
 mod support;
 mod import_export;
 mod mailbox_fixtures;
+mod import_export_python;
