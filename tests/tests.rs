@@ -9,3 +9,4 @@ mod support;
 mod import_export;
 mod mailbox_fixtures;
 mod import_export_python;
+mod import_export_worker;
