@@ -33,11 +33,20 @@ fn vm_hwm_kb() -> u64 {
         .unwrap_or(0)
 }
 
+/// User + system CPU seconds from a /proc stat file (clock ticks of 1/100 s).
+fn cpu_secs(stat: &str) -> f64 {
+    let text = std::fs::read_to_string(stat).unwrap_or_default();
+    let after = text.rsplit_once(')').map_or("", |(_, a)| a);
+    let f: Vec<&str> = after.split_whitespace().collect();
+    let tick = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0) / 100.0;
+    tick(11) + tick(12)
+}
+
 fn flags_for(i: u64) -> Flags {
     Flags {
-        seen: i % 3 != 0,
-        flagged: i % 17 == 0,
-        answered: i % 5 == 0,
+        seen: !i.is_multiple_of(3),
+        flagged: i.is_multiple_of(17),
+        answered: i.is_multiple_of(5),
         trashed: false,
         draft: false,
     }
@@ -49,14 +58,22 @@ fn child(args: &[String]) {
     let mut store = Store::open(Path::new(db)).unwrap();
     let format: Format = format.parse().unwrap();
     let t = Instant::now();
-    let s = jobs::import(&mut store, &ImportRequest::new(path, format, Target::New), &mut Quiet).unwrap();
+    let s = jobs::import(
+        &mut store,
+        &ImportRequest::new(path, format, Target::New),
+        &mut Quiet,
+    )
+    .unwrap();
     let secs = t.elapsed().as_secs_f64();
+    // This (main) thread is the store writer; the rest is the reader thread.
     println!(
-        "child {} {} {} {secs} {}",
+        "child {} {} {} {secs} {} {} {}",
         s.imported,
         s.damaged_count,
         s.root.unwrap().0,
-        vm_hwm_kb()
+        vm_hwm_kb(),
+        cpu_secs("/proc/thread-self/stat"),
+        cpu_secs("/proc/self/stat"),
     );
 }
 
@@ -65,6 +82,8 @@ struct ImportRun {
     secs: f64,
     rss_mb: f64,
     folder: i64,
+    writer_cpu: f64,
+    total_cpu: f64,
 }
 
 fn run_child(path: &Path, db: &Path, format: &str) -> ImportRun {
@@ -75,9 +94,16 @@ fn run_child(path: &Path, db: &Path, format: &str) -> ImportRun {
         .arg(format)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8_lossy(&out.stdout);
-    let line = text.lines().find(|l| l.starts_with("child ")).expect("child figures");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("child "))
+        .expect("child figures");
     let f: Vec<&str> = line.split_whitespace().collect();
     assert_eq!(f[2], "0", "no damage expected");
     ImportRun {
@@ -85,6 +111,8 @@ fn run_child(path: &Path, db: &Path, format: &str) -> ImportRun {
         folder: f[3].parse().unwrap(),
         secs: f[4].parse().unwrap(),
         rss_mb: f[5].parse::<f64>().unwrap() / 1024.0,
+        writer_cpu: f[6].parse().unwrap(),
+        total_cpu: f[7].parse().unwrap(),
     }
 }
 
@@ -94,11 +122,49 @@ fn main() {
         child(&args[1..]);
         return;
     }
+    if args.first().map(String::as_str) == Some("--child-export") {
+        // For profiling: --child-export DB FOLDER_ID DEST FORMAT
+        let store = Store::open(Path::new(&args[1])).unwrap();
+        let req = ExportRequest {
+            source: ExportSource::Folder {
+                folder: popmail::store::FolderId(args[2].parse().unwrap()),
+                subfolders: false,
+            },
+            dest: args[3].clone().into(),
+            format: args[4].parse().unwrap(),
+            force: false,
+        };
+        let t = Instant::now();
+        let s = jobs::export(&store, &req, &mut Quiet).unwrap();
+        println!(
+            "exported {} in {:.2} s",
+            s.messages,
+            t.elapsed().as_secs_f64()
+        );
+        return;
+    }
+    if args.first().map(String::as_str) == Some("--generate") {
+        // For profiling: --generate N PATH writes an mbox of N corpus messages.
+        let n: u64 = args[1].parse().unwrap();
+        let mut w = MboxWriter::new(
+            std::io::BufWriter::new(std::fs::File::create(&args[2]).unwrap()),
+            MboxVariant::Mboxrd,
+        );
+        for i in 0..n {
+            w.write_message(&mail_corpus::message(i), 1_704_067_200 + i as i64)
+                .unwrap();
+        }
+        w.finish().unwrap().flush().unwrap();
+        return;
+    }
     let n: u64 = std::env::var("POPMAIL_BENCH_MESSAGES")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
-    let tmp = tempfile::Builder::new().prefix("popmail-bench-").tempdir_in("/tmp").unwrap();
+    let tmp = tempfile::Builder::new()
+        .prefix("popmail-bench-")
+        .tempdir_in("/tmp")
+        .unwrap();
     let mbox = tmp.path().join("bench.mbox");
     let maildir = tmp.path().join("bench-maildir");
 
@@ -113,13 +179,17 @@ fn main() {
         let m = mail_corpus::message(i);
         bytes += m.len() as u64;
         w.write_message(&m, 1_704_067_200 + i as i64).unwrap();
-        md.write_message(&m, flags_for(i), 1_704_067_200 + i as i64).unwrap();
+        md.write_message(&m, flags_for(i), 1_704_067_200 + i as i64)
+            .unwrap();
     }
     w.finish().unwrap().flush().unwrap();
     let mbox_len = std::fs::metadata(&mbox).unwrap().len();
     println!("metric: bench_messages: {n} messages");
     println!("metric: bench_mbox_size: {:.0} MB", mbox_len as f64 / 1e6);
-    println!("metric: bench_average_message: {:.1} KB", bytes as f64 / n as f64 / 1e3);
+    println!(
+        "metric: bench_average_message: {:.1} KB",
+        bytes as f64 / n as f64 / 1e3
+    );
     eprintln!("generated in {:.1} s", t.elapsed().as_secs_f64());
 
     let targets = |rate: f64, rss: f64| {
@@ -135,7 +205,19 @@ fn main() {
     let rate1 = n as f64 / r1.secs;
     println!("metric: import_mbox_rate: {rate1:.0} messages/s");
     println!("metric: import_mbox_peak_rss: {:.0} MB", r1.rss_mb);
-    println!("metric: import_mbox_throughput: {:.0} MB/s", mbox_len as f64 / 1e6 / r1.secs);
+    println!("metric: import_mbox_cpu: {:.1} s", r1.total_cpu);
+    println!(
+        "metric: import_mbox_writer_thread_cpu: {:.1} s",
+        r1.writer_cpu
+    );
+    println!(
+        "metric: import_mbox_rate_if_uncontended: {:.0} messages/s",
+        n as f64 / r1.writer_cpu.max(r1.total_cpu / 2.0)
+    );
+    println!(
+        "metric: import_mbox_throughput: {:.0} MB/s",
+        mbox_len as f64 / 1e6 / r1.secs
+    );
     eprintln!("mbox import: {}", targets(rate1, r1.rss_mb));
 
     let db2 = tmp.path().join("maildir.sqlite3");
@@ -144,6 +226,15 @@ fn main() {
     let rate2 = n as f64 / r2.secs;
     println!("metric: import_maildir_rate: {rate2:.0} messages/s");
     println!("metric: import_maildir_peak_rss: {:.0} MB", r2.rss_mb);
+    println!("metric: import_maildir_cpu: {:.1} s", r2.total_cpu);
+    println!(
+        "metric: import_maildir_writer_thread_cpu: {:.1} s",
+        r2.writer_cpu
+    );
+    println!(
+        "metric: import_maildir_rate_if_uncontended: {:.0} messages/s",
+        n as f64 / r2.writer_cpu.max(r2.total_cpu / 2.0)
+    );
     eprintln!("maildir import: {}", targets(rate2, r2.rss_mb));
     println!(
         "metric: store_size: {:.0} MB",
@@ -157,7 +248,10 @@ fn main() {
         let dest = tmp.path().join(format!("export-{name}"));
         let t = Instant::now();
         let req = ExportRequest {
-            source: ExportSource::Folder { folder, subfolders: false },
+            source: ExportSource::Folder {
+                folder,
+                subfolders: false,
+            },
             dest,
             format,
             force: false,

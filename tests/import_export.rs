@@ -30,8 +30,8 @@ fn flags_for(i: u64) -> Flags {
         seen: i & 1 != 0,
         flagged: i & 2 != 0,
         answered: i & 4 != 0,
-        trashed: i % 11 == 0,
-        draft: i % 13 == 0,
+        trashed: i.is_multiple_of(11),
+        draft: i.is_multiple_of(13),
     }
 }
 
@@ -43,7 +43,12 @@ fn with_status_headers(i: u64, f: Flags) -> Vec<u8> {
         status.push_str("Status: RO\n");
     }
     let mut x = String::new();
-    for (on, c) in [(f.answered, 'A'), (f.flagged, 'F'), (f.trashed, 'D'), (f.draft, 'T')] {
+    for (on, c) in [
+        (f.answered, 'A'),
+        (f.flagged, 'F'),
+        (f.trashed, 'D'),
+        (f.draft, 'T'),
+    ] {
         if on {
             x.push(c);
         }
@@ -59,12 +64,23 @@ fn with_status_headers(i: u64, f: Flags) -> Vec<u8> {
 }
 
 pub fn import(store: &mut Store, path: &Path, format: Format) -> ImportSummary {
-    let s = jobs::import(store, &ImportRequest::new(path, format, Target::New), &mut Quiet).unwrap();
+    let s = jobs::import(
+        store,
+        &ImportRequest::new(path, format, Target::New),
+        &mut Quiet,
+    )
+    .unwrap();
     assert!(!s.cancelled);
     s
 }
 
-fn export(store: &Store, folder: FolderId, dest: &Path, format: Format, subfolders: bool) -> jobs::ExportSummary {
+fn export(
+    store: &Store,
+    folder: FolderId,
+    dest: &Path,
+    format: Format,
+    subfolders: bool,
+) -> jobs::ExportSummary {
     let req = ExportRequest {
         source: ExportSource::Folder { folder, subfolders },
         dest: dest.to_path_buf(),
@@ -74,7 +90,9 @@ fn export(store: &Store, folder: FolderId, dest: &Path, format: Format, subfolde
     jobs::export(store, &req, &mut Quiet).unwrap()
 }
 
-fn read_all(items: impl Iterator<Item = popmail::mailbox::Result<ReadItem>>) -> Vec<(Vec<u8>, Flags)> {
+fn read_all(
+    items: impl Iterator<Item = popmail::mailbox::Result<ReadItem>>,
+) -> Vec<(Vec<u8>, Flags)> {
     items
         .map(|i| match i.unwrap() {
             ReadItem::Message(m) => (m.bytes, m.flags),
@@ -108,7 +126,9 @@ fn mbox_round_trip_is_byte_identical() {
     }
     w.finish().unwrap();
     assert!(
-        originals.iter().any(|(m, _)| m.windows(8).any(|w| w == b"\n>>From ")),
+        originals
+            .iter()
+            .any(|(m, _)| m.windows(8).any(|w| w == b"\n>>From ")),
         "the corpus must contain quoted From lines"
     );
 
@@ -126,7 +146,8 @@ fn mbox_round_trip_is_byte_identical() {
     let out = dir.path().join("out.mbox");
     let e = export(&store, folder, &out, Format::Mboxrd, false);
     assert_eq!(e.messages, n);
-    let back = read_all(MboxReader::open(&out, MboxVariant::Mboxrd, ReadOptions::default()).unwrap());
+    let back =
+        read_all(MboxReader::open(&out, MboxVariant::Mboxrd, ReadOptions::default()).unwrap());
     assert_eq!(back, originals);
     // Same bytes, same From_ dates (received time kept): the whole file is identical.
     assert_eq!(std::fs::read(&out).unwrap(), std::fs::read(&src).unwrap());
@@ -165,12 +186,14 @@ fn maildir_round_trip_keeps_bytes_and_flags() {
     let mut originals = Vec::new();
     for i in 0..200u64 {
         let m = mail_corpus::message(1000 + i);
-        w.write_message(&m, flags_for(i), 1_700_000_000 + i as i64).unwrap();
+        w.write_message(&m, flags_for(i), 1_700_000_000 + i as i64)
+            .unwrap();
         originals.push((m, flags_for(i)));
     }
     let mut sub = w.subfolder(&["Work".to_string()]).unwrap();
     let work = mail_corpus::message(5000);
-    sub.write_message(&work, flags_for(3), 1_700_000_000).unwrap();
+    sub.write_message(&work, flags_for(3), 1_700_000_000)
+        .unwrap();
 
     let s = import(&mut store, &src, Format::Auto);
     assert_eq!((s.imported, s.folders), (201, 2));
@@ -182,7 +205,8 @@ fn maildir_round_trip_keeps_bytes_and_flags() {
     assert_eq!((e.messages, e.folders), (201, 2));
     let back = read_all(MaildirReader::open(&out, ReadOptions::default()).unwrap());
     assert_eq!(sorted(back), sorted(originals));
-    let back_work = read_all(MaildirReader::open(&out.join(".Work"), ReadOptions::default()).unwrap());
+    let back_work =
+        read_all(MaildirReader::open(&out.join(".Work"), ReadOptions::default()).unwrap());
     assert_eq!(back_work, vec![(work, flags_for(3))]);
 }
 
@@ -208,12 +232,16 @@ fn eml_directory_round_trip() {
     assert_eq!(e.messages, 101);
     let back = read_all(EmlReader::open(&out, ReadOptions::default()).unwrap());
     assert_eq!(sorted(back), sorted(originals));
-    let back_sub = read_all(EmlReader::open(&out.join("Receipts"), ReadOptions::default()).unwrap());
+    let back_sub =
+        read_all(EmlReader::open(&out.join("Receipts"), ReadOptions::default()).unwrap());
     assert_eq!(back_sub.len(), 1);
     assert_eq!(back_sub[0].0, r);
     for entry in std::fs::read_dir(&out).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-        assert!(!name.starts_with('.') && !name.contains(['/', '\\', ':']), "{name}");
+        assert!(
+            !name.starts_with('.') && !name.contains(['/', '\\', ':']),
+            "{name}"
+        );
     }
 }
 
@@ -225,7 +253,8 @@ fn thunderbird_tree_round_trip() {
     let write = |p: &Path, from: u64, n: u64| {
         let mut w = MboxWriter::new(std::fs::File::create(p).unwrap(), MboxVariant::Mboxrd);
         for i in from..from + n {
-            w.write_message(&mail_corpus::message(i), 1_700_000_000 + i as i64).unwrap();
+            w.write_message(&mail_corpus::message(i), 1_700_000_000 + i as i64)
+                .unwrap();
         }
         w.finish().unwrap();
     };
@@ -250,12 +279,19 @@ fn thunderbird_tree_round_trip() {
     let out = dir.path().join("export.mbox");
     let e = export(&store, s.root.unwrap(), &out, Format::Mboxrd, true);
     assert_eq!(e.messages, 8);
-    assert_eq!(std::fs::read(out.with_file_name("export.mbox.sbd/Inbox.sbd/Projects")).unwrap(),
-        std::fs::read(src.join("Inbox.sbd/Projects")).unwrap());
+    assert_eq!(
+        std::fs::read(out.with_file_name("export.mbox.sbd/Inbox.sbd/Projects")).unwrap(),
+        std::fs::read(src.join("Inbox.sbd/Projects")).unwrap()
+    );
     let again = discover(&out.with_file_name("export.mbox.sbd"), Format::Auto).unwrap();
     // Inbox and Projects; the empty Trash is an empty file (no .msf index is written).
     assert_eq!(again.len(), 2, "{again:?}");
-    assert_eq!(std::fs::metadata(out.with_file_name("export.mbox.sbd/Trash")).unwrap().len(), 0);
+    assert_eq!(
+        std::fs::metadata(out.with_file_name("export.mbox.sbd/Trash"))
+            .unwrap()
+            .len(),
+        0
+    );
 }
 
 #[test]
@@ -268,7 +304,11 @@ fn damaged_mbox_import_reports_offsets() {
     let raw = std::fs::read(&path).unwrap();
     assert!(raw[s.damaged[1].offset as usize..].starts_with(b"From b@example.org"));
     let report = popmail::cli::import_export::import_report(&s, "damaged");
-    assert!(report.contains("Imported 3 messages") && report.contains(&format!("offset {}", s.damaged[1].offset)), "{report}");
+    assert!(
+        report.contains("Imported 3 messages")
+            && report.contains(&format!("offset {}", s.damaged[1].offset)),
+        "{report}"
+    );
     store.integrity_check().unwrap();
 }
 
@@ -291,7 +331,9 @@ fn cancelled_import_keeps_whole_batches_only() {
     let src = dir.path().join("big.mbox");
     let n = 3500u64;
     let mut w = MboxWriter::new(std::fs::File::create(&src).unwrap(), MboxVariant::Mboxrd);
-    let msgs: Vec<Vec<u8>> = (0..n).map(|i| format!("From: a{i}@example.org\nSubject: {i}\n\nbody {i}\n").into_bytes()).collect();
+    let msgs: Vec<Vec<u8>> = (0..n)
+        .map(|i| format!("From: a{i}@example.org\nSubject: {i}\n\nbody {i}\n").into_bytes())
+        .collect();
     for m in &msgs {
         w.write_message(m, 0).unwrap();
     }
@@ -325,7 +367,10 @@ fn export_never_overwrites_without_force_and_cleans_up_on_cancel() {
     let existing = dir.path().join("exists.mbox");
     std::fs::write(&existing, b"precious").unwrap();
     let mut req = ExportRequest {
-        source: ExportSource::Folder { folder, subfolders: false },
+        source: ExportSource::Folder {
+            folder,
+            subfolders: false,
+        },
         dest: existing.clone(),
         format: Format::Mboxrd,
         force: false,
@@ -336,7 +381,11 @@ fn export_never_overwrites_without_force_and_cleans_up_on_cancel() {
     for format in [Format::Maildir, Format::Eml] {
         let d = dir.path().join("existing-dir");
         std::fs::create_dir_all(&d).unwrap();
-        let r = ExportRequest { dest: d.clone(), format, ..req.clone() };
+        let r = ExportRequest {
+            dest: d.clone(),
+            format,
+            ..req.clone()
+        };
         assert!(jobs::export(&store, &r, &mut Quiet).is_err());
         assert_eq!(std::fs::read_dir(&d).unwrap().count(), 0);
     }
@@ -345,9 +394,18 @@ fn export_never_overwrites_without_force_and_cleans_up_on_cancel() {
     assert!(std::fs::read(&existing).unwrap().starts_with(b"From "));
 
     // Cancelled exports leave nothing behind.
-    for (name, format) in [("c.mbox", Format::Mboxrd), ("c-maildir", Format::Maildir), ("c-eml", Format::Eml)] {
+    for (name, format) in [
+        ("c.mbox", Format::Mboxrd),
+        ("c-maildir", Format::Maildir),
+        ("c-eml", Format::Eml),
+    ] {
         let dest = dir.path().join(name);
-        let r = ExportRequest { dest: dest.clone(), format, force: false, ..req.clone() };
+        let r = ExportRequest {
+            dest: dest.clone(),
+            format,
+            force: false,
+            ..req.clone()
+        };
         struct Always;
         impl Control for Always {
             fn progress(&mut self, _: &Progress) {}
@@ -356,7 +414,10 @@ fn export_never_overwrites_without_force_and_cleans_up_on_cancel() {
             }
         }
         let res = jobs::export(&store, &r, &mut Always);
-        assert!(matches!(res, Err(jobs::Error::Cancelled)), "{name}: {res:?}");
+        assert!(
+            matches!(res, Err(jobs::Error::Cancelled)),
+            "{name}: {res:?}"
+        );
         assert!(!dest.exists(), "{name} was left behind");
     }
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
@@ -377,7 +438,9 @@ fn export_a_selection() {
     }
     w.finish().unwrap();
     let folder = import(&mut store, &src, Format::Auto).root.unwrap();
-    let ids = store.sorted_ids(Scope::Folder(folder), Default::default()).unwrap();
+    let ids = store
+        .sorted_ids(Scope::Folder(folder), Default::default())
+        .unwrap();
     let pick = vec![ids[7], ids[2]];
     let out = dir.path().join("sel-out.mbox");
     let req = ExportRequest {
@@ -387,7 +450,8 @@ fn export_a_selection() {
         force: false,
     };
     assert_eq!(jobs::export(&store, &req, &mut Quiet).unwrap().messages, 2);
-    let back = read_all(MboxReader::open(&out, MboxVariant::Mboxrd, ReadOptions::default()).unwrap());
+    let back =
+        read_all(MboxReader::open(&out, MboxVariant::Mboxrd, ReadOptions::default()).unwrap());
     assert_eq!(back[0].0, store.raw(pick[0]).unwrap());
     assert_eq!(back[1].0, store.raw(pick[1]).unwrap());
 }

@@ -138,7 +138,11 @@ fn python_mbox_imports_identically() {
     let (dir, mut store) = temp_store();
     let msgs = dir.path().join("in");
     let originals = inputs(&msgs, 60, &["", "RO", "RA", "F", "RODFA"]);
-    assert!(originals.iter().any(|m| m.windows(6).any(|w| w == b"\nFrom ")));
+    assert!(
+        originals
+            .iter()
+            .any(|m| m.windows(6).any(|w| w == b"\nFrom "))
+    );
     let mbox = dir.path().join("python.mbox");
     let py = python(&[&mbox, &msgs], "write-mbox");
     assert_eq!(py.len(), 60);
@@ -152,7 +156,10 @@ fn python_mbox_imports_identically() {
         exact += usize::from(raw == py_bytes);
         assert_eq!(mbox_letters(*flags), sorted_letters_in_order(py_flags));
     }
-    assert!(exact >= 50, "messages without From lines are byte-identical ({exact})");
+    assert!(
+        exact >= 50,
+        "messages without From lines are byte-identical ({exact})"
+    );
     // Un-quoting gave back the original text of lines Python had quoted.
     let raw_bodies: Vec<&Vec<u8>> = ours.iter().map(|(r, _)| r).collect();
     for (i, o) in originals.iter().enumerate().filter(|(i, _)| i % 5 == 0) {
@@ -173,7 +180,12 @@ fn python_maildir_imports_identically() {
     let md = dir.path().join("python-maildir");
     let mut py = python(&[&md, &msgs], "write-maildir");
     assert_eq!(py.len(), 40);
-    let s = jobs::import(&mut store, &ImportRequest::new(&md, Format::Maildir, Target::New), &mut Quiet).unwrap();
+    let s = jobs::import(
+        &mut store,
+        &ImportRequest::new(&md, Format::Maildir, Target::New),
+        &mut Quiet,
+    )
+    .unwrap();
     assert_eq!(s.imported, 40);
     let mut ours: Vec<(Vec<u8>, String)> = stored(&store, s.root.unwrap())
         .into_iter()
@@ -204,10 +216,14 @@ fn import_corpus(store: &mut Store, dir: &Path) -> FolderId {
         };
         w.write_message(&raw, f, 1_700_000_000 + i as i64).unwrap();
     }
-    jobs::import(store, &ImportRequest::new(&md, Format::Auto, Target::New), &mut Quiet)
-        .unwrap()
-        .root
-        .unwrap()
+    jobs::import(
+        store,
+        &ImportRequest::new(&md, Format::Auto, Target::New),
+        &mut Quiet,
+    )
+    .unwrap()
+    .root
+    .unwrap()
 }
 
 #[test]
@@ -220,7 +236,10 @@ fn python_reads_our_exports() {
     // Maildir: same bytes, same flags.
     let md = dir.path().join("export-maildir");
     let req = ExportRequest {
-        source: ExportSource::Folder { folder, subfolders: false },
+        source: ExportSource::Folder {
+            folder,
+            subfolders: false,
+        },
         dest: md.clone(),
         format: Format::Maildir,
         force: false,
@@ -231,15 +250,21 @@ fn python_reads_our_exports() {
         p.1 = sorted_letters(&p.1, "DFRST");
     }
     py.sort();
-    let mut expect: Vec<(Vec<u8>, String)> =
-        ours.iter().map(|(b, f)| (b.clone(), maildir_letters(*f))).collect();
+    let mut expect: Vec<(Vec<u8>, String)> = ours
+        .iter()
+        .map(|(b, f)| (b.clone(), maildir_letters(*f)))
+        .collect();
     expect.sort();
     assert_eq!(py, expect);
 
     // mboxrd: Python does not un-quote, so it sees our quoting; flags travel in the
     // messages' own Status headers only (the corpus has none).
     let mbox = dir.path().join("export.mbox");
-    let req = ExportRequest { dest: mbox.clone(), format: Format::Mboxrd, ..req };
+    let req = ExportRequest {
+        dest: mbox.clone(),
+        format: Format::Mboxrd,
+        ..req
+    };
     jobs::export(&store, &req, &mut Quiet).unwrap();
     let py = python(&[&mbox], "read-mbox");
     assert_eq!(py.len(), ours.len());
@@ -259,15 +284,26 @@ fn python_reads_flags_of_mbox_messages_with_status_headers() {
     inputs(&msgs, 20, &["RO", "RAF", "", "D"]);
     let mbox = dir.path().join("python.mbox");
     let py_in = python(&[&mbox, &msgs], "write-mbox");
-    let s = jobs::import(&mut store, &ImportRequest::new(&mbox, Format::Mboxo, Target::New), &mut Quiet).unwrap();
+    let s = jobs::import(
+        &mut store,
+        &ImportRequest::new(&mbox, Format::Mboxo, Target::New),
+        &mut Quiet,
+    )
+    .unwrap();
     let out = dir.path().join("again.mbox");
     let req = ExportRequest {
-        source: ExportSource::Folder { folder: s.root.unwrap(), subfolders: false },
+        source: ExportSource::Folder {
+            folder: s.root.unwrap(),
+            subfolders: false,
+        },
         dest: out.clone(),
         format: Format::Mboxo,
         force: false,
     };
     jobs::export(&store, &req, &mut Quiet).unwrap();
     let py_out = python(&[&out], "read-mbox");
-    assert_eq!(py_out, py_in, "Python reads our mboxo export exactly as its own file");
+    assert_eq!(
+        py_out, py_in,
+        "Python reads our mboxo export exactly as its own file"
+    );
 }

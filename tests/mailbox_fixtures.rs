@@ -11,7 +11,9 @@ use popmail::mailbox::{
 };
 
 fn data(p: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(p)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(p)
 }
 
 fn read_mbox(p: &str, v: MboxVariant) -> (Vec<MailboxMessage>, Vec<popmail::mailbox::Damage>) {
@@ -40,7 +42,10 @@ fn from_lines_in_bodies_are_unquoted_mboxrd() {
     assert!(m[1].bytes.ends_with(b"> >From inside a reply\nok\n"));
     let report = prescan(&data("regress/from-line-in-body.mbox")).unwrap();
     assert_eq!(report.variant, MboxVariant::Mboxrd);
-    assert_eq!(report.stats.unquoted_from, 1, "the unquoted line is reported");
+    assert_eq!(
+        report.stats.unquoted_from, 1,
+        "the unquoted line is reported"
+    );
     assert_eq!(report.stats.suspicious.len(), 1);
 }
 
@@ -61,8 +66,14 @@ fn mboxcl2_uses_consistent_content_length() {
     let report = prescan(&data("mbox/mboxcl2.mbox")).unwrap();
     assert_eq!(report.variant, MboxVariant::Mboxcl2);
     let (m, _) = read_mbox("mbox/mboxcl2.mbox", report.variant);
-    assert_eq!(m.len(), 2, "the From_ line inside the first body is not a separator");
-    assert!(m[0].bytes.ends_with(b"\nFrom x@example.org Mon Jan  1 00:00:00 2024\nSubject: inner\n\ninner body\n"));
+    assert_eq!(
+        m.len(),
+        2,
+        "the From_ line inside the first body is not a separator"
+    );
+    assert!(m[0].bytes.ends_with(
+        b"\nFrom x@example.org Mon Jan  1 00:00:00 2024\nSubject: inner\n\ninner body\n"
+    ));
     assert!(m[1].bytes.ends_with(b"\n\nafter\n"));
 }
 
@@ -73,12 +84,28 @@ fn damaged_mbox_yields_the_readable_messages() {
     let (m, d) = read_mbox("mbox/damaged.mbox", MboxVariant::Mboxrd);
     let subjects: Vec<String> = m
         .iter()
-        .map(|m| String::from_utf8_lossy(&m.bytes).lines().nth(1).unwrap_or("").to_string())
+        .map(|m| {
+            String::from_utf8_lossy(&m.bytes)
+                .lines()
+                .nth(1)
+                .unwrap_or("")
+                .to_string()
+        })
         .collect();
-    assert_eq!(subjects, ["Subject: good one", "Subject: good two", "Subject: truncated"]);
+    assert_eq!(
+        subjects,
+        [
+            "Subject: good one",
+            "Subject: good two",
+            "Subject: truncated"
+        ]
+    );
     assert!(m[2].bytes.ends_with(b"cut off in the mid"));
     assert_eq!(d.len(), 2);
-    assert_eq!((d[0].offset, &d[0].reason), (0, &DamageReason::LeadingGarbage));
+    assert_eq!(
+        (d[0].offset, &d[0].reason),
+        (0, &DamageReason::LeadingGarbage)
+    );
     assert_eq!(d[1].reason, DamageReason::NoHeader);
     assert!(raw[d[1].offset as usize..].starts_with(b"From b@example.org"));
     assert!(raw[(d[1].offset + d[1].length) as usize..].starts_with(b"From c@example.org"));

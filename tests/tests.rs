@@ -5,8 +5,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
 mod import_export;
-mod mailbox_fixtures;
 mod import_export_python;
 mod import_export_worker;
+mod mailbox_fixtures;
+mod support;

@@ -140,7 +140,15 @@ pub fn export(store: &Store, req: &ExportRequest, ctl: &mut dyn Control) -> Resu
     };
     // Refuse before writing anything.
     let mut tops = vec![req.dest.clone()];
-    if variant.is_some() && matches!(req.source, ExportSource::Folder { subfolders: true, .. }) {
+    if variant.is_some()
+        && matches!(
+            req.source,
+            ExportSource::Folder {
+                subfolders: true,
+                ..
+            }
+        )
+    {
         tops.push(sbd(&req.dest));
     }
     for t in &tops {
@@ -183,7 +191,12 @@ fn sbd(p: &Path) -> PathBuf {
     p.with_file_name(name)
 }
 
-fn open_sink(dest: &Path, variant: Option<MboxVariant>, format: Format, force: bool) -> Result<Sink> {
+fn open_sink(
+    dest: &Path,
+    variant: Option<MboxVariant>,
+    format: Format,
+    force: bool,
+) -> Result<Sink> {
     Ok(match (variant, format) {
         (Some(v), _) => Sink::Mbox(MboxFile::create(dest, v, force)?),
         (None, Format::Maildir) => Sink::Maildir(MaildirWriter::create(dest, force)?),
@@ -191,7 +204,12 @@ fn open_sink(dest: &Path, variant: Option<MboxVariant>, format: Format, force: b
     })
 }
 
-fn export_inner(store: &Store, req: &ExportRequest, variant: Option<MboxVariant>, run: &mut Run<'_>) -> Result<()> {
+fn export_inner(
+    store: &Store,
+    req: &ExportRequest,
+    variant: Option<MboxVariant>,
+    run: &mut Run<'_>,
+) -> Result<()> {
     match &req.source {
         ExportSource::Messages(ids) => {
             run.total = ids.len() as u64;

@@ -105,7 +105,11 @@ struct Batch {
 }
 
 /// Imports `req` into `store`. Returns the summary also when cancelled.
-pub fn import(store: &mut Store, req: &ImportRequest, ctl: &mut dyn Control) -> Result<ImportSummary> {
+pub fn import(
+    store: &mut Store,
+    req: &ImportRequest,
+    ctl: &mut dyn Control,
+) -> Result<ImportSummary> {
     let started = Instant::now();
     let sources = discover(&req.path, req.format)?;
     let root = target_root(store, req)?;
@@ -374,7 +378,13 @@ struct Batcher<'a> {
 
 impl Batcher<'_> {
     /// Adds an item (preparing a message); returns false when the writer is gone.
-    fn push(&mut self, item: ReadItem, folder: FolderId, pos: Option<u64>, stop: &AtomicBool) -> bool {
+    fn push(
+        &mut self,
+        item: ReadItem,
+        folder: FolderId,
+        pos: Option<u64>,
+        stop: &AtomicBool,
+    ) -> bool {
         match item {
             ReadItem::Message(m) => {
                 let len = m.bytes.len();
@@ -397,13 +407,11 @@ impl Batcher<'_> {
                 self.batch.damaged.push(d);
             }
         }
-        if self.batch.msgs.len() >= BATCH_MESSAGES
+        let full = self.batch.msgs.len() >= BATCH_MESSAGES
             || self.batch_bytes >= BATCH_BYTES
-            || self.since.elapsed() >= BATCH_TIME
-        {
-            if stop.load(Ordering::Relaxed) || !self.flush() {
-                return false;
-            }
+            || self.since.elapsed() >= BATCH_TIME;
+        if full && (stop.load(Ordering::Relaxed) || !self.flush()) {
+            return false;
         }
         true
     }

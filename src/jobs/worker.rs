@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use crossbeam_channel::{Receiver, Sender, TryRecvError, unbounded};
 
 use super::{
-    Control, Error, ExportRequest, ExportSummary, ImportRequest, ImportSummary, Progress, backup, export, import,
+    Control, Error, ExportRequest, ExportSummary, ImportRequest, ImportSummary, Progress, backup,
+    export, import,
 };
 use crate::store::Store;
 

@@ -107,7 +107,10 @@ pub fn discover(path: &Path, format: Format) -> Result<Vec<SourceFolder>> {
             }
             Format::Auto if is_eml_name(path) => SourceKind::Eml,
             Format::Auto => sniff(path).ok_or_else(|| {
-                not_mailbox(path, "it neither starts with a From_ line nor with a header")
+                not_mailbox(
+                    path,
+                    "it neither starts with a From_ line nor with a header",
+                )
             })?,
         };
         out.push(SourceFolder {
@@ -117,7 +120,7 @@ pub fn discover(path: &Path, format: Format) -> Result<Vec<SourceFolder>> {
             bytes: meta.len(),
         });
     } else {
-        walk(path, &mut Vec::new(), &mut out, 0);
+        walk(path, &[], &mut out, 0);
         let want = match format {
             Format::Auto => None,
             Format::Mbox | Format::Mboxrd | Format::Mboxo => Some(SourceKind::Mbox),
@@ -147,7 +150,7 @@ fn child(prefix: &[String], name: &str) -> Vec<String> {
     p
 }
 
-fn walk(dir: &Path, prefix: &mut Vec<String>, out: &mut Vec<SourceFolder>, depth: usize) {
+fn walk(dir: &Path, prefix: &[String], out: &mut Vec<SourceFolder>, depth: usize) {
     if depth > MAX_DEPTH {
         return;
     }
@@ -159,13 +162,17 @@ fn walk(dir: &Path, prefix: &mut Vec<String>, out: &mut Vec<SourceFolder>, depth
             if t.is_symlink() {
                 return None;
             }
-            Some((e.file_name().to_string_lossy().into_owned(), e.path(), t.is_dir()))
+            Some((
+                e.file_name().to_string_lossy().into_owned(),
+                e.path(),
+                t.is_dir(),
+            ))
         })
         .collect();
     entries.sort();
     if is_maildir(dir) {
         out.push(SourceFolder {
-            path: prefix.clone(),
+            path: prefix.to_vec(),
             location: dir.to_path_buf(),
             kind: SourceKind::Maildir,
             bytes: dir_bytes(&dir.join("cur"), |_| true) + dir_bytes(&dir.join("new"), |_| true),
@@ -177,7 +184,7 @@ fn walk(dir: &Path, prefix: &mut Vec<String>, out: &mut Vec<SourceFolder>, depth
             if let Some(sub) = name.strip_prefix('.') {
                 // Maildir++: ".A.B" is folder A/B; it has no nested directories of its own.
                 if is_maildir(p) && !sub.is_empty() {
-                    let mut path = prefix.clone();
+                    let mut path = prefix.to_vec();
                     path.extend(sub.split('.').filter(|s| !s.is_empty()).map(String::from));
                     out.push(SourceFolder {
                         path,
@@ -188,7 +195,7 @@ fn walk(dir: &Path, prefix: &mut Vec<String>, out: &mut Vec<SourceFolder>, depth
                     });
                 }
             } else {
-                walk(p, &mut child(prefix, name), out, depth + 1);
+                walk(p, &child(prefix, name), out, depth + 1);
             }
         }
         return;
@@ -196,7 +203,7 @@ fn walk(dir: &Path, prefix: &mut Vec<String>, out: &mut Vec<SourceFolder>, depth
     let eml_bytes = dir_bytes(dir, is_eml_name);
     if entries.iter().any(|(_, p, d)| !d && is_eml_name(p)) {
         out.push(SourceFolder {
-            path: prefix.clone(),
+            path: prefix.to_vec(),
             location: dir.to_path_buf(),
             kind: SourceKind::Eml,
             bytes: eml_bytes,
@@ -209,8 +216,11 @@ fn walk(dir: &Path, prefix: &mut Vec<String>, out: &mut Vec<SourceFolder>, depth
         }
         if *is_dir {
             if let Some(base) = name.strip_suffix(".sbd") {
-                walk(p, &mut child(prefix, base), out, depth + 1);
-            } else if let Some(base) = name.strip_suffix(".mbox").filter(|_| p.join("mbox").is_file()) {
+                walk(p, &child(prefix, base), out, depth + 1);
+            } else if let Some(base) = name
+                .strip_suffix(".mbox")
+                .filter(|_| p.join("mbox").is_file())
+            {
                 out.push(SourceFolder {
                     path: child(prefix, base),
                     location: p.join("mbox"),
@@ -218,7 +228,7 @@ fn walk(dir: &Path, prefix: &mut Vec<String>, out: &mut Vec<SourceFolder>, depth
                     bytes: file_len(&p.join("mbox")),
                 });
             } else {
-                walk(p, &mut child(prefix, name), out, depth + 1);
+                walk(p, &child(prefix, name), out, depth + 1);
             }
             continue;
         }
@@ -308,13 +318,19 @@ mod tests {
         let found = discover(&e, Format::Auto).unwrap();
         assert_eq!(
             paths(&found),
-            vec![("".into(), SourceKind::Eml), ("sub".into(), SourceKind::Eml)]
+            vec![
+                ("".into(), SourceKind::Eml),
+                ("sub".into(), SourceKind::Eml)
+            ]
         );
         assert!(discover(&e, Format::Maildir).is_err());
         let f = discover(&e.join("a.eml"), Format::Auto).unwrap();
         assert_eq!(paths(&f), vec![("".into(), SourceKind::Eml)]);
         let junk = d.path().join("junk.bin");
         fs::write(&junk, b"\x00\x01binary").unwrap();
-        assert!(matches!(discover(&junk, Format::Auto), Err(Error::NotAMailbox { .. })));
+        assert!(matches!(
+            discover(&junk, Format::Auto),
+            Err(Error::NotAMailbox { .. })
+        ));
     }
 }

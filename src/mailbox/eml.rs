@@ -148,7 +148,12 @@ mod tests {
         let p1 = w.write_message(a).unwrap();
         let p2 = w.write_message(b"Subject: same\n\nb\n").unwrap();
         assert_ne!(p1, p2);
-        assert!(p1.file_name().unwrap().to_string_lossy().starts_with("000001 same"));
+        assert!(
+            p1.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("000001 same")
+        );
         // A file that is already there is never replaced.
         fs::write(out.join("000003 x.eml"), b"keep").unwrap();
         let p3 = w.write_message(b"Subject: x\n\nc\n").unwrap();
@@ -164,7 +169,10 @@ mod tests {
         assert_eq!(got.len(), 3, "the 'keep' file has no header and is damaged");
         assert_eq!(got[0].bytes, a);
         assert!(got[0].flags.seen);
-        assert!(matches!(EmlWriter::create(&out, false), Err(Error::Exists(_))));
+        assert!(matches!(
+            EmlWriter::create(&out, false),
+            Err(Error::Exists(_))
+        ));
         let sub = w.subfolder("../up").unwrap();
         assert!(sub.dir().starts_with(&out) && sub.dir().ends_with("_up"));
     }

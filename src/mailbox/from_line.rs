@@ -11,8 +11,18 @@ const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 const FULL_MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
 const MONTH_NAMES: [&str; 12] = [
@@ -69,11 +79,13 @@ fn parse_date<'a>(tokens: impl Iterator<Item = &'a str>) -> Option<i64> {
     for t in tokens {
         let t = t.trim_end_matches(',');
         let lower = t.to_ascii_lowercase();
-        if let Some(m) = MONTHS.iter().position(|m| lower == *m || FULL_MONTHS.contains(&lower.as_str()) && lower.starts_with(m)) {
-            if month.is_none() {
-                month = Some(m as i64 + 1);
-                continue;
-            }
+        if month.is_none()
+            && let Some(m) = MONTHS.iter().position(|m| {
+                lower == *m || FULL_MONTHS.contains(&lower.as_str()) && lower.starts_with(m)
+            })
+        {
+            month = Some(m as i64 + 1);
+            continue;
         }
         if t.contains(':') && hms.is_none() {
             let mut parts = t.split(':').map(|p| p.parse::<i64>().ok());
@@ -166,7 +178,9 @@ fn envelope_sender(message: &[u8]) -> Option<String> {
             };
             let ok = !addr.is_empty()
                 && addr.len() <= 254
-                && addr.chars().all(|c| c.is_ascii_graphic() && c != '<' && c != '>');
+                && addr
+                    .chars()
+                    .all(|c| c.is_ascii_graphic() && c != '<' && c != '>');
             if ok {
                 if is_rp {
                     return Some(addr);
@@ -200,7 +214,9 @@ mod tests {
         assert!(!is_from_line(b"From the Jan meeting at 10:00\n"));
         assert!(!is_from_line(b">From x Mon Jan  1 00:00:00 2024\n"));
         assert!(!is_from_line(b"From x\nMon Jan  1 00:00:00 2024\n"));
-        assert!(is_from_line(b"From caf\xe9@example.org Mon Jan  1 00:00:00 2024\n\xff\xfe"));
+        assert!(is_from_line(
+            b"From caf\xe9@example.org Mon Jan  1 00:00:00 2024\n\xff\xfe"
+        ));
     }
 
     #[test]

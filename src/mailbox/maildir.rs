@@ -98,7 +98,11 @@ impl MaildirReader {
         }
         files.sort();
         Ok(MaildirReader {
-            files: files.into_iter().map(|(_, _, p)| p).collect::<Vec<_>>().into_iter(),
+            files: files
+                .into_iter()
+                .map(|(_, _, p)| p)
+                .collect::<Vec<_>>()
+                .into_iter(),
             opts,
         })
     }
@@ -110,7 +114,12 @@ impl MaildirReader {
 }
 
 /// Reads one message file (Maildir or EML) with the size limit and damage checks.
-pub(crate) fn read_message_file(path: &Path, opts: &ReadOptions, flags: Flags, received: Option<i64>) -> ReadItem {
+pub(crate) fn read_message_file(
+    path: &Path,
+    opts: &ReadOptions,
+    flags: Flags,
+    received: Option<i64>,
+) -> ReadItem {
     let damaged = |length, reason| {
         ReadItem::Damaged(Damage {
             path: path.to_path_buf(),
@@ -167,7 +176,12 @@ impl Iterator for MaildirReader {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let flags = flags_from_name(&name);
-        Some(Ok(read_message_file(&path, &self.opts, flags, leading_time(&name))))
+        Some(Ok(read_message_file(
+            &path,
+            &self.opts,
+            flags,
+            leading_time(&name),
+        )))
     }
 }
 
@@ -321,7 +335,9 @@ mod tests {
             ..Flags::default()
         };
         let a = w.write_message(b"A: 1\n\nx\n", seen, 1000).unwrap();
-        let b = w.write_message(b"B: 2\n\ny\n", Flags::default(), 2000).unwrap();
+        let b = w
+            .write_message(b"B: 2\n\ny\n", Flags::default(), 2000)
+            .unwrap();
         assert!(a.parent().unwrap().ends_with("cur") && a.to_string_lossy().ends_with(":2,S"));
         assert!(b.parent().unwrap().ends_with("new"));
         assert_eq!(fs::read_dir(md.join("tmp")).unwrap().count(), 0);
@@ -339,7 +355,10 @@ mod tests {
                 (b"B: 2\n\ny\n".to_vec(), Flags::default(), Some(2000))
             ]
         );
-        assert!(matches!(MaildirWriter::create(&md, false), Err(Error::Exists(_))));
+        assert!(matches!(
+            MaildirWriter::create(&md, false),
+            Err(Error::Exists(_))
+        ));
         let sub = w.subfolder(&["a.b".into(), "c".into()]).unwrap();
         assert!(sub.dir().ends_with(".a_b.c") && sub.dir().join("maildirfolder").exists());
     }
@@ -352,11 +371,18 @@ mod tests {
         fs::write(md.join("new/1.a.h"), vec![b'x'; 50]).unwrap();
         fs::write(md.join("new/2.a.h"), b"").unwrap();
         fs::write(md.join("new/3.a.h"), b"A: 1\n\n").unwrap();
-        let items: Vec<_> = MaildirReader::open(md, ReadOptions { max_message_size: 10 })
-            .unwrap()
-            .map(|i| i.unwrap())
-            .collect();
-        assert!(matches!(&items[0], ReadItem::Damaged(d) if matches!(d.reason, DamageReason::TooLarge { .. })));
+        let items: Vec<_> = MaildirReader::open(
+            md,
+            ReadOptions {
+                max_message_size: 10,
+            },
+        )
+        .unwrap()
+        .map(|i| i.unwrap())
+        .collect();
+        assert!(
+            matches!(&items[0], ReadItem::Damaged(d) if matches!(d.reason, DamageReason::TooLarge { .. }))
+        );
         assert!(matches!(&items[1], ReadItem::Damaged(d) if d.reason == DamageReason::Empty));
         assert!(matches!(&items[2], ReadItem::Message(_)));
     }

@@ -23,7 +23,9 @@ use std::path::{Path, PathBuf};
 
 use super::header_flags::{fields, flags_from_headers, is_header_line};
 use super::source::Source;
-use super::{Damage, DamageReason, Error, MailboxMessage, ReadItem, ReadOptions, Result, from_line};
+use super::{
+    Damage, DamageReason, Error, MailboxMessage, ReadItem, ReadOptions, Result, from_line,
+};
 
 /// How many suspicious line offsets a scan keeps.
 const MAX_SUSPICIOUS: usize = 100;
@@ -248,18 +250,18 @@ impl<R: Read> MboxReader<R> {
             let blank = line == b"\n" || line == b"\r\n";
             if line.starts_with(b"From ") {
                 let parsed = from_line::parse(line);
-                if let Some(fl) = parsed {
-                    if prev_blank || self.next_line_is_header()? {
-                        if !prev_blank {
-                            self.stats.separators_without_blank += 1;
-                            self.suspicious(line_off);
-                        }
-                        let target = if skipping { &mut scratch } else { &mut buf };
-                        target.truncate(start);
-                        self.next_from = Some((line_off, Some(fl.time)));
-                        self.stats.separators += 1;
-                        break;
+                if let Some(fl) = parsed
+                    && (prev_blank || self.next_line_is_header()?)
+                {
+                    if !prev_blank {
+                        self.stats.separators_without_blank += 1;
+                        self.suspicious(line_off);
                     }
+                    let target = if skipping { &mut scratch } else { &mut buf };
+                    target.truncate(start);
+                    self.next_from = Some((line_off, Some(fl.time)));
+                    self.stats.separators += 1;
+                    break;
                 }
                 self.stats.unquoted_from += 1;
                 self.suspicious(line_off);

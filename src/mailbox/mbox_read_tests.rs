@@ -3,9 +3,16 @@
 use super::*;
 
 fn items(data: &[u8], v: MboxVariant, max: u64) -> Vec<ReadItem> {
-    MboxReader::new(data, Path::new("t.mbox"), v, ReadOptions { max_message_size: max })
-        .map(|i| i.unwrap())
-        .collect()
+    MboxReader::new(
+        data,
+        Path::new("t.mbox"),
+        v,
+        ReadOptions {
+            max_message_size: max,
+        },
+    )
+    .map(|i| i.unwrap())
+    .collect()
 }
 
 fn messages(data: &[u8], v: MboxVariant) -> Vec<MailboxMessage> {
@@ -63,7 +70,12 @@ fn body_from_lines_that_are_not_separators() {
     // Unquoted "From " lines: no date, or a date but no empty line before and no header after.
     let data = b"From x Mon Jan  1 00:00:00 2024\nA: 1\n\nFrom here on\n\
 text\nFrom y Mon Jan  1 00:00:00 2024 said:\nquote\n\n";
-    let mut r = MboxReader::new(&data[..], Path::new("t"), MboxVariant::Mboxrd, ReadOptions::default());
+    let mut r = MboxReader::new(
+        &data[..],
+        Path::new("t"),
+        MboxVariant::Mboxrd,
+        ReadOptions::default(),
+    );
     let all: Vec<_> = (&mut r).map(|i| i.unwrap()).collect();
     assert_eq!(all.len(), 1);
     assert_eq!(r.stats().unquoted_from, 2);
@@ -114,13 +126,22 @@ fn leading_garbage_and_oversized_message_are_reported() {
     data.extend_from_slice(b"\n\nFrom x Mon Jan  1 00:00:00 2024\nB: 2\n\nok\n");
     let all = items(&data, MboxVariant::Mboxrd, 200);
     assert_eq!(all.len(), 3);
-    let ReadItem::Damaged(d) = &all[0] else { panic!() };
-    assert_eq!((d.offset, d.length, &d.reason), (0, 18, &DamageReason::LeadingGarbage));
-    let ReadItem::Damaged(d) = &all[1] else { panic!() };
+    let ReadItem::Damaged(d) = &all[0] else {
+        panic!()
+    };
+    assert_eq!(
+        (d.offset, d.length, &d.reason),
+        (0, 18, &DamageReason::LeadingGarbage)
+    );
+    let ReadItem::Damaged(d) = &all[1] else {
+        panic!()
+    };
     assert_eq!(d.offset, 18);
     assert_eq!(d.reason, DamageReason::TooLarge { limit: 200 });
     assert!(data[(d.offset + d.length) as usize..].starts_with(b"From x"));
-    let ReadItem::Message(m) = &all[2] else { panic!() };
+    let ReadItem::Message(m) = &all[2] else {
+        panic!()
+    };
     assert_eq!(m.bytes, b"B: 2\n\nok\n");
 }
 
@@ -130,7 +151,9 @@ fn truncated_and_garbage_messages() {
 From x Mon Jan  1 00:00:00 2024\n\nFrom x Mon Jan  1 00:00:00 2024\nA: 1\n\ntrunc";
     let all = items(data, MboxVariant::Mboxrd, 1 << 20);
     assert_eq!(all.len(), 3);
-    assert!(matches!(&all[0], ReadItem::Damaged(d) if d.reason == DamageReason::NoHeader && d.offset == 0));
+    assert!(
+        matches!(&all[0], ReadItem::Damaged(d) if d.reason == DamageReason::NoHeader && d.offset == 0)
+    );
     assert!(matches!(&all[1], ReadItem::Damaged(d) if d.reason == DamageReason::Empty));
     assert!(matches!(&all[2], ReadItem::Message(m) if m.bytes == b"A: 1\n\ntrunc"));
 }

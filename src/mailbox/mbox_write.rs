@@ -32,7 +32,11 @@ impl<W: Write> MboxWriter<W> {
     /// Writes one message with a `From_` line dated `time` (seconds since the epoch).
     pub fn write_message(&mut self, bytes: &[u8], time: i64) -> io::Result<()> {
         let first = memchr::memchr(b'\n', bytes).map_or(bytes, |i| &bytes[..=i]);
-        let eol: &[u8] = if first.ends_with(b"\r\n") { b"\r\n" } else { b"\n" };
+        let eol: &[u8] = if first.ends_with(b"\r\n") {
+            b"\r\n"
+        } else {
+            b"\n"
+        };
         self.out
             .write_all(from_line::format_for(bytes, time).as_bytes())?;
         self.out.write_all(eol)?;
@@ -98,7 +102,10 @@ impl MboxFile {
                 source,
             })?;
         Ok(MboxFile {
-            writer: Some(MboxWriter::new(BufWriter::with_capacity(1 << 20, file), variant)),
+            writer: Some(MboxWriter::new(
+                BufWriter::with_capacity(1 << 20, file),
+                variant,
+            )),
             tmp,
             path: path.to_path_buf(),
             force,
@@ -171,7 +178,10 @@ mod tests {
         let m: &[u8] = b"Subject: a\n\nFrom x\n>From y\n>>From z\nFrom: not quoted? yes\n";
         let out = write(&[m], MboxVariant::Mboxrd);
         let text = String::from_utf8(out.clone()).unwrap();
-        assert!(text.contains("\n>From x\n>>From y\n>>>From z\nFrom: not"), "{text}");
+        assert!(
+            text.contains("\n>From x\n>>From y\n>>>From z\nFrom: not"),
+            "{text}"
+        );
         assert!(text.starts_with("From MAILER-DAEMON Mon Jan  1 00:00:00 2024\n"));
         assert!(text.ends_with("yes\n\n"));
         assert_eq!(read(&out, MboxVariant::Mboxrd), vec![m.to_vec()]);
@@ -206,9 +216,17 @@ mod tests {
         ));
         let mut f = MboxFile::create(&p, MboxVariant::Mboxrd, true).unwrap();
         f.write_message(b"A: b\n\nc\n", 0).unwrap();
-        assert_eq!(std::fs::read(&p).unwrap(), b"keep", "not replaced before commit");
+        assert_eq!(
+            std::fs::read(&p).unwrap(),
+            b"keep",
+            "not replaced before commit"
+        );
         f.commit().unwrap();
-        assert!(std::fs::read(&p).unwrap().starts_with(b"From MAILER-DAEMON"));
+        assert!(
+            std::fs::read(&p)
+                .unwrap()
+                .starts_with(b"From MAILER-DAEMON")
+        );
         let q = dir.path().join("cancelled.mbox");
         let f = MboxFile::create(&q, MboxVariant::Mboxrd, false).unwrap();
         drop(f);

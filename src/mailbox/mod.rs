@@ -114,7 +114,11 @@ impl std::fmt::Display for DamageReason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             DamageReason::TooLarge { limit } => {
-                write!(f, "message larger than the {} MiB limit", limit / (1024 * 1024))
+                write!(
+                    f,
+                    "message larger than the {} MiB limit",
+                    limit / (1024 * 1024)
+                )
             }
             DamageReason::LeadingGarbage => write!(f, "text before the first From_ line"),
             DamageReason::Empty => write!(f, "empty message"),

@@ -30,12 +30,22 @@ pub fn safe_component(text: &str) -> String {
         }
         s.truncate(cut);
     }
-    let s = s.trim_end_matches(['.', ' ']).trim_start_matches(['.', ' ']);
-    let stem = s.split('.').next().unwrap_or("").trim_end().to_ascii_uppercase();
+    let s = s
+        .trim_end_matches(['.', ' '])
+        .trim_start_matches(['.', ' ']);
+    let stem = s
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .trim_end()
+        .to_ascii_uppercase();
     let reserved = matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL")
         || ((stem.starts_with("COM") || stem.starts_with("LPT"))
             && stem.len() == 4
-            && stem.as_bytes().get(3).is_some_and(|b| (b'1'..=b'9').contains(b)));
+            && stem
+                .as_bytes()
+                .get(3)
+                .is_some_and(|b| (b'1'..=b'9').contains(b)));
     if s.is_empty() {
         "_".to_string()
     } else if reserved {

@@ -40,8 +40,23 @@ const WORDS: &[&str] = &[
     "release", "draft", "question", "answer", "weekend", "office", "travel", "contract", "notes",
     "design", "summary", "quarter", "results", "team", "lunch", "call", "agenda", "minutes",
 ];
-const UTF8_WORDS: &[&str] = &["café", "Grüße", "naïve", "señor", "日本語", "Ελληνικά", "Привет", "façade"];
-const LATIN1_WORDS: &[&[u8]] = &[b"caf\xe9", b"Gr\xfc\xdfe", b"na\xefve", b"se\xf1or", b"fa\xe7ade"];
+const UTF8_WORDS: &[&str] = &[
+    "café",
+    "Grüße",
+    "naïve",
+    "señor",
+    "日本語",
+    "Ελληνικά",
+    "Привет",
+    "façade",
+];
+const LATIN1_WORDS: &[&[u8]] = &[
+    b"caf\xe9",
+    b"Gr\xfc\xdfe",
+    b"na\xefve",
+    b"se\xf1or",
+    b"fa\xe7ade",
+];
 
 /// Kinds of generated message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -166,12 +181,21 @@ pub fn message_of(i: u64, kind: Kind, size: usize, rng: &mut Rng) -> Vec<u8> {
     let from_lines = i % 20 == 5;
     match kind {
         Kind::PlainAscii | Kind::PlainUtf8 => {
-            let cs = if kind == Kind::PlainUtf8 { "utf-8" } else { "us-ascii" };
+            let cs = if kind == Kind::PlainUtf8 {
+                "utf-8"
+            } else {
+                "us-ascii"
+            };
             m.extend_from_slice(
-                format!("Content-Type: text/plain; charset={cs}\nContent-Transfer-Encoding: 8bit\n\n").as_bytes(),
+                format!(
+                    "Content-Type: text/plain; charset={cs}\nContent-Transfer-Encoding: 8bit\n\n"
+                )
+                .as_bytes(),
             );
             if from_lines {
-                m.extend_from_slice(b"From the desk of the editor:\n>From a quote\n>>From deeper\n\n");
+                m.extend_from_slice(
+                    b"From the desk of the editor:\n>From a quote\n>>From deeper\n\n",
+                );
             }
             words(rng, &mut m, budget, kind == Kind::PlainUtf8);
         }
@@ -195,7 +219,9 @@ pub fn message_of(i: u64, kind: Kind, size: usize, rng: &mut Rng) -> Vec<u8> {
                 m.extend_from_slice(b"From here on, plain text.\n");
             }
             words(rng, &mut m, budget / 2, true);
-            m.extend_from_slice(format!("\n--{b}\nContent-Type: text/html; charset=utf-8\n\n<div>").as_bytes());
+            m.extend_from_slice(
+                format!("\n--{b}\nContent-Type: text/html; charset=utf-8\n\n<div>").as_bytes(),
+            );
             words(rng, &mut m, budget / 2, true);
             m.extend_from_slice(format!("</div>\n--{b}--\n").as_bytes());
         }
