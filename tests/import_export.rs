@@ -455,3 +455,49 @@ fn export_a_selection() {
     assert_eq!(back[0].0, store.raw(pick[0]).unwrap());
     assert_eq!(back[1].0, store.raw(pick[1]).unwrap());
 }
+
+#[test]
+fn cli_handlers_import_and_export() {
+    use popmail::cli::import_export::{ExportArgs, ImportArgs, run_export, run_import};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/regress/from-line-in-body.mbox");
+    let args = ImportArgs {
+        path: fixture.clone(),
+        folder: Some("Regress".into()),
+        format: Format::Auto,
+        quiet: true,
+    };
+    let s = run_import(&data, &args).unwrap();
+    assert_eq!((s.imported, s.duplicates), (2, 0));
+    assert!(
+        s.notes.iter().any(|n| n.contains("not quoted")),
+        "{:?}",
+        s.notes
+    );
+    assert_eq!(run_import(&data, &args).unwrap().duplicates, 2);
+
+    let out = dir.path().join("out.mbox");
+    let mut e = ExportArgs {
+        folder: "Regress".into(),
+        path: out.clone(),
+        format: Format::Mboxrd,
+        subfolders: false,
+        force: false,
+        quiet: true,
+    };
+    assert_eq!(run_export(&data, &e).unwrap().messages, 2);
+    let err = run_export(&data, &e).unwrap_err();
+    assert!(format!("{err:#}").contains("already exists"), "{err:#}");
+    e.force = true;
+    assert_eq!(run_export(&data, &e).unwrap().messages, 2);
+    let read = |p: &Path| {
+        read_all(MboxReader::open(p, MboxVariant::Mboxrd, ReadOptions::default()).unwrap())
+    };
+    assert_eq!(read(&out), read(&fixture));
+    let text = String::from_utf8(std::fs::read(&out).unwrap()).unwrap();
+    assert!(text.contains("\n>From here on the writer forgot to quote"));
+    assert!(text.contains("\n>>>From a quoted quoted quote\n"));
+    assert!(text.starts_with("From alice@example.org Mon Jan  1 10:00:00 2024\n"));
+}

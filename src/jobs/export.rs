@@ -20,7 +20,7 @@ use crate::mailbox::eml::EmlWriter;
 use crate::mailbox::maildir::MaildirWriter;
 use crate::mailbox::mbox_write::MboxFile;
 use crate::mailbox::{Format, MboxVariant};
-use crate::store::{Folder, FolderId, MessageId, Store, StoredMessage};
+use crate::store::{ExportItem, Folder, FolderId, MessageId, Store};
 
 /// What to export.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -101,8 +101,8 @@ struct Run<'a> {
 }
 
 impl Run<'_> {
-    fn message(&mut self, sink: &mut Sink, m: &StoredMessage) -> Result<()> {
-        sink.write(&m.raw, m.row.flags, m.received_at)?;
+    fn message(&mut self, sink: &mut Sink, m: &ExportItem<'_>) -> Result<()> {
+        sink.write(m.raw, m.flags, m.received_at)?;
         self.summary.messages += 1;
         self.summary.bytes += m.raw.len() as u64;
         if self.ctl.cancelled() {
@@ -214,15 +214,7 @@ fn export_inner(
         ExportSource::Messages(ids) => {
             run.total = ids.len() as u64;
             let mut sink = open_sink(&req.dest, variant, req.format, req.force)?;
-            for row in store.rows(ids)? {
-                let raw = store.raw(row.id)?;
-                let m = StoredMessage {
-                    received_at: row.date,
-                    row,
-                    raw,
-                };
-                run.message(&mut sink, &m)?;
-            }
+            store.for_each_for_export(ids, |m| run.message(&mut sink, &m))?;
             run.summary.folders = 1;
             sink.finish()
         }
@@ -271,7 +263,8 @@ fn export_inner(
                         open_sink(&dest, variant, req.format, req.force || !path.is_empty())?
                     }
                 };
-                store.for_each_in_folder(f.id, |m| run.message(&mut sink, &m))?;
+                let ids = store.folder_ids(f.id, usize::MAX)?;
+                store.for_each_for_export(&ids, |m| run.message(&mut sink, &m))?;
                 sink.finish()?;
                 run.summary.folders += 1;
             }
