@@ -501,3 +501,31 @@ fn cli_handlers_import_and_export() {
     assert!(text.contains("\n>>>From a quoted quoted quote\n"));
     assert!(text.starts_with("From alice@example.org Mon Jan  1 10:00:00 2024\n"));
 }
+
+#[test]
+fn large_messages_import_with_bounded_queue() {
+    // Each message alone fills a batch and the in-flight limit (24 MiB) is passed:
+    // the reader must wait for the writer rather than queue them all.
+    let (dir, mut store) = temp_store();
+    let src = dir.path().join("large.mbox");
+    let line = "a large attachment line of text that repeats many times over\n";
+    let mut w = MboxWriter::new(std::fs::File::create(&src).unwrap(), MboxVariant::Mboxrd);
+    let msgs: Vec<Vec<u8>> = (0..4)
+        .map(|i| {
+            format!(
+                "From: big{i}@example.org\nSubject: big {i}\n\n{}",
+                line.repeat(160_000)
+            )
+            .into_bytes()
+        })
+        .collect();
+    for m in &msgs {
+        assert!(m.len() > 9 << 20);
+        w.write_message(m, 0).unwrap();
+    }
+    w.finish().unwrap();
+    let s = import(&mut store, &src, Format::Auto);
+    assert_eq!(s.imported, 4);
+    let inside = stored(&store, s.root.unwrap());
+    assert!(inside.iter().zip(&msgs).all(|((raw, _), m)| raw == m));
+}

@@ -13,7 +13,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Sender, bounded};
@@ -31,6 +31,8 @@ const BATCH_MESSAGES: usize = 1000;
 const BATCH_BYTES: usize = 8 << 20;
 /// …or after this long.
 const BATCH_TIME: Duration = Duration::from_millis(100);
+/// The reader waits while more raw bytes than this are queued or being inserted.
+const MAX_IN_FLIGHT: usize = 24 << 20;
 /// At most this many damaged regions are listed in a summary (all are counted).
 const MAX_DAMAGE_LISTED: usize = 1000;
 
@@ -102,6 +104,8 @@ struct Batch {
     damaged: Vec<Damage>,
     notes: Vec<String>,
     bytes_done: u64,
+    /// Raw bytes of `msgs`, for the in-flight limit.
+    raw_bytes: usize,
 }
 
 /// Imports `req` into `store`. Returns the summary also when cancelled.
@@ -128,24 +132,29 @@ pub fn import(
         ..ImportSummary::default()
     };
     let stop = Arc::new(AtomicBool::new(false));
+    let in_flight = Arc::new(AtomicUsize::new(0));
     let (tx, rx) = bounded::<Batch>(2);
     let reader = {
         let stop = stop.clone();
+        let in_flight = in_flight.clone();
         let format = req.format;
         let opts = req.read.clone();
         std::thread::Builder::new()
             .name("popmail-import-read".into())
-            .spawn(move || read_all(&sources, &targets, format, &opts, &tx, &stop))
+            .spawn(move || read_all(&sources, &targets, format, &opts, &tx, &stop, &in_flight))
             .map_err(|_| Error::Thread("import reader"))?
     };
     let mut last = Instant::now();
     let mut result: Result<()> = Ok(());
     for batch in rx.iter() {
         if ctl.cancelled() {
+            in_flight.fetch_sub(batch.raw_bytes, Ordering::AcqRel);
             summary.cancelled = true;
             break;
         }
-        match store.insert_batch(&batch.msgs) {
+        let inserted = store.insert_batch(&batch.msgs);
+        in_flight.fetch_sub(batch.raw_bytes, Ordering::AcqRel);
+        match inserted {
             Ok(done) => {
                 for d in done {
                     match d {
@@ -246,9 +255,12 @@ fn read_all(
     opts: &ReadOptions,
     tx: &Sender<Batch>,
     stop: &AtomicBool,
+    in_flight: &AtomicUsize,
 ) -> Result<()> {
     let mut out = Batcher {
         tx,
+        in_flight,
+        stop,
         batch: new_batch(0),
         batch_bytes: 0,
         since: Instant::now(),
@@ -365,11 +377,14 @@ fn new_batch(bytes_done: u64) -> Batch {
         damaged: Vec::new(),
         notes: Vec::new(),
         bytes_done,
+        raw_bytes: 0,
     }
 }
 
 struct Batcher<'a> {
     tx: &'a Sender<Batch>,
+    in_flight: &'a AtomicUsize,
+    stop: &'a AtomicBool,
     batch: Batch,
     batch_bytes: usize,
     since: Instant,
@@ -422,8 +437,18 @@ impl Batcher<'_> {
 
     /// Sends the current batch; false when the writer is gone.
     fn flush(&mut self) -> bool {
+        // Wait while the writer holds more than MAX_IN_FLIGHT bytes, so memory stays
+        // bounded even when single messages are huge.
+        while self.in_flight.load(Ordering::Acquire) > MAX_IN_FLIGHT {
+            if self.stop.load(Ordering::Relaxed) {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
         let next = new_batch(self.batch.bytes_done);
-        let batch = std::mem::replace(&mut self.batch, next);
+        let mut batch = std::mem::replace(&mut self.batch, next);
+        batch.raw_bytes = self.batch_bytes;
+        self.in_flight.fetch_add(batch.raw_bytes, Ordering::AcqRel);
         self.batch_bytes = 0;
         self.since = Instant::now();
         self.tx.send(batch).is_ok()
