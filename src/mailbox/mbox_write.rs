@@ -40,30 +40,26 @@ impl<W: Write> MboxWriter<W> {
         self.out
             .write_all(from_line::format_for(bytes, time).as_bytes())?;
         self.out.write_all(eol)?;
-        let mut pos = 0;
-        while pos < bytes.len() {
-            let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i + 1);
-            let line = &bytes[pos..end];
-            if self.needs_quote(line) {
-                self.out.write_all(b">")?;
+        // Write in chunks, splitting only before lines that need a `>`.
+        let mut written = 0;
+        for hit in memchr::memmem::find_iter(bytes, b"From ") {
+            let mut start = hit;
+            if self.variant != MboxVariant::Mboxo {
+                while start > 0 && bytes[start - 1] == b'>' {
+                    start -= 1;
+                }
             }
-            self.out.write_all(line)?;
-            pos = end;
+            if start == 0 || bytes[start - 1] == b'\n' {
+                self.out.write_all(&bytes[written..start])?;
+                self.out.write_all(b">")?;
+                written = start;
+            }
         }
+        self.out.write_all(&bytes[written..])?;
         if !bytes.ends_with(b"\n") {
             self.out.write_all(eol)?;
         }
         self.out.write_all(eol)
-    }
-
-    fn needs_quote(&self, line: &[u8]) -> bool {
-        match self.variant {
-            MboxVariant::Mboxo => line.starts_with(b"From "),
-            _ => {
-                let q = line.iter().take_while(|&&b| b == b'>').count();
-                line[q..].starts_with(b"From ")
-            }
-        }
     }
 
     /// Flushes and returns the underlying writer.
@@ -185,6 +181,19 @@ mod tests {
         assert!(text.starts_with("From MAILER-DAEMON Mon Jan  1 00:00:00 2024\n"));
         assert!(text.ends_with("yes\n\n"));
         assert_eq!(read(&out, MboxVariant::Mboxrd), vec![m.to_vec()]);
+    }
+
+    #[test]
+    fn quoting_only_at_line_starts() {
+        let m: &[u8] = b"From: x\n\nFrom a\nsay From b\n>>From c\n>x From d\nFrom ";
+        let text = String::from_utf8(write(&[m], MboxVariant::Mboxrd)).unwrap();
+        assert!(
+            text.contains("\n>From a\nsay From b\n>>>From c\n>x From d\n>From \n\n"),
+            "{text}"
+        );
+        let text = String::from_utf8(write(&[m], MboxVariant::Mboxo)).unwrap();
+        assert!(text.contains("\n>From a\nsay From b\n>>From c\n"), "{text}");
+        assert!(text.contains("\nFrom: x\n"), "header From: is not quoted");
     }
 
     #[test]
