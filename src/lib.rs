@@ -15,10 +15,14 @@
 //! - [`cli`]: command-line definitions and handlers.
 
 pub mod cli;
+pub mod credentials;
+pub mod demo;
 pub mod jobs;
 pub mod mail;
 pub mod mailbox;
 pub mod paths;
+pub mod pop3;
 pub mod secret;
 pub mod store;
 pub mod sync;
+pub mod ui;

@@ -126,20 +126,23 @@ impl Control for Cli {
 }
 
 fn open_store(data_dir: &Path) -> anyhow::Result<Store> {
-    crate::paths::ensure_private_dir(data_dir)?;
-    Ok(Store::open(&data_dir.join(crate::paths::STORE_FILE))?)
+    super::open_store(data_dir)
 }
 
-/// Runs `popmail import`; prints the summary. A cancel is an error (exit code ≠ 0).
+/// Runs `popmail import` on the store in `data_dir`; prints the summary.
 pub fn run_import(data_dir: &Path, args: &ImportArgs) -> anyhow::Result<ImportSummary> {
-    let mut store = open_store(data_dir)?;
+    import_cmd(&mut open_store(data_dir)?, args)
+}
+
+/// `popmail import` on an open store. A cancel is an error (exit code ≠ 0).
+pub fn import_cmd(store: &mut Store, args: &ImportArgs) -> anyhow::Result<ImportSummary> {
     let target = match &args.folder {
         Some(f) => Target::Folder(f.clone()),
         None => Target::New,
     };
     let req = ImportRequest::new(args.path.clone(), args.format, target);
     let mut cli = Cli::new(args.quiet, true);
-    let summary = jobs::import(&mut store, &req, &mut cli)
+    let summary = jobs::import(store, &req, &mut cli)
         .with_context(|| format!("importing {}", args.path.display()))?;
     cli.bar.finish_and_clear();
     let root = match summary.root {
@@ -186,9 +189,13 @@ pub fn import_report(s: &ImportSummary, root: &str) -> String {
     out
 }
 
-/// Runs `popmail export`; prints the summary.
+/// Runs `popmail export` on the store in `data_dir`; prints the summary.
 pub fn run_export(data_dir: &Path, args: &ExportArgs) -> anyhow::Result<jobs::ExportSummary> {
-    let store = open_store(data_dir)?;
+    export_cmd(&open_store(data_dir)?, args)
+}
+
+/// `popmail export` on an open store.
+pub fn export_cmd(store: &Store, args: &ExportArgs) -> anyhow::Result<jobs::ExportSummary> {
     let folder = store.resolve_folder(&args.folder)?;
     let req = ExportRequest {
         source: ExportSource::Folder {
@@ -200,7 +207,7 @@ pub fn run_export(data_dir: &Path, args: &ExportArgs) -> anyhow::Result<jobs::Ex
         force: args.force,
     };
     let mut cli = Cli::new(args.quiet, false);
-    let result = jobs::export(&store, &req, &mut cli);
+    let result = jobs::export(store, &req, &mut cli);
     cli.bar.finish_and_clear();
     let summary = match result {
         Err(jobs::Error::Cancelled) => bail!("export cancelled; the partial export was removed"),

@@ -198,6 +198,15 @@ impl Store {
             .ctx("reading the schema version")
     }
 
+    /// Starts a write transaction. IMMEDIATE takes the write lock at once
+    /// (waiting up to the busy timeout), so a transaction that reads before
+    /// it writes can never fail with "database is locked" when another
+    /// connection committed in between.
+    pub(crate) fn write_tx(&mut self) -> rusqlite::Result<Transaction<'_>> {
+        self.conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+    }
+
     /// Runs `f` in a transaction committed with `synchronous=FULL`, so that
     /// when this returns `Ok` the data survives a crash or power loss.
     pub fn durable<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
@@ -205,10 +214,7 @@ impl Store {
             .pragma_update(None, "synchronous", "FULL")
             .ctx("setting synchronous=FULL")?;
         let result = (|| {
-            let tx = self
-                .conn
-                .transaction()
-                .ctx("starting a durable transaction")?;
+            let tx = self.write_tx().ctx("starting a durable transaction")?;
             let value = f(&tx)?;
             tx.commit().ctx("committing durably")?;
             Ok(value)

@@ -1,3 +1,9 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
+
+pub mod certs;
+pub mod dovecot;
+pub mod scripted_server;
+pub mod store;
+pub mod sync;
 pub mod mail_corpus;
