@@ -184,10 +184,10 @@ fn main() {
     }
     w.finish().unwrap().flush().unwrap();
     let mbox_len = std::fs::metadata(&mbox).unwrap().len();
-    println!("metric: bench_messages: {n} messages");
-    println!("metric: bench_mbox_size: {:.0} MB", mbox_len as f64 / 1e6);
+    println!("bench_messages: {n} messages");
+    println!("bench_mbox_size: {:.0} MB", mbox_len as f64 / 1e6);
     println!(
-        "metric: bench_average_message: {:.1} KB",
+        "bench_average_message: {:.1} KB",
         bytes as f64 / n as f64 / 1e3
     );
     eprintln!("generated in {:.1} s", t.elapsed().as_secs_f64());
@@ -203,19 +203,19 @@ fn main() {
     let r1 = run_child(&mbox, &db1, "auto");
     assert_eq!(r1.imported, n);
     let rate1 = n as f64 / r1.secs;
-    println!("metric: import_mbox_rate: {rate1:.0} messages/s");
-    println!("metric: import_mbox_peak_rss: {:.0} MB", r1.rss_mb);
-    println!("metric: import_mbox_cpu: {:.1} s", r1.total_cpu);
+    println!("import_mbox_rate: {rate1:.0} messages/s");
+    println!("import_mbox_peak_rss: {:.0} MB", r1.rss_mb);
+    println!("import_mbox_cpu: {:.1} s", r1.total_cpu);
     println!(
-        "metric: import_mbox_writer_thread_cpu: {:.1} s",
+        "import_mbox_writer_thread_cpu: {:.1} s",
         r1.writer_cpu
     );
     println!(
-        "metric: import_mbox_rate_if_uncontended: {:.0} messages/s",
+        "import_mbox_rate_if_uncontended: {:.0} messages/s",
         n as f64 / r1.writer_cpu.max(r1.total_cpu / 2.0)
     );
     println!(
-        "metric: import_mbox_throughput: {:.0} MB/s",
+        "import_mbox_throughput: {:.0} MB/s",
         mbox_len as f64 / 1e6 / r1.secs
     );
     eprintln!("mbox import: {}", targets(rate1, r1.rss_mb));
@@ -224,20 +224,20 @@ fn main() {
     let r2 = run_child(&maildir, &db2, "maildir");
     assert_eq!(r2.imported, n);
     let rate2 = n as f64 / r2.secs;
-    println!("metric: import_maildir_rate: {rate2:.0} messages/s");
-    println!("metric: import_maildir_peak_rss: {:.0} MB", r2.rss_mb);
-    println!("metric: import_maildir_cpu: {:.1} s", r2.total_cpu);
+    println!("import_maildir_rate: {rate2:.0} messages/s");
+    println!("import_maildir_peak_rss: {:.0} MB", r2.rss_mb);
+    println!("import_maildir_cpu: {:.1} s", r2.total_cpu);
     println!(
-        "metric: import_maildir_writer_thread_cpu: {:.1} s",
+        "import_maildir_writer_thread_cpu: {:.1} s",
         r2.writer_cpu
     );
     println!(
-        "metric: import_maildir_rate_if_uncontended: {:.0} messages/s",
+        "import_maildir_rate_if_uncontended: {:.0} messages/s",
         n as f64 / r2.writer_cpu.max(r2.total_cpu / 2.0)
     );
     eprintln!("maildir import: {}", targets(rate2, r2.rss_mb));
     println!(
-        "metric: store_size: {:.0} MB",
+        "store_size: {:.0} MB",
         std::fs::metadata(&db1).unwrap().len() as f64 / 1e6
     );
 
@@ -260,7 +260,7 @@ fn main() {
         let secs = t.elapsed().as_secs_f64();
         assert_eq!(s.messages, n);
         let rate = n as f64 / secs;
-        println!("metric: export_{name}_rate: {rate:.0} messages/s");
+        println!("export_{name}_rate: {rate:.0} messages/s");
         eprintln!(
             "{name} export: target ≥50000 msg/s {}",
             if rate >= 50_000.0 { "met" } else { "NOT met" }
