@@ -152,13 +152,21 @@ impl Store {
         }
         conn.busy_timeout(BUSY_TIMEOUT)
             .ctx("setting the busy timeout")?;
+        if found == 0 {
+            // A new file: large pages suit a store of 2–50 KB blobs (fewer
+            // overflow pages per message). Only effective before any table exists.
+            conn.pragma_update(None, "page_size", 16_384)
+                .ctx("setting the page size")?;
+        }
         conn.pragma_update(None, "journal_mode", "WAL")
             .ctx("enabling WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .ctx("setting synchronous")?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .ctx("enabling foreign keys")?;
-        conn.pragma_update(None, "cache_size", -32_000)
+        conn.pragma_update(None, "temp_store", "MEMORY")
+            .ctx("keeping temporary data in memory")?;
+        conn.pragma_update(None, "cache_size", -65_536)
             .ctx("setting the cache size")?;
         migrations()
             .to_latest(&mut conn)

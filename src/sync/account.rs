@@ -145,55 +145,7 @@ fn work(
     let (partial, full): (Vec<OnServer>, Vec<OnServer>) = new
         .into_iter()
         .partition(|m| m.size > session::MAX_MESSAGE || limit.is_some_and(|l| m.size > l));
-    let mut batch = Batch::new(
-        account,
-        partial.len() + full.len(),
-        partial.iter().chain(&full).map(|m| m.size).sum(),
-    );
-
-    for m in &partial {
-        if ctx.cancel.load(Ordering::Relaxed) {
-            break;
-        }
-        let head = client.top(m.msg, PARTIAL_BODY_LINES)?;
-        batch.push(ctx, m, head, true)?;
-    }
-    let numbers: Vec<u32> = full.iter().map(|m| m.msg).collect();
-    let mut sink_error: Option<Error> = None;
-    let retr = if ctx.cancel.load(Ordering::Relaxed) {
-        Ok(())
-    } else {
-        client.retr_many(&numbers, &mut |msg, raw| {
-            failpoint::hit("mid-retr");
-            let Some(m) = full.iter().find(|m| m.msg == msg) else {
-                return Err(SinkError::new(format!(
-                    "the server sent message {msg}, which was not asked for"
-                )));
-            };
-            if let Err(e) = batch.push(ctx, m, raw, false) {
-                let text = e.to_string();
-                sink_error = Some(e);
-                return Err(SinkError::new(text));
-            }
-            if ctx.cancel.load(Ordering::Relaxed) {
-                return Err(SinkError::new("cancelled"));
-            }
-            Ok(())
-        })
-    };
-    // Whatever arrived complete is committed, even if the session broke.
-    batch.flush(ctx)?;
-    summary.downloaded = batch.stored;
-    summary.partial = batch.stored_partial;
-    summary.bytes = batch.bytes_done;
-    if let Some(e) = sink_error {
-        return Err(e);
-    }
-    match retr {
-        Ok(()) => {}
-        Err(crate::pop3::Error::Sink { .. }) if ctx.cancel.load(Ordering::Relaxed) => {}
-        Err(e) => return Err(e.into()),
-    }
+    download(ctx, account, client, &partial, &full, summary)?;
 
     let ledger = ctx.store.ledger(account.id)?;
     let plan = plan_deletions(
@@ -213,6 +165,118 @@ fn work(
     Ok(plan.into_iter().map(|(m, _)| m.uidl).collect())
 }
 
+/// Downloads `partial` (TOP) and `full` (RETR) messages. This thread reads
+/// from the server and parses; a scoped writer thread commits durably, so
+/// the network, parsing and SQLite keep both cores busy.
+fn download(
+    ctx: &mut Ctx<'_>,
+    account: &Account,
+    client: &mut Client,
+    partial: &[OnServer],
+    full: &[OnServer],
+    summary: &mut Summary,
+) -> Result<(), Error> {
+    let messages_total = (partial.len() + full.len()) as u64;
+    let bytes_total = partial.iter().chain(full).map(|m| m.size).sum();
+    let (cancel, now, emit) = (ctx.cancel, ctx.now, ctx.emit);
+    let store = &mut *ctx.store;
+    let (tx, rx) = crossbeam_channel::bounded::<(NewDownload, u64)>(256);
+    let (read, written) = std::thread::scope(|scope| {
+        let writer = std::thread::Builder::new()
+            .name(format!("popmail-store-{}", account.id.0))
+            .spawn_scoped(scope, move || {
+                let mut batch = Batch::new(account, messages_total, bytes_total);
+                for (download, bytes) in rx {
+                    batch.push(store, emit, download, bytes)?;
+                }
+                // Whatever arrived complete is committed, even if the session broke.
+                batch.flush(store, emit)?;
+                Ok::<_, Error>(batch)
+            });
+        let writer = match writer {
+            Ok(w) => w,
+            Err(e) => return (Ok(()), Err(Error::Thread(e))),
+        };
+        let read = read_messages(client, account, partial, full, cancel, now, &tx);
+        drop(tx);
+        let written = writer.join().unwrap_or_else(|_| {
+            Err(Error::Thread(std::io::Error::other(
+                "the store writer stopped unexpectedly",
+            )))
+        });
+        (read, written)
+    });
+    // A store failure explains a stopped download better than the sink error it caused.
+    let batch = written?;
+    summary.downloaded = batch.stored;
+    summary.partial = batch.stored_partial;
+    summary.bytes = batch.bytes_done;
+    match read {
+        Ok(()) => Ok(()),
+        Err(crate::pop3::Error::Sink { .. }) if cancel.load(Ordering::Relaxed) => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Reads the messages from the server and hands them, parsed, to the writer.
+fn read_messages(
+    client: &mut Client,
+    account: &Account,
+    partial: &[OnServer],
+    full: &[OnServer],
+    cancel: &AtomicBool,
+    now: i64,
+    tx: &crossbeam_channel::Sender<(NewDownload, u64)>,
+) -> Result<(), crate::pop3::Error> {
+    let prepare = |m: &OnServer, raw: Vec<u8>, partial: bool| {
+        let bytes = if partial { m.size } else { raw.len() as u64 };
+        let message = NewMessage::prepare(raw, account.inbox, Flags::default())
+            .from_account(account.id, Some(m.uidl.clone()))
+            .partial(partial)
+            .received_at(now)
+            .dedupe(Dedupe::Anywhere);
+        (
+            NewDownload {
+                uidl: m.uidl.clone(),
+                server_size: m.size,
+                header_key: None,
+                message,
+            },
+            bytes,
+        )
+    };
+    let stopped = || SinkError::new("the download stopped");
+    for m in partial {
+        if cancel.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        let head = client.top(m.msg, PARTIAL_BODY_LINES)?;
+        if tx.send(prepare(m, head, true)).is_err() {
+            return Err(crate::pop3::Error::Sink {
+                msg: m.msg,
+                source: stopped(),
+            });
+        }
+    }
+    if cancel.load(Ordering::Relaxed) || full.is_empty() {
+        return Ok(());
+    }
+    let numbers: Vec<u32> = full.iter().map(|m| m.msg).collect();
+    client.retr_many(&numbers, &mut |msg, raw| {
+        failpoint::hit("mid-retr");
+        let Some(m) = full.iter().find(|m| m.msg == msg) else {
+            return Err(SinkError::new(format!(
+                "the server sent message {msg}, which was not asked for"
+            )));
+        };
+        tx.send(prepare(m, raw, false)).map_err(|_| stopped())?;
+        if cancel.load(Ordering::Relaxed) {
+            return Err(SinkError::new("cancelled"));
+        }
+        Ok(())
+    })
+}
+
 /// New messages waiting for their durable commit, and the progress counters.
 struct Batch<'a> {
     account: &'a Account,
@@ -229,13 +293,13 @@ struct Batch<'a> {
 }
 
 impl<'a> Batch<'a> {
-    fn new(account: &'a Account, messages_total: usize, bytes_total: u64) -> Self {
+    fn new(account: &'a Account, messages_total: u64, bytes_total: u64) -> Self {
         Batch {
             account,
             pending: Vec::new(),
             pending_bytes: 0,
             first_pending: None,
-            messages_total: messages_total as u64,
+            messages_total,
             bytes_total,
             messages_done: 0,
             bytes_done: 0,
@@ -247,49 +311,38 @@ impl<'a> Batch<'a> {
 
     fn push(
         &mut self,
-        ctx: &mut Ctx<'_>,
-        m: &OnServer,
-        raw: Vec<u8>,
-        partial: bool,
+        store: &mut Store,
+        emit: &Emitter,
+        download: NewDownload,
+        bytes: u64,
     ) -> Result<(), Error> {
-        self.bytes_done += if partial { m.size } else { raw.len() as u64 };
+        self.bytes_done += bytes;
         self.messages_done += 1;
-        self.pending_bytes += raw.len();
-        let message = NewMessage::prepare(raw, self.account.inbox, Flags::default())
-            .from_account(self.account.id, Some(m.uidl.clone()))
-            .partial(partial)
-            .received_at(ctx.now)
-            .dedupe(Dedupe::Anywhere);
-        self.pending.push(NewDownload {
-            uidl: m.uidl.clone(),
-            server_size: m.size,
-            header_key: None,
-            message,
-        });
+        self.pending_bytes += download.message.raw().len();
+        self.pending.push(download);
         let first = *self.first_pending.get_or_insert_with(Instant::now);
         if self.pending.len() >= BATCH_MESSAGES
             || self.pending_bytes >= BATCH_BYTES
             || first.elapsed() >= BATCH_TIME
         {
-            self.flush(ctx)?;
+            self.flush(store, emit)?;
         } else if self
             .last_progress
             .is_none_or(|t| t.elapsed() >= PROGRESS_EVERY)
         {
-            self.progress(ctx);
+            self.progress(emit);
         }
         Ok(())
     }
 
     /// Commits the pending messages durably; only then may they be deleted on the server.
-    fn flush(&mut self, ctx: &mut Ctx<'_>) -> Result<(), Error> {
+    fn flush(&mut self, store: &mut Store, emit: &Emitter) -> Result<(), Error> {
         if self.pending.is_empty() {
-            self.progress(ctx);
+            self.progress(emit);
             return Ok(());
         }
-        let inserted = ctx
-            .store
-            .record_downloads(self.account.id, &self.pending, ctx.now)?;
+        let inserted =
+            store.record_downloads(self.account.id, &self.pending, self.pending_now())?;
         let new = inserted
             .iter()
             .filter(|i| matches!(i, crate::store::Inserted::New(_)))
@@ -304,19 +357,24 @@ impl<'a> Batch<'a> {
         self.pending_bytes = 0;
         self.first_pending = None;
         if new > 0 {
-            ctx.emit.send(Event::NewMail {
+            emit.send(Event::NewMail {
                 account: self.account.id,
                 folder: self.account.inbox,
                 count: new,
             });
         }
-        self.progress(ctx);
+        self.progress(emit);
         Ok(())
     }
 
-    fn progress(&mut self, ctx: &Ctx<'_>) {
+    /// The download time recorded in the ledger: the sync's clock.
+    fn pending_now(&self) -> i64 {
+        self.pending.first().map_or(0, |d| d.message.received())
+    }
+
+    fn progress(&mut self, emit: &Emitter) {
         self.last_progress = Some(Instant::now());
-        ctx.emit.send(Event::Progress {
+        emit.send(Event::Progress {
             account: self.account.id,
             messages_done: self.messages_done,
             messages_total: self.messages_total,
