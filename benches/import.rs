@@ -206,10 +206,7 @@ fn main() {
     println!("import_mbox_rate: {rate1:.0} messages/s");
     println!("import_mbox_peak_rss: {:.0} MB", r1.rss_mb);
     println!("import_mbox_cpu: {:.1} s", r1.total_cpu);
-    println!(
-        "import_mbox_writer_thread_cpu: {:.1} s",
-        r1.writer_cpu
-    );
+    println!("import_mbox_writer_thread_cpu: {:.1} s", r1.writer_cpu);
     println!(
         "import_mbox_rate_if_uncontended: {:.0} messages/s",
         n as f64 / r1.writer_cpu.max(r1.total_cpu / 2.0)
@@ -227,10 +224,7 @@ fn main() {
     println!("import_maildir_rate: {rate2:.0} messages/s");
     println!("import_maildir_peak_rss: {:.0} MB", r2.rss_mb);
     println!("import_maildir_cpu: {:.1} s", r2.total_cpu);
-    println!(
-        "import_maildir_writer_thread_cpu: {:.1} s",
-        r2.writer_cpu
-    );
+    println!("import_maildir_writer_thread_cpu: {:.1} s", r2.writer_cpu);
     println!(
         "import_maildir_rate_if_uncontended: {:.0} messages/s",
         n as f64 / r2.writer_cpu.max(r2.total_cpu / 2.0)
