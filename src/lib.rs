@@ -17,7 +17,9 @@
 pub mod cli;
 pub mod credentials;
 pub mod demo;
+pub mod jobs;
 pub mod mail;
+pub mod mailbox;
 pub mod paths;
 pub mod pop3;
 pub mod secret;

@@ -12,13 +12,21 @@
 //! - `sync_faults`: the sync worker against a scripted misbehaving server: clear errors, nothing lost.
 //! - `sync_kill`: SIGKILL of a child `popmail sync` at random and named moments loses and duplicates nothing.
 //! - `demo_server`: the embedded demo POP3 server over plain TCP.
+//! - `mailbox_fixtures`: mbox/Maildir readers on the fixtures in tests/data.
+//! - `import_export`: import/export through the store: round trips, damage, cancel, overwrite.
+//! - `import_export_python`: interop with Python's `mailbox` module (needs python3).
+//! - `import_export_worker`: the job worker's commands and events.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod cli;
 mod cli_accounts;
 mod demo_server;
+mod import_export;
+mod import_export_python;
+mod import_export_worker;
 mod mail_fixtures;
+mod mailbox_fixtures;
 mod pop3_dovecot;
 mod pop3_faults;
 mod pop3_transcript;

@@ -6,6 +6,7 @@
 //! status is non-zero.
 
 mod account;
+pub mod import_export;
 mod read;
 mod sync;
 

@@ -20,12 +20,14 @@
 mod accounts;
 mod actions;
 mod backup;
+mod export;
 mod folders;
 mod ledger;
 mod messages;
 mod search;
 pub mod types;
 
+pub use export::ExportItem;
 pub use ledger::{LedgerEntry, NewDownload};
 pub use messages::{Dedupe, Inserted, NewMessage, StoredMessage};
 pub use types::*;

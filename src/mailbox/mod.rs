@@ -1,0 +1,250 @@
+//! Mailbox files: mbox, Maildir and EML readers and writers.
+//!
+//! This module is pure format code: it turns files on disk into a stream of
+//! [`MailboxMessage`]s and writes messages back out. It knows nothing about the
+//! store; the job worker (`crate::jobs`) connects the two.
+//!
+//! Formats and the specs they follow:
+//! - **mbox** (RFC 4155, `application/mbox`): messages separated by `From_` lines.
+//!   The variants differ in how body lines that start with `From ` are protected:
+//!   *mboxo* writes `>From ` and reads `>From ` back as `From ` (lossy for lines that
+//!   already started `>From `), *mboxrd* adds one `>` to every line matching
+//!   `^>*From ` and removes one on reading (lossless), *mboxcl/mboxcl2* carry a
+//!   `Content-Length:` header that delimits the body. See [`mbox_read`] and [`mbox_write`].
+//!   Thunderbird's `Local Folders` directory (mbox files, `X.sbd/` subfolder
+//!   directories, `.msf` indexes) is handled by [`discover`].
+//! - **Maildir** (D. J. Bernstein, <https://cr.yp.to/proto/maildir.html>) with the
+//!   `:2,` info flags and Maildir++ `.Sub.Folder` subfolders. See [`maildir`].
+//! - **EML**: one RFC 5322 message per `.eml` file. See [`eml`].
+//!
+//! All readers stream: memory stays bounded by the size of one message, and a
+//! message larger than [`ReadOptions::max_message_size`] is reported as damaged and
+//! skipped instead of being loaded. Damaged input never stops a read: everything
+//! readable is yielded and each skipped region is reported as a [`Damage`] with
+//! its file and byte offset.
+
+pub mod discover;
+pub mod eml;
+pub mod from_line;
+pub mod header_flags;
+pub mod maildir;
+pub mod mbox_read;
+pub mod mbox_write;
+pub mod names;
+mod source;
+
+use std::path::PathBuf;
+
+pub use discover::{SourceFolder, SourceKind, discover};
+pub use mbox_read::{MboxReader, MboxVariant, PrescanReport, prescan};
+pub use mbox_write::MboxWriter;
+
+/// The default limit on one message's size: 256 MiB.
+pub const DEFAULT_MAX_MESSAGE_SIZE: u64 = 256 * 1024 * 1024;
+
+/// Message flags as mailbox formats carry them (Maildir info letters, mbox
+/// `Status:`/`X-Status:` headers).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Flags {
+    /// The message has been read (Maildir `S`, mbox `Status: R`).
+    pub seen: bool,
+    /// The message is flagged/starred (Maildir `F`, mbox `X-Status: F`).
+    pub flagged: bool,
+    /// The message has been replied to (Maildir `R`, mbox `X-Status: A`).
+    pub answered: bool,
+    /// The message is marked for deletion (Maildir `T`, mbox `X-Status: D`).
+    pub trashed: bool,
+    /// The message is a draft (Maildir `D`, mbox `X-Status: T`).
+    pub draft: bool,
+}
+
+impl Flags {
+    /// True when no flag is set.
+    pub fn is_empty(&self) -> bool {
+        *self == Flags::default()
+    }
+
+    /// The union of two flag sets.
+    pub fn union(self, other: Flags) -> Flags {
+        Flags {
+            seen: self.seen || other.seen,
+            flagged: self.flagged || other.flagged,
+            answered: self.answered || other.answered,
+            trashed: self.trashed || other.trashed,
+            draft: self.draft || other.draft,
+        }
+    }
+}
+
+/// One message read from a mailbox file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MailboxMessage {
+    /// The message bytes exactly as they will be stored (mbox quoting removed,
+    /// no `From_` line).
+    pub bytes: Vec<u8>,
+    /// Flags from the format (Maildir info) or from status headers.
+    pub flags: Flags,
+    /// When the message was received, seconds since the Unix epoch, if the format
+    /// records it (mbox `From_` line date, Maildir file name).
+    pub received: Option<i64>,
+    /// Byte offset of the message in its file (the `From_` line for mbox, 0 for
+    /// one-message-per-file formats).
+    pub offset: u64,
+}
+
+/// Why a region of input was skipped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DamageReason {
+    /// The message is larger than the configured limit.
+    TooLarge {
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// Bytes before the first `From_` line of an mbox file.
+    LeadingGarbage,
+    /// A `From_` line followed by no message at all.
+    Empty,
+    /// The text does not start with a header field, so it is not a message.
+    NoHeader,
+    /// The file could not be read.
+    Unreadable(String),
+}
+
+impl std::fmt::Display for DamageReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DamageReason::TooLarge { limit } => {
+                write!(
+                    f,
+                    "message larger than the {} MiB limit",
+                    limit / (1024 * 1024)
+                )
+            }
+            DamageReason::LeadingGarbage => write!(f, "text before the first From_ line"),
+            DamageReason::Empty => write!(f, "empty message"),
+            DamageReason::NoHeader => write!(f, "does not start with a header field"),
+            DamageReason::Unreadable(e) => write!(f, "unreadable: {e}"),
+        }
+    }
+}
+
+/// A skipped region of input: which file, where, how long, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Damage {
+    /// The file it was in.
+    pub path: PathBuf,
+    /// Byte offset of the skipped region in that file.
+    pub offset: u64,
+    /// Number of bytes skipped.
+    pub length: u64,
+    /// Why it was skipped.
+    pub reason: DamageReason,
+}
+
+impl std::fmt::Display for Damage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: skipped {} bytes at offset {}: {}",
+            self.path.display(),
+            self.length,
+            self.offset,
+            self.reason
+        )
+    }
+}
+
+/// One item from a reader: a message or a report of skipped input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadItem {
+    /// A readable message.
+    Message(MailboxMessage),
+    /// A region that was skipped.
+    Damaged(Damage),
+}
+
+/// Options shared by all readers.
+#[derive(Clone, Debug)]
+pub struct ReadOptions {
+    /// Messages larger than this many bytes are skipped and reported.
+    pub max_message_size: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            max_message_size: DEFAULT_MAX_MESSAGE_SIZE,
+        }
+    }
+}
+
+/// The formats popmail reads and writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Detect from the path (reading only).
+    Auto,
+    /// mbox, variant detected by a pre-scan (reading only; writing uses mboxrd).
+    Mbox,
+    /// mboxrd: reversible `>From ` quoting. The default for export.
+    Mboxrd,
+    /// mboxo: classic quoting, lossy for lines that start `>From `.
+    Mboxo,
+    /// Maildir with `:2,` flags and Maildir++ subfolders.
+    Maildir,
+    /// One `.eml` file per message.
+    Eml,
+}
+
+impl std::str::FromStr for Format {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "auto" => Ok(Format::Auto),
+            "mbox" => Ok(Format::Mbox),
+            "mboxrd" => Ok(Format::Mboxrd),
+            "mboxo" => Ok(Format::Mboxo),
+            "maildir" => Ok(Format::Maildir),
+            "eml" => Ok(Format::Eml),
+            _ => Err(Error::UnknownFormat(s.to_string())),
+        }
+    }
+}
+
+/// Errors from mailbox reading and writing.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Reading a file or directory failed.
+    #[error("could not read {path}: {source}")]
+    Read {
+        /// The file or directory.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// Writing a file or directory failed.
+    #[error("could not write {path}: {source}")]
+    Write {
+        /// The file or directory.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// An export target already exists and overwriting was not requested.
+    #[error("{0} already exists; choose another name or use --force to overwrite it")]
+    Exists(PathBuf),
+    /// The path is not a mailbox in any format popmail knows.
+    #[error("{path} is not an mbox file, a Maildir or an .eml file or directory ({why})")]
+    NotAMailbox {
+        /// The path given.
+        path: PathBuf,
+        /// What was found instead.
+        why: String,
+    },
+    /// The format name is not one popmail knows.
+    #[error("unknown mailbox format {0:?}: use auto, mbox, mboxrd, mboxo, maildir or eml")]
+    UnknownFormat(String),
+}
+
+/// Shorthand for results in this module.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
