@@ -77,6 +77,10 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Import an mbox file, a Maildir, or .eml files into a local folder.
+    Import(import_export::ImportArgs),
+    /// Export a folder to mbox, Maildir or a directory of .eml files.
+    Export(import_export::ExportArgs),
     /// Full-text search over subject, people and body.
     Search {
         /// Words to find (all must match; the last may be a prefix).
@@ -120,6 +124,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let mut store = open_store(&data_dir)?;
     match command {
         Command::Account { command } => account::run(&mut store, *command),
+        Command::Import(args) => import_export::import_cmd(&mut store, &args).map(drop),
+        Command::Export(args) => import_export::export_cmd(&store, &args).map(drop),
         Command::Sync { account, dry_run } => {
             return sync::run(&store, account.as_deref(), dry_run);
         }
