@@ -20,3 +20,4 @@ pub mod paths;
 pub mod secret;
 pub mod store;
 pub mod sync;
+pub mod ui;

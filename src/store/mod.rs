@@ -25,10 +25,12 @@ mod ledger;
 mod messages;
 mod search;
 pub mod types;
+mod ui_queries;
 
 pub use ledger::{LedgerEntry, NewDownload};
 pub use messages::{Dedupe, Inserted, NewMessage, StoredMessage};
 pub use types::*;
+pub use ui_queries::ThreadItem;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
