@@ -15,8 +15,11 @@
 //! - [`cli`]: command-line definitions and handlers.
 
 pub mod cli;
+pub mod credentials;
+pub mod demo;
 pub mod mail;
 pub mod paths;
+pub mod pop3;
 pub mod secret;
 pub mod store;
 pub mod sync;

@@ -2,7 +2,19 @@
 //!
 //! Modules (each says what it covers in its own header):
 //! - `support`: shared helpers (temporary stores, the scripted POP3 server, the Dovecot launcher).
+//! - `cli`: the read-only command line against a real store.
+//! - `mail_fixtures`: the message model over hostile input, stored and shown raw.
+//! - `pop3_transcript`: the POP3 client against `C:`/`S:` byte transcripts.
+//! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
+//! - `sync_policies`: the sync worker against a real Dovecot: policies, size limit, ledger.
+//! - `demo_server`: the embedded demo POP3 server over plain TCP.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod cli;
+mod demo_server;
+mod mail_fixtures;
+mod pop3_faults;
+mod pop3_transcript;
 mod support;
+mod sync_policies;

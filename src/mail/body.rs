@@ -49,23 +49,28 @@ pub(super) fn walk(mail: &ParsedMail<'_>, purpose: Purpose) -> Walk {
 }
 
 fn visit(part: &ParsedMail<'_>, path: String, purpose: Purpose, out: &mut Walk) {
+    visit_mode(part, path, purpose, out, false);
+}
+
+/// With `attachments_only`, text parts are skipped (an alternative that was
+/// not chosen) but attachments and inline images are still listed.
+fn visit_mode(
+    part: &ParsedMail<'_>,
+    path: String,
+    purpose: Purpose,
+    out: &mut Walk,
+    attachments_only: bool,
+) {
     let mime = part.ctype.mimetype.to_ascii_lowercase();
     if mime.starts_with("multipart/") && !part.subparts.is_empty() {
-        if mime == "multipart/alternative" {
-            if let Some((i, chosen)) = choose_alternative(&part.subparts) {
-                visit(chosen, child_path(&path, i), purpose, out);
-            }
-            // Non-text alternatives (rare) are still listed so nothing hides.
-            for (i, sub) in part.subparts.iter().enumerate() {
-                let m = sub.ctype.mimetype.to_ascii_lowercase();
-                if !m.starts_with("text/") && !m.starts_with("multipart/") {
-                    add_attachment(sub, child_path(&path, i), &m, purpose, out);
-                }
-            }
+        let chosen = if mime == "multipart/alternative" && !attachments_only {
+            choose_alternative(&part.subparts).map(|(i, _)| i)
         } else {
-            for (i, sub) in part.subparts.iter().enumerate() {
-                visit(sub, child_path(&path, i), purpose, out);
-            }
+            None
+        };
+        for (i, sub) in part.subparts.iter().enumerate() {
+            let only = attachments_only || (mime == "multipart/alternative" && Some(i) != chosen);
+            visit_mode(sub, child_path(&path, i), purpose, out, only);
         }
         return;
     }
@@ -73,7 +78,9 @@ fn visit(part: &ParsedMail<'_>, path: String, purpose: Purpose, out: &mut Walk) 
     let has_name = file_name(part).is_some();
     let is_text = mime == "text/plain" || mime == "text/html" || mime.is_empty();
     if is_text && disposition.disposition != DispositionType::Attachment && !has_name {
-        append_text(part, &mime, purpose, out);
+        if !attachments_only {
+            append_text(part, &mime, purpose, out);
+        }
     } else {
         add_attachment(part, path, &mime, purpose, out);
     }

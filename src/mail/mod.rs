@@ -312,19 +312,14 @@ fn unparseable_envelope(raw: &[u8], why: &str) -> Envelope {
     }
 }
 
-/// Folds whitespace and drops control characters so a header fits on one line.
+/// Turns control characters (left over from folding) into spaces and trims
+/// the ends; runs of spaces are kept, as RFC 5322 unfolding keeps them.
 fn clean_line(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split(|c: char| c.is_whitespace() || c.is_control()) {
-        if word.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .trim()
+        .to_string()
 }
 
 fn snippet(text: &str) -> String {

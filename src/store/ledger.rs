@@ -198,6 +198,26 @@ impl Store {
         tx.commit().ctx("marking stale ledger rows")
     }
 
+    /// Whether the store holds any message at all.
+    pub fn has_messages(&self) -> Result<bool> {
+        self.conn
+            .query_row("SELECT EXISTS(SELECT 1 FROM messages)", [], |r| r.get(0))
+            .ctx("checking for messages")
+    }
+
+    /// The account and UIDL a message was downloaded under, if any.
+    pub fn message_origin(&self, id: MessageId) -> Result<(Option<AccountId>, Option<String>)> {
+        self.conn
+            .query_row(
+                "SELECT account_id, uidl FROM messages WHERE id = ?1",
+                [id.0],
+                |r| Ok((r.get::<_, Option<i64>>(0)?.map(AccountId), r.get(1)?)),
+            )
+            .optional()
+            .ctx("reading a message's origin")?
+            .ok_or_else(|| super::Error::NotFound(format!("no message with id {}", id.0)))
+    }
+
     /// Local messages of an account that carry this Message-ID (for
     /// rebuilding a lost ledger without downloading twice).
     pub fn find_by_message_id(&self, message_id: &str) -> Result<Vec<(MessageId, Option<String>)>> {

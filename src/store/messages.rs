@@ -22,6 +22,8 @@ pub enum Dedupe {
     InFolder,
     /// Skip when the same bytes came from the same account (any folder).
     InAccount,
+    /// Skip when the same bytes are stored anywhere.
+    Anywhere,
 }
 
 /// What happened to one message of a batch.
@@ -352,6 +354,9 @@ pub(crate) fn insert_in(tx: &Transaction<'_>, batch: &[NewMessage]) -> Result<Ve
     let mut dup_account = tx
         .prepare_cached("SELECT id FROM messages WHERE sha256 = ?1 AND account_id = ?2 LIMIT 1")
         .ctx("preparing the duplicate check")?;
+    let mut dup_anywhere = tx
+        .prepare_cached("SELECT id FROM messages WHERE sha256 = ?1 LIMIT 1")
+        .ctx("preparing the duplicate check")?;
     let mut insert = tx
         .prepare_cached(
             "INSERT INTO messages (folder_id, account_id, uidl, sha256, size, message_id, in_reply_to, refs, \
@@ -374,6 +379,9 @@ pub(crate) fn insert_in(tx: &Transaction<'_>, batch: &[NewMessage]) -> Result<Ve
                 .optional(),
             (Dedupe::InAccount, Some(a)) => dup_account
                 .query_row(params![sha, a.0], |r| r.get(0))
+                .optional(),
+            (Dedupe::Anywhere, _) => dup_anywhere
+                .query_row(params![sha], |r| r.get(0))
                 .optional(),
             _ => Ok(None),
         }

@@ -1,7 +1,24 @@
 //! The sync worker: a named background thread that keeps the store in step
 //! with each POP3 account. It owns its own store connection and the POP3
-//! sessions, and talks to the UI only through [`Command`]s and [`Event`]s.
+//! sessions, and talks to the UI only through [`Command`]s and [`Event`]s
+//! over crossbeam channels, waking the UI with a repaint callback.
+//!
+//! - [`worker`]: the dispatcher thread, scheduling and cancel;
+//! - `account`: one account's no-loss sync (see its header for the order);
+//! - [`policy`]: what is deleted on the server, as a pure function;
+//! - `session`: POP3 settings and server listings (UIDL or header identity);
+//! - `ops`: test connection, dry run, fetching a full message.
 
+pub mod account;
 mod api;
+mod error;
+mod failpoint;
+mod ops;
+pub mod policy;
+pub mod session;
+pub mod worker;
 
 pub use api::*;
+pub use error::Error;
+pub use session::Timeouts;
+pub use worker::{Clock, Repaint, SyncOptions, SyncWorker};

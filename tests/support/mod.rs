@@ -1,2 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
+
+pub mod certs;
+pub mod dovecot;
+pub mod scripted_server;
+pub mod store;
+pub mod sync;

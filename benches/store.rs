@@ -1,0 +1,116 @@
+//! `scripts/bench store`: insert 100,000 generated messages into a fresh
+//! store (parsing, hashing and full-text indexing included), then time 100
+//! full-text queries and the first page of the folder in every sort order.
+//!
+//! Prints `metric: value unit` lines. Set `POPMAIL_BENCH_MESSAGES` to change
+//! the message count.
+
+#[path = "common/gen.rs"]
+mod generator;
+#[path = "common/stats.rs"]
+mod stats;
+
+use std::time::Instant;
+
+use popmail::store::{Flags, FolderRole, NewMessage, Scope, Sort, SortKey, Store};
+
+const BATCH: usize = 500;
+
+fn main() {
+    let total: u64 = std::env::var("POPMAIL_BENCH_MESSAGES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bench.sqlite3");
+    let mut store = Store::open(&path).expect("open store");
+    let folder = store
+        .create_folder("Bench", None, FolderRole::User)
+        .expect("folder");
+    let vocab = generator::vocabulary(20_000);
+
+    // Generation is not part of what we measure: make the bytes first.
+    let t = Instant::now();
+    let raws: Vec<Vec<u8>> = (0..total)
+        .map(|i| generator::message(42, i, &vocab))
+        .collect();
+    let bytes: usize = raws.iter().map(Vec::len).sum();
+    println!(
+        "generated: {total} messages, {:.1} MB in {:.1} s",
+        bytes as f64 / 1e6,
+        t.elapsed().as_secs_f64()
+    );
+
+    // Insert: one thread parses and hashes, this one writes.
+    let (tx, rx) = crossbeam_channel::bounded::<Vec<NewMessage>>(4);
+    let t = Instant::now();
+    let preparer = std::thread::Builder::new()
+        .name("bench-prepare".into())
+        .spawn(move || {
+            let mut batch = Vec::with_capacity(BATCH);
+            for raw in raws {
+                batch.push(NewMessage::prepare(raw, folder, Flags::default()));
+                if batch.len() == BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    if tx.send(full).is_err() {
+                        return;
+                    }
+                }
+            }
+            let _ = tx.send(batch);
+        })
+        .expect("spawn");
+    for batch in rx {
+        store.insert_batch(&batch).expect("insert");
+    }
+    preparer.join().expect("preparer");
+    let secs = t.elapsed().as_secs_f64();
+    println!("insert_rate: {:.0} messages/s", total as f64 / secs);
+    println!("insert_throughput: {:.1} MB/s", bytes as f64 / 1e6 / secs);
+    println!(
+        "store_size: {:.1} MB",
+        std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) as f64 / 1e6
+    );
+
+    // Search: 100 queries of one or two words drawn like real searches.
+    let mut rng = generator::Rng::new(99);
+    let mut samples = Vec::new();
+    let mut hits = 0;
+    for q in 0..100 {
+        let query = if q % 3 == 0 {
+            format!(
+                "{} {}",
+                generator::zipf_word(&mut rng, &vocab),
+                generator::zipf_word(&mut rng, &vocab)
+            )
+        } else {
+            generator::zipf_word(&mut rng, &vocab).to_string()
+        };
+        let t = Instant::now();
+        hits += store.search(&query, None, 200).expect("search").len();
+        samples.push(t.elapsed());
+    }
+    stats::print("search", &mut samples);
+    println!("search_hits_mean: {:.0} messages", hits as f64 / 100.0);
+
+    // First page (50 rows) in every order.
+    for key in SortKey::ALL {
+        for descending in [false, true] {
+            let sort = Sort { key, descending };
+            let mut samples = Vec::new();
+            for _ in 0..50 {
+                let t = Instant::now();
+                let rows = store
+                    .page(Scope::Folder(folder), sort, 0, 50)
+                    .expect("page");
+                samples.push(t.elapsed());
+                assert_eq!(rows.len(), 50);
+            }
+            let dir = if descending { "desc" } else { "asc" };
+            stats::print(
+                &format!("first_page_{key:?}_{dir}").to_lowercase(),
+                &mut samples,
+            );
+        }
+    }
+}

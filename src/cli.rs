@@ -1,6 +1,0 @@
-//! Command line.
-
-/// Runs the command line.
-pub fn main() -> std::process::ExitCode {
-    std::process::ExitCode::SUCCESS
-}

@@ -1,0 +1,147 @@
+//! The command line: clap definitions and thin handlers that call the library.
+//!
+//! `popmail` alone opens the window; subcommands serve scripts and tests.
+//! Every subcommand takes `--data-dir` (or `POPMAIL_DATA_DIR`). Errors are
+//! printed as one line on stderr (with their causes, `{:#}`), and the exit
+//! status is non-zero.
+
+mod account;
+mod read;
+mod sync;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+
+use crate::paths;
+use crate::store::Store;
+
+/// popmail: an offline mail reader for POP3 accounts.
+#[derive(Debug, Parser)]
+#[command(name = "popmail", version, about, long_about = None)]
+pub struct Cli {
+    /// Folder holding the mail store (default: the platform data folder).
+    #[arg(long, global = true, env = "POPMAIL_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Open the demo: a local demo server and mailbox, kept apart from your mail.
+    #[arg(long)]
+    pub demo: bool,
+    /// What to do (default: open the window).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List folders with message and unread counts.
+    Folders {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the messages of a folder, newest first.
+    List {
+        /// Folder name, ACCOUNT/NAME, or id.
+        folder: String,
+        /// Print JSON lines instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// At most this many messages.
+        #[arg(long, default_value_t = 50)]
+        limit: u64,
+    },
+    /// Show a message.
+    Show {
+        /// Message id (from `list` or `search`).
+        id: i64,
+        /// Write the stored bytes to stdout exactly as they were received.
+        #[arg(long)]
+        raw: bool,
+    },
+    /// Add, edit, remove or list POP3 accounts.
+    Account {
+        /// What to do.
+        #[command(subcommand)]
+        command: Box<account::AccountCommand>,
+    },
+    /// Download new mail from every enabled account (or one).
+    Sync {
+        /// Only this account.
+        #[arg(long)]
+        account: Option<String>,
+        /// Only say what the next sync would delete on the server.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Full-text search over subject, people and body.
+    Search {
+        /// Words to find (all must match; the last may be a prefix).
+        query: String,
+        /// Search only this folder.
+        #[arg(long)]
+        folder: Option<String>,
+        /// Print JSON lines instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// At most this many results.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+}
+
+/// Parses the command line and runs it; the process's exit status.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("popmail: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let data_dir = match cli.data_dir {
+        Some(d) => d,
+        None => paths::default_data_dir()?,
+    };
+    let Some(command) = cli.command else {
+        crate::ui::run(crate::ui::RunOptions {
+            data_dir,
+            demo: cli.demo,
+        })?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let mut store = open_store(&data_dir)?;
+    match command {
+        Command::Account { command } => account::run(&mut store, *command),
+        Command::Sync { account, dry_run } => {
+            return sync::run(&store, account.as_deref(), dry_run);
+        }
+        Command::Folders { json } => read::folders(&store, json),
+        Command::List {
+            folder,
+            json,
+            limit,
+        } => read::list(&store, &folder, json, limit),
+        Command::Show { id, raw } => read::show(&store, id, raw),
+        Command::Search {
+            query,
+            folder,
+            json,
+            limit,
+        } => read::search(&store, &query, folder.as_deref(), json, limit),
+    }?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Opens (creating if needed) the store in `data_dir`.
+pub fn open_store(data_dir: &std::path::Path) -> anyhow::Result<Store> {
+    paths::ensure_private_dir(data_dir)?;
+    let path = data_dir.join(paths::STORE_FILE);
+    Store::open(&path).with_context(|| format!("opening the mail store in {}", data_dir.display()))
+}

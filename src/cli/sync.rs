@@ -1,0 +1,160 @@
+//! `popmail sync [--account NAME] [--dry-run]`: download mail without the
+//! window, through the same sync worker the window uses. Progress goes to
+//! stderr (indicatif); Ctrl+C cancels cleanly (the message in flight is
+//! finished or dropped, never half-stored). The exit status is non-zero when
+//! any account failed.
+
+use std::collections::{HashMap, HashSet};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::bail;
+use crossbeam_channel::select;
+use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
+
+use crate::store::{AccountId, Store};
+use crate::sync::{Command, Event, SyncOptions, SyncWorker};
+
+pub(super) fn run(store: &Store, account: Option<&str>, dry_run: bool) -> anyhow::Result<ExitCode> {
+    let accounts = match account {
+        Some(name) => vec![store.account_by_name(name)?],
+        None => store
+            .accounts()?
+            .into_iter()
+            .filter(|a| a.settings.enabled)
+            .collect(),
+    };
+    if accounts.is_empty() {
+        bail!("no enabled account to sync; add one with `popmail account add`");
+    }
+    let names: HashMap<AccountId, String> = accounts
+        .iter()
+        .map(|a| (a.id, a.settings.name.clone()))
+        .collect();
+    let worker = SyncWorker::spawn(SyncOptions::new(store.path().to_path_buf()))?;
+    let (interrupt_tx, interrupt) = crossbeam_channel::bounded::<()>(1);
+    // A second Ctrl+C while cancelling is ignored; the first one is enough.
+    let _ = ctrlc::set_handler(move || {
+        let _ = interrupt_tx.try_send(());
+    });
+    for a in &accounts {
+        worker.send(if dry_run {
+            Command::DryRun(a.id)
+        } else {
+            Command::SyncAccount(a.id)
+        });
+    }
+    let mut pending: HashSet<AccountId> = names.keys().copied().collect();
+    let bars = MultiProgress::new();
+    let mut bar_of: HashMap<AccountId, ProgressBar> = HashMap::new();
+    let style = ProgressStyle::with_template("{prefix:>16} [{bar:30}] {pos}/{len} messages, {msg}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> ");
+    let mut failed = 0;
+    while !pending.is_empty() {
+        let event = select! {
+            recv(worker.events()) -> e => match e { Ok(e) => e, Err(_) => break },
+            recv(interrupt) -> _ => {
+                eprintln!("cancelling…");
+                worker.send(Command::Cancel(None));
+                continue;
+            }
+            default(Duration::from_secs(1)) => continue,
+        };
+        let name = |id: &AccountId| names.get(id).cloned().unwrap_or_default();
+        match event {
+            Event::Started { account } => {
+                let bar = bars.add(
+                    ProgressBar::new(0)
+                        .with_style(style.clone())
+                        .with_prefix(name(&account)),
+                );
+                bar_of.insert(account, bar);
+            }
+            Event::Progress {
+                account,
+                messages_done,
+                messages_total,
+                bytes_done,
+                bytes_total,
+            } => {
+                if let Some(bar) = bar_of.get(&account) {
+                    bar.set_length(messages_total);
+                    bar.set_position(messages_done);
+                    bar.set_message(format!(
+                        "{:.1}/{:.1} MB",
+                        bytes_done as f64 / 1e6,
+                        bytes_total as f64 / 1e6
+                    ));
+                }
+            }
+            Event::Finished { account, summary } => {
+                if let Some(bar) = bar_of.remove(&account) {
+                    bar.finish_and_clear();
+                }
+                let _ = bars.println(format!(
+                    "{}: {} downloaded ({} headers only), {} deleted on the server, {} already here, {:.1} MB in {:.1} s{}",
+                    name(&account),
+                    summary.downloaded,
+                    summary.partial,
+                    summary.deleted_on_server,
+                    summary.skipped,
+                    summary.bytes as f64 / 1e6,
+                    summary.elapsed.as_secs_f64(),
+                    if summary.cancelled { " (cancelled)" } else { "" }
+                ));
+                pending.remove(&account);
+            }
+            Event::Failed {
+                account, message, ..
+            } => {
+                if let Some(bar) = bar_of.remove(&account) {
+                    bar.finish_and_clear();
+                }
+                let _ = bars.println(format!("{}: failed: {message}", name(&account)));
+                failed += 1;
+                pending.remove(&account);
+            }
+            Event::DryRun { account, report } => {
+                match report {
+                    Ok(r) => println!("{}", describe_dry_run(&name(&account), &r)),
+                    Err(e) => {
+                        eprintln!("{}: failed: {e}", name(&account));
+                        failed += 1;
+                    }
+                }
+                pending.remove(&account);
+            }
+            Event::Stopped { reason } => {
+                eprintln!("the sync worker stopped: {reason}");
+                break;
+            }
+            Event::NewMail { .. } | Event::TestStep { .. } | Event::FullFetched { .. } => {}
+        }
+    }
+    worker.shutdown();
+    Ok(if failed > 0 || !pending.is_empty() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The dry run in words.
+pub fn describe_dry_run(account: &str, r: &crate::sync::DryRunReport) -> String {
+    let mut s = format!(
+        "{account}: {} messages on the server; the next sync would download {} and delete {} ({:.1} MB) from the server",
+        r.on_server,
+        r.would_download,
+        r.would_delete,
+        r.would_delete_bytes as f64 / 1e6
+    );
+    if let Some((a, b)) = r.received_between {
+        s.push_str(&format!(
+            ", downloaded between {} and {}",
+            super::read::format_date(a),
+            super::read::format_date(b)
+        ));
+    }
+    s
+}

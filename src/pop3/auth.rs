@@ -1,0 +1,220 @@
+//! Authentication mechanisms and their sans-IO pieces.
+//!
+//! - `USER`/`PASS` and `APOP` from RFC 1939 §7. The APOP digest is
+//!   MD5(timestamp ‖ password) in lowercase hex.
+//! - SASL through `AUTH` (RFC 5034): `PLAIN` (RFC 4616, sent as an initial
+//!   response), `LOGIN` (user name and password each answering a `+`
+//!   challenge) and `CRAM-MD5` (RFC 2195: `user SP hex(HMAC-MD5(password,
+//!   challenge))`).
+//!
+//! [`choose`] implements "automatic": the strongest mechanism the server
+//! offers, in the order CRAM-MD5, APOP, PLAIN, LOGIN, USER. Over an
+//! unencrypted connection, mechanisms that send the password itself are
+//! allowed only when the account allows plaintext passwords.
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use hmac::{Hmac, KeyInit, Mac};
+use md5::{Digest, Md5};
+
+use crate::pop3::capa::Capabilities;
+use crate::pop3::config::AuthMethod;
+use crate::pop3::error::Error;
+
+/// A concrete authentication mechanism.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mechanism {
+    /// `USER`/`PASS`.
+    User,
+    /// `APOP`.
+    Apop,
+    /// SASL `PLAIN`.
+    Plain,
+    /// SASL `LOGIN`.
+    Login,
+    /// SASL `CRAM-MD5`.
+    CramMd5,
+}
+
+impl Mechanism {
+    /// The mechanism's name as shown to people and used in `AUTH`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mechanism::User => "USER",
+            Mechanism::Apop => "APOP",
+            Mechanism::Plain => "PLAIN",
+            Mechanism::Login => "LOGIN",
+            Mechanism::CramMd5 => "CRAM-MD5",
+        }
+    }
+
+    /// Whether the password itself crosses the wire (so needs encryption).
+    pub fn sends_password(self) -> bool {
+        matches!(self, Mechanism::User | Mechanism::Plain | Mechanism::Login)
+    }
+
+    fn offered(self, caps: &Capabilities, has_timestamp: bool) -> bool {
+        match self {
+            Mechanism::User => caps.user_allowed(),
+            Mechanism::Apop => has_timestamp,
+            Mechanism::Plain | Mechanism::Login | Mechanism::CramMd5 => caps.has_sasl(self.name()),
+        }
+    }
+}
+
+/// Picks the mechanism for `method`, checking that the server offers it and
+/// that it may be used over this connection.
+pub fn choose(
+    method: AuthMethod,
+    caps: &Capabilities,
+    has_timestamp: bool,
+    encrypted: bool,
+    allow_plaintext_password: bool,
+) -> Result<Mechanism, Error> {
+    let password_ok = encrypted || allow_plaintext_password;
+    let wanted = match method {
+        AuthMethod::User => Mechanism::User,
+        AuthMethod::Apop => Mechanism::Apop,
+        AuthMethod::Plain => Mechanism::Plain,
+        AuthMethod::Login => Mechanism::Login,
+        AuthMethod::CramMd5 => Mechanism::CramMd5,
+        AuthMethod::Auto => {
+            let order = [
+                Mechanism::CramMd5,
+                Mechanism::Apop,
+                Mechanism::Plain,
+                Mechanism::Login,
+                Mechanism::User,
+            ];
+            let offered: Vec<Mechanism> = order
+                .into_iter()
+                .filter(|m| m.offered(caps, has_timestamp))
+                .collect();
+            return match offered.iter().find(|m| password_ok || !m.sends_password()) {
+                Some(m) => Ok(*m),
+                None => match offered.first() {
+                    Some(m) => Err(Error::PlaintextRefused {
+                        mechanism: m.name().to_string(),
+                    }),
+                    None => Err(Error::MechanismUnavailable {
+                        mechanism: "any supported".to_string(),
+                    }),
+                },
+            };
+        }
+    };
+    if !wanted.offered(caps, has_timestamp) {
+        return Err(Error::MechanismUnavailable {
+            mechanism: wanted.name().to_string(),
+        });
+    }
+    if wanted.sends_password() && !password_ok {
+        return Err(Error::PlaintextRefused {
+            mechanism: wanted.name().to_string(),
+        });
+    }
+    Ok(wanted)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The APOP digest: lowercase hex MD5 of the timestamp (with its angle
+/// brackets) followed by the password.
+pub fn apop_digest(timestamp: &str, password: &str) -> String {
+    let mut h = Md5::new();
+    h.update(timestamp.as_bytes());
+    h.update(password.as_bytes());
+    hex(&h.finalize())
+}
+
+/// The SASL PLAIN message (empty authorization identity), base64.
+pub fn plain_initial_response(user: &str, password: &str) -> String {
+    let mut msg = Vec::with_capacity(user.len() + password.len() + 2);
+    msg.push(0);
+    msg.extend_from_slice(user.as_bytes());
+    msg.push(0);
+    msg.extend_from_slice(password.as_bytes());
+    BASE64.encode(msg)
+}
+
+/// Base64 of `value`, as used by the LOGIN mechanism's two answers.
+pub fn login_response(value: &str) -> String {
+    BASE64.encode(value.as_bytes())
+}
+
+/// The CRAM-MD5 answer to a base64 `challenge`: base64 of
+/// `user SP hex(HMAC-MD5(password, challenge))`.
+pub fn cram_md5_response(
+    user: &str,
+    password: &str,
+    challenge_b64: &str,
+) -> Result<String, String> {
+    let challenge = BASE64
+        .decode(challenge_b64.trim())
+        .map_err(|e| format!("CRAM-MD5 challenge is not base64: {e}"))?;
+    if challenge.is_empty() {
+        return Err("CRAM-MD5 challenge is empty".to_string());
+    }
+    let mut mac = <Hmac<Md5> as KeyInit>::new_from_slice(password.as_bytes())
+        .map_err(|e| format!("HMAC key: {e}"))?;
+    mac.update(&challenge);
+    let digest = hex(&mac.finalize().into_bytes());
+    Ok(BASE64.encode(format!("{user} {digest}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc1939_apop_example() {
+        assert_eq!(
+            apop_digest("<1896.697170952@dbc.mtview.ca.us>", "tanstaaf"),
+            "c4c9334bac560ecc979e58001b3e22fb"
+        );
+    }
+
+    #[test]
+    fn rfc2195_cram_md5_example() {
+        let challenge = BASE64.encode("<1896.697170952@postoffice.reston.mci.net>");
+        let resp = cram_md5_response("tim", "tanstaaftanstaaf", &challenge).unwrap();
+        let decoded = String::from_utf8(BASE64.decode(resp).unwrap()).unwrap();
+        assert_eq!(decoded, "tim b913a602c7eda7a495b4e6e7334d3890");
+    }
+
+    #[test]
+    fn plain_response() {
+        assert_eq!(
+            plain_initial_response("tim", "tanstaaf"),
+            BASE64.encode("\0tim\0tanstaaf")
+        );
+    }
+
+    #[test]
+    fn auto_respects_plaintext_rule() {
+        let caps = Capabilities {
+            capa_supported: true,
+            user: true,
+            sasl: vec!["PLAIN".into()],
+            ..Default::default()
+        };
+        assert_eq!(
+            choose(AuthMethod::Auto, &caps, false, true, false).unwrap(),
+            Mechanism::Plain
+        );
+        assert!(matches!(
+            choose(AuthMethod::Auto, &caps, false, false, false),
+            Err(Error::PlaintextRefused { .. })
+        ));
+        assert_eq!(
+            choose(AuthMethod::Auto, &caps, true, false, false).unwrap(),
+            Mechanism::Apop
+        );
+        assert!(matches!(
+            choose(AuthMethod::CramMd5, &caps, false, true, false),
+            Err(Error::MechanismUnavailable { .. })
+        ));
+    }
+}

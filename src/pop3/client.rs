@@ -1,0 +1,727 @@
+//! A POP3 session (RFC 1939) over any [`Transport`].
+//!
+//! [`Client::connect`] opens the connection (TLS or STLS per the account),
+//! reads the greeting and asks `CAPA` (RFC 2449). [`Client::login`]
+//! authenticates with the chosen mechanism (see [`crate::pop3::auth`]);
+//! then the transaction commands are available. [`Client::quit`] is the only
+//! way DELEs take effect (RFC 1939 §6: UPDATE state).
+//!
+//! STLS is fail-closed: if the account wants STLS and the server does not
+//! offer it or refuses it, the session ends before any credential is sent,
+//! and bytes buffered before the handshake are discarded (RFC 2595 §4).
+//!
+//! Errors that leave the stream in an unknown state mark the session broken;
+//! a server's `-ERR` to an ordinary command does not.
+
+use std::time::Instant;
+
+use crate::pop3::auth::{self, Mechanism};
+use crate::pop3::capa::Capabilities;
+use crate::pop3::cert::CertInfo;
+use crate::pop3::command::{Command, is_safe_argument};
+use crate::pop3::config::{Config, Security};
+use crate::pop3::conn::Conn;
+use crate::pop3::error::{Error, SinkError};
+use crate::pop3::listing::{
+    ListingChecker, ListingError, Uidl, parse_scan, parse_stat, parse_unique_id,
+};
+use crate::pop3::log::{Direction, ProtocolLog};
+use crate::pop3::response::{
+    AuthReply, Greeting, MultilineDecoder, RespCode, STATUS_LINE_MAX, Status, parse_greeting,
+    trim_eol,
+};
+use crate::pop3::transport::{TcpTransport, Transport};
+use crate::secret::Secret;
+
+/// A step of connecting, reported as it happens (for "Test connection").
+#[derive(Debug, Clone)]
+pub enum Step {
+    /// The host name resolved to these addresses.
+    Resolved {
+        /// Addresses found.
+        addrs: Vec<std::net::SocketAddr>,
+    },
+    /// TCP connected.
+    Connected {
+        /// The address connected to.
+        addr: std::net::SocketAddr,
+    },
+    /// TLS is up and the certificate verified.
+    TlsEstablished {
+        /// The server certificate.
+        cert: CertInfo,
+        /// True for STLS, false for implicit TLS.
+        upgraded: bool,
+    },
+    /// The server greeted us.
+    Greeting {
+        /// Greeting text.
+        text: String,
+    },
+    /// The capabilities are known.
+    Capabilities(Capabilities),
+}
+
+/// Answers SASL challenge number `step`; `None` when no more are expected.
+type SaslResponder<'a> = dyn FnMut(&str, usize) -> Option<Result<String, String>> + 'a;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    Authorization,
+    Transaction,
+}
+
+/// A POP3 session, before or after login.
+pub struct Client {
+    pub(super) conn: Conn,
+    pub(super) cfg: Config,
+    caps: Capabilities,
+    greeting: Greeting,
+    state: State,
+    mechanism: Option<Mechanism>,
+    last_activity: Instant,
+}
+
+/// Maps a `-ERR` reply to the error the UI explains, by response code.
+pub(super) fn refusal(
+    command: &str,
+    status: &Status,
+    login_delay: Option<u64>,
+    auth: bool,
+) -> Error {
+    let server_text = status.text.clone();
+    match &status.code {
+        Some(RespCode::InUse) => Error::InUse { server_text },
+        Some(RespCode::LoginDelay) => Error::LoginDelay {
+            server_text,
+            seconds: login_delay,
+        },
+        Some(RespCode::SysTemp) => Error::SysTemp {
+            command: command.to_string(),
+            server_text,
+        },
+        Some(RespCode::SysPerm) => Error::SysPerm {
+            command: command.to_string(),
+            server_text,
+        },
+        _ if auth => Error::AuthFailed { server_text },
+        _ => Error::Rejected {
+            command: command.to_string(),
+            server_text,
+        },
+    }
+}
+
+impl Client {
+    /// Connects over TCP (TLS or STLS per the account), reads the greeting
+    /// and the capabilities. Does not log in.
+    pub fn connect(cfg: &Config) -> Result<Client, Error> {
+        Client::connect_with(cfg, &mut ProtocolLog::new(), &mut |_| {})
+    }
+
+    /// Like [`Client::connect`], reporting each step to `on_step`. The
+    /// protocol log is written to `log` (and moved into the client on
+    /// success), so it can be shown even when connecting fails.
+    pub fn connect_with(
+        cfg: &Config,
+        log: &mut ProtocolLog,
+        on_step: &mut dyn FnMut(&Step),
+    ) -> Result<Client, Error> {
+        log.push(
+            Direction::Note,
+            format!(
+                "connecting to {}:{} ({:?})",
+                cfg.host, cfg.port, cfg.security
+            ),
+        );
+        let transport = match TcpTransport::connect(cfg, on_step) {
+            Ok(t) => t,
+            Err(e) => {
+                log.push(Direction::Note, e.to_string());
+                return Err(e);
+            }
+        };
+        if let Some(cert) = transport.certificate() {
+            log.push(
+                Direction::Note,
+                format!(
+                    "TLS up; certificate {} SHA-256 {}",
+                    cert.subject, cert.sha256
+                ),
+            );
+        }
+        Client::from_transport(Box::new(transport), cfg, log, on_step)
+    }
+
+    /// Starts a session over an already connected transport: greeting,
+    /// CAPA, and the STLS upgrade when the account asks for it.
+    pub fn from_transport(
+        transport: Box<dyn Transport>,
+        cfg: &Config,
+        log: &mut ProtocolLog,
+        on_step: &mut dyn FnMut(&Step),
+    ) -> Result<Client, Error> {
+        let mut conn = Conn::new(transport, std::mem::take(log));
+        match Client::open(&mut conn, cfg, on_step) {
+            Ok((greeting, caps)) => Ok(Client {
+                conn,
+                cfg: cfg.clone(),
+                caps,
+                greeting,
+                state: State::Authorization,
+                mechanism: None,
+                last_activity: Instant::now(),
+            }),
+            Err(e) => {
+                conn.log.push(Direction::Note, e.to_string());
+                *log = conn.log;
+                Err(e)
+            }
+        }
+    }
+
+    fn open(
+        conn: &mut Conn,
+        cfg: &Config,
+        on_step: &mut dyn FnMut(&Step),
+    ) -> Result<(Greeting, Capabilities), Error> {
+        let encrypted = conn.transport().is_some_and(|t| t.is_encrypted());
+        if cfg.security == Security::Tls && !encrypted {
+            return Err(Error::Tls {
+                detail: "the connection is not encrypted".to_string(),
+            });
+        }
+        let status = conn.read_status("greeting")?;
+        if !status.ok {
+            return Err(refusal("greeting", &status, None, false));
+        }
+        let greeting = parse_greeting(&status);
+        on_step(&Step::Greeting {
+            text: greeting.text.clone(),
+        });
+        let mut caps = Client::read_capa(conn)?;
+        if cfg.security == Security::StartTls && !encrypted {
+            if !caps.stls {
+                let _ = Client::say_goodbye(conn);
+                return Err(Error::StlsUnavailable);
+            }
+            conn.send(&[Command::Stls])?;
+            let status = conn.read_status("STLS")?;
+            if !status.ok {
+                let _ = Client::say_goodbye(conn);
+                return Err(Error::StlsRefused {
+                    server_text: status.text,
+                });
+            }
+            let dropped = conn.discard_buffer();
+            if dropped > 0 {
+                conn.log.push(
+                    Direction::Note,
+                    format!("discarded {dropped} bytes received before the TLS handshake"),
+                );
+            }
+            conn.start_tls()?;
+            if let Some(cert) = conn.transport().and_then(|t| t.certificate()).cloned() {
+                conn.log.push(
+                    Direction::Note,
+                    format!(
+                        "TLS up; certificate {} SHA-256 {}",
+                        cert.subject, cert.sha256
+                    ),
+                );
+                on_step(&Step::TlsEstablished {
+                    cert,
+                    upgraded: true,
+                });
+            }
+            caps = Client::read_capa(conn)?;
+        }
+        on_step(&Step::Capabilities(caps.clone()));
+        Ok((greeting, caps))
+    }
+
+    fn say_goodbye(conn: &mut Conn) -> Result<(), Error> {
+        conn.send(&[Command::Quit])?;
+        conn.read_status("QUIT").map(|_| ())
+    }
+
+    fn read_capa(conn: &mut Conn) -> Result<Capabilities, Error> {
+        conn.send(&[Command::Capa])?;
+        let status = conn.read_status("CAPA")?;
+        if !status.ok {
+            return Ok(Capabilities::default());
+        }
+        let mut caps = Capabilities {
+            capa_supported: true,
+            ..Capabilities::default()
+        };
+        let mut lines = Vec::new();
+        let mut decoder = MultilineDecoder::new(STATUS_LINE_MAX, 64 * 1024);
+        conn.read_multiline(&mut decoder, "CAPA", 0, &mut |line| {
+            let line = trim_eol(line);
+            caps.add_line(line);
+            lines.push(crate::pop3::response::printable(line));
+        })?;
+        for line in lines {
+            conn.log.push(Direction::Server, line);
+        }
+        conn.log.push(Direction::Server, ".");
+        Ok(caps)
+    }
+
+    /// The verified server certificate, when the connection uses TLS.
+    pub fn certificate(&self) -> Option<&CertInfo> {
+        self.conn.transport().and_then(|t| t.certificate())
+    }
+
+    /// Whether the connection is encrypted.
+    pub fn is_encrypted(&self) -> bool {
+        self.conn.transport().is_some_and(|t| t.is_encrypted())
+    }
+
+    /// The server's capabilities (after STLS, the ones announced over TLS).
+    pub fn capabilities(&self) -> &Capabilities {
+        &self.caps
+    }
+
+    /// The server greeting.
+    pub fn greeting(&self) -> &Greeting {
+        &self.greeting
+    }
+
+    /// The mechanism used to log in, once logged in.
+    pub fn mechanism(&self) -> Option<Mechanism> {
+        self.mechanism
+    }
+
+    /// The redacted protocol log so far.
+    pub fn log(&self) -> &ProtocolLog {
+        &self.conn.log
+    }
+
+    /// Takes the protocol log, leaving an empty one.
+    pub fn take_log(&mut self) -> ProtocolLog {
+        std::mem::take(&mut self.conn.log)
+    }
+
+    pub(super) fn check_usable(&self, command: &str, transaction: bool) -> Result<(), Error> {
+        if self.conn.broken {
+            return Err(Error::Broken);
+        }
+        let wanted = if transaction {
+            State::Transaction
+        } else {
+            State::Authorization
+        };
+        if self.state != wanted {
+            return Err(Error::WrongState {
+                command: command.to_string(),
+                detail: if transaction {
+                    "not logged in"
+                } else {
+                    "already logged in"
+                }
+                .to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Marks the session broken on errors that desynchronise the stream.
+    pub(super) fn guard<T>(&mut self, r: Result<T, Error>) -> Result<T, Error> {
+        self.last_activity = Instant::now();
+        if let Err(e) = &r
+            && !e.is_recoverable()
+        {
+            self.conn.broken = true;
+            self.conn.log.push(Direction::Note, e.to_string());
+        }
+        r
+    }
+
+    /// Sends one command and reads its status line; `-ERR` becomes an error.
+    fn simple(&mut self, cmd: Command) -> Result<Status, Error> {
+        let name = cmd.redacted();
+        self.conn.send(&[cmd])?;
+        let status = self.conn.read_status(&name)?;
+        if status.ok {
+            Ok(status)
+        } else {
+            Err(refusal(&name, &status, self.caps.login_delay, false))
+        }
+    }
+
+    /// Authenticates with the account's method. Never sends a password over
+    /// an unencrypted connection unless the account allows it.
+    pub fn login(&mut self) -> Result<(), Error> {
+        self.check_usable("login", false)?;
+        let cfg = &self.cfg;
+        if !is_safe_argument(&cfg.username) || !is_safe_argument(cfg.password.expose()) {
+            return Err(Error::InvalidConfig {
+                detail: "the user name or password contains a line break or NUL".to_string(),
+            });
+        }
+        let mech = auth::choose(
+            cfg.auth,
+            &self.caps,
+            self.greeting.apop_timestamp.is_some(),
+            self.is_encrypted(),
+            cfg.allow_plaintext_password,
+        )?;
+        let r = self.authenticate(mech);
+        let r = self.guard(r);
+        if r.is_ok() {
+            self.state = State::Transaction;
+            self.mechanism = Some(mech);
+        }
+        r
+    }
+
+    fn auth_result(&self, command: &str, status: &Status) -> Result<(), Error> {
+        if status.ok {
+            Ok(())
+        } else {
+            Err(refusal(command, status, self.caps.login_delay, true))
+        }
+    }
+
+    fn authenticate(&mut self, mech: Mechanism) -> Result<(), Error> {
+        let user = self.cfg.username.clone();
+        let password = self.cfg.password.clone();
+        match mech {
+            Mechanism::User => {
+                self.conn.send(&[Command::User(user.clone())])?;
+                let status = self.conn.read_status("USER")?;
+                self.auth_result("USER", &status)?;
+                self.conn.send(&[Command::Pass(password)])?;
+                let status = self.conn.read_status("PASS")?;
+                self.auth_result("PASS", &status)
+            }
+            Mechanism::Apop => {
+                let ts = self.greeting.apop_timestamp.clone().unwrap_or_default();
+                let digest = Secret::new(auth::apop_digest(&ts, password.expose()));
+                self.conn.send(&[Command::Apop { user, digest }])?;
+                let status = self.conn.read_status("APOP")?;
+                self.auth_result("APOP", &status)
+            }
+            Mechanism::Plain => {
+                let initial = auth::plain_initial_response(&user, password.expose());
+                let with_initial = initial.len() + 12 <= 255;
+                let cmd = Command::Auth {
+                    mechanism: "PLAIN".into(),
+                    initial: with_initial.then(|| Secret::new(initial.clone())),
+                };
+                self.sasl(cmd, &mut |_, step| {
+                    (step == 0 && !with_initial).then(|| Ok(initial.clone()))
+                })
+            }
+            Mechanism::Login => {
+                let cmd = Command::Auth {
+                    mechanism: "LOGIN".into(),
+                    initial: None,
+                };
+                self.sasl(cmd, &mut |_, step| match step {
+                    0 => Some(Ok(auth::login_response(&user))),
+                    1 => Some(Ok(auth::login_response(password.expose()))),
+                    _ => None,
+                })
+            }
+            Mechanism::CramMd5 => {
+                let cmd = Command::Auth {
+                    mechanism: "CRAM-MD5".into(),
+                    initial: None,
+                };
+                self.sasl(cmd, &mut |challenge, step| {
+                    (step == 0)
+                        .then(|| auth::cram_md5_response(&user, password.expose(), challenge))
+                })
+            }
+        }
+    }
+
+    /// Runs a SASL exchange: `respond(challenge, step)` answers each `+`
+    /// challenge, or returns `None` when no more challenges are expected.
+    fn sasl(&mut self, cmd: Command, respond: &mut SaslResponder<'_>) -> Result<(), Error> {
+        let name = cmd.redacted();
+        self.conn.send(&[cmd])?;
+        for step in 0..8 {
+            match self.conn.read_auth_reply(&name)? {
+                AuthReply::Done(status) => return self.auth_result(&name, &status),
+                AuthReply::Continue(challenge) => match respond(&challenge, step) {
+                    Some(Ok(answer)) => self
+                        .conn
+                        .send(&[Command::SaslResponse(Secret::new(answer))])?,
+                    other => {
+                        // RFC 5034 §4: "*" cancels the exchange; the server answers -ERR.
+                        self.conn.send(&[Command::SaslResponse(Secret::new("*"))])?;
+                        self.conn.read_status(&name)?;
+                        let detail = match other {
+                            Some(Err(detail)) => detail,
+                            _ => "the server sent more SASL challenges than the mechanism has"
+                                .to_string(),
+                        };
+                        return Err(Error::Protocol {
+                            command: name,
+                            detail,
+                        });
+                    }
+                },
+            }
+        }
+        Err(Error::Protocol {
+            command: name,
+            detail: "the SASL exchange did not end".to_string(),
+        })
+    }
+
+    /// `STAT`: message count and total size.
+    pub fn stat(&mut self) -> Result<(u32, u64), Error> {
+        self.check_usable("STAT", true)?;
+        let r = self.simple(Command::Stat).and_then(|s| {
+            parse_stat(&s.text).map_err(|detail| Error::Protocol {
+                command: "STAT".into(),
+                detail,
+            })
+        });
+        self.guard(r)
+    }
+
+    /// `LIST`: every message's number and size.
+    pub fn list(&mut self) -> Result<Vec<(u32, u64)>, Error> {
+        self.check_usable("LIST", true)?;
+        let r = self.listing(Command::List(None), &mut |line| {
+            parse_scan(line)
+                .map(|(n, s)| (n, s, None))
+                .map_err(|detail| Error::Protocol {
+                    command: "LIST".into(),
+                    detail,
+                })
+        });
+        let r = r.map(|v| v.into_iter().map(|(n, s, _)| (n, s)).collect());
+        self.guard(r)
+    }
+
+    /// `LIST msg`: one message's size.
+    pub fn list_one(&mut self, msg: u32) -> Result<u64, Error> {
+        self.check_usable("LIST", true)?;
+        let cmd = Command::List(Some(msg));
+        let name = cmd.redacted();
+        let r = self
+            .simple(cmd)
+            .and_then(|s| {
+                parse_scan(s.text.as_bytes()).map_err(|detail| Error::Protocol {
+                    command: name,
+                    detail,
+                })
+            })
+            .map(|(_, size)| size);
+        self.guard(r)
+    }
+
+    /// `UIDL`: every message's unique-id, validated (RFC 1939 §7) and
+    /// checked for duplicates. [`Error::UidlUnsupported`] if the server
+    /// refuses UIDL.
+    pub fn uidl(&mut self) -> Result<Vec<(u32, Uidl)>, Error> {
+        self.check_usable("UIDL", true)?;
+        let r = self.listing(Command::Uidl(None), &mut |line| {
+            parse_unique_id(line)
+                .map(|(n, u)| (n, 0, Some(u)))
+                .map_err(|detail| Error::InvalidUidl { detail })
+        });
+        let r = match r {
+            Err(Error::Rejected { .. }) => Err(Error::UidlUnsupported),
+            other => other,
+        };
+        let r = r.map(|v| {
+            v.into_iter()
+                .filter_map(|(n, _, u)| u.map(|u| (n, u)))
+                .collect()
+        });
+        self.guard(r)
+    }
+
+    /// `UIDL msg`: one message's unique-id.
+    pub fn uidl_one(&mut self, msg: u32) -> Result<Uidl, Error> {
+        self.check_usable("UIDL", true)?;
+        let r = self.simple(Command::Uidl(Some(msg))).and_then(|s| {
+            parse_unique_id(s.text.as_bytes())
+                .map(|(_, u)| u)
+                .map_err(|detail| Error::InvalidUidl { detail })
+        });
+        self.guard(r)
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn listing(
+        &mut self,
+        cmd: Command,
+        parse: &mut dyn FnMut(&[u8]) -> Result<(u32, u64, Option<Uidl>), Error>,
+    ) -> Result<Vec<(u32, u64, Option<Uidl>)>, Error> {
+        let name = cmd.redacted();
+        self.simple(cmd)?;
+        let limit = self.cfg.max_listing;
+        let mut checker = ListingChecker::new(limit);
+        let mut entries = Vec::new();
+        let mut failure: Option<Error> = None;
+        let mut decoder = MultilineDecoder::new(STATUS_LINE_MAX, u64::MAX);
+        self.conn
+            .read_multiline(&mut decoder, &name, 0, &mut |line| {
+                if failure.is_some() {
+                    return;
+                }
+                let entry = match parse(trim_eol(line)) {
+                    Ok(e) => e,
+                    Err(e) => {
+                        failure = Some(e);
+                        return;
+                    }
+                };
+                match checker.check(entry.0, entry.2.as_ref()) {
+                    Ok(()) => entries.push(entry),
+                    Err(ListingError::TooMany) => {
+                        failure = Some(Error::TooManyMessages {
+                            command: name.clone(),
+                            limit,
+                        })
+                    }
+                    Err(ListingError::DuplicateNumber(n)) => {
+                        failure = Some(Error::Protocol {
+                            command: name.clone(),
+                            detail: format!("message {n} listed twice"),
+                        })
+                    }
+                    Err(ListingError::DuplicateUidl(u)) => {
+                        failure = Some(Error::InvalidUidl {
+                            detail: format!("unique-id “{u}” listed twice"),
+                        })
+                    }
+                }
+            })?;
+        self.conn
+            .log
+            .push(Direction::Server, format!("[{} entries]", entries.len()));
+        match failure {
+            Some(e) => Err(e),
+            None => Ok(entries),
+        }
+    }
+
+    /// Reads a message body after its `+OK` line.
+    pub(super) fn read_body(&mut self, msg: u32, during: &str) -> Result<Vec<u8>, Error> {
+        let mut body = Vec::new();
+        let mut decoder =
+            MultilineDecoder::new(self.cfg.max_content_line, self.cfg.max_message_size);
+        self.conn
+            .read_multiline(&mut decoder, during, msg, &mut |line| {
+                body.extend_from_slice(line)
+            })?;
+        self.conn.log.push(
+            Direction::Server,
+            format!("[message {msg}: {} bytes]", body.len()),
+        );
+        Ok(body)
+    }
+
+    /// `TOP msg lines`: the headers and the first `lines` body lines.
+    pub fn top(&mut self, msg: u32, lines: u32) -> Result<Vec<u8>, Error> {
+        self.check_usable("TOP", true)?;
+        let cmd = Command::Top(msg, lines);
+        let name = cmd.redacted();
+        let r = self.simple(cmd).and_then(|_| self.read_body(msg, &name));
+        self.guard(r)
+    }
+
+    /// `RETR msg`: the whole message, exactly as sent minus dot-stuffing.
+    pub fn retr(&mut self, msg: u32) -> Result<Vec<u8>, Error> {
+        self.check_usable("RETR", true)?;
+        let cmd = Command::Retr(msg);
+        let name = cmd.redacted();
+        let r = self.simple(cmd).and_then(|_| self.read_body(msg, &name));
+        self.guard(r)
+    }
+
+    /// Whether pipelined windows are used (advertised and not turned off).
+    pub fn pipelining(&self) -> bool {
+        self.cfg.pipelining && self.caps.pipelining
+    }
+
+    /// Turns pipelining off (or back on, if the server advertises it).
+    pub fn set_pipelining(&mut self, on: bool) {
+        self.cfg.pipelining = on;
+    }
+
+    /// Retrieves `msgs` in order, calling `sink` once per message as it
+    /// completes. Pipelined in bounded windows when the server advertises
+    /// PIPELINING, lock-step otherwise. An error from `sink` stops sending,
+    /// drains the replies already requested, and returns [`Error::Sink`];
+    /// the session stays usable.
+    pub fn retr_many(
+        &mut self,
+        msgs: &[u32],
+        sink: &mut dyn FnMut(u32, Vec<u8>) -> Result<(), SinkError>,
+    ) -> Result<(), Error> {
+        self.check_usable("RETR", true)?;
+        let r = crate::pop3::pipeline::retr_many(self, msgs, sink);
+        self.guard(r)
+    }
+
+    /// Marks `msgs` deleted (pipelined when possible). They are removed only
+    /// when [`Client::quit`] succeeds. Returns the first refusal, if any,
+    /// after all replies were read.
+    pub fn dele_many(&mut self, msgs: &[u32]) -> Result<(), Error> {
+        self.check_usable("DELE", true)?;
+        let r = crate::pop3::pipeline::dele_many(self, msgs);
+        self.guard(r)
+    }
+
+    /// `DELE msg`: marks one message deleted.
+    pub fn dele(&mut self, msg: u32) -> Result<(), Error> {
+        self.check_usable("DELE", true)?;
+        let r = self.simple(Command::Dele(msg)).map(|_| ());
+        self.guard(r)
+    }
+
+    /// `RSET`: unmarks all messages marked deleted.
+    pub fn rset(&mut self) -> Result<(), Error> {
+        self.check_usable("RSET", true)?;
+        let r = self.simple(Command::Rset).map(|_| ());
+        self.guard(r)
+    }
+
+    /// `NOOP`.
+    pub fn noop(&mut self) -> Result<(), Error> {
+        self.check_usable("NOOP", true)?;
+        let r = self.simple(Command::Noop).map(|_| ());
+        self.guard(r)
+    }
+
+    /// Sends NOOP if the session has been idle for the account's keep-alive
+    /// interval; returns whether it did.
+    pub fn keep_alive(&mut self) -> Result<bool, Error> {
+        if self.last_activity.elapsed() < self.cfg.keepalive_interval {
+            return Ok(false);
+        }
+        self.noop().map(|()| true)
+    }
+
+    /// `QUIT`: ends the session; in the transaction state the server now
+    /// removes messages marked deleted. `Ok` only when it answers `+OK`.
+    pub fn quit(mut self) -> Result<(), Error> {
+        if self.conn.broken {
+            return Err(Error::Broken);
+        }
+        let r = self.simple(Command::Quit).map(|_| ());
+        self.guard(r)
+    }
+
+    /// Like [`Client::quit`], but returns the protocol log along with the result.
+    pub fn quit_with_log(mut self) -> (Result<(), Error>, ProtocolLog) {
+        let r = if self.conn.broken {
+            Err(Error::Broken)
+        } else {
+            let r = self.simple(Command::Quit).map(|_| ());
+            self.guard(r)
+        };
+        (r, self.take_log())
+    }
+}

@@ -1,0 +1,267 @@
+//! Errors of the POP3 layer, typed so the UI can explain each one.
+//!
+//! Server refusals carry the RFC 2449 / RFC 3206 response code when the
+//! server sent one (`IN-USE`, `LOGIN-DELAY`, `SYS/TEMP`, `SYS/PERM`, `AUTH`);
+//! protocol violations carry the command that was being answered.
+//! [`Error::user_message`] gives a sentence and a suggestion for people.
+
+use std::io;
+
+/// An error from a sink that receives downloaded messages
+/// ([`crate::pop3::Client::retr_many`]). It stops the download cleanly.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct SinkError(Box<dyn std::error::Error + Send + Sync + 'static>);
+
+impl SinkError {
+    /// Wraps any error (or a message) as a sink error.
+    pub fn new(error: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>) -> Self {
+        SinkError(error.into())
+    }
+
+    /// The wrapped error.
+    pub fn into_inner(self) -> Box<dyn std::error::Error + Send + Sync + 'static> {
+        self.0
+    }
+}
+
+/// Everything that can go wrong in a POP3 session.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The account settings cannot be used (e.g. a malformed pinned fingerprint).
+    #[error("invalid account settings: {detail}")]
+    InvalidConfig {
+        /// What is wrong.
+        detail: String,
+    },
+    /// The host name could not be resolved.
+    #[error("cannot resolve {host}: {source}")]
+    Resolve {
+        /// Host name.
+        host: String,
+        /// Resolver error.
+        source: io::Error,
+    },
+    /// No TCP connection could be made.
+    #[error("cannot connect to {addr}: {source}")]
+    Connect {
+        /// Address (or host:port) tried last.
+        addr: String,
+        /// Socket error.
+        source: io::Error,
+    },
+    /// The server did not answer in time.
+    #[error("timed out during {during}")]
+    Timeout {
+        /// What was being waited for.
+        during: String,
+    },
+    /// Another socket error.
+    #[error("network error during {during}: {source}")]
+    Io {
+        /// What was being done.
+        during: String,
+        /// Socket error.
+        source: io::Error,
+    },
+    /// The server closed the connection.
+    #[error("the server closed the connection during {during}")]
+    ConnectionClosed {
+        /// What was being done.
+        during: String,
+    },
+    /// The TLS handshake failed for a reason other than trust.
+    #[error("TLS failed: {detail}")]
+    Tls {
+        /// Library error text.
+        detail: String,
+    },
+    /// The server's certificate is not trusted (or does not match the pin).
+    #[error("untrusted certificate {subject} (issuer {issuer}, SHA-256 {sha256}): {reason}")]
+    CertificateUntrusted {
+        /// Certificate subject, e.g. `CN=mail.example.org`.
+        subject: String,
+        /// Certificate issuer.
+        issuer: String,
+        /// SHA-256 fingerprint of the DER certificate, lowercase hex.
+        sha256: String,
+        /// Why it was refused.
+        reason: String,
+    },
+    /// STLS is required but the server does not offer it.
+    #[error("the server does not offer STLS")]
+    StlsUnavailable,
+    /// The server refused the STLS command.
+    #[error("the server refused STLS: {server_text}")]
+    StlsRefused {
+        /// The server's reply text.
+        server_text: String,
+    },
+    /// Sending the password unencrypted is not allowed for this account.
+    #[error("refusing to send the password for {mechanism} over an unencrypted connection")]
+    PlaintextRefused {
+        /// The mechanism that would have sent it.
+        mechanism: String,
+    },
+    /// The chosen (or any acceptable) authentication mechanism is not offered.
+    #[error("the server does not offer {mechanism} authentication")]
+    MechanismUnavailable {
+        /// The mechanism wanted.
+        mechanism: String,
+    },
+    /// The server rejected the credentials.
+    #[error("login failed: {server_text}")]
+    AuthFailed {
+        /// The server's reply text.
+        server_text: String,
+    },
+    /// The mailbox is locked by another session (`[IN-USE]`).
+    #[error("mailbox in use: {server_text}")]
+    InUse {
+        /// The server's reply text.
+        server_text: String,
+    },
+    /// Logged in too soon after the last login (`[LOGIN-DELAY]`).
+    #[error("login too soon: {server_text}")]
+    LoginDelay {
+        /// The server's reply text.
+        server_text: String,
+        /// The minimum delay the server advertised in CAPA, if any.
+        seconds: Option<u64>,
+    },
+    /// A temporary server problem (`[SYS/TEMP]`).
+    #[error("temporary server problem during {command}: {server_text}")]
+    SysTemp {
+        /// Command refused.
+        command: String,
+        /// The server's reply text.
+        server_text: String,
+    },
+    /// A permanent server problem (`[SYS/PERM]`).
+    #[error("permanent server problem during {command}: {server_text}")]
+    SysPerm {
+        /// Command refused.
+        command: String,
+        /// The server's reply text.
+        server_text: String,
+    },
+    /// The server answered `-ERR` to a command.
+    #[error("the server refused {command}: {server_text}")]
+    Rejected {
+        /// Command refused (credentials redacted).
+        command: String,
+        /// The server's reply text.
+        server_text: String,
+    },
+    /// The server does not support UIDL.
+    #[error("the server does not support UIDL")]
+    UidlUnsupported,
+    /// The server's reply broke the protocol.
+    #[error("protocol error after {command}: {detail}")]
+    Protocol {
+        /// Command being answered (credentials redacted).
+        command: String,
+        /// What was wrong.
+        detail: String,
+    },
+    /// A line exceeded the limit.
+    #[error("a line of the reply to {command} is longer than {limit} bytes")]
+    LineTooLong {
+        /// Command being answered.
+        command: String,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// A message exceeded the account's size limit.
+    #[error("message {msg} is larger than the limit of {limit} bytes")]
+    MessageTooLarge {
+        /// Message number.
+        msg: u32,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// A listing had more entries than allowed.
+    #[error("the reply to {command} lists more than {limit} messages")]
+    TooManyMessages {
+        /// Command being answered.
+        command: String,
+        /// The limit.
+        limit: usize,
+    },
+    /// A UIDL entry was invalid (RFC 1939: 1–70 printable characters) or duplicated.
+    #[error("invalid UIDL reply: {detail}")]
+    InvalidUidl {
+        /// What was wrong.
+        detail: String,
+    },
+    /// A command was used in the wrong session state.
+    #[error("{command} is not possible now: {detail}")]
+    WrongState {
+        /// Command attempted.
+        command: String,
+        /// Why not.
+        detail: String,
+    },
+    /// An earlier error left the connection unusable.
+    #[error("the connection is unusable after an earlier error")]
+    Broken,
+    /// The message sink failed; the download stopped.
+    #[error("storing message {msg} failed: {source}")]
+    Sink {
+        /// Message number.
+        msg: u32,
+        /// The sink's error.
+        source: SinkError,
+    },
+}
+
+impl Error {
+    /// A sentence for people, with a suggestion where one helps.
+    pub fn user_message(&self) -> String {
+        use Error::*;
+        match self {
+            InvalidConfig { detail } => format!("The account settings are not valid ({detail}). Check them in the account settings."),
+            Resolve { host, .. } => format!("The server name “{host}” could not be found. Check the server name and your internet connection."),
+            Connect { addr, source } => format!("Could not connect to {addr} ({source}). Check the server name, port and security setting, or try again later."),
+            Timeout { during } => format!("The server did not answer in time ({during}). Try again later; if it keeps happening, raise the timeout."),
+            Io { during, source } => format!("The connection failed during {during} ({source}). Try again later."),
+            ConnectionClosed { during } => format!("The server closed the connection during {during}. Try again later."),
+            Tls { detail } => format!("A secure connection could not be established ({detail}). Check the port and security setting (port 995 uses TLS, port 110 uses STLS)."),
+            CertificateUntrusted { subject, sha256, reason, .. } => format!("The server's certificate for “{subject}” is not trusted ({reason}). If you run this server yourself, you can trust this certificate by pinning its fingerprint {sha256}."),
+            StlsUnavailable => "The server does not offer an encrypted connection (STLS), so no password was sent. Use port 995 with TLS, or ask your provider.".to_string(),
+            StlsRefused { server_text } => format!("The server refused to start encryption (“{server_text}”), so no password was sent. Use port 995 with TLS, or try again later."),
+            PlaintextRefused { mechanism } => format!("The password would be sent unencrypted ({mechanism}), so it was not sent. Use TLS, or allow unencrypted passwords for this account if you accept the risk."),
+            MechanismUnavailable { mechanism } => format!("The server does not offer {mechanism} sign-in. Choose “automatic” authentication in the account settings."),
+            AuthFailed { server_text } => format!("The server rejected the user name or password (“{server_text}”). Check them in the account settings."),
+            InUse { .. } => "The mailbox is in use by another program or device. Close it there, or wait a few minutes and try again.".to_string(),
+            LoginDelay { seconds, .. } => match seconds {
+                Some(s) => format!("The server allows a check only every {s} seconds. Wait and try again, or check less often."),
+                None => "The server wants more time between checks. Wait and try again, or check less often.".to_string(),
+            },
+            SysTemp { server_text, .. } => format!("The server has a temporary problem (“{server_text}”). Try again later."),
+            SysPerm { server_text, .. } => format!("The server reports a permanent problem (“{server_text}”). Contact your mail provider."),
+            Rejected { command, server_text } => format!("The server refused {command} (“{server_text}”)."),
+            UidlUnsupported => "The server does not support unique message IDs (UIDL), which are needed to avoid downloading messages twice.".to_string(),
+            Protocol { command, detail } => format!("The server sent an invalid reply to {command} ({detail}). The server may be faulty; try again later."),
+            LineTooLong { command, limit } => format!("The server sent a line longer than {limit} bytes in reply to {command}. The server may be faulty."),
+            MessageTooLarge { msg, limit } => format!("Message {msg} is larger than this account's limit of {limit} bytes. Raise the limit in the account settings to download it."),
+            TooManyMessages { limit, .. } => format!("The server lists more than {limit} messages. Raise the limit in the account settings, or clean up the mailbox."),
+            InvalidUidl { detail } => format!("The server sent invalid message IDs ({detail}). The server may be faulty; contact your mail provider."),
+            WrongState { command, detail } => format!("{command} is not possible now ({detail})."),
+            Broken => "The connection broke after an earlier error. Connect again.".to_string(),
+            Sink { msg, source } => format!("Message {msg} could not be stored ({source}). Check free disk space."),
+        }
+    }
+
+    /// Whether the session can continue after this error (the server simply
+    /// refused a command); otherwise the connection must be dropped.
+    pub fn is_recoverable(&self) -> bool {
+        matches!(
+            self,
+            Error::Rejected { .. }
+                | Error::Sink { .. }
+                | Error::UidlUnsupported
+                | Error::WrongState { .. }
+        )
+    }
+}

@@ -1,0 +1,361 @@
+//! One account's sync: the no-loss download and the server clean-up.
+//!
+//! Order, per RFC 1939 and popmail's no-loss rule:
+//! 1. log in, list the server (UIDL, or identities from headers), mark
+//!    ledger rows whose UIDL is gone as stale;
+//! 2. if the ledger is empty but the store already has mail (a new ledger
+//!    over old mail), match new messages by Message-ID and Date from
+//!    `TOP n 0` and adopt them into the ledger instead of downloading them;
+//! 3. download what the ledger lacks — `TOP n 20` (headers and first lines)
+//!    above the size limit, RETR (pipelined) otherwise — and commit messages
+//!    with their ledger rows durably (`synchronous=FULL`) in batches;
+//! 4. only then DELE what the policy says (never a message not stored in full);
+//! 5. QUIT; only a `+OK` to QUIT lets the ledger say "deleted on server".
+//!
+//! A crash anywhere costs at most a re-download, and SHA-256 dedupe keeps one copy.
+
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use super::failpoint;
+use super::policy::{OnServer, plan_deletions};
+use super::session::{self, Timeouts};
+use super::worker::Emitter;
+use super::{Error, Event, Summary};
+use crate::credentials;
+use crate::pop3::{Client, ProtocolLog, SinkError};
+use crate::store::{Account, Dedupe, Flags, NewDownload, NewMessage, Store};
+
+/// Lines of the body kept in a headers-only download (`TOP n 20`).
+pub const PARTIAL_BODY_LINES: u32 = 20;
+const BATCH_MESSAGES: usize = 256;
+const BATCH_BYTES: usize = 8 * 1024 * 1024;
+const BATCH_TIME: Duration = Duration::from_millis(250);
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+
+/// An account sync that failed, with the session's protocol log.
+#[derive(Debug)]
+pub struct Failure {
+    /// What went wrong.
+    pub error: Error,
+    /// The protocol log (credentials redacted).
+    pub log: Vec<String>,
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Self {
+        Failure {
+            error,
+            log: Vec::new(),
+        }
+    }
+}
+
+/// Everything an account sync needs besides the account.
+pub struct Ctx<'a> {
+    /// The worker's own store connection.
+    pub store: &'a mut Store,
+    /// Where events go.
+    pub emit: &'a Emitter,
+    /// Set when the user cancels.
+    pub cancel: &'a AtomicBool,
+    /// Now, in epoch seconds (injected for tests of keep-N-days).
+    pub now: i64,
+    /// Socket timeouts.
+    pub timeouts: Timeouts,
+}
+
+fn log_lines(log: &ProtocolLog) -> Vec<String> {
+    log.to_text().lines().map(str::to_string).collect()
+}
+
+/// Syncs one account. Emits progress and new-mail events on the way.
+pub fn sync(ctx: &mut Ctx<'_>, account: &Account) -> Result<Summary, Failure> {
+    let started = Instant::now();
+    let password = credentials::load(ctx.store, account.id)
+        .map_err(Error::from)?
+        .ok_or_else(|| Error::NoPassword(account.settings.name.clone()))?;
+    let cfg = session::pop3_config(&account.settings, password, ctx.timeouts);
+    let mut log = ProtocolLog::new();
+    let mut client = Client::connect_with(&cfg, &mut log, &mut |_| {}).map_err(|e| Failure {
+        error: e.into(),
+        log: log_lines(&log),
+    })?;
+    let mut summary = Summary::default();
+    let deleted = match work(ctx, account, &mut client, &mut summary) {
+        Ok(deleted) => deleted,
+        Err(error) => {
+            return Err(Failure {
+                error,
+                log: log_lines(client.log()),
+            });
+        }
+    };
+    let (quit, log) = client.quit_with_log();
+    if let Err(e) = quit {
+        // RFC 1939 §6: without a +OK to QUIT the server deletes nothing.
+        return Err(Failure {
+            error: e.into(),
+            log: log_lines(&log),
+        });
+    }
+    failpoint::hit("mid-quit");
+    if !deleted.is_empty() {
+        ctx.store
+            .mark_server_deleted(account.id, &deleted, ctx.now)
+            .map_err(|e| Failure {
+                error: e.into(),
+                log: log_lines(&log),
+            })?;
+        summary.deleted_on_server = deleted.len() as u64;
+    }
+    summary.elapsed = started.elapsed();
+    summary.cancelled = ctx.cancel.load(Ordering::Relaxed);
+    Ok(summary)
+}
+
+/// The session's work up to QUIT; returns the UIDLs marked for deletion.
+fn work(
+    ctx: &mut Ctx<'_>,
+    account: &Account,
+    client: &mut Client,
+    summary: &mut Summary,
+) -> Result<Vec<String>, Error> {
+    client.login()?;
+    let server = session::listing(client)?;
+    let on_server: HashSet<String> = server.iter().map(|m| m.uidl.clone()).collect();
+    ctx.store.mark_stale(account.id, &on_server, ctx.now)?;
+    let ledger = ctx.store.ledger(account.id)?;
+    let mut new: Vec<OnServer> = server
+        .iter()
+        .filter(|m| !ledger.contains_key(&m.uidl))
+        .cloned()
+        .collect();
+    summary.skipped = (server.len() - new.len()) as u64;
+
+    if ledger.is_empty() && !new.is_empty() && ctx.store.has_messages()? {
+        let adopted = adopt_by_headers(ctx, account, client, &new)?;
+        summary.skipped += adopted.len() as u64;
+        new.retain(|m| !adopted.contains(&m.uidl));
+    }
+
+    let limit = account.settings.max_size_kb.map(|kb| u64::from(kb) * 1024);
+    let (partial, full): (Vec<OnServer>, Vec<OnServer>) = new
+        .into_iter()
+        .partition(|m| limit.is_some_and(|l| m.size > l));
+    let mut batch = Batch::new(
+        account,
+        partial.len() + full.len(),
+        partial.iter().chain(&full).map(|m| m.size).sum(),
+    );
+
+    for m in &partial {
+        if ctx.cancel.load(Ordering::Relaxed) {
+            break;
+        }
+        let head = client.top(m.msg, PARTIAL_BODY_LINES)?;
+        batch.push(ctx, m, head, true)?;
+    }
+    let numbers: Vec<u32> = full.iter().map(|m| m.msg).collect();
+    let mut sink_error: Option<Error> = None;
+    let retr = if ctx.cancel.load(Ordering::Relaxed) {
+        Ok(())
+    } else {
+        client.retr_many(&numbers, &mut |msg, raw| {
+            failpoint::hit("mid-retr");
+            let Some(m) = full.iter().find(|m| m.msg == msg) else {
+                return Err(SinkError::new(format!(
+                    "the server sent message {msg}, which was not asked for"
+                )));
+            };
+            if let Err(e) = batch.push(ctx, m, raw, false) {
+                let text = e.to_string();
+                sink_error = Some(e);
+                return Err(SinkError::new(text));
+            }
+            if ctx.cancel.load(Ordering::Relaxed) {
+                return Err(SinkError::new("cancelled"));
+            }
+            Ok(())
+        })
+    };
+    // Whatever arrived complete is committed, even if the session broke.
+    batch.flush(ctx)?;
+    summary.downloaded = batch.stored;
+    summary.partial = batch.stored_partial;
+    summary.bytes = batch.bytes_done;
+    if let Some(e) = sink_error {
+        return Err(e);
+    }
+    match retr {
+        Ok(()) => {}
+        Err(crate::pop3::Error::Sink { .. }) if ctx.cancel.load(Ordering::Relaxed) => {}
+        Err(e) => return Err(e.into()),
+    }
+
+    let ledger = ctx.store.ledger(account.id)?;
+    let plan = plan_deletions(
+        account.settings.policy,
+        account.settings.delete_when_deleted_here,
+        &server,
+        &ledger,
+        ctx.now,
+    );
+    if plan.is_empty() {
+        return Ok(Vec::new());
+    }
+    failpoint::hit("after-commit");
+    let numbers: Vec<u32> = plan.iter().map(|(m, _)| m.msg).collect();
+    client.dele_many(&numbers)?;
+    failpoint::hit("after-dele");
+    Ok(plan.into_iter().map(|(m, _)| m.uidl).collect())
+}
+
+/// New messages waiting for their durable commit, and the progress counters.
+struct Batch<'a> {
+    account: &'a Account,
+    pending: Vec<NewDownload>,
+    pending_bytes: usize,
+    first_pending: Option<Instant>,
+    messages_total: u64,
+    bytes_total: u64,
+    messages_done: u64,
+    bytes_done: u64,
+    stored: u64,
+    stored_partial: u64,
+    last_progress: Option<Instant>,
+}
+
+impl<'a> Batch<'a> {
+    fn new(account: &'a Account, messages_total: usize, bytes_total: u64) -> Self {
+        Batch {
+            account,
+            pending: Vec::new(),
+            pending_bytes: 0,
+            first_pending: None,
+            messages_total: messages_total as u64,
+            bytes_total,
+            messages_done: 0,
+            bytes_done: 0,
+            stored: 0,
+            stored_partial: 0,
+            last_progress: None,
+        }
+    }
+
+    fn push(
+        &mut self,
+        ctx: &mut Ctx<'_>,
+        m: &OnServer,
+        raw: Vec<u8>,
+        partial: bool,
+    ) -> Result<(), Error> {
+        self.bytes_done += if partial { m.size } else { raw.len() as u64 };
+        self.messages_done += 1;
+        self.pending_bytes += raw.len();
+        let message = NewMessage::prepare(raw, self.account.inbox, Flags::default())
+            .from_account(self.account.id, Some(m.uidl.clone()))
+            .partial(partial)
+            .received_at(ctx.now)
+            .dedupe(Dedupe::Anywhere);
+        self.pending.push(NewDownload {
+            uidl: m.uidl.clone(),
+            server_size: m.size,
+            header_key: None,
+            message,
+        });
+        let first = *self.first_pending.get_or_insert_with(Instant::now);
+        if self.pending.len() >= BATCH_MESSAGES
+            || self.pending_bytes >= BATCH_BYTES
+            || first.elapsed() >= BATCH_TIME
+        {
+            self.flush(ctx)?;
+        } else if self
+            .last_progress
+            .is_none_or(|t| t.elapsed() >= PROGRESS_EVERY)
+        {
+            self.progress(ctx);
+        }
+        Ok(())
+    }
+
+    /// Commits the pending messages durably; only then may they be deleted on the server.
+    fn flush(&mut self, ctx: &mut Ctx<'_>) -> Result<(), Error> {
+        if self.pending.is_empty() {
+            self.progress(ctx);
+            return Ok(());
+        }
+        let inserted = ctx
+            .store
+            .record_downloads(self.account.id, &self.pending, ctx.now)?;
+        let new = inserted
+            .iter()
+            .filter(|i| matches!(i, crate::store::Inserted::New(_)))
+            .count() as u64;
+        self.stored += self.pending.len() as u64;
+        self.stored_partial += self
+            .pending
+            .iter()
+            .filter(|d| d.message.is_partial())
+            .count() as u64;
+        self.pending.clear();
+        self.pending_bytes = 0;
+        self.first_pending = None;
+        if new > 0 {
+            ctx.emit.send(Event::NewMail {
+                account: self.account.id,
+                folder: self.account.inbox,
+                count: new,
+            });
+        }
+        self.progress(ctx);
+        Ok(())
+    }
+
+    fn progress(&mut self, ctx: &Ctx<'_>) {
+        self.last_progress = Some(Instant::now());
+        ctx.emit.send(Event::Progress {
+            account: self.account.id,
+            messages_done: self.messages_done,
+            messages_total: self.messages_total,
+            bytes_done: self.bytes_done,
+            bytes_total: self.bytes_total,
+        });
+    }
+}
+
+/// Finds server messages already stored here (same Message-ID and Date
+/// header) and records them in the ledger, so they are not downloaded twice.
+fn adopt_by_headers(
+    ctx: &mut Ctx<'_>,
+    account: &Account,
+    client: &mut Client,
+    new: &[OnServer],
+) -> Result<HashSet<String>, Error> {
+    let mut adopted = HashSet::new();
+    for m in new {
+        if ctx.cancel.load(Ordering::Relaxed) {
+            break;
+        }
+        let head = client.top(m.msg, 0)?;
+        let envelope = crate::mail::envelope(&head);
+        let Some(id) = envelope.message_id.as_deref() else {
+            continue;
+        };
+        let found = ctx.store.find_by_message_id(id)?;
+        if let Some((local, _)) = found.iter().find(|(_, date)| *date == envelope.date_header) {
+            let key = session::header_identity(&head);
+            ctx.store.adopt_into_ledger(
+                account.id,
+                &m.uidl,
+                *local,
+                m.size,
+                Some(&key),
+                ctx.now,
+            )?;
+            adopted.insert(m.uidl.clone());
+        }
+    }
+    Ok(adopted)
+}

@@ -1,0 +1,60 @@
+//! Why a sync of one account failed, in words a user understands.
+
+use crate::{credentials, pop3, store};
+
+/// Errors of an account's sync.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The POP3 session failed.
+    #[error(transparent)]
+    Pop3(#[from] pop3::Error),
+    /// The local store failed.
+    #[error(transparent)]
+    Store(#[from] store::Error),
+    /// The password could not be read.
+    #[error(transparent)]
+    Credentials(#[from] credentials::Error),
+    /// No password is saved for the account.
+    #[error("no password is saved for the account \"{0}\"")]
+    NoPassword(String),
+    /// The worker could not start a thread.
+    #[error("cannot start a sync thread: {0}")]
+    Thread(std::io::Error),
+}
+
+impl Error {
+    /// A sentence for the user, with a suggestion where one helps.
+    pub fn user_message(&self) -> String {
+        match self {
+            Error::Pop3(e) => e.user_message(),
+            Error::Store(e) => {
+                format!("The local mail store failed: {e}. Nothing was deleted on the server.")
+            }
+            Error::Credentials(e) => format!("The password could not be read: {e}."),
+            Error::NoPassword(name) => {
+                format!(
+                    "No password is saved for \"{name}\". Open Settings → Accounts and enter it."
+                )
+            }
+            Error::Thread(e) => format!("popmail could not start a sync thread: {e}."),
+        }
+    }
+
+    /// The untrusted certificate, when that is why it failed.
+    pub fn certificate(&self) -> Option<super::CertSummary> {
+        match self {
+            Error::Pop3(pop3::Error::CertificateUntrusted {
+                subject,
+                issuer,
+                sha256,
+                ..
+            }) => Some(super::CertSummary {
+                subject: subject.clone(),
+                issuer: issuer.clone(),
+                sha256: sha256.clone(),
+                not_after: String::new(),
+            }),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,233 @@
+//! One-off jobs of the sync worker: "Test connection" step by step, the
+//! dry run ("what would the next sync delete on the server?"), and fetching
+//! the full message for a headers-only one.
+
+use super::policy::plan_deletions;
+use super::session::{self, pop3_config};
+use super::worker::{Emitter, SyncOptions};
+use super::{CertSummary, DryRunReport, Error, Event, TestStep};
+use crate::credentials;
+use crate::pop3::{self, Client, ProtocolLog, Step};
+use crate::secret::Secret;
+use crate::store::{AccountId, AccountSettings, Dedupe, Flags, MessageId, NewMessage, Store};
+
+fn cert_summary(c: &pop3::CertInfo) -> CertSummary {
+    CertSummary {
+        subject: c.subject.clone(),
+        issuer: c.issuer.clone(),
+        sha256: c.sha256.clone(),
+        not_after: c.not_after.clone(),
+    }
+}
+
+/// Tries `settings` and reports each step as it happens.
+pub fn test_connection(
+    options: &SyncOptions,
+    emit: &Emitter,
+    request: u64,
+    settings: &AccountSettings,
+    password: Secret,
+) {
+    let step = |name: &str,
+                outcome: Result<String, String>,
+                certificate: Option<CertSummary>,
+                last: bool| {
+        emit.send(Event::TestStep {
+            request,
+            step: TestStep {
+                name: name.into(),
+                outcome,
+            },
+            certificate,
+            last,
+        });
+    };
+    let cfg = pop3_config(settings, password, options.timeouts);
+    let mut log = ProtocolLog::new();
+    let mut on_step = |s: &Step| match s {
+        Step::Resolved { addrs } => step(
+            "Resolve",
+            Ok(format!(
+                "{} → {}",
+                cfg.host,
+                addrs
+                    .iter()
+                    .map(|a| a.ip().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+            None,
+            false,
+        ),
+        Step::Connected { addr } => {
+            step("Connect", Ok(format!("connected to {addr}")), None, false)
+        }
+        Step::TlsEstablished { cert, upgraded } => step(
+            "TLS",
+            Ok(format!(
+                "{} — certificate {} issued by {}, valid until {}",
+                if *upgraded { "STARTTLS upgrade" } else { "TLS" },
+                cert.subject,
+                cert.issuer,
+                cert.not_after
+            )),
+            Some(cert_summary(cert)),
+            false,
+        ),
+        Step::Greeting { text } => step("Greeting", Ok(text.clone()), None, false),
+        Step::Capabilities(caps) => step("Capabilities", Ok(format!("{caps:?}")), None, false),
+    };
+    let mut client = match Client::connect_with(&cfg, &mut log, &mut on_step) {
+        Ok(c) => c,
+        Err(e) => {
+            let cert = Error::from(e);
+            step(
+                failed_step(&cert),
+                Err(cert.user_message()),
+                cert.certificate(),
+                true,
+            );
+            return;
+        }
+    };
+    if let Err(e) = client.login() {
+        step("Login", Err(Error::from(e).user_message()), None, true);
+        return;
+    }
+    step(
+        "Login",
+        Ok(format!("logged in as {}", settings.username)),
+        None,
+        false,
+    );
+    match client.stat() {
+        Ok((count, size)) => {
+            let _ = client.quit();
+            step(
+                "Mailbox",
+                Ok(format!(
+                    "{count} messages, {:.1} MB on the server",
+                    size as f64 / 1e6
+                )),
+                None,
+                true,
+            );
+        }
+        Err(e) => step("Mailbox", Err(Error::from(e).user_message()), None, true),
+    }
+}
+
+fn failed_step(e: &Error) -> &'static str {
+    match e {
+        Error::Pop3(pop3::Error::Resolve { .. }) => "Resolve",
+        Error::Pop3(pop3::Error::Connect { .. }) => "Connect",
+        Error::Pop3(
+            pop3::Error::Tls { .. }
+            | pop3::Error::CertificateUntrusted { .. }
+            | pop3::Error::StlsUnavailable
+            | pop3::Error::StlsRefused { .. },
+        ) => "TLS",
+        _ => "Connect",
+    }
+}
+
+/// Says what the next sync of `account` would delete on the server.
+pub fn dry_run(options: &SyncOptions, emit: &Emitter, account: AccountId) {
+    let report = dry_run_report(options, account).map_err(|e| e.user_message());
+    emit.send(Event::DryRun { account, report });
+}
+
+fn dry_run_report(options: &SyncOptions, account: AccountId) -> Result<DryRunReport, Error> {
+    let store = Store::open(&options.store_path)?;
+    let account = store.account(account)?;
+    let password = credentials::load(&store, account.id)?
+        .ok_or_else(|| Error::NoPassword(account.settings.name.clone()))?;
+    let cfg = pop3_config(&account.settings, password, options.timeouts);
+    let mut client = session::open(&cfg)?;
+    let server = session::listing(&mut client)?;
+    let _ = client.quit();
+    let ledger = store.ledger(account.id)?;
+    let now = (options.clock)();
+    // Messages the next sync downloads count as downloaded now.
+    let mut projected = ledger.clone();
+    let new: Vec<_> = server
+        .iter()
+        .filter(|m| !ledger.contains_key(&m.uidl))
+        .collect();
+    let limit = account.settings.max_size_kb.map(|kb| u64::from(kb) * 1024);
+    for m in &new {
+        projected.insert(
+            m.uidl.clone(),
+            crate::store::LedgerEntry {
+                uidl: m.uidl.clone(),
+                downloaded_at: now,
+                message: Some(MessageId(0)),
+                size: Some(m.size),
+                header_key: None,
+                partial: limit.is_some_and(|l| m.size > l),
+                deleted_here_at: None,
+                delete_pending: false,
+                server_deleted_at: None,
+                stale_since: None,
+            },
+        );
+    }
+    let plan = plan_deletions(
+        account.settings.policy,
+        account.settings.delete_when_deleted_here,
+        &server,
+        &projected,
+        now,
+    );
+    let times: Vec<i64> = plan
+        .iter()
+        .filter_map(|(m, _)| projected.get(&m.uidl))
+        .map(|e| e.downloaded_at)
+        .collect();
+    Ok(DryRunReport {
+        on_server: server.len() as u64,
+        would_delete: plan.len() as u64,
+        would_delete_bytes: plan.iter().map(|(m, _)| m.size).sum(),
+        received_between: times
+            .iter()
+            .min()
+            .zip(times.iter().max())
+            .map(|(a, b)| (*a, *b)),
+        would_download: new.len() as u64,
+    })
+}
+
+/// Downloads the full message for a headers-only one and replaces it.
+pub fn fetch_full(options: &SyncOptions, emit: &Emitter, message: MessageId) {
+    let new = fetch_full_inner(options, message).map_err(|e| e.user_message());
+    emit.send(Event::FullFetched { old: message, new });
+}
+
+fn fetch_full_inner(options: &SyncOptions, message: MessageId) -> Result<MessageId, Error> {
+    let mut store = Store::open(&options.store_path)?;
+    let (Some(account), Some(uidl)) = store.message_origin(message)? else {
+        return Err(crate::store::Error::Invalid(
+            "this message was not downloaded from an account".into(),
+        )
+        .into());
+    };
+    let account = store.account(account)?;
+    let password = credentials::load(&store, account.id)?
+        .ok_or_else(|| Error::NoPassword(account.settings.name.clone()))?;
+    let cfg = pop3_config(&account.settings, password, options.timeouts);
+    let mut client = session::open(&cfg)?;
+    let server = session::listing(&mut client)?;
+    let Some(m) = server.iter().find(|m| m.uidl == uidl) else {
+        let _ = client.quit();
+        return Err(crate::store::Error::NotFound(
+            "the server no longer has this message, so only its headers can be shown".into(),
+        )
+        .into());
+    };
+    let raw = client.retr(m.msg)?;
+    let _ = client.quit();
+    let full = NewMessage::prepare(raw, account.inbox, Flags::default())
+        .from_account(account.id, Some(uidl.clone()))
+        .dedupe(Dedupe::None);
+    Ok(store.replace_partial(message, &uidl, full)?)
+}

@@ -1,0 +1,146 @@
+//! Opening a POP3 session for an account, and learning what is on the server.
+//!
+//! Identity: a message is known by its UIDL (RFC 1939 §7). For servers
+//! without UIDL, popmail derives one from the message's headers, fetched with
+//! `TOP n 0`, as Evolution does: `hdr:` + SHA-256 of the header block. The
+//! trade-off: two byte-identical header blocks (extremely rare: they would
+//! share Message-ID, Date and Received lines) count as one message, and a
+//! server that rewrites headers makes the message look new (it is then
+//! deduplicated by its SHA-256 when the bytes are the same).
+
+use std::time::Duration;
+
+use sha2::{Digest, Sha256};
+
+use super::Error;
+use super::policy::OnServer;
+use crate::pop3::{self, Client};
+use crate::secret::Secret;
+use crate::store::{self, AccountSettings};
+
+/// Connection timeouts for sessions.
+#[derive(Debug, Clone, Copy)]
+pub struct Timeouts {
+    /// TCP connect.
+    pub connect: Duration,
+    /// Each read or write.
+    pub read: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Self {
+            connect: Duration::from_secs(15),
+            read: Duration::from_secs(60),
+        }
+    }
+}
+
+/// Largest message popmail accepts from a server (a safety bound, not a policy).
+const MAX_MESSAGE: u64 = 512 * 1024 * 1024;
+
+/// The POP3 settings of an account.
+pub fn pop3_config(s: &AccountSettings, password: Secret, timeouts: Timeouts) -> pop3::Config {
+    let mut cfg = pop3::Config::new(s.host.clone(), s.username.clone(), password);
+    cfg.port = s.port;
+    cfg.security = match s.security {
+        store::Security::Tls => pop3::Security::Tls,
+        store::Security::StartTls => pop3::Security::StartTls,
+        store::Security::Plain => pop3::Security::Plain,
+    };
+    cfg.allow_plaintext_password = s.allow_plaintext_password;
+    cfg.auth = match s.auth {
+        store::AuthMethod::Auto => pop3::AuthMethod::Auto,
+        store::AuthMethod::User => pop3::AuthMethod::User,
+        store::AuthMethod::Apop => pop3::AuthMethod::Apop,
+        store::AuthMethod::Plain => pop3::AuthMethod::Plain,
+        store::AuthMethod::Login => pop3::AuthMethod::Login,
+        store::AuthMethod::CramMd5 => pop3::AuthMethod::CramMd5,
+    };
+    cfg.ca_file = s.ca_file.clone();
+    cfg.pinned_sha256 = s.pinned_sha256.clone();
+    cfg.connect_timeout = timeouts.connect;
+    cfg.read_timeout = timeouts.read;
+    cfg.max_message_size = MAX_MESSAGE;
+    cfg
+}
+
+/// Connects and logs in.
+pub fn open(cfg: &pop3::Config) -> Result<Client, pop3::Error> {
+    let mut client = Client::connect(cfg)?;
+    client.login()?;
+    Ok(client)
+}
+
+/// Every message on the server with its identity, in message-number order.
+pub fn listing(client: &mut Client) -> Result<Vec<OnServer>, Error> {
+    let sizes = client.list()?;
+    let ids: Vec<(u32, String)> = match client.uidl() {
+        Ok(list) => list
+            .into_iter()
+            .map(|(n, u)| (n, u.as_str().to_string()))
+            .collect(),
+        Err(pop3::Error::UidlUnsupported) => {
+            let mut out = Vec::with_capacity(sizes.len());
+            for (n, _) in &sizes {
+                let headers = client.top(*n, 0)?;
+                out.push((*n, header_identity(&headers)));
+            }
+            out
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let mut out: Vec<OnServer> = sizes
+        .into_iter()
+        .filter_map(|(msg, size)| {
+            ids.iter()
+                .find(|(n, _)| *n == msg)
+                .map(|(_, uidl)| OnServer {
+                    msg,
+                    size,
+                    uidl: uidl.clone(),
+                })
+        })
+        .collect();
+    out.sort_by_key(|m| m.msg);
+    Ok(out)
+}
+
+/// The identity of a message derived from its header block.
+pub fn header_identity(top0: &[u8]) -> String {
+    let end = find_header_end(top0);
+    let digest = Sha256::digest(top0.get(..end).unwrap_or(top0));
+    format!("hdr:{}", store::hex(&digest[..20]))
+}
+
+fn find_header_end(b: &[u8]) -> usize {
+    for (i, w) in b.windows(2).enumerate() {
+        if w == b"\n\n" {
+            return i + 1;
+        }
+        if w == b"\n\r" && b.get(i + 2) == Some(&b'\n') {
+            return i + 1;
+        }
+    }
+    b.len()
+}
+
+/// The Message-ID in a header block, without angle brackets.
+pub fn message_id(top0: &[u8]) -> Option<String> {
+    crate::mail::envelope(top0).message_id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_identity_ignores_the_body_and_line_endings_matter_not_for_stability() {
+        let a = header_identity(b"Subject: x\r\nMessage-ID: <1@x>\r\n\r\nbody one");
+        let b = header_identity(b"Subject: x\r\nMessage-ID: <1@x>\r\n\r\nbody two");
+        let c = header_identity(b"Subject: y\r\nMessage-ID: <1@x>\r\n\r\nbody one");
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        assert!(a.starts_with("hdr:") && a.len() <= 70);
+    }
+}

@@ -1,0 +1,396 @@
+//! The sync worker's dispatcher: a named thread that takes [`Command`]s,
+//! runs each account's sync on a named thread of its own (so a slow or
+//! stuck server never delays the others, a cancel, or shutdown), schedules
+//! periodic checks, and reports [`Event`]s.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
+
+use super::account::{self, Ctx};
+use super::session::Timeouts;
+use super::{Command, Error, Event, Summary, ops};
+use crate::store::{Account, AccountId, Store};
+
+/// Now, as epoch seconds. Injected so tests can move time forward.
+pub type Clock = Arc<dyn Fn() -> i64 + Send + Sync>;
+
+/// Wakes the UI (egui's `request_repaint`), or does nothing for the CLI.
+pub type Repaint = Arc<dyn Fn() + Send + Sync>;
+
+/// How long shutdown waits for account threads to finish the message in flight.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+const TICK: Duration = Duration::from_millis(500);
+
+/// Settings of a sync worker.
+#[derive(Clone)]
+pub struct SyncOptions {
+    /// The store file; every thread opens its own connection.
+    pub store_path: PathBuf,
+    /// Called after each event is sent.
+    pub repaint: Repaint,
+    /// The time source.
+    pub clock: Clock,
+    /// Socket timeouts.
+    pub timeouts: Timeouts,
+    /// Run periodic checks (each account's interval) and start-up checks.
+    pub scheduled: bool,
+}
+
+impl SyncOptions {
+    /// Defaults for `store_path`: real clock, default timeouts, no schedule.
+    pub fn new(store_path: PathBuf) -> Self {
+        SyncOptions {
+            store_path,
+            repaint: Arc::new(|| {}),
+            clock: Arc::new(crate::store::now),
+            timeouts: Timeouts::default(),
+            scheduled: false,
+        }
+    }
+}
+
+/// Sends events and wakes the UI.
+#[derive(Clone)]
+pub struct Emitter {
+    tx: Sender<Event>,
+    repaint: Repaint,
+}
+
+impl Emitter {
+    /// Sends an event (a closed channel means the UI is gone; that is fine).
+    pub fn send(&self, event: Event) {
+        let _ = self.tx.send(event);
+        (self.repaint)();
+    }
+}
+
+/// The handle the UI (or CLI) keeps: send commands, drain events.
+pub struct SyncWorker {
+    commands: Sender<Command>,
+    events: Receiver<Event>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl SyncWorker {
+    /// Starts the worker thread.
+    pub fn spawn(options: SyncOptions) -> Result<SyncWorker, Error> {
+        let (commands, command_rx) = crossbeam_channel::unbounded();
+        let (event_tx, events) = crossbeam_channel::unbounded();
+        let emitter = Emitter {
+            tx: event_tx,
+            repaint: options.repaint.clone(),
+        };
+        let thread = std::thread::Builder::new()
+            .name("popmail-sync".into())
+            .spawn(move || Dispatcher::new(options, emitter).run(&command_rx))
+            .map_err(Error::Thread)?;
+        Ok(SyncWorker {
+            commands,
+            events,
+            thread: Some(thread),
+        })
+    }
+
+    /// Sends a command (ignored once the worker has stopped).
+    pub fn send(&self, command: Command) {
+        let _ = self.commands.send(command);
+    }
+
+    /// The next event, if one is waiting. Never blocks.
+    pub fn try_recv(&self) -> Option<Event> {
+        self.events.try_recv().ok()
+    }
+
+    /// The event channel, for callers that may block (the CLI).
+    pub fn events(&self) -> &Receiver<Event> {
+        &self.events
+    }
+
+    /// Asks the worker to stop and waits for it (at most the grace period
+    /// plus a little).
+    pub fn shutdown(mut self) {
+        self.stop();
+    }
+
+    fn stop(&mut self) {
+        let _ = self.commands.send(Command::Shutdown);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Drop for SyncWorker {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+struct Running {
+    cancel: Arc<AtomicBool>,
+    thread: JoinHandle<()>,
+}
+
+struct Dispatcher {
+    options: SyncOptions,
+    emit: Emitter,
+    running: HashMap<AccountId, Running>,
+    helpers: Vec<JoinHandle<()>>,
+    last_check: HashMap<AccountId, Instant>,
+    accounts: Vec<Account>,
+    started_up: bool,
+}
+
+impl Dispatcher {
+    fn new(options: SyncOptions, emit: Emitter) -> Self {
+        Dispatcher {
+            options,
+            emit,
+            running: HashMap::new(),
+            helpers: Vec::new(),
+            last_check: HashMap::new(),
+            accounts: Vec::new(),
+            started_up: false,
+        }
+    }
+
+    fn run(mut self, commands: &Receiver<Command>) {
+        let reason = match self.serve(commands) {
+            Ok(reason) => reason,
+            Err(e) => format!("the sync worker stopped: {}", e.user_message()),
+        };
+        let deadline = Instant::now() + SHUTDOWN_GRACE;
+        for r in self.running.values() {
+            r.cancel.store(true, Ordering::Relaxed);
+        }
+        while Instant::now() < deadline && self.running.values().any(|r| !r.thread.is_finished()) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let stuck = self
+            .running
+            .values()
+            .filter(|r| !r.thread.is_finished())
+            .count();
+        let reason = if stuck == 0 {
+            reason
+        } else {
+            format!(
+                "{reason}; {stuck} account(s) were still waiting for their server (nothing is lost: they resume next time)"
+            )
+        };
+        self.emit.send(Event::Stopped { reason });
+    }
+
+    fn serve(&mut self, commands: &Receiver<Command>) -> Result<String, Error> {
+        self.reload()?;
+        loop {
+            match commands.recv_timeout(TICK) {
+                Ok(Command::Shutdown) => return Ok("shut down as asked".into()),
+                Ok(command) => self.handle(command)?,
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return Ok("the window closed".into()),
+            }
+            self.running.retain(|_, r| !r.thread.is_finished());
+            self.helpers.retain(|h| !h.is_finished());
+            if self.options.scheduled {
+                self.schedule();
+            }
+        }
+    }
+
+    fn reload(&mut self) -> Result<(), Error> {
+        self.accounts = Store::open(&self.options.store_path)?.accounts()?;
+        Ok(())
+    }
+
+    fn handle(&mut self, command: Command) -> Result<(), Error> {
+        match command {
+            Command::SyncAll => {
+                self.reload()?;
+                let ids: Vec<AccountId> = self
+                    .accounts
+                    .iter()
+                    .filter(|a| a.settings.enabled)
+                    .map(|a| a.id)
+                    .collect();
+                for id in ids {
+                    self.start(id);
+                }
+            }
+            Command::SyncAccount(id) => {
+                self.reload()?;
+                self.start(id);
+            }
+            Command::Cancel(which) => {
+                for (id, r) in &self.running {
+                    if which.is_none_or(|w| w == *id) && !r.cancel.swap(true, Ordering::Relaxed) {
+                        // Answer at once; the thread stays silent from now on.
+                        self.emit.send(Event::Finished {
+                            account: *id,
+                            summary: Summary {
+                                cancelled: true,
+                                ..Summary::default()
+                            },
+                        });
+                    }
+                }
+            }
+            Command::Reload => self.reload()?,
+            Command::FetchFull(message) => self.helper(
+                "popmail-fetch",
+                move |o, e| ops::fetch_full(o, e, message),
+                move |why| Event::FullFetched {
+                    old: message,
+                    new: Err(why),
+                },
+            ),
+            Command::DryRun(account) => self.helper(
+                "popmail-dry-run",
+                move |o, e| ops::dry_run(o, e, account),
+                move |why| Event::DryRun {
+                    account,
+                    report: Err(why),
+                },
+            ),
+            Command::TestConnection {
+                request,
+                settings,
+                password,
+            } => self.helper(
+                "popmail-test-connection",
+                move |o, e| ops::test_connection(o, e, request, &settings, password),
+                move |why| Event::TestStep {
+                    request,
+                    step: super::TestStep {
+                        name: "Start".into(),
+                        outcome: Err(why),
+                    },
+                    certificate: None,
+                    last: true,
+                },
+            ),
+            Command::Shutdown => {}
+        }
+        Ok(())
+    }
+
+    /// Runs a one-off job (fetch, dry run, test) on its own named thread;
+    /// `fail` makes the event that reports a thread that could not start.
+    fn helper(
+        &mut self,
+        name: &str,
+        f: impl FnOnce(&SyncOptions, &Emitter) + Send + 'static,
+        fail: impl FnOnce(String) -> Event,
+    ) {
+        let options = self.options.clone();
+        let emit = self.emit.clone();
+        match std::thread::Builder::new()
+            .name(name.into())
+            .spawn(move || f(&options, &emit))
+        {
+            Ok(h) => self.helpers.push(h),
+            Err(e) => self.emit.send(fail(Error::Thread(e).user_message())),
+        }
+    }
+
+    fn schedule(&mut self) {
+        let due: Vec<AccountId> = self
+            .accounts
+            .iter()
+            .filter(|a| a.settings.enabled && !self.running.contains_key(&a.id))
+            .filter(|a| {
+                let at_start = !self.started_up && a.settings.check_at_startup;
+                let interval = a
+                    .settings
+                    .check_interval_min
+                    .map(|m| Duration::from_secs(u64::from(m) * 60));
+                let last = self.last_check.get(&a.id);
+                at_start
+                    || match (interval, last) {
+                        (Some(i), Some(last)) => last.elapsed() >= i,
+                        (Some(_), None) => self.started_up,
+                        (None, _) => false,
+                    }
+            })
+            .map(|a| a.id)
+            .collect();
+        if !self.started_up {
+            let now = Instant::now();
+            for a in &self.accounts {
+                self.last_check.insert(a.id, now);
+            }
+            self.started_up = true;
+        }
+        for id in due {
+            self.start(id);
+        }
+    }
+
+    fn start(&mut self, id: AccountId) {
+        if self.running.contains_key(&id) {
+            return;
+        }
+        let Some(account) = self.accounts.iter().find(|a| a.id == id).cloned() else {
+            return;
+        };
+        self.last_check.insert(id, Instant::now());
+        let cancel = Arc::new(AtomicBool::new(false));
+        let flag = cancel.clone();
+        let emit = self.emit.clone();
+        let options = self.options.clone();
+        let spawned = std::thread::Builder::new()
+            .name(format!("popmail-sync-{}", id.0))
+            .spawn(move || run_account(&options, &emit, &flag, &account));
+        match spawned {
+            Ok(thread) => {
+                self.running.insert(id, Running { cancel, thread });
+            }
+            Err(e) => self.emit.send(Event::Failed {
+                account: id,
+                message: Error::Thread(e).user_message(),
+                certificate: None,
+                log: Vec::new(),
+            }),
+        }
+    }
+}
+
+fn run_account(options: &SyncOptions, emit: &Emitter, cancel: &AtomicBool, account: &Account) {
+    emit.send(Event::Started {
+        account: account.id,
+    });
+    let result = Store::open(&options.store_path)
+        .map_err(|e| account::Failure::from(Error::from(e)))
+        .and_then(|mut store| {
+            let mut ctx = Ctx {
+                store: &mut store,
+                emit,
+                cancel,
+                now: (options.clock)(),
+                timeouts: options.timeouts,
+            };
+            account::sync(&mut ctx, account)
+        });
+    if cancel.load(Ordering::Relaxed) {
+        // The dispatcher already answered the cancel.
+        return;
+    }
+    match result {
+        Ok(summary) => emit.send(Event::Finished {
+            account: account.id,
+            summary,
+        }),
+        Err(f) => emit.send(Event::Failed {
+            account: account.id,
+            message: f.error.user_message(),
+            certificate: f.error.certificate(),
+            log: f.log,
+        }),
+    }
+}
