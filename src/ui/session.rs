@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use super::background::Worker;
 use super::{Error, RunOptions};
 use crate::store::Store;
-use crate::sync::{Command, Event};
+use crate::store::{AccountSettings, Policy, Security};
+use crate::sync::{Command, Event, SyncOptions, SyncWorker};
 
 /// The UI's end of the sync worker.
 pub trait SyncPort {
@@ -49,7 +50,12 @@ pub struct Session {
 pub struct DemoRuntime {
     /// The port the demo server listens on (127.0.0.1).
     pub port: u16,
+    /// The server; dropping it stops it.
+    _server: crate::demo::DemoServer,
 }
+
+/// Name of the demo account.
+pub const DEMO_ACCOUNT: &str = "Demo";
 
 impl Session {
     /// Opens the store of `data_dir` and starts the workers.
@@ -94,15 +100,67 @@ impl Drop for Session {
     }
 }
 
-/// Starts the sync worker for the store at `path`.
-fn start_sync(_path: &std::path::Path, _ctx: &egui::Context) -> Option<Box<dyn SyncPort>> {
-    // The sync worker lands separately; until then sync controls show disabled.
-    None
+impl SyncPort for SyncWorker {
+    fn send(&self, command: Command) {
+        SyncWorker::send(self, command);
+    }
+    fn try_recv(&self) -> Option<Event> {
+        SyncWorker::try_recv(self)
+    }
 }
 
-/// Opens the demo: its own data directory, the demo server, a demo account, a sync.
+/// Starts the sync worker for the store at `path` (periodic checks on).
+/// Without it the window still reads mail; sync controls show disabled.
+fn start_sync(path: &std::path::Path, ctx: &egui::Context) -> Option<Box<dyn SyncPort>> {
+    let ctx = ctx.clone();
+    let mut options = SyncOptions::new(path.to_path_buf());
+    options.repaint = std::sync::Arc::new(move || ctx.request_repaint());
+    options.scheduled = true;
+    SyncWorker::spawn(options)
+        .ok()
+        .map(|w| Box::new(w) as Box<dyn SyncPort>)
+}
+
+/// Opens the demo: its own data directory, popmail's demo POP3 server on
+/// 127.0.0.1, a demo account against it (plain, password allowed in clear,
+/// keep on server), then a sync of that account.
 pub fn open_demo(base_data_dir: &std::path::Path, ctx: &egui::Context) -> Result<Session, String> {
     let dir = crate::paths::demo_data_dir(base_data_dir);
-    let _ = (dir, ctx);
-    Err("the demo server is not part of this build yet".to_string())
+    let server = crate::demo::DemoServer::start().map_err(|e| e.to_string())?;
+    let port = server.port();
+    let mut session = Session::open(dir, ctx).map_err(|e| e.to_string())?;
+    let settings = AccountSettings {
+        name: DEMO_ACCOUNT.into(),
+        email: "demo@example.org".into(),
+        host: "127.0.0.1".into(),
+        port,
+        security: Security::Plain,
+        allow_plaintext_password: true,
+        username: crate::demo::DemoServer::USER.into(),
+        policy: Policy::Keep,
+        enabled: true,
+        ..AccountSettings::default()
+    };
+    let store = &mut session.store;
+    // The server's port changes every run: update the account if it exists.
+    let id = match store.account_by_name(DEMO_ACCOUNT) {
+        Ok(a) => {
+            store
+                .update_account(a.id, &settings)
+                .map_err(|e| e.to_string())?;
+            a.id
+        }
+        Err(_) => store.add_account(&settings).map_err(|e| e.to_string())?.id,
+    };
+    // The demo password is public; it stays in the demo store, not the keychain.
+    store
+        .set_stored_password(id, Some(crate::demo::DemoServer::PASSWORD))
+        .map_err(|e| e.to_string())?;
+    session.sync_send(Command::Reload);
+    session.sync_send(Command::SyncAccount(id));
+    session.demo = Some(DemoRuntime {
+        port,
+        _server: server,
+    });
+    Ok(session)
 }
