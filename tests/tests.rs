@@ -8,6 +8,8 @@
 //! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
 //! - `sync_policies`: the sync worker against a real Dovecot: policies, size limit, ledger.
 //! - `demo_server`: the embedded demo POP3 server over plain TCP.
+//! - `ui_window`: the reader window headless (egui_kittest) over real stores.
+//! - `ui_sync`: the reader window with the real sync worker and the demo server.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -18,3 +20,5 @@ mod pop3_faults;
 mod pop3_transcript;
 mod support;
 mod sync_policies;
+mod ui_sync;
+mod ui_window;

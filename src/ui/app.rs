@@ -128,6 +128,14 @@ impl App {
         self.status.any_syncing()
     }
 
+    /// The last sync error shown in the status bar, if any account failed.
+    pub fn last_sync_error(&self) -> Option<String> {
+        self.status.accounts.values().find_map(|s| match s {
+            super::status_bar::AccountSync::Failed { message, .. } => Some(message.clone()),
+            _ => None,
+        })
+    }
+
     /// The data directory in use.
     pub fn data_dir(&self) -> Option<&std::path::Path> {
         self.session.as_ref().map(|s| s.data_dir.as_path())

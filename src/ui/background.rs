@@ -26,6 +26,9 @@ const EMPTY_BATCH: usize = 2_000;
 /// Most search hits shown.
 pub const SEARCH_LIMIT: usize = 500;
 
+/// A scope's full list order: ids, and for conversations which rows are replies.
+pub type Order = (Arc<Vec<MessageId>>, Option<Arc<Vec<bool>>>);
+
 /// A request to a background thread.
 #[derive(Debug)]
 pub enum Job {
@@ -122,7 +125,7 @@ pub enum Done {
         /// The request's generation.
         generation: u64,
         /// The ids in list order, and for conversations which are replies.
-        result: Result<(Arc<Vec<MessageId>>, Option<Arc<Vec<bool>>>), String>,
+        result: Result<Order, String>,
     },
     /// Answer to [`Job::Search`].
     Search {

@@ -19,7 +19,7 @@ pub struct Conversations {
 
 /// Groups `items`; `newest_first` orders conversations by latest message descending.
 pub fn group(mut items: Vec<ThreadItem>, newest_first: bool) -> Conversations {
-    items.sort_by(|a, b| (a.date, a.id).cmp(&(b.date, b.id)));
+    items.sort_by_key(|a| (a.date, a.id));
     // Conversation key → group; the first (oldest) member decides the subject.
     let mut by_key: HashMap<&str, usize> = HashMap::new();
     let mut by_subject: HashMap<&str, usize> = HashMap::new();

@@ -139,7 +139,7 @@ fn body(
                         .iter()
                         .filter(|f| f.role != crate::store::FolderRole::Inbox)
                     {
-                        if ui.button(&f.name).clicked() {
+                        if ui.button(format!("📁 {}", f.name)).clicked() {
                             out.push(Intent::Move(ids.clone(), f.id));
                             done = true;
                         }

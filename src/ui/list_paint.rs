@@ -259,7 +259,7 @@ fn paint_row(
     }
     let mut subject = String::new();
     if reply {
-        subject.push_str("    ↳ ");
+        subject.push_str("    ↪ ");
     }
     if row.partial {
         subject.push_str("[headers only] ");

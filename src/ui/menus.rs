@@ -53,7 +53,11 @@ pub fn menu_bar_ui(app: &mut App, ui: &mut Ui, can_sync: bool, out: &mut Vec<Int
 }
 
 fn item(ui: &mut Ui, text: &str, shortcut: &str, enabled: bool) -> bool {
-    let b = Button::new(text).shortcut_text(shortcut);
+    let b = if shortcut.is_empty() {
+        Button::new(text)
+    } else {
+        Button::new(text).shortcut_text(shortcut)
+    };
     let clicked = ui.add_enabled(enabled, b).clicked();
     if clicked {
         ui.close();
@@ -85,10 +89,10 @@ fn file_menu(app: &App, ui: &mut Ui, out: &mut Vec<Intent>) {
 fn message_menu(app: &App, ui: &mut Ui, out: &mut Vec<Intent>) {
     let sel = app.selection();
     let any = !sel.is_empty();
-    if item(ui, "Open", "Enter", any) {
-        if let Some(id) = sel.first() {
-            out.push(Intent::Open(*id));
-        }
+    if item(ui, "Open", "Enter", any)
+        && let Some(id) = sel.first()
+    {
+        out.push(Intent::Open(*id));
     }
     if item(ui, "Mark read / unread", "R", any) {
         out.push(Intent::ToggleFlag(sel.clone(), Flags::SEEN));

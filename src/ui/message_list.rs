@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use super::background::Job;
+use super::background::{Job, Order};
 use crate::store::{MessageId, MessageRow, Scope, Sort, Store};
 
 /// Rows kept in the cache before it is cleared.
@@ -97,11 +97,7 @@ impl MessageList {
     }
 
     /// Takes a loaded order, unless a newer one was asked for.
-    pub fn on_order(
-        &mut self,
-        generation: u64,
-        result: Result<(Arc<Vec<MessageId>>, Option<Arc<Vec<bool>>>), String>,
-    ) {
+    pub fn on_order(&mut self, generation: u64, result: Result<Order, String>) {
         if generation != self.generation {
             return;
         }
@@ -184,16 +180,20 @@ impl MessageList {
             self.cache.remove(id);
             self.selected.remove(id);
         }
-        if self.cursor_id.is_some_and(|c| gone.contains(&c)) {
+        let cursor_gone = self.cursor_id.is_some_and(|c| gone.contains(&c));
+        self.clamp();
+        if cursor_gone {
             self.cursor_id = None;
-            // Keep the cursor at the same position: the next message.
-            if let Some(c) = self.cursor {
-                let c = c.min(self.count.saturating_sub(1));
-                self.cursor = (self.count > 0).then_some(c);
-                self.anchor = self.cursor;
+            // Select what is now at the cursor's place: the next message.
+            if let Some(c) = self.cursor
+                && self.count > 0
+            {
+                let c = c.min(self.count - 1);
+                if self.select_only(c).is_none() {
+                    self.cursor = Some(c);
+                }
             }
         }
-        self.clamp();
     }
 
     fn clamp(&mut self) {

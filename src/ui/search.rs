@@ -103,7 +103,7 @@ impl Search {
         if resp.changed() {
             job = self.start(if *everywhere { None } else { folder });
         }
-        if resp.has_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
+        if (resp.has_focus() || resp.lost_focus()) && ui.input(|i| i.key_pressed(Key::Escape)) {
             out.push(Intent::ClearSearch);
             resp.surrender_focus();
         }

@@ -289,3 +289,54 @@ impl SyncStatus {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::kittest::Queryable as _;
+
+    use super::*;
+    use crate::store::{AccountSettings, FolderId};
+
+    #[test]
+    fn progress_is_drawn_with_message_and_byte_counts() {
+        let account = Account {
+            id: AccountId(1),
+            inbox: FolderId(1),
+            settings: AccountSettings {
+                name: "Home".into(),
+                ..AccountSettings::default()
+            },
+        };
+        let mut status = SyncStatus::default();
+        status.on_event(&Event::Started {
+            account: account.id,
+        });
+        status.on_event(&Event::Progress {
+            account: account.id,
+            messages_done: 3,
+            messages_total: 18,
+            bytes_done: 2048,
+            bytes_total: 28 * 1024,
+        });
+        status.on_event(&Event::NewMail {
+            account: account.id,
+            folder: FolderId(1),
+            count: 3,
+        });
+        let accounts = vec![account];
+        let mut h = egui_kittest::Harness::new_ui(move |ui| {
+            let mut out = Vec::new();
+            status.ui(ui, &accounts, true, None, None, &mut out);
+        });
+        h.step();
+        assert!(
+            h.query_by_label("Home: 3 of 18 messages, 2.0 KB of 28 KB")
+                .is_some()
+        );
+        assert!(h.query_by_label("3 new messages").is_some());
+        assert!(
+            h.query_by_label("⏹ Stop").is_some(),
+            "a sync can be cancelled"
+        );
+    }
+}

@@ -6,3 +6,4 @@ pub mod dovecot;
 pub mod scripted_server;
 pub mod store;
 pub mod sync;
+pub mod ui;
