@@ -330,7 +330,8 @@ mod tests {
         });
         h.step();
         assert!(
-            h.query_by_label("Home: 3 of 18 messages, 2.0 KB of 28 KB")
+            h.query_all_by_label("Home: 3 of 18 messages, 2.0 KB of 28 KB")
+                .next()
                 .is_some()
         );
         assert!(h.query_by_label("3 new messages").is_some());
