@@ -1,8 +1,8 @@
 //! What the user asks for ([`Intent`]) and how the app carries it out. The
 //! panes only report intents; `App::apply` is the one place that changes
-//! the store, talks to the workers and opens dialogs. Flag changes on a few
-//! messages are written at once on the UI thread (a few milliseconds at
-//! most); moves, deletes and anything large go to the write thread.
+//! the store, talks to the workers and opens dialogs. Every write goes to the
+//! write thread; flags show their new state at once, moved messages leave
+//! the list at once, and the answer refreshes counts and the list.
 
 use std::path::PathBuf;
 
@@ -13,9 +13,6 @@ use super::dialogs::Dialog;
 use super::session;
 use crate::store::{AccountId, Flags, FolderId, FolderRole, MessageId, Scope, SortKey};
 use crate::sync::Command;
-
-/// Most messages whose flags change on the UI thread; more go to the write thread.
-const INLINE_FLAG_LIMIT: usize = 200;
 
 /// Messages being dragged onto a folder.
 #[derive(Debug, Clone)]
@@ -335,20 +332,13 @@ impl App {
         }
     }
 
+    /// Shows the new flags at once and writes them on the write thread (a
+    /// commit can wait on a WAL checkpoint; the frame must not).
     fn set_flag(&mut self, ids: Vec<MessageId>, flag: Flags, on: bool) {
         if ids.is_empty() {
             return;
         }
-        if ids.len() > INLINE_FLAG_LIMIT {
-            self.write(Write::Flag(ids, flag, on));
-            return;
-        }
-        let Some(s) = &mut self.session else { return };
-        if let Err(e) = s.store.set_flag(&ids, flag, on) {
-            self.error = Some(e.to_string());
-            return;
-        }
-        self.list.forget(&ids);
+        self.list.patch_flags(&ids, flag, on);
         if let Some(o) = &mut self.reader.opened
             && ids.contains(&o.row.id)
         {
@@ -362,7 +352,7 @@ impl App {
                 h.flags = h.flags.with(flag, on);
             }
         }
-        self.refresh_folders();
+        self.send_write(Job::Write(Write::Flag(ids, flag, on)));
     }
 
     fn write(&mut self, w: Write) {
@@ -445,7 +435,13 @@ impl App {
                 ));
                 None
             }
-            Write::MoveBack(_) | Write::Flag(..) => None,
+            Write::MoveBack(_) => None,
+            Write::Flag(ids, ..) => {
+                // Only the counts and these rows change: no list reload.
+                self.list.forget(ids);
+                self.refresh_folders();
+                return;
+            }
         };
         if let (Some((label, text)), Some(undo)) = (what, undo) {
             self.undo = Some((label, undo));

@@ -65,6 +65,7 @@ pub struct App {
 impl App {
     /// The window's app, from eframe's creation context.
     pub fn from_creation(cc: &eframe::CreationContext<'_>, opts: RunOptions) -> App {
+        super::fonts::install_fallbacks(&cc.egui_ctx);
         App::new(&cc.egui_ctx, cc.storage, opts)
     }
 
@@ -200,6 +201,11 @@ impl App {
         self.folders.accounts.is_empty() && self.folders.folders.iter().all(|f| f.total == 0)
     }
 
+    /// Whether the welcome page takes the window.
+    pub(super) fn show_welcome(&self) -> bool {
+        self.session.is_some() && self.is_empty_store() && !self.search.is_active()
+    }
+
     pub(super) fn send_read(&self, job: Job) {
         if let Some(s) = &self.session {
             s.read.send(job);
@@ -303,7 +309,7 @@ impl App {
 
     /// Keyboard shortcuts (single letters only when no text field has focus).
     fn keys(&mut self, out: &mut Vec<Intent>) {
-        let typing = self.ctx.egui_wants_keyboard_input();
+        let typing = self.ctx.text_edit_focused();
         let modal = self.dialog.is_some();
         let ctrl = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
         let shortcut = |s: KeyboardShortcut| self.ctx.input_mut(|i| i.consume_shortcut(&s));
@@ -416,9 +422,17 @@ impl App {
             self.finish(out);
             return;
         }
-        let welcome = self.is_empty_store() && !self.search.is_active();
+        let welcome = self.show_welcome();
         let busy = self.busy_text();
-        let notice = self.notice.clone();
+        let notice = match (
+            &self.notice,
+            self.session.as_ref().and_then(|s| s.demo.as_ref()),
+        ) {
+            (Some(n), _) => Some(n.clone()),
+            (None, Some(d)) => Some(format!("Demo: mail server on 127.0.0.1:{}", d.port)),
+            (None, None) => None,
+        };
+        let can_undo = self.undo.is_some();
         egui::Panel::bottom("status-bar").show(ui, |ui| {
             let accounts = self.folders.accounts.clone();
             self.status.ui(
@@ -427,6 +441,7 @@ impl App {
                 can_sync,
                 busy.as_deref(),
                 notice.as_deref(),
+                can_undo,
                 &mut out,
             );
         });
@@ -447,14 +462,21 @@ impl App {
                     .ui(ui, self.list.scope, &|a| status.syncing(a), &mut out);
             });
         let reader_panel = match self.prefs.reader_position {
+            // The list keeps room for its columns however the window shrinks.
             ReaderPosition::Right => {
-                egui::Panel::right("reader").default_size(ui.available_width() * 0.42)
+                let w = ui.available_width();
+                egui::Panel::right("reader")
+                    .default_size(w * 0.42)
+                    .max_size((w - 380.0).max(200.0))
             }
             ReaderPosition::Bottom => {
-                egui::Panel::bottom("reader-bottom").default_size(ui.available_height() * 0.5)
+                let h = ui.available_height();
+                egui::Panel::bottom("reader-bottom")
+                    .default_size(h * 0.5)
+                    .max_size((h - 150.0).max(120.0))
             }
         };
-        reader_panel.resizable(true).min_size(160.0).show(ui, |ui| {
+        reader_panel.resizable(true).min_size(120.0).show(ui, |ui| {
             self.reader.ui(ui, can_sync, &mut out);
         });
         egui::CentralPanel::default().show(ui, |ui| {
@@ -513,11 +535,6 @@ impl App {
 
     fn busy_text(&self) -> Option<String> {
         let s = self.session.as_ref()?;
-        if let Some(d) = &s.demo
-            && !s.write.busy()
-        {
-            return Some(format!("Demo: mail server on 127.0.0.1:{}", d.port));
-        }
         if s.write.busy() {
             Some("Working…".into())
         } else if self.list.loading() && self.list.len() > 50_000 {

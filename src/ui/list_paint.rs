@@ -28,18 +28,34 @@ struct Columns {
 }
 
 fn columns(row: Rect, w: &ColumnWidths) -> Columns {
+    // On a narrow list, Size goes first, then Date; From shrinks last.
+    let room = row.width() - 2.0 * ICON_COL - MIN_SUBJECT;
+    let size_w = if w.from.min(room * 0.4) + w.date + w.size <= room {
+        w.size
+    } else {
+        0.0
+    };
+    let date_w = if w.from.min(room * 0.4) + w.date + size_w <= room {
+        w.date
+    } else {
+        0.0
+    };
+    let from_w = w
+        .from
+        .min((room - date_w - size_w).max(room * 0.4))
+        .max(0.0);
     let x0 = row.left();
     let star = Rect::from_min_size(pos2(x0, row.top()), vec2(ICON_COL, row.height()));
     let attach = star.translate(vec2(ICON_COL, 0.0));
-    let from = Rect::from_min_size(pos2(attach.right(), row.top()), vec2(w.from, row.height()));
-    let size = Rect::from_min_max(pos2(row.right() - w.size, row.top()), row.right_bottom());
+    let from = Rect::from_min_size(pos2(attach.right(), row.top()), vec2(from_w, row.height()));
+    let size = Rect::from_min_max(pos2(row.right() - size_w, row.top()), row.right_bottom());
     let date = Rect::from_min_max(
-        pos2(size.left() - w.date, row.top()),
+        pos2(size.left() - date_w, row.top()),
         pos2(size.left(), row.bottom()),
     );
     let subject = Rect::from_min_max(
         pos2(from.right(), row.top()),
-        pos2(date.left().max(from.right() + MIN_SUBJECT), row.bottom()),
+        pos2(date.left().max(from.right()), row.bottom()),
     );
     Columns {
         star,
@@ -152,6 +168,10 @@ pub fn list_ui(
             now,
         );
         let cols = columns(rect, widths);
+        if resp.has_focus() {
+            // Rows never keep keyboard focus: the list's keys (j/k, Delete…) act instead.
+            resp.surrender_focus();
+        }
         if resp.clicked() {
             let on_star = resp
                 .interact_pointer_pos()
@@ -318,6 +338,9 @@ fn cell(
     bold: bool,
     align: Align2,
 ) {
+    if rect.width() < 12.0 {
+        return;
+    }
     let inner = rect.shrink2(vec2(5.0, 0.0));
     let clip = painter.with_clip_rect(inner.intersect(painter.clip_rect()));
     let pos = if align == Align2::RIGHT_CENTER {
@@ -375,6 +398,10 @@ fn header_ui(
             );
             continue;
         };
+        if r.width() < 12.0 {
+            // Hidden on a narrow list.
+            continue;
+        }
         let resp = ui.interact(r, ui.scope_id().with(("col", name)), Sense::click());
         let active = list.sort.key == key && !list.conversations;
         let label = format!("Sort by {name}");
@@ -414,6 +441,9 @@ fn header_ui(
         (cols.size.left(), "Resize the Size column", -2),
     ];
     for (x, label, which) in handles {
+        if (which == -1 && cols.date.width() < 12.0) || (which == -2 && cols.size.width() < 12.0) {
+            continue;
+        }
         let r = Rect::from_center_size(pos2(x, rect.center().y), vec2(6.0, rect.height()));
         let resp = ui.interact(r, ui.scope_id().with(("resize", which)), Sense::drag());
         resp.widget_info(|| WidgetInfo::labeled(Role::Splitter, true, label));

@@ -17,7 +17,7 @@ pub fn menu_bar_ui(app: &mut App, ui: &mut Ui, can_sync: bool, out: &mut Vec<Int
         ui.menu_button("View", |ui| view_menu(app, ui));
         ui.menu_button("Sync", |ui| sync_menu(app, ui, can_sync, out));
     });
-    if app.session.is_none() {
+    if app.session.is_none() || app.show_welcome() {
         return;
     }
     ui.horizontal(|ui| {

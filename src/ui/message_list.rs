@@ -11,6 +11,9 @@ use std::sync::Arc;
 use super::background::{Job, Order};
 use crate::store::{MessageId, MessageRow, Scope, Sort, Store};
 
+/// Deepest row read by `Store::page` (an OFFSET scan) before the order loads.
+const PAGE_SCAN_LIMIT: u64 = 20_000;
+
 /// Rows kept in the cache before it is cleared.
 const CACHE_ROWS: usize = 4096;
 
@@ -150,6 +153,20 @@ impl MessageList {
         }
     }
 
+    /// Shows new flags on cached rows before the store has them.
+    pub fn patch_flags(&mut self, ids: &[MessageId], flag: crate::store::Flags, on: bool) {
+        for id in ids {
+            if let Some(r) = self.cache.get_mut(id) {
+                r.flags = r.flags.with(flag, on);
+            }
+        }
+        for r in &mut self.page {
+            if ids.contains(&r.id) {
+                r.flags = r.flags.with(flag, on);
+            }
+        }
+    }
+
     /// Takes messages out of the list at once (they moved away).
     pub fn remove(&mut self, ids: &[MessageId]) {
         let gone: HashSet<MessageId> = ids.iter().copied().collect();
@@ -242,6 +259,11 @@ impl MessageList {
                 return;
             }
             let start = self.top.saturating_sub(self.visible);
+            if start > PAGE_SCAN_LIMIT {
+                // OFFSET scans grow with the offset: deep rows wait for the
+                // full order (they show as "…" for a moment).
+                return;
+            }
             match store.page(scope, self.sort, start, self.visible * 3 + 2) {
                 Ok(rows) => {
                     self.page_start = start;

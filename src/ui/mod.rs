@@ -28,6 +28,7 @@
 //! user does to messages), `background` (the worker threads), `folders`,
 //! `message_list`, `list_paint`, `reader`, `attachments` (file-name safety),
 //! `search`, `status_bar`, `welcome`, `dialogs`, `menus`, `prefs`, `format`,
+//! `fonts` (system CJK fallback), `conversations` (the conversation order),
 //! `session` (store + workers + demo server of one data directory).
 
 mod actions;
@@ -37,6 +38,7 @@ mod background;
 mod conversations;
 mod dialogs;
 mod folders;
+mod fonts;
 mod format;
 mod list_paint;
 mod menus;

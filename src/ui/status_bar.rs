@@ -123,6 +123,7 @@ impl SyncStatus {
     }
 
     /// The bar.
+    #[allow(clippy::too_many_arguments)]
     pub fn ui(
         &mut self,
         ui: &mut Ui,
@@ -130,6 +131,7 @@ impl SyncStatus {
         can_sync: bool,
         busy: Option<&str>,
         notice: Option<&str>,
+        can_undo: bool,
         out: &mut Vec<Intent>,
     ) {
         ui.horizontal(|ui| {
@@ -232,10 +234,11 @@ impl SyncStatus {
                     ui.spinner();
                 }
                 if let Some(n) = notice {
-                    if ui
-                        .button("Undo")
-                        .on_hover_text("Undo the last move or delete (Ctrl+Z)")
-                        .clicked()
+                    if can_undo
+                        && ui
+                            .button("Undo")
+                            .on_hover_text("Undo the last move or delete (Ctrl+Z)")
+                            .clicked()
                     {
                         out.push(Intent::Undo);
                     }
@@ -326,7 +329,7 @@ mod tests {
         let accounts = vec![account];
         let mut h = egui_kittest::Harness::new_ui(move |ui| {
             let mut out = Vec::new();
-            status.ui(ui, &accounts, true, None, None, &mut out);
+            status.ui(ui, &accounts, true, None, None, false, &mut out);
         });
         h.step();
         assert!(
