@@ -147,6 +147,11 @@ impl App {
         self.list.len()
     }
 
+    /// Rows on screen whose data has not arrived yet (benchmarks).
+    pub fn list_rows_missing(&self) -> u64 {
+        self.list.missing_on_screen()
+    }
+
     /// Shows a scope (benchmarks; users click the folder pane).
     pub fn show_scope(&mut self, scope: Scope) {
         self.apply(Intent::ShowScope(scope));
@@ -227,6 +232,9 @@ impl App {
             while let Some(d) = s.read.try_recv() {
                 answers.push(d);
             }
+            while let Some(d) = s.rows.try_recv() {
+                answers.push(d);
+            }
             while let Some(d) = s.write.try_recv() {
                 answers.push(d);
             }
@@ -243,6 +251,7 @@ impl App {
                 Done::Opened {
                     generation, result, ..
                 } => self.reader.on_opened(generation, result, now),
+                Done::Rows { generation, result } => self.list.on_rows(generation, result),
                 Done::Wrote { write, result } => self.on_wrote(*write, result),
             }
         }
@@ -500,15 +509,17 @@ impl App {
                     now,
                     &mut out,
                 );
-            } else if let Some(s) = &self.session {
-                list_paint::list_ui(
+            } else if let Some(s) = &self.session
+                && let Some(job) = list_paint::list_ui(
                     &mut self.list,
                     ui,
                     &s.store,
                     &mut self.prefs.columns,
                     now,
                     &mut out,
-                );
+                )
+            {
+                s.rows.send(job);
             }
         });
         self.finish(out);

@@ -3,6 +3,8 @@
 //! - `popmail-ui-read` answers reads that grow with folder size or message
 //!   size. When several requests of one kind queue up, only the newest runs;
 //!   the UI also drops answers whose generation is stale.
+//! - `popmail-ui-rows` reads the list rows on screen (and a screen around),
+//!   so scrolling never waits on the disk;
 //! - `popmail-ui-write` runs writes in order (moves, Trash, restore, delete
 //!   for good, emptying a folder, saving attachments). The store commits them
 //!   in batches, so the UI's own small writes are never starved.
@@ -59,6 +61,13 @@ pub enum Job {
         /// The message.
         id: MessageId,
     },
+    /// The list rows of these messages.
+    Rows {
+        /// Generation, echoed back.
+        generation: u64,
+        /// The messages.
+        ids: Vec<MessageId>,
+    },
     /// A write.
     Write(Write),
 }
@@ -69,7 +78,8 @@ impl Job {
             Job::LoadOrder { .. } => 0,
             Job::Search { .. } => 1,
             Job::Open { .. } => 2,
-            Job::Write(_) => 3,
+            Job::Rows { .. } => 3,
+            Job::Write(_) => 4,
         }
     }
 }
@@ -140,6 +150,13 @@ pub enum Done {
         generation: u64,
         /// It, parsed.
         result: Result<Box<Opened>, String>,
+    },
+    /// Answer to [`Job::Rows`].
+    Rows {
+        /// The request's generation.
+        generation: u64,
+        /// The rows (missing ids skipped).
+        result: Result<Vec<MessageRow>, String>,
     },
     /// A write finished.
     Wrote {
@@ -263,6 +280,10 @@ fn failed(job: Job, why: &str) -> Done {
             generation,
             result: Err(why.into()),
         },
+        Job::Rows { generation, .. } => Done::Rows {
+            generation,
+            result: Err(why.into()),
+        },
         Job::Write(write) => Done::Wrote {
             write: Box::new(write),
             result,
@@ -317,6 +338,10 @@ fn answer(store: &mut Store, job: Job) -> Done {
             })()
             .map_err(|e| e.to_string());
             Done::Opened { generation, result }
+        }
+        Job::Rows { generation, ids } => {
+            let result = store.rows(&ids).map_err(|e| e.to_string());
+            Done::Rows { generation, result }
         }
         Job::Write(write) => {
             let result = run_write(store, &write).map_err(|e| e.to_string());

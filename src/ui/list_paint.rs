@@ -67,7 +67,8 @@ fn columns(row: Rect, w: &ColumnWidths) -> Columns {
     }
 }
 
-/// Draws the list and collects what the user did.
+/// Draws the list and collects what the user did; returns the read of
+/// rows the list needs next (for the rows thread).
 pub fn list_ui(
     list: &mut MessageList,
     ui: &mut Ui,
@@ -75,7 +76,7 @@ pub fn list_ui(
     widths: &mut ColumnWidths,
     now: i64,
     out: &mut Vec<Intent>,
-) {
+) -> Option<super::background::Job> {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let row_h = (font.size * 1.55).round();
     let full = ui.available_rect_before_wrap();
@@ -108,7 +109,7 @@ pub fn list_ui(
         }
     }
 
-    list.prepare(store);
+    let rows_job = list.prepare(store);
     let painter = ui.painter_at(body);
     let visuals = ui.visuals().clone();
     if list.is_empty() {
@@ -217,6 +218,7 @@ pub fn list_ui(
         });
     }
     scrollbar_ui(list, ui, track);
+    rows_job
 }
 
 #[allow(clippy::too_many_arguments)]

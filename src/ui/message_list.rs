@@ -2,7 +2,7 @@
 //! and where the view is. Rows are read from the store only when they are on
 //! screen: at first by `Store::page` (an index range scan), and once the
 //! scope's full order has loaded in the background, by id through
-//! `Store::rows` with a small cache. Positions are `u64` row indices, so a
+//! `Store::rows` on the rows thread, into a small cache. Positions are `u64` row indices, so a
 //! million rows scroll as precisely as ten.
 
 use std::collections::{HashMap, HashSet};
@@ -12,7 +12,7 @@ use super::background::{Job, Order};
 use crate::store::{MessageId, MessageRow, Scope, Sort, Store};
 
 /// Deepest row read by `Store::page` (an OFFSET scan) before the order loads.
-const PAGE_SCAN_LIMIT: u64 = 20_000;
+const PAGE_SCAN_LIMIT: u64 = 5_000;
 
 /// Rows kept in the cache before it is cleared.
 const CACHE_ROWS: usize = 4096;
@@ -34,6 +34,8 @@ pub struct MessageList {
     page: Vec<MessageRow>,
     page_start: u64,
     cache: HashMap<MessageId, MessageRow>,
+    requested: HashSet<MessageId>,
+    rows_generation: u64,
     /// First row on screen.
     pub top: u64,
     /// Rows that fit on screen (last frame).
@@ -81,6 +83,8 @@ impl MessageList {
         }
         self.page.clear();
         self.cache.clear();
+        self.requested.clear();
+        self.rows_generation += 1;
         if let Some(order) = &self.order
             && order.len() as u64 != self.count
         {
@@ -144,6 +148,9 @@ impl MessageList {
 
     /// Forgets cached rows of these messages (their flags changed).
     pub fn forget(&mut self, ids: &[MessageId]) {
+        // A read in flight may carry the old flags: ignore it.
+        self.rows_generation += 1;
+        self.requested.clear();
         for id in ids {
             self.cache.remove(id);
         }
@@ -223,46 +230,53 @@ impl MessageList {
         }
     }
 
-    /// Makes rows `top .. top + visible` available (reads the store if needed).
-    pub fn prepare(&mut self, store: &Store) {
-        let Some(scope) = self.scope else { return };
+    /// Makes rows `top .. top + visible` available. Once the order is
+    /// loaded, rows are read on the rows thread (the UI never waits on the
+    /// disk): the returned job asks for the missing ones, a screen ahead and
+    /// behind included. Before that, the first rows come from one page query.
+    pub fn prepare(&mut self, store: &Store) -> Option<Job> {
+        let scope = self.scope?;
         let end = (self.top + self.visible + 1).min(self.count);
         if let Some(order) = &self.order {
-            let start = usize::try_from(self.top).unwrap_or(usize::MAX);
-            let stop = usize::try_from(end).unwrap_or(usize::MAX);
-            let missing: Vec<MessageId> = order
-                .get(start..stop.max(start))
-                .unwrap_or_default()
+            let v = self.visible.max(1);
+            let from = usize::try_from(self.top.saturating_sub(v)).unwrap_or(usize::MAX);
+            let to = usize::try_from((end + v).min(self.count)).unwrap_or(usize::MAX);
+            let wanted = order.get(from..to.max(from)).unwrap_or_default();
+            let missing: Vec<MessageId> = wanted
+                .iter()
+                .filter(|id| !self.cache.contains_key(id) && !self.requested.contains(id))
+                .copied()
+                .collect();
+            if missing.is_empty() {
+                return None;
+            }
+            if self.cache.len() + wanted.len() > CACHE_ROWS {
+                self.cache.clear();
+            }
+            // Ask for the whole window again: the newest request replaces older ones.
+            let ids: Vec<MessageId> = wanted
                 .iter()
                 .filter(|id| !self.cache.contains_key(id))
                 .copied()
                 .collect();
-            if missing.is_empty() {
-                return;
-            }
-            if self.cache.len() + missing.len() > CACHE_ROWS {
-                self.cache.clear();
-            }
-            match store.rows(&missing) {
-                Ok(rows) => {
-                    for r in rows {
-                        self.cache.insert(r.id, r);
-                    }
-                }
-                Err(e) => self.error = Some(e.to_string()),
-            }
+            self.requested = ids.iter().copied().collect();
+            self.rows_generation += 1;
+            return Some(Job::Rows {
+                generation: self.rows_generation,
+                ids,
+            });
         } else {
             let have = self.page_start..self.page_start + self.page.len() as u64;
             let full =
                 self.page.len() as u64 >= end.saturating_sub(self.page_start).min(self.count);
             if have.contains(&self.top) && (end <= have.end || !full) && !self.page.is_empty() {
-                return;
+                return None;
             }
             let start = self.top.saturating_sub(self.visible);
             if start > PAGE_SCAN_LIMIT {
                 // OFFSET scans grow with the offset: deep rows wait for the
                 // full order (they show as "…" for a moment).
-                return;
+                return None;
             }
             match store.page(scope, self.sort, start, self.visible * 3 + 2) {
                 Ok(rows) => {
@@ -272,6 +286,31 @@ impl MessageList {
                 Err(e) => self.error = Some(e.to_string()),
             }
         }
+        None
+    }
+
+    /// Rows read on the rows thread arrived.
+    pub fn on_rows(&mut self, generation: u64, result: Result<Vec<MessageRow>, String>) {
+        if generation != self.rows_generation {
+            return;
+        }
+        self.requested.clear();
+        match result {
+            Ok(rows) => {
+                for r in rows {
+                    self.cache.insert(r.id, r);
+                }
+            }
+            Err(e) => self.error = Some(e),
+        }
+    }
+
+    /// Rows on screen not read yet (drawn as "…").
+    pub fn missing_on_screen(&self) -> u64 {
+        let end = (self.top + self.visible).min(self.count);
+        (self.top..end)
+            .filter(|i| self.row_at(*i).is_none())
+            .count() as u64
     }
 
     /// The id at row `i`, when known.

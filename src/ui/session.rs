@@ -38,6 +38,8 @@ pub struct Session {
     pub store: Store,
     /// Reads that grow with folder or message size.
     pub read: Worker,
+    /// Reads of the list rows on screen.
+    pub rows: Worker,
     /// Writes and saves.
     pub write: Worker,
     /// The sync worker, when available.
@@ -64,12 +66,14 @@ impl Session {
         let path = data_dir.join(crate::paths::STORE_FILE);
         let store = Store::open(&path)?;
         let read = Worker::spawn("popmail-ui-read", path.clone(), ctx.clone(), true)?;
+        let rows = Worker::spawn("popmail-ui-rows", path.clone(), ctx.clone(), true)?;
         let write = Worker::spawn("popmail-ui-write", path.clone(), ctx.clone(), false)?;
         let sync = start_sync(&path, ctx);
         Ok(Session {
             data_dir,
             store,
             read,
+            rows,
             write,
             sync,
             demo: None,
@@ -90,7 +94,7 @@ impl Session {
 
     /// Whether a background worker has work queued or running.
     pub fn busy(&self) -> bool {
-        self.read.busy() || self.write.busy()
+        self.read.busy() || self.rows.busy() || self.write.busy()
     }
 }
 
