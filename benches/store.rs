@@ -41,6 +41,17 @@ fn main() {
         t.elapsed().as_secs_f64()
     );
 
+    // Parsing alone (one core), to tell parsing from writing.
+    let sample = raws.len().min(5_000);
+    let t = Instant::now();
+    for raw in &raws[..sample] {
+        std::hint::black_box(NewMessage::prepare(raw.clone(), folder, Flags::default()));
+    }
+    println!(
+        "parse_rate_one_core: {:.0} messages/s",
+        sample as f64 / t.elapsed().as_secs_f64()
+    );
+
     // Insert: one thread parses and hashes, this one writes.
     let (tx, rx) = crossbeam_channel::bounded::<Vec<NewMessage>>(4);
     let t = Instant::now();

@@ -5,6 +5,9 @@
 //! must end in a typed error within a deadline: no panic, no hang.
 #![allow(clippy::unwrap_used)]
 
+/// A predicate on an error, for tables of expected failures.
+type ErrorCheck = fn(&Error) -> bool;
+
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -107,7 +110,7 @@ fn dropped_connection_at_every_step() {
 
 #[test]
 fn err_to_every_command() {
-    let cases: [(&str, fn(&Error) -> bool); 9] = [
+    let cases: [(&str, ErrorCheck); 9] = [
         ("GREETING", |e| matches!(e, Error::Rejected { .. })),
         ("USER", |e| matches!(e, Error::AuthFailed { .. })),
         ("PASS", |e| matches!(e, Error::AuthFailed { .. })),

@@ -9,6 +9,9 @@
 
 #![allow(clippy::unwrap_used)]
 
+/// A predicate on an error, for tables of expected failures.
+type ErrorCheck = fn(&Error) -> bool;
+
 use std::io::{self, Read, Write};
 use std::sync::{Arc, Mutex};
 
@@ -513,7 +516,7 @@ fn plaintext_password_refused_unless_allowed() {
 
 #[test]
 fn response_codes_become_typed_errors() {
-    let cases: [(&str, fn(&Error) -> bool); 6] = [
+    let cases: [(&str, ErrorCheck); 6] = [
         ("-ERR [IN-USE] locked", |e| matches!(e, Error::InUse { .. })),
         ("-ERR [LOGIN-DELAY] wait", |e| {
             matches!(

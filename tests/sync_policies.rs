@@ -289,3 +289,90 @@ fn a_failing_account_does_not_stop_the_others() {
         }
     }
 }
+
+#[test]
+fn an_account_checked_at_start_up_syncs_without_being_asked() {
+    let (d, _) = seeded(2);
+    let data = DataDir::new();
+    let mut settings = dovecot_settings(&d, "a", Policy::Keep);
+    settings.check_at_startup = true;
+    let account = add_account(&mut data.store(), &settings, "alice-pw");
+    let mut options = popmail::sync::SyncOptions::new(data.store_path());
+    options.scheduled = true;
+    let w = popmail::sync::SyncWorker::spawn(options).unwrap();
+    let summary = loop {
+        match w
+            .events()
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("a scheduled sync")
+        {
+            popmail::sync::Event::Finished {
+                account: a,
+                summary,
+            } => {
+                assert_eq!(a, account.id);
+                break summary;
+            }
+            popmail::sync::Event::Failed { message, .. } => panic!("{message}"),
+            _ => {}
+        }
+    };
+    w.shutdown();
+    assert_eq!(summary.downloaded, 2);
+}
+
+#[test]
+fn shutdown_mid_sync_stops_cleanly_and_the_next_sync_completes_the_job() {
+    let d = Dovecot::start(&DovecotOptions::default());
+    let msgs: Vec<Vec<u8>> = (0..150).map(|i| message(i, 60_000)).collect();
+    for m in &msgs {
+        d.add_message("alice", m);
+    }
+    let data = DataDir::new();
+    let clock = TestClock::at(T0);
+    let account = add_account(
+        &mut data.store(),
+        &dovecot_settings(&d, "a", Policy::Delete),
+        "alice-pw",
+    );
+    let w = worker(&data, &clock);
+    w.send(Command::SyncAccount(account.id));
+    loop {
+        if let popmail::sync::Event::Progress { messages_done, .. } = w
+            .events()
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .unwrap()
+            && messages_done > 0
+        {
+            break;
+        }
+    }
+    let started = std::time::Instant::now();
+    w.send(Command::Shutdown);
+    let reason = loop {
+        match w
+            .events()
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .expect("a Stopped event")
+        {
+            popmail::sync::Event::Stopped { reason } => break reason,
+            _ => continue,
+        }
+    };
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(12),
+        "shutdown took {:?}",
+        started.elapsed()
+    );
+    assert!(!reason.is_empty());
+    w.shutdown();
+    data.store().integrity_check().unwrap();
+    sync_once(&data, &clock, account.id).summary();
+    assert_eq!(stored(&data, account.inbox), msgs.iter().cloned().collect());
+    assert_eq!(
+        data.store().count(Scope::Folder(account.inbox)).unwrap(),
+        150,
+        "exactly once each"
+    );
+    assert_eq!(d.message_count("alice"), 0);
+}

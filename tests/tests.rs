@@ -3,10 +3,14 @@
 //! Modules (each says what it covers in its own header):
 //! - `support`: shared helpers (temporary stores, the scripted POP3 server, the Dovecot launcher).
 //! - `cli`: the read-only command line against a real store.
+//! - `cli_accounts`: `account` and `sync` subcommands against a real Dovecot.
 //! - `mail_fixtures`: the message model over hostile input, stored and shown raw.
 //! - `pop3_transcript`: the POP3 client against `C:`/`S:` byte transcripts.
+//! - `pop3_dovecot`: interop with a real Dovecot POP3 server.
 //! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
 //! - `sync_policies`: the sync worker against a real Dovecot: policies, size limit, ledger.
+//! - `sync_faults`: the sync worker against a scripted misbehaving server: clear errors, nothing lost.
+//! - `sync_kill`: SIGKILL of a child `popmail sync` at random and named moments loses and duplicates nothing.
 //! - `demo_server`: the embedded demo POP3 server over plain TCP.
 //! - `ui_window`: the reader window headless (egui_kittest) over real stores.
 //! - `ui_sync`: the reader window with the real sync worker and the demo server.
@@ -14,11 +18,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod cli;
+mod cli_accounts;
 mod demo_server;
 mod mail_fixtures;
+mod pop3_dovecot;
 mod pop3_faults;
 mod pop3_transcript;
 mod support;
+mod sync_faults;
+mod sync_kill;
 mod sync_policies;
 mod ui_sync;
 mod ui_window;

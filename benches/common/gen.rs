@@ -121,6 +121,25 @@ fn base64_blob(rng: &mut Rng, bytes: usize) -> String {
     s
 }
 
+/// Text laid out the way newsletters and rich mail are: tables, inline
+/// styles, a tracking image (never fetched), links.
+fn styled_html(text: &str, i: u64) -> String {
+    let mut h = String::with_capacity(text.len() * 4);
+    h.push_str("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>body{margin:0;padding:0} .btn{background:#0b5fff;color:#fff}</style></head>\r\n<body><table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"background:#f4f4f4\">\r\n");
+    for line in text.split('\n') {
+        let _ = write!(
+            h,
+            "<tr><td style=\"font-family:Helvetica,Arial,sans-serif;font-size:15px;line-height:22px;color:#333333;padding:6px 24px\"><p style=\"margin:0 0 12px 0\">{line}</p></td></tr>\r\n"
+        );
+    }
+    let _ = write!(
+        h,
+        "<tr><td style=\"padding:12px 24px\"><a class=\"btn\" href=\"https://example.org/article/{i}?utm_source=newsletter&amp;utm_medium=email\" style=\"display:inline-block;padding:10px 18px;border-radius:4px\">Read more</a></td></tr>\r\n\
+         <tr><td><img src=\"https://tracker.example.com/open/{i}.gif\" width=\"1\" height=\"1\" alt=\"\"></td></tr></table></body></html>"
+    );
+    h
+}
+
 /// Message number `i` of a benchmark mailbox (deterministic in `seed` and `i`).
 pub fn message(seed: u64, i: u64, vocab: &[String]) -> Vec<u8> {
     let mut rng = Rng::new(seed ^ i.wrapping_mul(0x9E37_79B9_7F4A_7C15));
@@ -135,10 +154,9 @@ pub fn message(seed: u64, i: u64, vocab: &[String]) -> Vec<u8> {
         .collect();
     let day = 1 + rng.below(28);
     let hour = rng.below(24);
-    let target = 2_000 + rng.below(48_000);
     let kind = rng.below(100);
     let charset = ["utf-8", "utf-8", "iso-8859-1", "windows-1252", "us-ascii"][rng.below(5)];
-    let mut m = String::with_capacity(target + 1024);
+    let mut m = String::with_capacity(16 * 1024);
     let _ = write!(
         m,
         "Return-Path: <{addr}>\r\nReceived: from mx{0}.example.net by pop.example.org; Mon, {day} Oct 2025 {hour:02}:1{1}:00 +0000\r\n\
@@ -158,40 +176,45 @@ pub fn message(seed: u64, i: u64, vocab: &[String]) -> Vec<u8> {
     if i % 7 == 3 {
         let _ = write!(m, "In-Reply-To: <bench.{}.{seed}@example.org>\r\n", i - 1);
     }
-    let text_words = (target / 7).max(50);
+    // Sizes as mail really is: most of a large message is markup or an
+    // attachment, not prose. Words average ~7 bytes with their space.
     match kind {
-        0..=39 => {
+        // Plain text, 1.5–12 KB.
+        0..=34 => {
+            let words = (1_500 + rng.below(10_500)) / 7;
             let _ = write!(
                 m,
                 "Content-Type: text/plain; charset={charset}\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
             );
-            m.push_str(&paragraph(&mut rng, vocab, text_words).replace('\n', "\r\n"));
+            m.push_str(&paragraph(&mut rng, vocab, words).replace('\n', "\r\n"));
             m.push_str("\r\n");
         }
-        40..=64 => {
-            let text = paragraph(&mut rng, vocab, text_words / 2);
+        // Plain + styled HTML alternative, 4–30 KB.
+        35..=64 => {
+            let words = (800 + rng.below(5_000)) / 7;
+            let text = paragraph(&mut rng, vocab, words);
             m.push_str("Content-Type: multipart/alternative; boundary=\"alt\"\r\n\r\n--alt\r\n");
             let _ = write!(
                 m,
                 "Content-Type: text/plain; charset=utf-8\r\n\r\n{}\r\n--alt\r\n",
                 text.replace('\n', "\r\n")
             );
-            let _ = write!(
-                m,
-                "Content-Type: text/html; charset=utf-8\r\n\r\n<html><body><p>{}</p><p><a href=\"https://example.org/{i}\">link</a></p></body></html>\r\n--alt--\r\n",
-                text.replace('\n', "</p>\r\n<p>")
-            );
+            m.push_str("Content-Type: text/html; charset=utf-8\r\n\r\n");
+            m.push_str(&styled_html(&text, i));
+            m.push_str("\r\n--alt--\r\n");
         }
+        // HTML-only newsletter, 8–45 KB, mostly markup.
         65..=79 => {
-            let text = paragraph(&mut rng, vocab, text_words / 2);
-            let _ = write!(
-                m,
-                "Content-Type: text/html; charset={charset}\r\n\r\n<html><head><style>p {{ color: #333 }}</style></head><body>\r\n<div><p>{}</p><ul><li>one</li><li>two</li></ul><img src=\"https://tracker.example.com/{i}.png\"></div></body></html>\r\n",
-                text.replace('\n', "</p>\r\n<p>")
-            );
+            let words = (1_000 + rng.below(6_000)) / 7;
+            let text = paragraph(&mut rng, vocab, words);
+            let _ = write!(m, "Content-Type: text/html; charset={charset}\r\n\r\n");
+            m.push_str(&styled_html(&text, i));
+            m.push_str("\r\n");
         }
+        // A short note with a PDF attachment, 10–50 KB.
         _ => {
-            let text = paragraph(&mut rng, vocab, 200);
+            let words = (300 + rng.below(2_500)) / 7;
+            let text = paragraph(&mut rng, vocab, words);
             m.push_str("Content-Type: multipart/mixed; boundary=\"mix\"\r\n\r\n--mix\r\n");
             let _ = write!(
                 m,
@@ -202,6 +225,7 @@ pub fn message(seed: u64, i: u64, vocab: &[String]) -> Vec<u8> {
                 m,
                 "Content-Type: application/pdf; name=\"report-{i}.pdf\"\r\nContent-Disposition: attachment; filename=\"report-{i}.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
             );
+            let target = 10_000 + rng.below(40_000);
             let remaining = target.saturating_sub(m.len()) * 3 / 4;
             m.push_str(&base64_blob(&mut rng, remaining.max(512)));
             m.push_str("--mix--\r\n");

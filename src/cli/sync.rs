@@ -92,17 +92,24 @@ pub(super) fn run(store: &Store, account: Option<&str>, dry_run: bool) -> anyhow
                 if let Some(bar) = bar_of.remove(&account) {
                     bar.finish_and_clear();
                 }
-                let _ = bars.println(format!(
-                    "{}: {} downloaded ({} headers only), {} deleted on the server, {} already here, {:.1} MB in {:.1} s{}",
-                    name(&account),
-                    summary.downloaded,
-                    summary.partial,
-                    summary.deleted_on_server,
-                    summary.skipped,
-                    summary.bytes as f64 / 1e6,
-                    summary.elapsed.as_secs_f64(),
-                    if summary.cancelled { " (cancelled)" } else { "" }
-                ));
+                say(
+                    &bars,
+                    format!(
+                        "{}: {} downloaded ({} headers only), {} deleted on the server, {} already here, {:.1} MB in {:.1} s{}",
+                        name(&account),
+                        summary.downloaded,
+                        summary.partial,
+                        summary.deleted_on_server,
+                        summary.skipped,
+                        summary.bytes as f64 / 1e6,
+                        summary.elapsed.as_secs_f64(),
+                        if summary.cancelled {
+                            " (cancelled)"
+                        } else {
+                            ""
+                        }
+                    ),
+                );
                 pending.remove(&account);
             }
             Event::Failed {
@@ -111,7 +118,7 @@ pub(super) fn run(store: &Store, account: Option<&str>, dry_run: bool) -> anyhow
                 if let Some(bar) = bar_of.remove(&account) {
                     bar.finish_and_clear();
                 }
-                let _ = bars.println(format!("{}: failed: {message}", name(&account)));
+                say(&bars, format!("{}: failed: {message}", name(&account)));
                 failed += 1;
                 pending.remove(&account);
             }
@@ -157,4 +164,13 @@ pub fn describe_dry_run(account: &str, r: &crate::sync::DryRunReport) -> String 
         ));
     }
     s
+}
+
+/// Prints a line above the progress bars (or plainly, when stderr is not a terminal).
+fn say(bars: &MultiProgress, line: String) {
+    if bars.is_hidden() {
+        eprintln!("{line}");
+    } else {
+        let _ = bars.println(line);
+    }
 }

@@ -165,6 +165,7 @@ pub fn cram_md5_response(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

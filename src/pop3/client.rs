@@ -15,10 +15,10 @@
 
 use std::time::Instant;
 
-use crate::pop3::auth::{self, Mechanism};
+use crate::pop3::auth::Mechanism;
 use crate::pop3::capa::Capabilities;
 use crate::pop3::cert::CertInfo;
-use crate::pop3::command::{Command, is_safe_argument};
+use crate::pop3::command::Command;
 use crate::pop3::config::{Config, Security};
 use crate::pop3::conn::Conn;
 use crate::pop3::error::{Error, SinkError};
@@ -27,11 +27,9 @@ use crate::pop3::listing::{
 };
 use crate::pop3::log::{Direction, ProtocolLog};
 use crate::pop3::response::{
-    AuthReply, Greeting, MultilineDecoder, RespCode, STATUS_LINE_MAX, Status, parse_greeting,
-    trim_eol,
+    Greeting, MultilineDecoder, RespCode, STATUS_LINE_MAX, Status, parse_greeting, trim_eol,
 };
 use crate::pop3::transport::{TcpTransport, Transport};
-use crate::secret::Secret;
 
 /// A step of connecting, reported as it happens (for "Test connection").
 #[derive(Debug, Clone)]
@@ -62,12 +60,11 @@ pub enum Step {
     Capabilities(Capabilities),
 }
 
-/// Answers SASL challenge number `step`; `None` when no more are expected.
-type SaslResponder<'a> = dyn FnMut(&str, usize) -> Option<Result<String, String>> + 'a;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum State {
+pub(super) enum State {
+    /// Before login.
     Authorization,
+    /// After login.
     Transaction,
 }
 
@@ -75,10 +72,10 @@ enum State {
 pub struct Client {
     pub(super) conn: Conn,
     pub(super) cfg: Config,
-    caps: Capabilities,
-    greeting: Greeting,
-    state: State,
-    mechanism: Option<Mechanism>,
+    pub(super) caps: Capabilities,
+    pub(super) greeting: Greeting,
+    pub(super) state: State,
+    pub(super) mechanism: Option<Mechanism>,
     last_activity: Instant,
 }
 
@@ -349,129 +346,6 @@ impl Client {
         } else {
             Err(refusal(&name, &status, self.caps.login_delay, false))
         }
-    }
-
-    /// Authenticates with the account's method. Never sends a password over
-    /// an unencrypted connection unless the account allows it.
-    pub fn login(&mut self) -> Result<(), Error> {
-        self.check_usable("login", false)?;
-        let cfg = &self.cfg;
-        if !is_safe_argument(&cfg.username) || !is_safe_argument(cfg.password.expose()) {
-            return Err(Error::InvalidConfig {
-                detail: "the user name or password contains a line break or NUL".to_string(),
-            });
-        }
-        let mech = auth::choose(
-            cfg.auth,
-            &self.caps,
-            self.greeting.apop_timestamp.is_some(),
-            self.is_encrypted(),
-            cfg.allow_plaintext_password,
-        )?;
-        let r = self.authenticate(mech);
-        let r = self.guard(r);
-        if r.is_ok() {
-            self.state = State::Transaction;
-            self.mechanism = Some(mech);
-        }
-        r
-    }
-
-    fn auth_result(&self, command: &str, status: &Status) -> Result<(), Error> {
-        if status.ok {
-            Ok(())
-        } else {
-            Err(refusal(command, status, self.caps.login_delay, true))
-        }
-    }
-
-    fn authenticate(&mut self, mech: Mechanism) -> Result<(), Error> {
-        let user = self.cfg.username.clone();
-        let password = self.cfg.password.clone();
-        match mech {
-            Mechanism::User => {
-                self.conn.send(&[Command::User(user.clone())])?;
-                let status = self.conn.read_status("USER")?;
-                self.auth_result("USER", &status)?;
-                self.conn.send(&[Command::Pass(password)])?;
-                let status = self.conn.read_status("PASS")?;
-                self.auth_result("PASS", &status)
-            }
-            Mechanism::Apop => {
-                let ts = self.greeting.apop_timestamp.clone().unwrap_or_default();
-                let digest = Secret::new(auth::apop_digest(&ts, password.expose()));
-                self.conn.send(&[Command::Apop { user, digest }])?;
-                let status = self.conn.read_status("APOP")?;
-                self.auth_result("APOP", &status)
-            }
-            Mechanism::Plain => {
-                let initial = auth::plain_initial_response(&user, password.expose());
-                let with_initial = initial.len() + 12 <= 255;
-                let cmd = Command::Auth {
-                    mechanism: "PLAIN".into(),
-                    initial: with_initial.then(|| Secret::new(initial.clone())),
-                };
-                self.sasl(cmd, &mut |_, step| {
-                    (step == 0 && !with_initial).then(|| Ok(initial.clone()))
-                })
-            }
-            Mechanism::Login => {
-                let cmd = Command::Auth {
-                    mechanism: "LOGIN".into(),
-                    initial: None,
-                };
-                self.sasl(cmd, &mut |_, step| match step {
-                    0 => Some(Ok(auth::login_response(&user))),
-                    1 => Some(Ok(auth::login_response(password.expose()))),
-                    _ => None,
-                })
-            }
-            Mechanism::CramMd5 => {
-                let cmd = Command::Auth {
-                    mechanism: "CRAM-MD5".into(),
-                    initial: None,
-                };
-                self.sasl(cmd, &mut |challenge, step| {
-                    (step == 0)
-                        .then(|| auth::cram_md5_response(&user, password.expose(), challenge))
-                })
-            }
-        }
-    }
-
-    /// Runs a SASL exchange: `respond(challenge, step)` answers each `+`
-    /// challenge, or returns `None` when no more challenges are expected.
-    fn sasl(&mut self, cmd: Command, respond: &mut SaslResponder<'_>) -> Result<(), Error> {
-        let name = cmd.redacted();
-        self.conn.send(&[cmd])?;
-        for step in 0..8 {
-            match self.conn.read_auth_reply(&name)? {
-                AuthReply::Done(status) => return self.auth_result(&name, &status),
-                AuthReply::Continue(challenge) => match respond(&challenge, step) {
-                    Some(Ok(answer)) => self
-                        .conn
-                        .send(&[Command::SaslResponse(Secret::new(answer))])?,
-                    other => {
-                        // RFC 5034 §4: "*" cancels the exchange; the server answers -ERR.
-                        self.conn.send(&[Command::SaslResponse(Secret::new("*"))])?;
-                        self.conn.read_status(&name)?;
-                        let detail = match other {
-                            Some(Err(detail)) => detail,
-                            _ => "the server sent more SASL challenges than the mechanism has"
-                                .to_string(),
-                        };
-                        return Err(Error::Protocol {
-                            command: name,
-                            detail,
-                        });
-                    }
-                },
-            }
-        }
-        Err(Error::Protocol {
-            command: name,
-            detail: "the SASL exchange did not end".to_string(),
-        })
     }
 
     /// `STAT`: message count and total size.

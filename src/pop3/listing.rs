@@ -142,6 +142,7 @@ impl ListingChecker {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -13,8 +13,8 @@
 //!   [`command`] (encoding and log redaction), [`auth`] (mechanism choice and
 //!   SASL exchanges), [`cert`] (certificate facts from DER).
 //! - **I/O**: [`transport`] (TCP, native-tls, STLS upgrade, certificate
-//!   pinning) and [`client`] (the session over any [`Transport`]), with the
-//!   pipelined RETR/DELE windows in `pipeline`.
+//!   pinning) and [`client`] (the session over any [`Transport`]), with
+//!   logging in in `login` and the pipelined RETR/DELE windows in `pipeline`.
 //!
 //! Safety against hostile servers: every line is bounded (strictly for status
 //! lines, generously for message content), message size and UIDL count are
@@ -34,6 +34,7 @@ mod conn;
 pub mod error;
 pub mod listing;
 pub mod log;
+mod login;
 mod pipeline;
 pub mod response;
 pub mod transport;

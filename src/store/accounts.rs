@@ -17,7 +17,7 @@ impl Store {
     /// Adds an account and its Inbox.
     pub fn add_account(&mut self, s: &AccountSettings) -> Result<Account> {
         validate(s)?;
-        let tx = self.conn.transaction().ctx("starting a transaction")?;
+        let tx = self.write_tx().ctx("starting a transaction")?;
         let taken: bool = tx
             .query_row(
                 "SELECT EXISTS(SELECT 1 FROM accounts WHERE name = ?1)",
@@ -107,7 +107,7 @@ impl Store {
     /// Returns the folder the mail was kept in.
     pub fn remove_account(&mut self, id: AccountId, keep_mail: bool) -> Result<Option<FolderId>> {
         let account = self.account(id)?;
-        let tx = self.conn.transaction().ctx("starting a transaction")?;
+        let tx = self.write_tx().ctx("starting a transaction")?;
         let mut kept = None;
         if keep_mail {
             let mut name = format!("{} (removed account)", account.settings.name);

@@ -107,7 +107,7 @@ impl Store {
         mut f: impl FnMut(&rusqlite::Transaction<'_>, MessageId) -> rusqlite::Result<()>,
     ) -> Result<()> {
         for chunk in ids.chunks(ACTION_BATCH) {
-            let tx = self.conn.transaction().ctx(what)?;
+            let tx = self.write_tx().ctx(what)?;
             for id in chunk {
                 f(&tx, *id).map_err(|source| Error::Sqlite {
                     context: what,

@@ -175,7 +175,7 @@ impl Store {
         at: i64,
     ) -> Result<()> {
         let ledger = self.ledger(account)?;
-        let tx = self.conn.transaction().ctx("marking stale ledger rows")?;
+        let tx = self.write_tx().ctx("marking stale ledger rows")?;
         {
             let mut stmt = tx
                 .prepare_cached(

@@ -173,7 +173,7 @@ pub(crate) fn row_from(r: &Row<'_>) -> rusqlite::Result<MessageRow> {
 impl Store {
     /// Inserts a batch of messages in one transaction.
     pub fn insert_batch(&mut self, batch: &[NewMessage]) -> Result<Vec<Inserted>> {
-        let tx = self.conn.transaction().ctx("starting an insert")?;
+        let tx = self.write_tx().ctx("starting an insert")?;
         let out = insert_in(&tx, batch)?;
         tx.commit().ctx("committing new messages")?;
         Ok(out)
@@ -371,6 +371,7 @@ pub(crate) fn insert_in(tx: &Transaction<'_>, batch: &[NewMessage]) -> Result<Ve
     let mut fts = tx
         .prepare_cached("INSERT INTO messages_fts (rowid, subject, sender, recipients, body) VALUES (?1, ?2, ?3, ?4, ?5)")
         .ctx("preparing the index insert")?;
+    let mut counters: std::collections::HashMap<i64, (i64, i64)> = std::collections::HashMap::new();
     for m in batch {
         let sha = &m.parsed.sha256[..];
         let existing: Option<i64> = match (m.dedupe, m.account) {
@@ -435,7 +436,18 @@ pub(crate) fn insert_in(tx: &Transaction<'_>, batch: &[NewMessage]) -> Result<Ve
             m.parsed.index_text
         ])
         .ctx("indexing a message")?;
+        let c = counters.entry(m.folder.0).or_default();
+        c.0 += 1;
+        c.1 += i64::from(!m.flags.contains(Flags::SEEN));
         out.push(Inserted::New(MessageId(id)));
+    }
+    let mut count = tx
+        .prepare_cached("UPDATE folders SET total = total + ?2, unread = unread + ?3 WHERE id = ?1")
+        .ctx("counting new messages")?;
+    for (folder, (total, unread)) in counters {
+        count
+            .execute(params![folder, total, unread])
+            .ctx("counting new messages")?;
     }
     Ok(out)
 }

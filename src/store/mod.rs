@@ -152,13 +152,21 @@ impl Store {
         }
         conn.busy_timeout(BUSY_TIMEOUT)
             .ctx("setting the busy timeout")?;
+        if found == 0 {
+            // A new file: large pages suit a store of 2–50 KB blobs (fewer
+            // overflow pages per message). Only effective before any table exists.
+            conn.pragma_update(None, "page_size", 16_384)
+                .ctx("setting the page size")?;
+        }
         conn.pragma_update(None, "journal_mode", "WAL")
             .ctx("enabling WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .ctx("setting synchronous")?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .ctx("enabling foreign keys")?;
-        conn.pragma_update(None, "cache_size", -32_000)
+        conn.pragma_update(None, "temp_store", "MEMORY")
+            .ctx("keeping temporary data in memory")?;
+        conn.pragma_update(None, "cache_size", -65_536)
             .ctx("setting the cache size")?;
         migrations()
             .to_latest(&mut conn)
@@ -198,6 +206,15 @@ impl Store {
             .ctx("reading the schema version")
     }
 
+    /// Starts a write transaction. IMMEDIATE takes the write lock at once
+    /// (waiting up to the busy timeout), so a transaction that reads before
+    /// it writes can never fail with "database is locked" when another
+    /// connection committed in between.
+    pub(crate) fn write_tx(&mut self) -> rusqlite::Result<Transaction<'_>> {
+        self.conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+    }
+
     /// Runs `f` in a transaction committed with `synchronous=FULL`, so that
     /// when this returns `Ok` the data survives a crash or power loss.
     pub fn durable<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
@@ -205,10 +222,7 @@ impl Store {
             .pragma_update(None, "synchronous", "FULL")
             .ctx("setting synchronous=FULL")?;
         let result = (|| {
-            let tx = self
-                .conn
-                .transaction()
-                .ctx("starting a durable transaction")?;
+            let tx = self.write_tx().ctx("starting a durable transaction")?;
             let value = f(&tx)?;
             tx.commit().ctx("committing durably")?;
             Ok(value)

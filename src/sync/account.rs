@@ -141,9 +141,10 @@ fn work(
     }
 
     let limit = account.settings.max_size_kb.map(|kb| u64::from(kb) * 1024);
+    // Above the account's limit, or above what popmail accepts at all: headers only.
     let (partial, full): (Vec<OnServer>, Vec<OnServer>) = new
         .into_iter()
-        .partition(|m| limit.is_some_and(|l| m.size > l));
+        .partition(|m| m.size > session::MAX_MESSAGE || limit.is_some_and(|l| m.size > l));
     let mut batch = Batch::new(
         account,
         partial.len() + full.len(),
@@ -344,7 +345,9 @@ fn adopt_by_headers(
             continue;
         };
         let found = ctx.store.find_by_message_id(id)?;
-        if let Some((local, _)) = found.iter().find(|(_, date)| *date == envelope.date_header) {
+        // Same Message-ID and the same Date header: the same message.
+        let same = |date: &Option<String>| date.is_some() && *date == envelope.date_header;
+        if let Some((local, _)) = found.iter().find(|(_, date)| same(date)) {
             let key = session::header_identity(&head);
             ctx.store.adopt_into_ledger(
                 account.id,

@@ -37,7 +37,7 @@ impl Default for Timeouts {
 }
 
 /// Largest message popmail accepts from a server (a safety bound, not a policy).
-const MAX_MESSAGE: u64 = 512 * 1024 * 1024;
+pub const MAX_MESSAGE: u64 = 512 * 1024 * 1024;
 
 /// The POP3 settings of an account.
 pub fn pop3_config(s: &AccountSettings, password: Secret, timeouts: Timeouts) -> pop3::Config {

@@ -71,15 +71,22 @@ impl Outcome {
     }
 }
 
-/// A sync worker for a data folder with a test clock and short timeouts.
+/// A sync worker for a data folder with a test clock and generous timeouts
+/// (a loaded 2-core machine runs many Dovecots at once).
 pub fn worker(data: &DataDir, clock: &TestClock) -> SyncWorker {
-    let c = clock.0.clone();
-    let mut options = SyncOptions::new(data.store_path());
-    options.clock = Arc::new(move || c.load(Ordering::SeqCst));
-    options.timeouts = Timeouts {
+    let timeouts = Timeouts {
         connect: Duration::from_secs(10),
         read: Duration::from_secs(20),
     };
+    worker_with_timeouts(data, clock, timeouts)
+}
+
+/// A sync worker with the given socket timeouts.
+pub fn worker_with_timeouts(data: &DataDir, clock: &TestClock, timeouts: Timeouts) -> SyncWorker {
+    let c = clock.0.clone();
+    let mut options = SyncOptions::new(data.store_path());
+    options.clock = Arc::new(move || c.load(Ordering::SeqCst));
+    options.timeouts = timeouts;
     SyncWorker::spawn(options).expect("spawn worker")
 }
 

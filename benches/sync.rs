@@ -1,0 +1,195 @@
+//! `scripts/bench sync`: 10,000 messages (5 KB mean) from a real Dovecot
+//! over TLS into a fresh store through the sync worker (durable commits,
+//! full-text indexing), beside `fetchmail` (keep mode, UIDL, delivering to a
+//! BSMTP file) fetching the same mailbox in the same run, and beside the raw
+//! pipelined download rate of our POP3 client (no store).
+//!
+//! Needs `dovecot-pop3d` and `fetchmail` (Debian packages). Prints
+//! `metric: value unit` lines. `POPMAIL_BENCH_MESSAGES` changes the count.
+
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use popmail::pop3::SinkError;
+use popmail::secret::Secret;
+use popmail::store::{AccountSettings, Policy, Security, Store};
+use popmail::sync::{Command, Event, SyncOptions, SyncWorker, session};
+use support::dovecot::{Dovecot, DovecotOptions};
+
+fn message(i: usize) -> Vec<u8> {
+    let mut x = (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    x ^= x >> 29;
+    let target = 1_000 + (x % 8_000) as usize; // 1–9 KB, mean 5 KB
+    let mut body = String::with_capacity(target + 80);
+    let words = [
+        "meeting", "report", "budget", "travel", "schedule", "invoice", "draft", "review", "lunch",
+        "notes",
+    ];
+    let mut w = x;
+    while body.len() < target {
+        w ^= w << 13;
+        w ^= w >> 7;
+        w ^= w << 17;
+        body.push_str(words[(w % 10) as usize]);
+        body.push(if w.is_multiple_of(11) { '\n' } else { ' ' });
+    }
+    format!(
+        "Return-Path: <s{i}@example.org>\r\nFrom: Sender {i} <s{i}@example.org>\r\nTo: alice@example.org\r\n\
+         Subject: bench message {i}\r\nDate: Mon, 2 Nov 2026 10:{:02}:00 +0000\r\nMessage-ID: <bench{i}@example.org>\r\n\
+         Content-Type: text/plain; charset=utf-8\r\n\r\n{}\r\n",
+        i % 60,
+        body.replace('\n', "\r\n")
+    )
+    .into_bytes()
+}
+
+fn settings(d: &Dovecot) -> AccountSettings {
+    AccountSettings {
+        name: "bench".into(),
+        host: "127.0.0.1".into(),
+        port: d.tls_port(),
+        security: Security::Tls,
+        username: "alice".into(),
+        ca_file: Some(d.ca_pem_path()),
+        policy: Policy::Keep,
+        enabled: true,
+        ..AccountSettings::default()
+    }
+}
+
+fn raw_pipelined(d: &Dovecot) -> (usize, u64, f64) {
+    let cfg = session::pop3_config(
+        &settings(d),
+        Secret::new("alice-pw"),
+        session::Timeouts::default(),
+    );
+    let t = Instant::now();
+    let mut client = session::open(&cfg).expect("login");
+    let list = client.list().expect("LIST");
+    let _ = client.uidl().expect("UIDL");
+    let numbers: Vec<u32> = list.iter().map(|(n, _)| *n).collect();
+    let mut bytes = 0u64;
+    client
+        .retr_many(&numbers, &mut |_, raw: Vec<u8>| -> Result<(), SinkError> {
+            bytes += raw.len() as u64;
+            Ok(())
+        })
+        .expect("RETR");
+    client.quit().expect("QUIT");
+    (numbers.len(), bytes, t.elapsed().as_secs_f64())
+}
+
+fn ours(d: &Dovecot) -> (u64, f64) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bench.sqlite3");
+    let mut store = Store::open(&path).expect("store");
+    let account = store.add_account(&settings(d)).expect("account");
+    store
+        .set_stored_password(account.id, Some("alice-pw"))
+        .expect("password");
+    drop(store);
+    let mut options = SyncOptions::new(path);
+    options.repaint = Arc::new(|| {});
+    let worker = SyncWorker::spawn(options).expect("worker");
+    let t = Instant::now();
+    worker.send(Command::SyncAccount(account.id));
+    loop {
+        match worker
+            .events()
+            .recv_timeout(Duration::from_secs(600))
+            .expect("sync event")
+        {
+            Event::Finished { summary, .. } => {
+                let secs = t.elapsed().as_secs_f64();
+                worker.shutdown();
+                return (summary.downloaded, secs);
+            }
+            Event::Failed { message, .. } => panic!("sync failed: {message}"),
+            _ => {}
+        }
+    }
+}
+
+fn fetchmail(d: &Dovecot) -> Option<(usize, f64)> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rc = dir.path().join("fetchmailrc");
+    let out = dir.path().join("out.bsmtp");
+    std::fs::write(
+        &rc,
+        format!(
+            "set no syslog\nset no bouncemail\npoll 127.0.0.1 proto pop3 port {} uidl\n  user alice password alice-pw is alice here\n  keep ssl sslcertck sslcertfile {}\n",
+            d.tls_port(),
+            d.ca_pem_path().display()
+        ),
+    )
+    .ok()?;
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&rc, std::fs::Permissions::from_mode(0o600)).ok()?;
+    let t = Instant::now();
+    let status = std::process::Command::new("fetchmail")
+        .arg("-f")
+        .arg(&rc)
+        .arg("--bsmtp")
+        .arg(&out)
+        .arg("--pidfile")
+        .arg(dir.path().join("pid"))
+        .env("FETCHMAILHOME", dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .ok()?;
+    let secs = t.elapsed().as_secs_f64();
+    if !status.success() {
+        eprintln!("fetchmail exited with {status}");
+        return None;
+    }
+    let text = std::fs::read(&out).ok()?;
+    let count = text.windows(10).filter(|w| w == b"MAIL FROM:").count();
+    Some((count, secs))
+}
+
+fn main() {
+    let n: usize = std::env::var("POPMAIL_BENCH_MESSAGES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
+    let d = Dovecot::start(&DovecotOptions::default());
+    let mut bytes = 0;
+    for i in 0..n {
+        let m = message(i);
+        bytes += m.len();
+        d.add_message("alice", &m);
+    }
+    println!(
+        "mailbox: {n} messages, {:.1} MB, over TLS",
+        bytes as f64 / 1e6
+    );
+
+    let (count, raw_bytes, secs) = raw_pipelined(&d);
+    assert_eq!(count, n);
+    let raw_rate = n as f64 / secs;
+    println!("raw_pipelined_rate: {raw_rate:.0} messages/s");
+    println!(
+        "raw_pipelined_throughput: {:.1} MB/s",
+        raw_bytes as f64 / 1e6 / secs
+    );
+
+    let (downloaded, secs) = ours(&d);
+    assert_eq!(downloaded as usize, n, "the sync must store every message");
+    let our_rate = n as f64 / secs;
+    println!("popmail_sync_rate: {our_rate:.0} messages/s");
+    println!("popmail_sync_time: {secs:.2} s");
+
+    match fetchmail(&d) {
+        Some((count, secs)) => {
+            let rate = count as f64 / secs;
+            println!("fetchmail_rate: {rate:.0} messages/s ({count} messages in {secs:.2} s)");
+            println!("ratio_vs_fetchmail: {:.2} x", our_rate / rate);
+        }
+        None => println!("fetchmail_rate: unavailable (apt-get install fetchmail)"),
+    }
+    println!("ratio_vs_raw_pipelined: {:.2} x", our_rate / raw_rate);
+}
