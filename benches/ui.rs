@@ -10,7 +10,7 @@
 //! clock on that thread.
 //!
 //! The store is generated once (small messages, batches of 10,000) and cached
-//! under `target/bench-data/`; set `POPMAIL_BENCH_UI_MESSAGES` for another size.
+//! under `target/bench-data/` (keyed by the schema); set `POPMAIL_BENCH_UI_MESSAGES` for another size.
 //! Prints `metric: value unit` lines.
 
 #[path = "common/stats.rs"]
@@ -18,6 +18,8 @@ mod stats;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+use sha2::Digest as _;
 
 use popmail::store::{Flags, FolderRole, NewMessage, Scope, SortKey, Store};
 use popmail::ui::{App, RunOptions};
