@@ -33,9 +33,13 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(1_000_000);
     let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
+    // The cache is keyed by the schema text, so a changed migration rebuilds it.
+    let schema: [u8; 32] =
+        sha2::Sha256::digest(include_bytes!("../migrations/0001_initial/up.sql")).into();
+    let schema_key = popmail::store::hex(&schema[..4]);
     let data_dir = PathBuf::from(target)
         .join("bench-data")
-        .join(format!("ui-{total}"));
+        .join(format!("ui-{total}-{schema_key}"));
     ensure_store(&data_dir, total);
     let folder = Store::open(&data_dir.join(popmail::paths::STORE_FILE))
         .and_then(|s| s.resolve_folder("Big"))
