@@ -16,6 +16,8 @@
 //! - `import_export`: import/export through the store: round trips, damage, cancel, overwrite.
 //! - `import_export_python`: interop with Python's `mailbox` module (needs python3).
 //! - `import_export_worker`: the job worker's commands and events.
+//! - `ui_window`: the reader window headless (egui_kittest) over real stores.
+//! - `ui_sync`: the reader window with the real sync worker and the demo server.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -34,3 +36,5 @@ mod support;
 mod sync_faults;
 mod sync_kill;
 mod sync_policies;
+mod ui_sync;
+mod ui_window;

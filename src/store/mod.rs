@@ -26,11 +26,13 @@ mod ledger;
 mod messages;
 mod search;
 pub mod types;
+mod ui_queries;
 
 pub use export::ExportItem;
 pub use ledger::{LedgerEntry, NewDownload};
 pub use messages::{Dedupe, Inserted, NewMessage, StoredMessage};
 pub use types::*;
+pub use ui_queries::ThreadItem;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

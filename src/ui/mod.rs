@@ -1,25 +1,115 @@
-//! The eframe window (placeholder until the reader window lands).
+//! The reader window: folders on the left, the message list in the centre,
+//! the reader on the right (or below), a search box, a status bar with each
+//! account's sync state, and a welcome page for an empty store.
+//!
+//! Built on eframe (glow) and egui. The UI thread never waits on the network,
+//! a long query or a job:
+//! - reads that grow with folder size (the full sorted id list of a folder,
+//!   conversations, full-text search, parsing a message for the reader) run on
+//!   the named thread `popmail-ui-read` with its own store connection; stale
+//!   answers are dropped by generation number;
+//! - writes (moves, Trash, restore, delete for good, emptying the Trash,
+//!   saving attachments) run on `popmail-ui-write`, committing in batches;
+//! - the sync worker (`crate::sync`) talks POP3 (RFC 1939) and answers with
+//!   events that every frame drains with `try_recv`.
+//!
+//! The message list is virtualised: it reads only the rows on screen
+//! (`Store::page` at first, then `Store::rows` over the id list loaded in the
+//! background) and draws its own scrollbar, so a folder of a million messages
+//! opens and scrolls at frame rate; positions are kept as `u64` row indices,
+//! never as f32 pixel offsets.
+//!
+//! Saved state ([`prefs::Prefs`]) is layout and preferences only, persisted
+//! through eframe storage; mail stays in SQLite, passwords never leave the
+//! credentials store. Every control has an AccessKit label (screen readers use
+//! them, and so do the egui_kittest tests).
+//!
+//! Files: `app` (state, event draining, frame layout), `actions` (what the
+//! user does to messages), `background` (the worker threads), `folders`,
+//! `message_list`, `list_paint`, `reader`, `attachments` (file-name safety),
+//! `search`, `status_bar`, `welcome`, `dialogs`, `menus`, `prefs`, `format`,
+//! `fonts` (system CJK fallback), `conversations` (the conversation order),
+//! `session` (store + workers + demo server of one data directory).
+
+mod actions;
+mod app;
+mod attachments;
+mod background;
+mod conversations;
+mod dialogs;
+mod folders;
+mod fonts;
+mod format;
+mod list_paint;
+mod menus;
+mod message_list;
+pub mod prefs;
+mod reader;
+mod search;
+mod session;
+mod status_bar;
+mod welcome;
 
 use std::path::PathBuf;
 
-/// How the window is started.
+pub use app::{App, FilePicker};
+pub use attachments::{is_dangerous, safe_file_name};
+
+/// How the window starts.
 #[derive(Debug, Clone)]
 pub struct RunOptions {
-    /// The data folder.
+    /// The data directory (the store lives in `data_dir/popmail.sqlite3`).
     pub data_dir: PathBuf,
-    /// Open the demo.
+    /// Open the demo directly (`popmail --demo`): start the built-in demo POP3
+    /// server, use the demo data directory and sync.
     pub demo: bool,
 }
 
-/// Errors of the window.
+/// Errors that stop the window.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// eframe failed.
-    #[error("cannot open the window: {0}")]
-    Eframe(String),
+    /// The data directory could not be created.
+    #[error(transparent)]
+    DataDir(#[from] crate::paths::Error),
+    /// The store could not be opened.
+    #[error(transparent)]
+    Store(#[from] crate::store::Error),
+    /// A background thread could not be started.
+    #[error("could not start the window's background thread {name}: {source}")]
+    Thread {
+        /// The thread's name.
+        name: &'static str,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// The windowing system failed (no display, no OpenGL).
+    #[error(
+        "could not open the window: {0}. Is a graphical display available (DISPLAY or WAYLAND_DISPLAY)?"
+    )]
+    Window(String),
 }
 
-/// Opens the window and runs until it closes.
-pub fn run(_opts: RunOptions) -> Result<(), Error> {
-    Err(Error::Eframe("the window is not built yet".into()))
+/// Opens the window and runs until it is closed.
+pub fn run(opts: RunOptions) -> Result<(), Error> {
+    crate::paths::ensure_private_dir(&opts.data_dir)?;
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("popmail")
+            .with_app_id("popmail")
+            .with_inner_size([1180.0, 760.0])
+            .with_min_inner_size([640.0, 420.0]),
+        ..Default::default()
+    };
+    // Open the store once before the window, so a broken or too-new store is
+    // reported on the terminal instead of in a window that cannot work.
+    let data_dir = session::data_dir_for(&opts)?;
+    drop(crate::store::Store::open(
+        &data_dir.join(crate::paths::STORE_FILE),
+    )?);
+    eframe::run_native(
+        "popmail",
+        native,
+        Box::new(move |cc| Ok(Box::new(App::from_creation(cc, opts)))),
+    )
+    .map_err(|e| Error::Window(e.to_string()))
 }

@@ -7,3 +7,4 @@ pub mod mail_corpus;
 pub mod scripted_server;
 pub mod store;
 pub mod sync;
+pub mod ui;

@@ -1,0 +1,261 @@
+//! Modal dialogs: confirmations (delete for good, empty the Trash, delete a
+//! folder, open a link, save a risky file, replace a file), folder names,
+//! "Move to…", preferences, and the placeholders for features that arrive
+//! with other parts of popmail (account settings, import).
+
+use egui::{Id, Key, Modal, RichText, Ui};
+
+use super::actions::{Intent, SaveRequest};
+use super::prefs::{FONT_SIZE_RANGE, Prefs, ReaderPosition, ThemeChoice};
+use crate::store::{Folder, FolderId, MessageId};
+
+/// The dialog on screen.
+#[derive(Debug, Clone)]
+pub enum Dialog {
+    /// Delete these for good?
+    Expunge(Vec<MessageId>),
+    /// Empty this folder (the Trash) for good?
+    Empty(FolderId, u64),
+    /// Name a new folder (under a parent).
+    NewFolder(Option<FolderId>, String),
+    /// Rename a folder.
+    Rename(FolderId, String),
+    /// Delete this folder?
+    DeleteFolder(FolderId, String),
+    /// Choose a folder to move to.
+    MoveTo(Vec<MessageId>),
+    /// Open this link in the browser?
+    OpenLink(String),
+    /// Save a program or script?
+    Dangerous(SaveRequest, String),
+    /// Replace an existing file?
+    Overwrite(usize, std::path::PathBuf),
+    /// Preferences.
+    Prefs,
+    /// Something the user should know.
+    Message(String, String),
+    /// The message source.
+    Source(String, std::sync::Arc<Vec<u8>>),
+}
+
+/// Shows `dialog`; sets it to `None` when it closes.
+pub fn dialog_ui(
+    ctx: &egui::Context,
+    dialog: &mut Option<Dialog>,
+    prefs: &mut Prefs,
+    folders: &[Folder],
+    out: &mut Vec<Intent>,
+) {
+    let Some(d) = dialog.as_mut() else { return };
+    if let Dialog::Source(title, raw) = d {
+        let mut open = true;
+        let title = title.clone();
+        let raw = raw.clone();
+        egui::Window::new(format!("Source — {title}"))
+            .id(Id::unique("source-window"))
+            .open(&mut open)
+            .default_size([720.0, 480.0])
+            .show(ctx, |ui| source_ui(ui, &raw));
+        if !open {
+            *dialog = None;
+        }
+        return;
+    }
+    let mut close = false;
+    let modal = Modal::new(Id::unique("popmail-dialog")).show(ctx, |ui| {
+        ui.set_max_width(460.0);
+        close = body(ui, d, prefs, folders, out);
+    });
+    if close || modal.should_close() {
+        *dialog = None;
+    }
+}
+
+/// Returns whether the dialog is done.
+fn body(
+    ui: &mut Ui,
+    d: &mut Dialog,
+    prefs: &mut Prefs,
+    folders: &[Folder],
+    out: &mut Vec<Intent>,
+) -> bool {
+    let enter = ui.input(|i| i.key_pressed(Key::Enter));
+    match d {
+        Dialog::Expunge(ids) => {
+            ui.heading("Delete for good?");
+            ui.label(format!(
+                "{} will be deleted from this computer. This cannot be undone.",
+                super::format::count(ids.len() as u64, "message", "messages")
+            ));
+            confirm_row(ui, "Delete for good", || Intent::Expunge(ids.clone()), out)
+        }
+        Dialog::Empty(folder, n) => {
+            ui.heading("Empty the Trash?");
+            ui.label(format!(
+                "{} in the Trash will be deleted from this computer. This cannot be undone.",
+                super::format::count(*n, "message", "messages")
+            ));
+            confirm_row(ui, "Empty Trash", || Intent::Empty(*folder), out)
+        }
+        Dialog::NewFolder(parent, name) => {
+            ui.heading("New folder");
+            let r = ui.add(egui::TextEdit::singleline(name).hint_text("Folder name"));
+            r.request_focus();
+            let n = name.clone();
+            let p = *parent;
+            let done = confirm_row(ui, "Create", || Intent::CreateFolder(p, n), out);
+            if enter && !name.trim().is_empty() {
+                out.push(Intent::CreateFolder(p, name.clone()));
+                return true;
+            }
+            done
+        }
+        Dialog::Rename(id, name) => {
+            ui.heading("Rename folder");
+            let r = ui.add(egui::TextEdit::singleline(name).hint_text("New name"));
+            r.request_focus();
+            let (i, n) = (*id, name.clone());
+            let done = confirm_row(ui, "Rename", || Intent::DoRenameFolder(i, n), out);
+            if enter && !name.trim().is_empty() {
+                out.push(Intent::DoRenameFolder(i, name.clone()));
+                return true;
+            }
+            done
+        }
+        Dialog::DeleteFolder(id, name) => {
+            ui.heading("Delete folder?");
+            ui.label(format!(
+                "The folder “{name}” will be deleted. Only an empty folder can be deleted."
+            ));
+            confirm_row(ui, "Delete folder", || Intent::DeleteFolder(*id), out)
+        }
+        Dialog::MoveTo(ids) => {
+            ui.heading("Move to…");
+            let mut done = false;
+            egui::ScrollArea::vertical()
+                .max_height(300.0)
+                .show(ui, |ui| {
+                    for f in folders
+                        .iter()
+                        .filter(|f| f.role != crate::store::FolderRole::Inbox)
+                    {
+                        if ui.button(format!("📁 {}", f.name)).clicked() {
+                            out.push(Intent::Move(ids.clone(), f.id));
+                            done = true;
+                        }
+                    }
+                });
+            done | ui.button("Cancel").clicked()
+        }
+        Dialog::OpenLink(url) => {
+            ui.heading("Open this link?");
+            ui.label("It opens in your web browser:");
+            ui.add(egui::Label::new(RichText::new(url.as_str()).monospace().strong()).wrap());
+            ui.label("Only open links you expect: a link's text can differ from its target.");
+            confirm_row(ui, "Open in browser", || Intent::OpenLink(url.clone()), out)
+        }
+        Dialog::Dangerous(req, name) => {
+            ui.heading("⚠ This file can run programs");
+            ui.add(egui::Label::new(format!(
+                "“{name}” is a program, script or macro document. Opening it can harm your computer. \
+                 Save it only if you trust the sender and expected this file."
+            )).wrap());
+            let r = req.clone();
+            confirm_row(ui, "Save anyway", || Intent::SaveConfirmed(r), out)
+        }
+        Dialog::Overwrite(index, path) => {
+            ui.heading("Replace the file?");
+            ui.label(format!("{} already exists.", path.display()));
+            let (i, p) = (*index, path.clone());
+            confirm_row(ui, "Replace", || Intent::SaveTo(i, p), out)
+        }
+        Dialog::Prefs => {
+            ui.heading("Preferences");
+            ui.add_space(6.0);
+            egui::Grid::new("prefs-grid")
+                .num_columns(2)
+                .spacing([12.0, 8.0])
+                .show(ui, |ui| {
+                    ui.label("Theme");
+                    ui.horizontal(|ui| {
+                        ui.selectable_value(&mut prefs.theme, ThemeChoice::System, "System");
+                        ui.selectable_value(&mut prefs.theme, ThemeChoice::Light, "Light");
+                        ui.selectable_value(&mut prefs.theme, ThemeChoice::Dark, "Dark");
+                    });
+                    ui.end_row();
+                    let l = ui.label("Font size");
+                    ui.add(egui::Slider::new(&mut prefs.font_size, FONT_SIZE_RANGE).suffix(" pt"))
+                        .labelled_by(l.id);
+                    ui.end_row();
+                    ui.label("Reader");
+                    ui.horizontal(|ui| {
+                        ui.selectable_value(
+                            &mut prefs.reader_position,
+                            ReaderPosition::Right,
+                            "Right",
+                        );
+                        ui.selectable_value(
+                            &mut prefs.reader_position,
+                            ReaderPosition::Bottom,
+                            "Bottom",
+                        );
+                    });
+                    ui.end_row();
+                    let l = ui.label("Mark read after");
+                    ui.add(
+                        egui::Slider::new(&mut prefs.mark_read_delay_secs, 0.0..=30.0)
+                            .suffix(" s")
+                            .step_by(0.5),
+                    )
+                    .labelled_by(l.id)
+                    .on_hover_text("0 marks a message read as soon as it opens");
+                    ui.end_row();
+                });
+            ui.add_space(6.0);
+            ui.weak("Desktop notifications for new mail are not available yet.");
+            ui.add_space(6.0);
+            ui.button("Close").clicked()
+        }
+        Dialog::Message(title, text) => {
+            ui.heading(title.as_str());
+            ui.add(egui::Label::new(text.as_str()).wrap());
+            ui.add_space(6.0);
+            ui.button("OK").clicked() || enter
+        }
+        Dialog::Source(..) => true,
+    }
+}
+
+fn confirm_row(
+    ui: &mut Ui,
+    action: &str,
+    intent: impl FnOnce() -> Intent,
+    out: &mut Vec<Intent>,
+) -> bool {
+    ui.add_space(8.0);
+    let mut done = false;
+    ui.horizontal(|ui| {
+        if ui.button(action).clicked() {
+            out.push(intent());
+            done = true;
+        }
+        if ui.button("Cancel").clicked() {
+            done = true;
+        }
+    });
+    done
+}
+
+/// Raw source, line by line (only the lines on screen are laid out).
+fn source_ui(ui: &mut Ui, raw: &[u8]) {
+    let text = String::from_utf8_lossy(raw);
+    let lines: Vec<&str> = text.lines().collect();
+    let h = ui.text_style_height(&egui::TextStyle::Monospace);
+    egui::ScrollArea::both()
+        .auto_shrink([false, false])
+        .show_rows(ui, h, lines.len(), |ui, range| {
+            for line in lines.get(range).unwrap_or_default() {
+                ui.label(RichText::new(*line).monospace());
+            }
+        });
+}

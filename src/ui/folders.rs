@@ -1,0 +1,251 @@
+//! The folder pane: the unified Inbox, each account with its Inbox, then the
+//! local folders (Archive, Trash, user and imported folders, nested by
+//! parent). Unread counts on the right. Messages dragged from the list drop
+//! on a folder to move there; a folder's context menu renames or deletes it.
+
+use std::collections::HashMap;
+
+use egui::{Align, Layout, RichText, Sense, Ui};
+
+use super::actions::{DragMessages, Intent};
+use crate::store::{Account, AccountId, Folder, FolderId, FolderRole, Scope};
+
+/// The folder pane.
+#[derive(Default)]
+pub struct FolderPane {
+    /// Every folder, as the store lists them.
+    pub folders: Vec<Folder>,
+    /// Every account.
+    pub accounts: Vec<Account>,
+}
+
+impl FolderPane {
+    /// The folder with this id.
+    pub fn get(&self, id: FolderId) -> Option<&Folder> {
+        self.folders.iter().find(|f| f.id == id)
+    }
+
+    /// What a scope is called in titles.
+    pub fn scope_name(&self, scope: Scope) -> String {
+        match scope {
+            Scope::UnifiedInbox => "All Inboxes".to_string(),
+            Scope::Folder(id) => self.get(id).map_or_else(String::new, |f| match f.role {
+                FolderRole::Inbox => f.qualified_name(),
+                _ => f.name.clone(),
+            }),
+        }
+    }
+
+    /// Unread messages across every Inbox.
+    pub fn unified_unread(&self) -> u64 {
+        self.folders
+            .iter()
+            .filter(|f| f.role == FolderRole::Inbox)
+            .map(|f| f.unread)
+            .sum()
+    }
+
+    /// The pane.
+    pub fn ui(
+        &self,
+        ui: &mut Ui,
+        current: Option<Scope>,
+        syncing: &dyn Fn(AccountId) -> bool,
+        out: &mut Vec<Intent>,
+    ) {
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                self.entry(
+                    ui,
+                    "All Inboxes",
+                    None,
+                    Scope::UnifiedInbox,
+                    self.unified_unread(),
+                    0,
+                    current,
+                    out,
+                );
+                ui.add_space(6.0);
+                for account in &self.accounts {
+                    let name = &account.settings.name;
+                    let busy = syncing(account.id);
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(name).strong().small());
+                        if busy {
+                            ui.add(egui::Spinner::new().size(10.0));
+                        }
+                    });
+                    if let Some(inbox) = self.get(account.inbox) {
+                        self.entry(
+                            ui,
+                            "Inbox",
+                            Some(inbox),
+                            Scope::Folder(inbox.id),
+                            inbox.unread,
+                            1,
+                            current,
+                            out,
+                        );
+                    }
+                    // Any other folders an account owns.
+                    for f in self
+                        .folders
+                        .iter()
+                        .filter(|f| f.account == Some(account.id) && f.id != account.inbox)
+                    {
+                        self.entry(
+                            ui,
+                            &f.name,
+                            Some(f),
+                            Scope::Folder(f.id),
+                            f.unread,
+                            1,
+                            current,
+                            out,
+                        );
+                    }
+                    ui.add_space(6.0);
+                }
+                ui.label(RichText::new("Local folders").strong().small());
+                let local: Vec<&Folder> = self
+                    .folders
+                    .iter()
+                    .filter(|f| f.account.is_none())
+                    .collect();
+                let mut children: HashMap<Option<FolderId>, Vec<&Folder>> = HashMap::new();
+                for f in &local {
+                    children.entry(f.parent).or_default().push(f);
+                }
+                self.tree(ui, &children, None, 1, current, out);
+                ui.add_space(8.0);
+                if ui.button("New folder…").clicked() {
+                    out.push(Intent::NewFolder);
+                }
+            });
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn tree(
+        &self,
+        ui: &mut Ui,
+        children: &HashMap<Option<FolderId>, Vec<&Folder>>,
+        parent: Option<FolderId>,
+        depth: usize,
+        current: Option<Scope>,
+        out: &mut Vec<Intent>,
+    ) {
+        let Some(list) = children.get(&parent) else {
+            return;
+        };
+        for f in list {
+            self.entry(
+                ui,
+                &f.name,
+                Some(f),
+                Scope::Folder(f.id),
+                f.unread,
+                depth,
+                current,
+                out,
+            );
+            if depth < 12 {
+                self.tree(ui, children, Some(f.id), depth + 1, current, out);
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn entry(
+        &self,
+        ui: &mut Ui,
+        name: &str,
+        folder: Option<&Folder>,
+        scope: Scope,
+        unread: u64,
+        depth: usize,
+        current: Option<Scope>,
+        out: &mut Vec<Intent>,
+    ) {
+        let selected = current == Some(scope);
+        #[allow(clippy::cast_precision_loss)]
+        let indent = 10.0 * depth as f32;
+        let row = ui.horizontal(|ui| {
+            ui.add_space(indent);
+            let icon = match folder.map(|f| f.role) {
+                None | Some(FolderRole::Inbox) => "📥",
+                Some(FolderRole::Trash) => "🗑",
+                Some(FolderRole::Archive) => "🗄",
+                Some(FolderRole::User | FolderRole::Imported) => "📁",
+            };
+            ui.label(icon);
+            let text = if unread > 0 {
+                RichText::new(name).strong()
+            } else {
+                RichText::new(name)
+            };
+            let r = ui.selectable_label(selected, text);
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                if unread > 0 {
+                    ui.label(RichText::new(unread.to_string()).strong());
+                }
+            });
+            r
+        });
+        let r = row.inner;
+        if r.clicked() {
+            out.push(Intent::ShowScope(scope));
+        }
+        let Some(folder) = folder else { return };
+        // Drop target: highlight while messages hover, move on release.
+        let drop_rect = row.response.rect;
+        let drop = ui.interact(
+            drop_rect,
+            ui.scope_id().with(("drop", folder.id)),
+            Sense::hover(),
+        );
+        if drop.dnd_hover_payload::<DragMessages>().is_some() {
+            ui.painter().rect_stroke(
+                drop_rect,
+                3.0,
+                ui.visuals().selection.stroke,
+                egui::StrokeKind::Inside,
+            );
+        }
+        if let Some(payload) = drop
+            .dnd_release_payload::<DragMessages>()
+            .or_else(|| r.dnd_release_payload::<DragMessages>())
+        {
+            let ids = payload.0.clone();
+            out.push(match folder.role {
+                FolderRole::Trash => Intent::Trash(ids),
+                FolderRole::Inbox => Intent::Move(ids, folder.id),
+                _ => Intent::Move(ids, folder.id),
+            });
+        }
+        let editable = matches!(folder.role, FolderRole::User | FolderRole::Imported);
+        let id = folder.id;
+        let is_trash = folder.role == FolderRole::Trash;
+        r.context_menu(|ui| {
+            if ui.button("New subfolder…").clicked() {
+                out.push(Intent::NewSubfolder(id));
+            }
+            if ui
+                .add_enabled(editable, egui::Button::new("Rename…"))
+                .clicked()
+            {
+                out.push(Intent::RenameFolder(id));
+            }
+            if ui
+                .add_enabled(editable, egui::Button::new("Delete folder"))
+                .clicked()
+            {
+                out.push(Intent::AskDeleteFolder(id));
+            }
+            if is_trash && ui.button("Empty Trash…").clicked() {
+                out.push(Intent::AskEmpty(id));
+            }
+        });
+    }
+}

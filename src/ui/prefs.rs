@@ -1,0 +1,183 @@
+//! Saved layout and preferences: what eframe persists between runs (its
+//! storage is a RON file in the platform data directory). Layout and choices
+//! only — never mail, never passwords. Every field has a default
+//! (`#[serde(default)]`), so an older or damaged entry loads as defaults.
+
+use serde::{Deserialize, Serialize};
+
+use crate::store::{Scope, Sort};
+
+/// The eframe storage key.
+pub const STORAGE_KEY: &str = "popmail.prefs";
+
+/// Light, dark, or whatever the system says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    /// Follow the system.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+/// Where the reader sits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReaderPosition {
+    /// Right of the message list.
+    #[default]
+    Right,
+    /// Below the message list.
+    Bottom,
+}
+
+/// Widths of the message list's fixed columns (Subject takes the rest).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ColumnWidths {
+    /// Sender.
+    pub from: f32,
+    /// Date.
+    pub date: f32,
+    /// Size.
+    pub size: f32,
+}
+
+impl Default for ColumnWidths {
+    fn default() -> Self {
+        Self {
+            from: 150.0,
+            date: 92.0,
+            size: 64.0,
+        }
+    }
+}
+
+/// Everything the window remembers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// Theme.
+    pub theme: ThemeChoice,
+    /// Body text size in points.
+    pub font_size: f32,
+    /// Where the reader sits.
+    pub reader_position: ReaderPosition,
+    /// Message list column widths.
+    pub columns: ColumnWidths,
+    /// Message list order.
+    pub sort: Sort,
+    /// Group the list by conversation.
+    pub conversations: bool,
+    /// Seconds a message stays open before it is marked read (0 = at once).
+    pub mark_read_delay_secs: f32,
+    /// Search everywhere instead of the current folder.
+    pub search_everywhere: bool,
+    /// The folder shown last.
+    pub last_scope: Option<Scope>,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self {
+            theme: ThemeChoice::System,
+            font_size: 14.0,
+            reader_position: ReaderPosition::Right,
+            columns: ColumnWidths::default(),
+            sort: Sort::default(),
+            conversations: false,
+            mark_read_delay_secs: 0.0,
+            search_everywhere: false,
+            last_scope: None,
+        }
+    }
+}
+
+/// Smallest and largest font size offered.
+pub const FONT_SIZE_RANGE: std::ops::RangeInclusive<f32> = 10.0..=24.0;
+
+impl Prefs {
+    /// Loads the saved preferences, or defaults.
+    pub fn load(storage: Option<&dyn eframe::Storage>) -> Prefs {
+        let mut prefs: Prefs = storage
+            .and_then(|s| eframe::get_value(s, STORAGE_KEY))
+            .unwrap_or_default();
+        prefs.sanitise();
+        prefs
+    }
+
+    /// Saves the preferences.
+    pub fn save(&self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, self);
+    }
+
+    /// Clamps values a damaged file could carry.
+    pub fn sanitise(&mut self) {
+        let (lo, hi) = (*FONT_SIZE_RANGE.start(), *FONT_SIZE_RANGE.end());
+        if !self.font_size.is_finite() {
+            self.font_size = 14.0;
+        }
+        self.font_size = self.font_size.clamp(lo, hi);
+        if !self.mark_read_delay_secs.is_finite() {
+            self.mark_read_delay_secs = 0.0;
+        }
+        self.mark_read_delay_secs = self.mark_read_delay_secs.clamp(0.0, 60.0);
+        let c = &mut self.columns;
+        for w in [&mut c.from, &mut c.date, &mut c.size] {
+            if !w.is_finite() {
+                *w = 100.0;
+            }
+            *w = w.clamp(40.0, 600.0);
+        }
+    }
+
+    /// Applies theme and font size to the context.
+    pub fn apply(&self, ctx: &egui::Context) {
+        ctx.set_theme(match self.theme {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+        });
+        let size = self.font_size;
+        ctx.all_styles_mut(|style| {
+            use egui::{FontFamily, FontId, TextStyle};
+            style.text_styles = [
+                (
+                    TextStyle::Small,
+                    FontId::new(size * 0.78, FontFamily::Proportional),
+                ),
+                (TextStyle::Body, FontId::new(size, FontFamily::Proportional)),
+                (
+                    TextStyle::Button,
+                    FontId::new(size, FontFamily::Proportional),
+                ),
+                (
+                    TextStyle::Heading,
+                    FontId::new(size * 1.45, FontFamily::Proportional),
+                ),
+                (
+                    TextStyle::Monospace,
+                    FontId::new(size * 0.93, FontFamily::Monospace),
+                ),
+            ]
+            .into();
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_fields_take_defaults_and_bad_values_are_clamped() {
+        let mut p: Prefs =
+            serde_json::from_str(r#"{"font_size": 99.0, "conversations": true}"#).expect("parses");
+        p.sanitise();
+        assert_eq!(p.font_size, 24.0);
+        assert!(p.conversations);
+        assert_eq!(p.reader_position, ReaderPosition::Right);
+        assert_eq!(p.sort, Sort::default());
+    }
+}

@@ -1,0 +1,393 @@
+//! The reader: the open message's From/To/Cc/Date/Subject, its body as text
+//! (the plain part, or text made from HTML by `mail::view`, with a banner that
+//! remote content is never loaded), its attachments with Save… and Save all…,
+//! "Show all headers", "View source", and for a headers-only message a button
+//! to download the rest. Links (http, https, mailto) are underlined; a click
+//! shows the target and asks before anything opens.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Galley, RichText, Sense, Ui};
+
+use super::actions::{Intent, SaveRequest};
+use super::background::Opened;
+use super::format;
+use crate::store::{Flags, MessageId};
+
+/// Most body text laid out at once; the rest waits for "Show everything".
+const SHOWN_TEXT: usize = 256 * 1024;
+
+/// The reader pane.
+#[derive(Default)]
+pub struct Reader {
+    /// The message shown (or loading).
+    pub id: Option<MessageId>,
+    /// It, once read and parsed.
+    pub opened: Option<Box<Opened>>,
+    /// Generation of the last open request.
+    pub generation: u64,
+    /// Why it could not be shown.
+    pub error: Option<String>,
+    /// When it was shown (egui time), for marking it read.
+    pub shown_at: Option<f64>,
+    /// It has been marked read already (or was read).
+    pub marked: bool,
+    /// Show every header.
+    pub all_headers: bool,
+    /// Lay out the whole body even when long.
+    pub show_everything: bool,
+    body: Option<Body>,
+}
+
+/// The laid-out body, kept while the width stays the same.
+struct Body {
+    job_for: (MessageId, bool, u32),
+    text: String,
+    links: Vec<(Range<usize>, String)>,
+    galley: Option<(f32, Arc<Galley>)>,
+}
+
+impl Reader {
+    /// Starts showing `id` (the parse arrives from the background).
+    pub fn open(&mut self, id: MessageId) -> u64 {
+        if self.id != Some(id) {
+            self.opened = None;
+            self.body = None;
+            self.show_everything = false;
+        }
+        self.id = Some(id);
+        self.error = None;
+        self.generation += 1;
+        self.generation
+    }
+
+    /// Shows nothing.
+    pub fn clear(&mut self) {
+        *self = Reader {
+            generation: self.generation + 1,
+            all_headers: self.all_headers,
+            ..Reader::default()
+        };
+    }
+
+    /// The parse arrived.
+    pub fn on_opened(&mut self, generation: u64, result: Result<Box<Opened>, String>, now: f64) {
+        if generation != self.generation {
+            return;
+        }
+        match result {
+            Ok(o) => {
+                self.marked = o.row.flags.contains(Flags::SEEN);
+                self.shown_at = Some(now);
+                self.opened = Some(o);
+                self.body = None;
+            }
+            Err(e) => self.error = Some(e),
+        }
+    }
+
+    /// The pane.
+    pub fn ui(&mut self, ui: &mut Ui, can_sync: bool, out: &mut Vec<Intent>) {
+        let Some(id) = self.id else {
+            ui.centered_and_justified(|ui| ui.weak("Select a message to read it."));
+            return;
+        };
+        if let Some(e) = &self.error {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("This message cannot be shown: {e}"),
+            );
+            return;
+        }
+        let Reader {
+            opened,
+            all_headers,
+            show_everything,
+            body,
+            ..
+        } = self;
+        let Some(opened) = opened.as_deref() else {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Opening…");
+            });
+            return;
+        };
+        let env = &opened.view.envelope;
+        let row = &opened.row;
+        egui::ScrollArea::vertical().id_salt("reader").auto_shrink([false, false]).show(ui, |ui| {
+            let subject = if env.subject.is_empty() { "(no subject)" } else { &env.subject };
+            ui.add(egui::Label::new(RichText::new(subject).heading()).wrap());
+            ui.add_space(4.0);
+            egui::Grid::new("reader-headers").num_columns(2).spacing([10.0, 3.0]).show(ui, |ui| {
+                let from = if env.from_name.is_empty() {
+                    env.from_addr.clone()
+                } else {
+                    format!("{} <{}>", env.from_name, env.from_addr)
+                };
+                header_row(ui, "From", &from);
+                if !env.to.is_empty() {
+                    header_row(ui, "To", &env.to);
+                }
+                if !env.cc.is_empty() {
+                    header_row(ui, "Cc", &env.cc);
+                }
+                let date = env.date.map_or_else(
+                    || env.date_header.clone().unwrap_or_else(|| "(no date)".into()),
+                    |d| format!("{} UTC", format::date_time(d)),
+                );
+                header_row(ui, "Date", &date);
+            });
+            ui.add_space(4.0);
+            ui.horizontal_wrapped(|ui| {
+                let read = row.flags.contains(Flags::SEEN);
+                let starred = row.flags.contains(Flags::FLAGGED);
+                if ui.button(if read { "Mark unread" } else { "Mark read" }).clicked() {
+                    out.push(Intent::SetFlag(vec![id], Flags::SEEN, !read));
+                }
+                if ui.button(if starred { "★ Unstar" } else { "☆ Star" }).clicked() {
+                    out.push(Intent::SetFlag(vec![id], Flags::FLAGGED, !starred));
+                }
+                if ui.button("Archive").clicked() {
+                    out.push(Intent::Archive(vec![id]));
+                }
+                if ui.button("Delete").clicked() {
+                    out.push(Intent::Trash(vec![id]));
+                }
+                ui.toggle_value(all_headers, "Show all headers");
+                if ui.button("View source").clicked() {
+                    out.push(Intent::ViewSource);
+                }
+            });
+            if *all_headers {
+                egui::CollapsingHeader::new("All headers").default_open(true).show(ui, |ui| {
+                    egui::Grid::new("reader-all-headers").num_columns(2).striped(true).show(ui, |ui| {
+                        for (k, v) in &opened.view.headers {
+                            ui.label(RichText::new(k).strong());
+                            ui.add(egui::Label::new(v).wrap());
+                            ui.end_row();
+                        }
+                    });
+                });
+            }
+            if row.partial {
+                banner(ui, "Only the headers of this message were downloaded (it is larger than the account's size limit).", |ui| {
+                    let b = ui.add_enabled(can_sync, egui::Button::new("Download the full message"));
+                    let b = if can_sync { b } else { b.on_disabled_hover_text("Syncing is not available") };
+                    if b.clicked() {
+                        out.push(Intent::FetchFull(id));
+                    }
+                });
+            }
+            if opened.view.from_html {
+                banner(ui, "This message was written in HTML and is shown as text. Remote content (images, trackers) is never loaded.", |_| {});
+            }
+            if !opened.view.attachments.is_empty() {
+                ui.add_space(4.0);
+                attachments_ui(ui, opened, out);
+            }
+            ui.separator();
+            body_ui(ui, opened, body, show_everything, out);
+        });
+    }
+}
+
+fn body_ui(
+    ui: &mut Ui,
+    opened: &Opened,
+    body_slot: &mut Option<Body>,
+    show_everything: &mut bool,
+    out: &mut Vec<Intent>,
+) {
+    {
+        let dark = ui.visuals().dark_mode;
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let key = (opened.row.id, dark, (font.size * 10.0) as u32);
+        let long = opened.view.body.len() > SHOWN_TEXT && !*show_everything;
+        if body_slot.as_ref().is_none_or(|b| b.job_for != key) {
+            let mut text = opened.view.body.clone();
+            if long {
+                let mut cut = SHOWN_TEXT;
+                while !text.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                text.truncate(cut);
+            }
+            let links = format::find_links(&text)
+                .into_iter()
+                .map(|r| {
+                    let url = text.get(r.clone()).unwrap_or_default().to_string();
+                    (r, url)
+                })
+                .collect();
+            *body_slot = Some(Body {
+                job_for: key,
+                text,
+                links,
+                galley: None,
+            });
+        }
+        let Some(body) = body_slot else { return };
+        let width = ui.available_width().max(100.0);
+        if body
+            .galley
+            .as_ref()
+            .is_none_or(|(w, _)| (*w - width).abs() > 0.5)
+        {
+            let job = body_job(&body.text, &body.links, ui, width);
+            body.galley = Some((width, ui.fonts_mut(|f| f.layout_job(job))));
+        }
+        let Some((_, galley)) = &body.galley else {
+            return;
+        };
+        let resp = ui.add(
+            egui::Label::new(Arc::clone(galley))
+                .selectable(true)
+                .sense(Sense::click()),
+        );
+        let link_at = |pos: Option<egui::Pos2>| -> Option<&String> {
+            let p = pos? - resp.rect.min;
+            let c = galley.cursor_from_pos(p).index.0;
+            let byte = body
+                .text
+                .char_indices()
+                .nth(c)
+                .map_or(body.text.len(), |(b, _)| b);
+            body.links
+                .iter()
+                .find(|(r, _)| r.contains(&byte))
+                .map(|(_, u)| u)
+        };
+        if let Some(url) = link_at(resp.hover_pos()) {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            resp.clone().on_hover_text(format!(
+                "{url}\nClick to open it in your browser (you will be asked first)."
+            ));
+        }
+        if resp.clicked()
+            && let Some(url) = link_at(resp.interact_pointer_pos())
+        {
+            out.push(Intent::AskOpenLink(url.clone()));
+        }
+        // Links also as buttons, for keyboards and screen readers.
+        if !body.links.is_empty() {
+            ui.add_space(8.0);
+            egui::CollapsingHeader::new(format!("Links in this message ({})", body.links.len()))
+                .show(ui, |ui| {
+                    for (_, url) in body.links.iter().take(200) {
+                        if ui
+                            .link(url)
+                            .on_hover_text("Ask before opening in the browser")
+                            .clicked()
+                        {
+                            out.push(Intent::AskOpenLink(url.clone()));
+                        }
+                    }
+                });
+        }
+        if long {
+            ui.add_space(6.0);
+            if ui.button("The message is long; show everything").clicked() {
+                *show_everything = true;
+            }
+        }
+        if opened.view.truncated {
+            ui.weak("The text was cut at 4 MB; use View source for the rest.");
+        }
+    }
+}
+
+fn header_row(ui: &mut Ui, name: &str, value: &str) {
+    ui.label(RichText::new(format!("{name}:")).weak());
+    ui.add(egui::Label::new(value).wrap().selectable(true));
+    ui.end_row();
+}
+
+fn banner(ui: &mut Ui, text: &str, add: impl FnOnce(&mut Ui)) {
+    egui::Frame::new()
+        .fill(ui.visuals().faint_bg_color)
+        .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
+        .corner_radius(4.0)
+        .inner_margin(6.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.add(egui::Label::new(format!("ℹ {text}")).wrap());
+            add(ui);
+        });
+}
+
+fn attachments_ui(ui: &mut Ui, opened: &Opened, out: &mut Vec<Intent>) {
+    let list = &opened.view.attachments;
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "📎 {}",
+                format::count(list.len() as u64, "attachment", "attachments")
+            ))
+            .strong(),
+        );
+        if list.len() > 1 && ui.button("Save all…").clicked() {
+            out.push(Intent::Save(SaveRequest::All));
+        }
+    });
+    egui::Grid::new("reader-attachments")
+        .num_columns(4)
+        .spacing([12.0, 2.0])
+        .show(ui, |ui| {
+            for (i, a) in list.iter().enumerate() {
+                let danger = super::attachments::is_dangerous(&a.name, &a.mime);
+                let name = if danger {
+                    format!("⚠ {}", a.name)
+                } else {
+                    a.name.clone()
+                };
+                ui.label(name);
+                ui.weak(&a.mime);
+                ui.weak(format::size(a.size));
+                let b = ui.button("Save…").on_hover_text(format!("Save {}", a.name));
+                if b.clicked() {
+                    out.push(Intent::Save(SaveRequest::One(i)));
+                }
+                ui.end_row();
+            }
+        });
+}
+
+fn body_job(text: &str, links: &[(Range<usize>, String)], ui: &Ui, width: f32) -> LayoutJob {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let plain = TextFormat {
+        font_id: font.clone(),
+        color: ui.visuals().text_color(),
+        ..Default::default()
+    };
+    let link = TextFormat {
+        font_id: font,
+        color: ui.visuals().hyperlink_color,
+        underline: egui::Stroke::new(1.0, ui.visuals().hyperlink_color),
+        ..Default::default()
+    };
+    let mut job = LayoutJob {
+        wrap: egui::text::TextWrapping {
+            max_width: width,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let mut at = 0;
+    for (r, _) in links {
+        if r.start > at {
+            job.append(
+                text.get(at..r.start).unwrap_or_default(),
+                0.0,
+                plain.clone(),
+            );
+        }
+        job.append(text.get(r.clone()).unwrap_or_default(), 0.0, link.clone());
+        at = r.end;
+    }
+    job.append(text.get(at..).unwrap_or_default(), 0.0, plain);
+    job
+}

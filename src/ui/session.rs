@@ -1,0 +1,170 @@
+//! One open data directory: its store connection (for the UI thread's reads
+//! and small writes), the two background workers, the sync worker, and — for
+//! the demo — the embedded POP3 server, which lives exactly as long as the
+//! session. Switching to the demo replaces the whole session.
+
+use std::path::PathBuf;
+
+use super::background::Worker;
+use super::{Error, RunOptions};
+use crate::store::Store;
+use crate::store::{AccountSettings, Policy, Security};
+use crate::sync::{Command, Event, SyncOptions, SyncWorker};
+
+/// The UI's end of the sync worker.
+pub trait SyncPort {
+    /// Sends a command (never blocks).
+    fn send(&self, command: Command);
+    /// The next event, if any (never blocks).
+    fn try_recv(&self) -> Option<Event>;
+}
+
+/// The data directory a run uses: the demo has its own.
+pub fn data_dir_for(opts: &RunOptions) -> Result<PathBuf, Error> {
+    let dir = if opts.demo {
+        crate::paths::demo_data_dir(&opts.data_dir)
+    } else {
+        opts.data_dir.clone()
+    };
+    crate::paths::ensure_private_dir(&dir)?;
+    Ok(dir)
+}
+
+/// A data directory in use.
+pub struct Session {
+    /// The data directory.
+    pub data_dir: PathBuf,
+    /// The UI thread's connection.
+    pub store: Store,
+    /// Reads that grow with folder or message size.
+    pub read: Worker,
+    /// Reads of the list rows on screen.
+    pub rows: Worker,
+    /// Writes and saves.
+    pub write: Worker,
+    /// The sync worker, when available.
+    pub sync: Option<Box<dyn SyncPort>>,
+    /// The demo POP3 server, for a demo session.
+    pub demo: Option<DemoRuntime>,
+}
+
+/// What keeps the demo running.
+pub struct DemoRuntime {
+    /// The port the demo server listens on (127.0.0.1).
+    pub port: u16,
+    /// The server; dropping it stops it.
+    _server: crate::demo::DemoServer,
+}
+
+/// Name of the demo account.
+pub const DEMO_ACCOUNT: &str = "Demo";
+
+impl Session {
+    /// Opens the store of `data_dir` and starts the workers.
+    pub fn open(data_dir: PathBuf, ctx: &egui::Context) -> Result<Session, Error> {
+        crate::paths::ensure_private_dir(&data_dir)?;
+        let path = data_dir.join(crate::paths::STORE_FILE);
+        let store = Store::open(&path)?;
+        let read = Worker::spawn("popmail-ui-read", path.clone(), ctx.clone(), true)?;
+        let rows = Worker::spawn("popmail-ui-rows", path.clone(), ctx.clone(), true)?;
+        let write = Worker::spawn("popmail-ui-write", path.clone(), ctx.clone(), false)?;
+        let sync = start_sync(&path, ctx);
+        Ok(Session {
+            data_dir,
+            store,
+            read,
+            rows,
+            write,
+            sync,
+            demo: None,
+        })
+    }
+
+    /// Whether the sync worker is running.
+    pub fn can_sync(&self) -> bool {
+        self.sync.is_some()
+    }
+
+    /// Sends a command to the sync worker, if there is one.
+    pub fn sync_send(&self, command: Command) {
+        if let Some(sync) = &self.sync {
+            sync.send(command);
+        }
+    }
+
+    /// Whether a background worker has work queued or running.
+    pub fn busy(&self) -> bool {
+        self.read.busy() || self.rows.busy() || self.write.busy()
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        self.sync_send(Command::Shutdown);
+    }
+}
+
+impl SyncPort for SyncWorker {
+    fn send(&self, command: Command) {
+        SyncWorker::send(self, command);
+    }
+    fn try_recv(&self) -> Option<Event> {
+        SyncWorker::try_recv(self)
+    }
+}
+
+/// Starts the sync worker for the store at `path` (periodic checks on).
+/// Without it the window still reads mail; sync controls show disabled.
+fn start_sync(path: &std::path::Path, ctx: &egui::Context) -> Option<Box<dyn SyncPort>> {
+    let ctx = ctx.clone();
+    let mut options = SyncOptions::new(path.to_path_buf());
+    options.repaint = std::sync::Arc::new(move || ctx.request_repaint());
+    options.scheduled = true;
+    SyncWorker::spawn(options)
+        .ok()
+        .map(|w| Box::new(w) as Box<dyn SyncPort>)
+}
+
+/// Opens the demo: its own data directory, popmail's demo POP3 server on
+/// 127.0.0.1, a demo account against it (plain, password allowed in clear,
+/// keep on server), then a sync of that account.
+pub fn open_demo(base_data_dir: &std::path::Path, ctx: &egui::Context) -> Result<Session, String> {
+    let dir = crate::paths::demo_data_dir(base_data_dir);
+    let server = crate::demo::DemoServer::start().map_err(|e| e.to_string())?;
+    let port = server.port();
+    let mut session = Session::open(dir, ctx).map_err(|e| e.to_string())?;
+    let settings = AccountSettings {
+        name: DEMO_ACCOUNT.into(),
+        email: "demo@example.org".into(),
+        host: "127.0.0.1".into(),
+        port,
+        security: Security::Plain,
+        allow_plaintext_password: true,
+        username: crate::demo::DemoServer::USER.into(),
+        policy: Policy::Keep,
+        enabled: true,
+        ..AccountSettings::default()
+    };
+    let store = &mut session.store;
+    // The server's port changes every run: update the account if it exists.
+    let id = match store.account_by_name(DEMO_ACCOUNT) {
+        Ok(a) => {
+            store
+                .update_account(a.id, &settings)
+                .map_err(|e| e.to_string())?;
+            a.id
+        }
+        Err(_) => store.add_account(&settings).map_err(|e| e.to_string())?.id,
+    };
+    // The demo password is public; it stays in the demo store, not the keychain.
+    store
+        .set_stored_password(id, Some(crate::demo::DemoServer::PASSWORD))
+        .map_err(|e| e.to_string())?;
+    session.sync_send(Command::Reload);
+    session.sync_send(Command::SyncAccount(id));
+    session.demo = Some(DemoRuntime {
+        port,
+        _server: server,
+    });
+    Ok(session)
+}

@@ -1,0 +1,346 @@
+//! The status bar: each account's sync state from the sync worker's events
+//! (progress with message and byte counts, the outcome, or the last error in
+//! words with a window showing the redacted POP3 protocol log), the count of
+//! new messages since the window opened, and what the background threads are
+//! doing.
+
+use std::collections::BTreeMap;
+
+use egui::{RichText, Ui};
+
+use super::actions::Intent;
+use super::format;
+use crate::store::{Account, AccountId};
+use crate::sync::{Event, Summary};
+
+/// One account's sync state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AccountSync {
+    /// Connecting or downloading.
+    Syncing {
+        /// Messages done.
+        done: u64,
+        /// Messages to do.
+        total: u64,
+        /// Bytes done.
+        bytes_done: u64,
+        /// Bytes to do.
+        bytes_total: u64,
+    },
+    /// The last sync ended well.
+    Finished(Summary),
+    /// The last sync failed.
+    Failed {
+        /// In words, with a suggestion.
+        message: String,
+        /// The protocol log, credentials redacted.
+        log: Vec<String>,
+    },
+}
+
+/// Sync state of every account.
+#[derive(Default)]
+pub struct SyncStatus {
+    /// Per account.
+    pub accounts: BTreeMap<AccountId, AccountSync>,
+    /// New messages since the window opened.
+    pub new_mail: u64,
+    /// The account whose error details are open.
+    pub details: Option<AccountId>,
+    /// The sync worker stopped, and why.
+    pub stopped: Option<String>,
+}
+
+impl SyncStatus {
+    /// Takes in one event.
+    pub fn on_event(&mut self, event: &Event) {
+        match event {
+            Event::Started { account } => {
+                self.accounts.insert(
+                    *account,
+                    AccountSync::Syncing {
+                        done: 0,
+                        total: 0,
+                        bytes_done: 0,
+                        bytes_total: 0,
+                    },
+                );
+            }
+            Event::Progress {
+                account,
+                messages_done,
+                messages_total,
+                bytes_done,
+                bytes_total,
+            } => {
+                self.accounts.insert(
+                    *account,
+                    AccountSync::Syncing {
+                        done: *messages_done,
+                        total: *messages_total,
+                        bytes_done: *bytes_done,
+                        bytes_total: *bytes_total,
+                    },
+                );
+            }
+            Event::NewMail { count, .. } => self.new_mail += count,
+            Event::Finished { account, summary } => {
+                self.accounts
+                    .insert(*account, AccountSync::Finished(summary.clone()));
+            }
+            Event::Failed {
+                account,
+                message,
+                log,
+                ..
+            } => {
+                self.accounts.insert(
+                    *account,
+                    AccountSync::Failed {
+                        message: message.clone(),
+                        log: log.clone(),
+                    },
+                );
+            }
+            Event::Stopped { reason } => self.stopped = Some(reason.clone()),
+            Event::DryRun { .. } | Event::TestStep { .. } | Event::FullFetched { .. } => {}
+        }
+    }
+
+    /// Whether an account is syncing now.
+    pub fn syncing(&self, account: AccountId) -> bool {
+        matches!(
+            self.accounts.get(&account),
+            Some(AccountSync::Syncing { .. })
+        )
+    }
+
+    /// Whether any account is syncing.
+    pub fn any_syncing(&self) -> bool {
+        self.accounts
+            .values()
+            .any(|s| matches!(s, AccountSync::Syncing { .. }))
+    }
+
+    /// The bar.
+    #[allow(clippy::too_many_arguments)]
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        accounts: &[Account],
+        can_sync: bool,
+        busy: Option<&str>,
+        notice: Option<&str>,
+        can_undo: bool,
+        out: &mut Vec<Intent>,
+    ) {
+        ui.horizontal(|ui| {
+            if !can_sync {
+                ui.add_enabled(false, egui::Button::new("⟳ Sync"))
+                    .on_disabled_hover_text("Syncing is not available in this build");
+            } else if self.any_syncing() {
+                if ui
+                    .button("⏹ Stop")
+                    .on_hover_text("Cancel every sync")
+                    .clicked()
+                {
+                    out.push(Intent::CancelSync);
+                }
+            } else if ui
+                .add_enabled(!accounts.is_empty(), egui::Button::new("⟳ Sync"))
+                .on_hover_text("Check every account for new mail (F5)")
+                .clicked()
+            {
+                out.push(Intent::SyncAll);
+            }
+            for account in accounts {
+                let name = &account.settings.name;
+                match self.accounts.get(&account.id) {
+                    None => {}
+                    Some(AccountSync::Syncing {
+                        done,
+                        total,
+                        bytes_done,
+                        bytes_total,
+                    }) => {
+                        ui.separator();
+                        ui.spinner();
+                        let text = if *total == 0 {
+                            format!("{name}: checking…")
+                        } else {
+                            format!(
+                                "{name}: {done} of {total} messages, {} of {}",
+                                format::size(*bytes_done),
+                                format::size(*bytes_total)
+                            )
+                        };
+                        #[allow(clippy::cast_precision_loss)]
+                        let frac = if *bytes_total > 0 {
+                            *bytes_done as f32 / *bytes_total as f32
+                        } else if *total > 0 {
+                            *done as f32 / *total as f32
+                        } else {
+                            0.0
+                        };
+                        ui.add(
+                            egui::ProgressBar::new(frac.clamp(0.0, 1.0))
+                                .desired_width(120.0)
+                                .desired_height(12.0),
+                        )
+                        .on_hover_text(&text);
+                        ui.label(text);
+                    }
+                    Some(AccountSync::Finished(s)) => {
+                        ui.separator();
+                        let text = if s.cancelled {
+                            format!("{name}: cancelled")
+                        } else if s.downloaded == 0 {
+                            format!("{name}: up to date")
+                        } else {
+                            format!(
+                                "{name}: {} downloaded ({})",
+                                s.downloaded,
+                                format::size(s.bytes)
+                            )
+                        };
+                        ui.label(format!("✔ {text}"));
+                    }
+                    Some(AccountSync::Failed { message, .. }) => {
+                        ui.separator();
+                        ui.label(
+                            RichText::new(format!("⚠ {name}: {message}"))
+                                .color(ui.visuals().error_fg_color),
+                        )
+                        .on_hover_text(message);
+                        if ui
+                            .button("Details…")
+                            .on_hover_text(format!("The protocol log of {name}'s last sync"))
+                            .clicked()
+                        {
+                            self.details = Some(account.id);
+                        }
+                    }
+                }
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if self.new_mail > 0 {
+                    ui.label(
+                        RichText::new(format::count(self.new_mail, "new message", "new messages"))
+                            .strong(),
+                    );
+                }
+                if let Some(b) = busy {
+                    ui.label(b);
+                    ui.spinner();
+                }
+                if let Some(n) = notice {
+                    if can_undo
+                        && ui
+                            .button("Undo")
+                            .on_hover_text("Undo the last move or delete (Ctrl+Z)")
+                            .clicked()
+                    {
+                        out.push(Intent::Undo);
+                    }
+                    ui.label(n);
+                }
+                if let Some(r) = &self.stopped {
+                    ui.weak(format!("Sync stopped: {r}"));
+                }
+            });
+        });
+        self.details_ui(ui.ctx(), accounts);
+    }
+
+    fn details_ui(&mut self, ctx: &egui::Context, accounts: &[Account]) {
+        let Some(id) = self.details else { return };
+        let name = accounts
+            .iter()
+            .find(|a| a.id == id)
+            .map_or("account", |a| a.settings.name.as_str());
+        let mut open = true;
+        let mut close = false;
+        egui::Window::new(format!("Sync error — {name}"))
+            .id(egui::Id::unique("sync-error-details"))
+            .open(&mut open)
+            .default_size([560.0, 360.0])
+            .show(ctx, |ui| {
+                if let Some(AccountSync::Failed { message, log }) = self.accounts.get(&id) {
+                    ui.add(egui::Label::new(RichText::new(message).strong()).wrap());
+                    ui.add_space(6.0);
+                    ui.label("Protocol log (passwords removed):");
+                    egui::ScrollArea::vertical()
+                        .max_height(260.0)
+                        .auto_shrink([false, true])
+                        .show(ui, |ui| {
+                            if log.is_empty() {
+                                ui.weak("(nothing was exchanged with the server)");
+                            }
+                            for line in log {
+                                ui.label(RichText::new(line).monospace());
+                            }
+                        });
+                } else {
+                    ui.label("The last sync of this account did not fail.");
+                }
+                if ui.button("Close").clicked() {
+                    close = true;
+                }
+            });
+        if !open || close {
+            self.details = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::kittest::Queryable as _;
+
+    use super::*;
+    use crate::store::{AccountSettings, FolderId};
+
+    #[test]
+    fn progress_is_drawn_with_message_and_byte_counts() {
+        let account = Account {
+            id: AccountId(1),
+            inbox: FolderId(1),
+            settings: AccountSettings {
+                name: "Home".into(),
+                ..AccountSettings::default()
+            },
+        };
+        let mut status = SyncStatus::default();
+        status.on_event(&Event::Started {
+            account: account.id,
+        });
+        status.on_event(&Event::Progress {
+            account: account.id,
+            messages_done: 3,
+            messages_total: 18,
+            bytes_done: 2048,
+            bytes_total: 28 * 1024,
+        });
+        status.on_event(&Event::NewMail {
+            account: account.id,
+            folder: FolderId(1),
+            count: 3,
+        });
+        let accounts = vec![account];
+        let mut h = egui_kittest::Harness::new_ui(move |ui| {
+            let mut out = Vec::new();
+            status.ui(ui, &accounts, true, None, None, false, &mut out);
+        });
+        h.step();
+        assert!(
+            h.query_all_by_label("Home: 3 of 18 messages, 2.0 KB of 28 KB")
+                .next()
+                .is_some()
+        );
+        assert!(h.query_by_label("3 new messages").is_some());
+        assert!(
+            h.query_by_label("⏹ Stop").is_some(),
+            "a sync can be cancelled"
+        );
+    }
+}
