@@ -1,44 +1,39 @@
-//! Small text formatting for the window: dates (UTC, from Unix seconds, by
-//! the civil-from-days algorithm — no time-zone database is read), sizes and
-//! counts, and finding links (http, https, mailto) in body text.
+//! Small text formatting for the window: dates (in the local time zone,
+//! with chrono), sizes and counts, and finding links (http, https, mailto) in
+//! body text.
 
-/// `YYYY-MM-DD HH:MM` (UTC) for epoch seconds.
+use chrono::{DateTime, Local, TimeZone};
+
+/// `YYYY-MM-DD HH:MM` in local time for epoch seconds.
 pub fn date_time(epoch: i64) -> String {
-    let (y, m, d, hh, mm) = civil(epoch);
-    format!("{y:04}-{m:02}-{d:02} {hh:02}:{mm:02}")
+    date_time_in(epoch, &Local)
 }
 
-/// Date for a list row: `HH:MM` today, else `YYYY-MM-DD`.
+/// Date for a list row in local time: `HH:MM` today, else `YYYY-MM-DD`.
 pub fn list_date(epoch: i64, now: i64) -> String {
-    let (y, m, d, hh, mm) = civil(epoch);
-    if epoch.div_euclid(86_400) == now.div_euclid(86_400) {
-        format!("{hh:02}:{mm:02}")
-    } else {
-        format!("{y:04}-{m:02}-{d:02}")
-    }
+    list_date_in(epoch, now, &Local)
 }
 
-fn civil(epoch: i64) -> (i64, u32, u32, u32, u32) {
-    let days = epoch.div_euclid(86_400);
-    let secs = epoch.rem_euclid(86_400);
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    let small = |v: i64| u32::try_from(v).unwrap_or(0);
-    (
-        y,
-        small(m),
-        small(d),
-        small(secs / 3600),
-        small(secs % 3600 / 60),
-    )
+fn at<Tz: TimeZone>(epoch: i64, tz: &Tz) -> Option<DateTime<Tz>> {
+    DateTime::from_timestamp(epoch, 0).map(|d| d.with_timezone(tz))
+}
+
+fn date_time_in<Tz: TimeZone>(epoch: i64, tz: &Tz) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
+    at(epoch, tz).map_or_else(|| "—".into(), |d| d.format("%Y-%m-%d %H:%M").to_string())
+}
+
+fn list_date_in<Tz: TimeZone>(epoch: i64, now: i64, tz: &Tz) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
+    match (at(epoch, tz), at(now, tz)) {
+        (Some(d), Some(n)) if d.date_naive() == n.date_naive() => d.format("%H:%M").to_string(),
+        (Some(d), _) => d.format("%Y-%m-%d").to_string(),
+        (None, _) => "—".into(),
+    }
 }
 
 /// `512 B`, `1.2 KB`, `3.4 MB`, `1.1 GB`.
@@ -124,13 +119,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates_are_civil_utc() {
-        assert_eq!(date_time(0), "1970-01-01 00:00");
-        assert_eq!(date_time(951_782_400), "2000-02-29 00:00");
-        assert_eq!(date_time(1_700_000_000), "2023-11-14 22:13");
-        assert_eq!(list_date(1_700_000_000, 1_700_000_100), "22:13");
-        assert_eq!(list_date(1_700_000_000, 1_800_000_000), "2023-11-14");
-        assert_eq!(date_time(-86_400), "1969-12-31 00:00");
+    fn dates_follow_the_time_zone() {
+        let utc = chrono::Utc;
+        assert_eq!(date_time_in(0, &utc), "1970-01-01 00:00");
+        assert_eq!(date_time_in(951_782_400, &utc), "2000-02-29 00:00");
+        assert_eq!(date_time_in(1_700_000_000, &utc), "2023-11-14 22:13");
+        assert_eq!(date_time_in(-86_400, &utc), "1969-12-31 00:00");
+        assert_eq!(list_date_in(1_700_000_000, 1_700_000_100, &utc), "22:13");
+        assert_eq!(
+            list_date_in(1_700_000_000, 1_800_000_000, &utc),
+            "2023-11-14"
+        );
+        let tokyo = chrono::FixedOffset::east_opt(9 * 3600).unwrap();
+        assert_eq!(date_time_in(1_700_000_000, &tokyo), "2023-11-15 07:13");
+        // 22:13 UTC and 01:00 UTC the next day are the same day in Tokyo.
+        assert_eq!(list_date_in(1_700_000_000, 1_700_010_000, &tokyo), "07:13");
+        assert_eq!(list_date_in(i64::MAX, 0, &utc), "—");
     }
 
     #[test]

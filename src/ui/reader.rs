@@ -136,7 +136,7 @@ impl Reader {
                 }
                 let date = env.date.map_or_else(
                     || env.date_header.clone().unwrap_or_else(|| "(no date)".into()),
-                    |d| format!("{} UTC", format::date_time(d)),
+                    format::date_time,
                 );
                 header_row(ui, "Date", &date);
             });
