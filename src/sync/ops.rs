@@ -2,14 +2,16 @@
 //! dry run ("what would the next sync delete on the server?"), and fetching
 //! the full message for a headers-only one.
 
-use super::policy::plan_deletions;
+use super::policy::{OnServer, plan_deletions};
 use super::session::{self, pop3_config};
 use super::worker::{Emitter, SyncOptions};
 use super::{CertSummary, DryRunReport, Error, Event, TestStep};
 use crate::credentials;
 use crate::pop3::{self, Client, ProtocolLog, Step};
 use crate::secret::Secret;
-use crate::store::{AccountId, AccountSettings, Dedupe, Flags, MessageId, NewMessage, Store};
+use crate::store::{
+    Account, AccountId, AccountSettings, Dedupe, Flags, MessageId, NewMessage, Store,
+};
 
 fn cert_summary(c: &pop3::CertInfo) -> CertSummary {
     CertSummary {
@@ -140,11 +142,7 @@ pub fn dry_run(options: &SyncOptions, emit: &Emitter, account: AccountId) {
 fn dry_run_report(options: &SyncOptions, account: AccountId) -> Result<DryRunReport, Error> {
     let store = Store::open(&options.store_path)?;
     let account = store.account(account)?;
-    let password = credentials::load(&store, account.id)?
-        .ok_or_else(|| Error::NoPassword(account.settings.name.clone()))?;
-    let cfg = pop3_config(&account.settings, password, options.timeouts);
-    let mut client = session::open(&cfg)?;
-    let server = session::listing(&mut client)?;
+    let (client, server) = open_and_list(options, &store, &account)?;
     let _ = client.quit();
     let ledger = store.ledger(account.id)?;
     let now = (options.clock)();
@@ -197,6 +195,20 @@ fn dry_run_report(options: &SyncOptions, account: AccountId) -> Result<DryRunRep
     })
 }
 
+/// Logs in to an account's server and lists what is there.
+fn open_and_list(
+    options: &SyncOptions,
+    store: &Store,
+    account: &Account,
+) -> Result<(Client, Vec<OnServer>), Error> {
+    let password = credentials::load(store, account.id)?
+        .ok_or_else(|| Error::NoPassword(account.settings.name.clone()))?;
+    let cfg = pop3_config(&account.settings, password, options.timeouts);
+    let mut client = session::open(&cfg)?;
+    let server = session::listing(&mut client)?;
+    Ok((client, server))
+}
+
 /// Downloads the full message for a headers-only one and replaces it.
 pub fn fetch_full(options: &SyncOptions, emit: &Emitter, message: MessageId) {
     let new = fetch_full_inner(options, message).map_err(|e| e.user_message());
@@ -212,11 +224,7 @@ fn fetch_full_inner(options: &SyncOptions, message: MessageId) -> Result<Message
         .into());
     };
     let account = store.account(account)?;
-    let password = credentials::load(&store, account.id)?
-        .ok_or_else(|| Error::NoPassword(account.settings.name.clone()))?;
-    let cfg = pop3_config(&account.settings, password, options.timeouts);
-    let mut client = session::open(&cfg)?;
-    let server = session::listing(&mut client)?;
+    let (mut client, server) = open_and_list(options, &store, &account)?;
     let Some(m) = server.iter().find(|m| m.uidl == uidl) else {
         let _ = client.quit();
         return Err(crate::store::Error::NotFound(
