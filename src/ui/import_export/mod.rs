@@ -294,7 +294,11 @@ impl App {
                 let Some(Setup::Export(e)) = &self.jobs.setup else {
                     return;
                 };
-                let name = export_name(&self.export_what_name(&e.what), e.format);
+                let name = match &e.what {
+                    ExportWhat::Folder(_) => self.export_what_name(&e.what),
+                    ExportWhat::Messages(_) => "Selected messages".into(),
+                };
+                let name = export_name(&name, e.format);
                 if let (Some(p), Some(Setup::Export(e))) =
                     (self.picker.save_file(&name), &mut self.jobs.setup)
                 {
@@ -326,16 +330,14 @@ impl App {
         }
     }
 
-    /// A readable name for what an export covers.
+    /// The name of the folder an export covers (empty for chosen messages).
     fn export_what_name(&self, what: &ExportWhat) -> String {
         match what {
             ExportWhat::Folder(f) => self
                 .folders
                 .get(*f)
                 .map_or_else(|| "Folder".into(), |f| f.name.clone()),
-            ExportWhat::Messages(ids) => {
-                super::format::count(ids.len() as u64, "message", "messages")
-            }
+            ExportWhat::Messages(_) => String::new(),
         }
     }
 

@@ -28,6 +28,9 @@ fn progress_text(r: &Running) -> String {
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let rate = format::size(per_second(p.bytes, secs) as u64);
     match r.kind {
+        JobKind::Import if p.total_bytes.is_none() => {
+            format!("Importing {}: starting…", short(&r.what))
+        }
         JobKind::Import => format!(
             "Importing {}: {}, {} of {} ({rate}/s)",
             short(&r.what),
@@ -37,7 +40,11 @@ fn progress_text(r: &Running) -> String {
         ),
         _ => format!(
             "Exporting {}: {} of {} messages, {} ({rate}/s)",
-            r.what,
+            if r.what.is_empty() {
+                "selected messages"
+            } else {
+                &r.what
+            },
             p.messages,
             p.total_messages.unwrap_or(0),
             format::size(p.bytes),
@@ -235,8 +242,13 @@ fn body(ui: &mut Ui, o: &Outcome, max_h: f32) {
             wrap(
                 ui,
                 RichText::new(format!(
-                    "Exported {} from {what} to {}.",
+                    "Exported {}{} to {}.",
                     format::count(s.messages, "message", "messages"),
+                    if what.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" from {what}")
+                    },
                     dest.display()
                 ))
                 .strong(),

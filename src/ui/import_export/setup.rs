@@ -238,7 +238,8 @@ fn target_ui(ui: &mut Ui, s: &mut ImportSetup, folders: &[Folder]) {
     ui.radio_value(&mut s.target, ImportTarget::New, new_text)
         .on_hover_text("Subfolders are made below it; a folder of that name is reused");
     let existing = matches!(s.target, ImportTarget::Existing(_));
-    if ui.radio(existing, "An existing folder").clicked() && !existing {
+    let radio = ui.radio(existing, "An existing folder");
+    if radio.clicked() && !existing {
         s.target = ImportTarget::Existing(None);
     }
     if let ImportTarget::Existing(chosen) = &mut s.target {
@@ -252,7 +253,9 @@ fn target_ui(ui: &mut Ui, s: &mut ImportSetup, folders: &[Folder]) {
                 for f in folders.iter().filter(|f| f.role != FolderRole::Trash) {
                     ui.selectable_value(chosen, Some(f.id), folder_label(f));
                 }
-            });
+            })
+            .response
+            .labelled_by(radio.id);
     }
 }
 
@@ -271,8 +274,8 @@ pub fn export_ui(
             .num_columns(2)
             .spacing([12.0, 8.0])
             .show(ui, |ui| {
-                ui.label("What");
-                ui.vertical(|ui| what_ui(ui, s, folders));
+                let l = ui.label("What");
+                ui.vertical(|ui| what_ui(ui, s, folders, l.id));
                 ui.end_row();
                 ui.label("Format");
                 ui.vertical(|ui| {
@@ -330,7 +333,7 @@ fn is_mbox(f: Format) -> bool {
     !matches!(f, Format::Maildir | Format::Eml)
 }
 
-fn what_ui(ui: &mut Ui, s: &mut ExportSetup, folders: &[Folder]) {
+fn what_ui(ui: &mut Ui, s: &mut ExportSetup, folders: &[Folder], label: Id) {
     match &mut s.what {
         ExportWhat::Messages(ids) => {
             ui.label(format!(
@@ -352,7 +355,9 @@ fn what_ui(ui: &mut Ui, s: &mut ExportSetup, folders: &[Folder]) {
                     for f in folders {
                         ui.selectable_value(id, f.id, folder_label(f));
                     }
-                });
+                })
+                .response
+                .labelled_by(label);
             let folder = *id;
             if folders.iter().any(|f| f.parent == Some(folder)) {
                 ui.checkbox(&mut s.subfolders, "Include subfolders");
