@@ -161,6 +161,8 @@ pub fn outcome_ui(ctx: &egui::Context, o: &Outcome, out: &mut Vec<Action>) {
         .id(Id::unique("import-export-summary"))
         .open(&mut open)
         .collapsible(false)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
         .default_width(560.0)
         .max_width((ctx.content_rect().width() - 40.0).max(300.0))
         .max_height(max_h)
