@@ -102,6 +102,8 @@ pub enum Intent {
     AddAccount,
     /// Import a mailbox.
     ImportMailbox,
+    /// Open an import or export dialog.
+    ImportExport(super::import_export::Request),
     /// Show preferences.
     Preferences,
     /// Focus the search box.
@@ -291,13 +293,9 @@ impl App {
                 ));
             }
             Intent::ImportMailbox => {
-                self.dialog = Some(Dialog::Message(
-                    "Import a mailbox".into(),
-                    "Importing from the window is not part of this build yet. Meanwhile import on \
-                     the command line: popmail import --help"
-                        .into(),
-                ));
+                self.import_export(super::import_export::Request::Import(None))
             }
+            Intent::ImportExport(r) => self.import_export(r),
             Intent::Preferences => self.dialog = Some(Dialog::Prefs),
             Intent::FocusSearch => self.search.focus = true,
             Intent::ClearSearch => self.search.clear(),

@@ -27,6 +27,14 @@ pub trait FilePicker {
     fn save_file(&mut self, suggested: &str) -> Option<PathBuf>;
     /// A folder to save into, or `None` if cancelled.
     fn pick_folder(&mut self) -> Option<PathBuf>;
+    /// An existing file to import, or `None` if cancelled.
+    fn open_file(&mut self) -> Option<PathBuf> {
+        None
+    }
+    /// An existing folder to import; by default the folder dialog.
+    fn open_folder(&mut self) -> Option<PathBuf> {
+        self.pick_folder()
+    }
 }
 
 /// The desktop's file dialogs.
@@ -38,6 +46,16 @@ impl FilePicker for RfdPicker {
     }
     fn pick_folder(&mut self) -> Option<PathBuf> {
         rfd::FileDialog::new().pick_folder()
+    }
+    fn open_file(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Import a mailbox file")
+            .pick_file()
+    }
+    fn open_folder(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Import a mailbox folder")
+            .pick_folder()
     }
 }
 
@@ -60,6 +78,7 @@ pub struct App {
     pub(super) picker: Box<dyn FilePicker>,
     pub(super) ctx: egui::Context,
     pub(super) error: Option<String>,
+    pub(super) jobs: super::import_export::ImportExport,
 }
 
 impl App {
@@ -93,6 +112,7 @@ impl App {
             picker: Box::new(RfdPicker),
             ctx: ctx.clone(),
             error: None,
+            jobs: Default::default(),
             opts: opts.clone(),
         };
         app.list.sort = app.prefs.sort;
@@ -121,7 +141,9 @@ impl App {
 
     /// Whether background work is queued or running (tests wait for it).
     pub fn busy(&self) -> bool {
-        self.session.as_ref().is_some_and(Session::busy) || self.list.loading()
+        self.session.as_ref().is_some_and(Session::busy)
+            || self.list.loading()
+            || self.jobs.running()
     }
 
     /// Whether the sync worker reports a sync in progress.
@@ -319,7 +341,7 @@ impl App {
     /// Keyboard shortcuts (single letters only when no text field has focus).
     fn keys(&mut self, out: &mut Vec<Intent>) {
         let typing = self.ctx.text_edit_focused();
-        let modal = self.dialog.is_some();
+        let modal = self.dialog.is_some() || self.jobs.modal();
         let ctrl = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
         let shortcut = |s: KeyboardShortcut| self.ctx.input_mut(|i| i.consume_shortcut(&s));
         if shortcut(ctrl(Key::Q)) {
@@ -454,6 +476,7 @@ impl App {
                 &mut out,
             );
         });
+        self.import_export_frame(ui);
         if welcome {
             egui::CentralPanel::default().show(ui, |ui| {
                 welcome::welcome_ui(ui, self.demo_error.as_deref(), &mut out);

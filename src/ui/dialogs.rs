@@ -1,7 +1,7 @@
 //! Modal dialogs: confirmations (delete for good, empty the Trash, delete a
 //! folder, open a link, save a risky file, replace a file), folder names,
 //! "Move to…", preferences, and the placeholders for features that arrive
-//! with other parts of popmail (account settings, import).
+//! with other parts of popmail (account settings).
 
 use egui::{Id, Key, Modal, RichText, Ui};
 

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use egui::{Align, Layout, RichText, Sense, Ui};
 
 use super::actions::{DragMessages, Intent};
+use super::import_export::Request;
 use crate::store::{Account, AccountId, Folder, FolderId, FolderRole, Scope};
 
 /// The folder pane.
@@ -242,6 +243,9 @@ impl FolderPane {
                 .clicked()
             {
                 out.push(Intent::AskDeleteFolder(id));
+            }
+            if ui.button("Export…").clicked() {
+                out.push(Intent::ImportExport(Request::ExportFolder(Some(id))));
             }
             if is_trash && ui.button("Empty Trash…").clicked() {
                 out.push(Intent::AskEmpty(id));

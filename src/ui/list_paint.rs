@@ -553,6 +553,10 @@ pub fn row_menu_ui(ui: &mut Ui, ids: Vec<MessageId>, row: &MessageRow, out: &mut
     if ui.button("Move to…").clicked() {
         push(Intent::AskMove(ids.clone()), ui);
     }
+    if ui.button("Export selected…").clicked() {
+        let what = super::import_export::Request::ExportMessages(ids.clone());
+        push(Intent::ImportExport(what), ui);
+    }
     ui.separator();
     if ui
         .add(egui::Button::new("Delete").shortcut_text("Del"))

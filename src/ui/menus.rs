@@ -6,6 +6,7 @@ use egui::{Button, RichText, Ui};
 
 use super::actions::Intent;
 use super::app::App;
+use super::import_export::Request;
 use super::prefs::{ReaderPosition, ThemeChoice};
 use crate::store::{Flags, FolderRole, Scope};
 
@@ -69,8 +70,11 @@ fn file_menu(app: &App, ui: &mut Ui, out: &mut Vec<Intent>) {
     if item(ui, "Add a POP3 account…", "", true) {
         out.push(Intent::AddAccount);
     }
-    if item(ui, "Import a mailbox…", "", true) {
+    if item(ui, "Import…", "", true) {
         out.push(Intent::ImportMailbox);
+    }
+    if item(ui, "Export…", "", !app.folders.folders.is_empty()) {
+        out.push(Intent::ImportExport(Request::ExportFolder(None)));
     }
     let in_demo = app.session.as_ref().is_some_and(|s| s.demo.is_some());
     if item(ui, "Try the demo", "", !in_demo) {

@@ -29,6 +29,7 @@
 //! `message_list`, `list_paint`, `reader`, `attachments` (file-name safety),
 //! `search`, `status_bar`, `welcome`, `dialogs`, `menus`, `prefs`, `format`,
 //! `fonts` (system CJK fallback), `conversations` (the conversation order),
+//! `import_export` (import and export dialogs, job progress and summaries),
 //! `session` (store + workers + demo server of one data directory).
 
 mod actions;
@@ -40,6 +41,7 @@ mod dialogs;
 mod folders;
 mod fonts;
 mod format;
+mod import_export;
 mod list_paint;
 mod menus;
 mod message_list;

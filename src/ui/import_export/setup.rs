@@ -1,0 +1,404 @@
+//! The import and export dialogs (egui modals): what, which format, where; and
+//! the question before an export replaces a file or writes into a directory
+//! that exists. They only edit their own state and report [`Action`]s.
+
+use std::path::PathBuf;
+
+use egui::{Id, Modal, RichText, Ui};
+
+use super::Action;
+use crate::mailbox::Format;
+use crate::store::{Folder, FolderId, FolderRole, MessageId};
+
+/// Where imported mail goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportTarget {
+    /// A new folder named after the file or folder (reused if it exists).
+    New,
+    /// A folder that exists (none chosen yet: `None`).
+    Existing(Option<FolderId>),
+}
+
+/// The import dialog's choices.
+#[derive(Debug, Clone)]
+pub struct ImportSetup {
+    /// The file or folder to import.
+    pub path: Option<PathBuf>,
+    /// Its format ([`Format::Auto`] by default).
+    pub format: Format,
+    /// Where the mail goes.
+    pub target: ImportTarget,
+}
+
+impl ImportSetup {
+    /// A new dialog, with a path (dropped) or without.
+    pub fn new(path: Option<PathBuf>) -> Self {
+        ImportSetup {
+            path,
+            format: Format::Auto,
+            target: ImportTarget::New,
+        }
+    }
+}
+
+/// What an export covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportWhat {
+    /// A folder (and, if chosen, its subfolders).
+    Folder(FolderId),
+    /// Messages chosen in the list.
+    Messages(Vec<MessageId>),
+}
+
+/// The export dialog's choices.
+#[derive(Debug, Clone)]
+pub struct ExportSetup {
+    /// What to export.
+    pub what: ExportWhat,
+    /// Include the folders below it.
+    pub subfolders: bool,
+    /// mboxrd (default), mboxo, Maildir or EML.
+    pub format: Format,
+    /// The file or directory to create.
+    pub dest: Option<PathBuf>,
+}
+
+impl ExportSetup {
+    /// A new dialog: mboxrd, with subfolders.
+    pub fn new(what: ExportWhat) -> Self {
+        ExportSetup {
+            what,
+            subfolders: true,
+            format: Format::Mboxrd,
+            dest: None,
+        }
+    }
+}
+
+const IMPORT_FORMATS: [(Format, &str); 6] = [
+    (Format::Auto, "Detect automatically"),
+    (Format::Mbox, "mbox (detect the variant)"),
+    (Format::Mboxrd, "mbox (mboxrd)"),
+    (Format::Mboxo, "mbox (mboxo)"),
+    (Format::Maildir, "Maildir"),
+    (Format::Eml, "EML files"),
+];
+
+const EXPORT_FORMATS: [(Format, &str, &str); 4] = [
+    (
+        Format::Mboxrd,
+        "mbox (mboxrd)",
+        "One file; lines starting \"From \" are quoted reversibly. Recommended.",
+    ),
+    (
+        Format::Mboxo,
+        "mbox (mboxo)",
+        "One file, classic quoting for older programs (a line that already \
+         started \">From \" cannot be told apart).",
+    ),
+    (
+        Format::Maildir,
+        "Maildir",
+        "A directory with one file per message; flags kept in the file names.",
+    ),
+    (
+        Format::Eml,
+        "EML files",
+        "A directory with one .eml file per message.",
+    ),
+];
+
+fn folder_label(f: &Folder) -> String {
+    f.qualified_name()
+}
+
+fn modal(ctx: &egui::Context, id: &str, body: impl FnOnce(&mut Ui)) -> bool {
+    Modal::new(Id::unique(id))
+        .show(ctx, |ui| {
+            ui.set_max_width(500.0);
+            body(ui);
+        })
+        .should_close()
+}
+
+fn busy_note(ui: &mut Ui, busy: bool) {
+    if busy {
+        ui.add_space(4.0);
+        ui.add(
+            egui::Label::new(
+                RichText::new(
+                    "An import or export is running; start this one when it has finished.",
+                )
+                .color(ui.visuals().warn_fg_color),
+            )
+            .wrap(),
+        );
+    }
+}
+
+/// The import dialog.
+pub fn import_ui(
+    ctx: &egui::Context,
+    s: &mut ImportSetup,
+    folders: &[Folder],
+    busy: bool,
+    out: &mut Vec<Action>,
+) {
+    let close = modal(ctx, "import-dialog", |ui| {
+        ui.heading("Import mail");
+        ui.add(
+            egui::Label::new(
+                "Read mail from an mbox file, a Maildir, .eml files, or Thunderbird's \
+                 Local Folders. Messages already in the target folder are skipped.",
+            )
+            .wrap(),
+        );
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui
+                .button("Import a file…")
+                .on_hover_text("An mbox file or one .eml message")
+                .clicked()
+            {
+                out.push(Action::PickImportFile);
+            }
+            if ui
+                .button("Import a folder…")
+                .on_hover_text(
+                    "A Maildir, a directory of .eml files, or Thunderbird's Local Folders",
+                )
+                .clicked()
+            {
+                out.push(Action::PickImportFolder);
+            }
+        });
+        ui.add_space(4.0);
+        match &s.path {
+            Some(p) => {
+                ui.add(egui::Label::new(RichText::new(p.display().to_string()).strong()).wrap());
+            }
+            None => {
+                ui.weak("Nothing chosen yet. You can also drop a file or folder on the window.");
+            }
+        }
+        ui.add_space(8.0);
+        egui::Grid::new("import-grid")
+            .num_columns(2)
+            .spacing([12.0, 8.0])
+            .show(ui, |ui| {
+                let l = ui.label("Format");
+                let current = IMPORT_FORMATS
+                    .iter()
+                    .find(|(f, _)| *f == s.format)
+                    .map_or("", |(_, t)| t);
+                egui::ComboBox::from_id_salt("import-format")
+                    .selected_text(current)
+                    .width(220.0)
+                    .show_ui(ui, |ui| {
+                        for (f, text) in IMPORT_FORMATS {
+                            ui.selectable_value(&mut s.format, f, text);
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+                ui.end_row();
+                ui.label("Into");
+                ui.vertical(|ui| target_ui(ui, s, folders));
+                ui.end_row();
+            });
+        busy_note(ui, busy);
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let ready =
+                s.path.is_some() && !busy && !matches!(s.target, ImportTarget::Existing(None));
+            if ui.add_enabled(ready, egui::Button::new("Import")).clicked() {
+                out.push(Action::StartImport);
+            }
+            if ui.button("Cancel").clicked() {
+                out.push(Action::CloseSetup);
+            }
+        });
+    });
+    if close {
+        out.push(Action::CloseSetup);
+    }
+}
+
+fn target_ui(ui: &mut Ui, s: &mut ImportSetup, folders: &[Folder]) {
+    let new_name = s
+        .path
+        .as_deref()
+        .map(crate::jobs::import::source_name)
+        .unwrap_or_else(|| "named after it".into());
+    let new_text = if s.path.is_some() {
+        format!("A new folder “{new_name}”")
+    } else {
+        "A new folder named after it".to_string()
+    };
+    ui.radio_value(&mut s.target, ImportTarget::New, new_text)
+        .on_hover_text("Subfolders are made below it; a folder of that name is reused");
+    let existing = matches!(s.target, ImportTarget::Existing(_));
+    let radio = ui.radio(existing, "An existing folder");
+    if radio.clicked() && !existing {
+        s.target = ImportTarget::Existing(None);
+    }
+    if let ImportTarget::Existing(chosen) = &mut s.target {
+        let text = chosen
+            .and_then(|id| folders.iter().find(|f| f.id == id))
+            .map_or_else(|| "Choose a folder".to_string(), folder_label);
+        egui::ComboBox::from_id_salt("import-target")
+            .selected_text(text)
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                for f in folders.iter().filter(|f| f.role != FolderRole::Trash) {
+                    ui.selectable_value(chosen, Some(f.id), folder_label(f));
+                }
+            })
+            .response
+            .labelled_by(radio.id);
+    }
+}
+
+/// The export dialog.
+pub fn export_ui(
+    ctx: &egui::Context,
+    s: &mut ExportSetup,
+    folders: &[Folder],
+    busy: bool,
+    out: &mut Vec<Action>,
+) {
+    let close = modal(ctx, "export-dialog", |ui| {
+        ui.heading("Export mail");
+        ui.add_space(6.0);
+        egui::Grid::new("export-grid")
+            .num_columns(2)
+            .spacing([12.0, 8.0])
+            .show(ui, |ui| {
+                let l = ui.label("What");
+                ui.vertical(|ui| what_ui(ui, s, folders, l.id));
+                ui.end_row();
+                ui.label("Format");
+                ui.vertical(|ui| {
+                    let before = is_mbox(s.format);
+                    for (f, text, hint) in EXPORT_FORMATS {
+                        ui.radio_value(&mut s.format, f, text).on_hover_text(hint);
+                    }
+                    if let Some((_, _, hint)) = EXPORT_FORMATS.iter().find(|e| e.0 == s.format) {
+                        ui.add(egui::Label::new(RichText::new(*hint).weak()).wrap());
+                    }
+                    // A file name does not suit a directory, nor the other way round.
+                    if before != is_mbox(s.format) {
+                        s.dest = None;
+                    }
+                });
+                ui.end_row();
+                ui.label("To");
+                ui.vertical(|ui| {
+                    match &s.dest {
+                        Some(p) => ui.add(
+                            egui::Label::new(RichText::new(p.display().to_string()).strong())
+                                .wrap(),
+                        ),
+                        None => ui.weak("Not chosen yet"),
+                    };
+                    let what = if is_mbox(s.format) {
+                        "Choose the file…"
+                    } else {
+                        "Choose the directory…"
+                    };
+                    if ui.button(what).clicked() {
+                        out.push(Action::PickExportDest);
+                    }
+                });
+                ui.end_row();
+            });
+        busy_note(ui, busy);
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let ready = s.dest.is_some() && !busy;
+            if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
+                out.push(Action::StartExport(false));
+            }
+            if ui.button("Cancel").clicked() {
+                out.push(Action::CloseSetup);
+            }
+        });
+    });
+    if close {
+        out.push(Action::CloseSetup);
+    }
+}
+
+fn is_mbox(f: Format) -> bool {
+    !matches!(f, Format::Maildir | Format::Eml)
+}
+
+fn what_ui(ui: &mut Ui, s: &mut ExportSetup, folders: &[Folder], label: Id) {
+    match &mut s.what {
+        ExportWhat::Messages(ids) => {
+            ui.label(format!(
+                "The {} selected",
+                crate::ui::format::count(ids.len() as u64, "message", "messages")
+            ));
+        }
+        ExportWhat::Folder(id) => {
+            let text = folders
+                .iter()
+                .find(|f| f.id == *id)
+                .map_or_else(String::new, |f| {
+                    format!("{} ({})", folder_label(f), f.total)
+                });
+            egui::ComboBox::from_id_salt("export-folder")
+                .selected_text(text)
+                .width(240.0)
+                .show_ui(ui, |ui| {
+                    for f in folders {
+                        ui.selectable_value(id, f.id, folder_label(f));
+                    }
+                })
+                .response
+                .labelled_by(label);
+            let folder = *id;
+            if folders.iter().any(|f| f.parent == Some(folder)) {
+                ui.checkbox(&mut s.subfolders, "Include subfolders");
+            }
+        }
+    }
+}
+
+/// The question before an export replaces or writes into what exists.
+pub fn overwrite_ui(ctx: &egui::Context, format: Format, paths: &[PathBuf], out: &mut Vec<Action>) {
+    let close = modal(ctx, "export-overwrite", |ui| {
+        let mbox = is_mbox(format);
+        ui.heading(if mbox {
+            "Replace the existing file?"
+        } else {
+            "Export into the existing directory?"
+        });
+        ui.label("This already exists:");
+        for p in paths {
+            ui.add(egui::Label::new(RichText::new(p.display().to_string()).strong()).wrap());
+        }
+        ui.add(
+            egui::Label::new(if mbox {
+                "Its contents will be replaced by the export."
+            } else {
+                "The exported messages will be added to what it holds."
+            })
+            .wrap(),
+        );
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let label = if mbox { "Replace" } else { "Export into it" };
+            if ui.button(label).clicked() {
+                out.push(Action::StartExport(true));
+            }
+            if ui.button("Back").clicked() {
+                out.push(Action::BackToExport);
+            }
+        });
+    });
+    if close {
+        out.push(Action::BackToExport);
+    }
+}
