@@ -218,21 +218,29 @@ fn parse_mail_bounded(raw: &[u8]) -> Option<ParsedMail<'_>> {
 }
 
 /// Each nested multipart must declare its own boundary, so the number of
-/// distinct `boundary=` values bounds the nesting depth from above.
+/// distinct `boundary=` values bounds the nesting depth from above. The scan
+/// jumps from `=` to `=` with memchr (parameter names are case-insensitive).
 fn nesting_too_deep(raw: &[u8], limit: usize) -> bool {
-    const KEY: &[u8] = b"boundary=";
+    const KEY: &[u8] = b"boundary";
     let mut seen = std::collections::HashSet::new();
-    for (i, w) in raw.windows(KEY.len()).enumerate() {
-        if w.eq_ignore_ascii_case(KEY) {
-            let rest = raw.get(i + KEY.len()..).unwrap_or_default();
-            let end = rest
-                .iter()
-                .position(|&b| b == b';' || b == b'\r' || b == b'\n')
-                .unwrap_or(rest.len());
-            seen.insert(rest.get(..end).unwrap_or_default());
-            if seen.len() > limit {
-                return true;
-            }
+    for eq in memchr::memchr_iter(b'=', raw) {
+        let Some(name) = eq
+            .checked_sub(KEY.len())
+            .and_then(|start| raw.get(start..eq))
+        else {
+            continue;
+        };
+        if !name.eq_ignore_ascii_case(KEY) {
+            continue;
+        }
+        let rest = raw.get(eq + 1..).unwrap_or_default();
+        let end = rest
+            .iter()
+            .position(|&b| b == b';' || b == b'\r' || b == b'\n')
+            .unwrap_or(rest.len());
+        seen.insert(rest.get(..end).unwrap_or_default());
+        if seen.len() > limit {
+            return true;
         }
     }
     false
