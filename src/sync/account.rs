@@ -29,9 +29,9 @@ use crate::store::{Account, Dedupe, Flags, NewDownload, NewMessage, Store};
 
 /// Lines of the body kept in a headers-only download (`TOP n 20`).
 pub const PARTIAL_BODY_LINES: u32 = 20;
-const BATCH_MESSAGES: usize = 256;
-const BATCH_BYTES: usize = 8 * 1024 * 1024;
-const BATCH_TIME: Duration = Duration::from_millis(250);
+const BATCH_MESSAGES: usize = 2_000;
+const BATCH_BYTES: usize = 32 * 1024 * 1024;
+const BATCH_TIME: Duration = Duration::from_millis(200);
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 
 /// An account sync that failed, with the session's protocol log.
