@@ -104,6 +104,8 @@ pub enum Intent {
     ImportMailbox,
     /// Show preferences.
     Preferences,
+    /// Open the settings dialog.
+    Settings(super::settings::Open),
     /// Focus the search box.
     FocusSearch,
     /// End the search.
@@ -282,14 +284,7 @@ impl App {
                 }
             }
             Intent::StartDemo => self.start_demo(),
-            Intent::AddAccount => {
-                self.dialog = Some(Dialog::Message(
-                    "Add a POP3 account".into(),
-                    "The account settings window is not part of this build yet. Meanwhile add an \
-                     account on the command line: popmail account add --help"
-                        .into(),
-                ));
-            }
+            Intent::AddAccount => self.open_settings(super::settings::Open::NewAccount),
             Intent::ImportMailbox => {
                 self.dialog = Some(Dialog::Message(
                     "Import a mailbox".into(),
@@ -298,7 +293,8 @@ impl App {
                         .into(),
                 ));
             }
-            Intent::Preferences => self.dialog = Some(Dialog::Prefs),
+            Intent::Preferences => self.open_settings(super::settings::Open::Preferences),
+            Intent::Settings(what) => self.open_settings(what),
             Intent::FocusSearch => self.search.focus = true,
             Intent::ClearSearch => self.search.clear(),
             Intent::DismissError => self.error = None,

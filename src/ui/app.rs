@@ -27,6 +27,11 @@ pub trait FilePicker {
     fn save_file(&mut self, suggested: &str) -> Option<PathBuf>;
     /// A folder to save into, or `None` if cancelled.
     fn pick_folder(&mut self) -> Option<PathBuf>;
+    /// An existing file to open (`extensions` without dots), or `None` if cancelled.
+    fn pick_file(&mut self, title: &str, extensions: &[&str]) -> Option<PathBuf> {
+        let _ = (title, extensions);
+        None
+    }
 }
 
 /// The desktop's file dialogs.
@@ -38,6 +43,12 @@ impl FilePicker for RfdPicker {
     }
     fn pick_folder(&mut self) -> Option<PathBuf> {
         rfd::FileDialog::new().pick_folder()
+    }
+    fn pick_file(&mut self, title: &str, extensions: &[&str]) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .add_filter(title, extensions)
+            .pick_file()
     }
 }
 
@@ -60,6 +71,7 @@ pub struct App {
     pub(super) picker: Box<dyn FilePicker>,
     pub(super) ctx: egui::Context,
     pub(super) error: Option<String>,
+    pub(super) settings: super::settings::Settings,
 }
 
 impl App {
@@ -93,6 +105,7 @@ impl App {
             picker: Box::new(RfdPicker),
             ctx: ctx.clone(),
             error: None,
+            settings: super::settings::Settings::default(),
             opts: opts.clone(),
         };
         app.list.sort = app.prefs.sort;
@@ -112,6 +125,12 @@ impl App {
     /// Replaces the file dialogs (tests).
     pub fn set_file_picker(&mut self, picker: Box<dyn FilePicker>) {
         self.picker = picker;
+    }
+
+    /// Keeps passwords typed in the settings dialog out of the OS keychain
+    /// (tests): they go to the store, and the dialog says so.
+    pub fn set_keychain(&mut self, on: bool) {
+        self.settings.set_keychain(on);
     }
 
     /// The preferences (tests set the mark-read delay, benchmarks the sort).
@@ -263,6 +282,7 @@ impl App {
     fn on_sync_event(&mut self, e: crate::sync::Event) {
         use crate::sync::Event;
         self.status.on_event(&e);
+        self.settings.on_sync_event(&e);
         match e {
             Event::NewMail { .. } | Event::Finished { .. } => {
                 self.refresh_folders();
@@ -319,7 +339,7 @@ impl App {
     /// Keyboard shortcuts (single letters only when no text field has focus).
     fn keys(&mut self, out: &mut Vec<Intent>) {
         let typing = self.ctx.text_edit_focused();
-        let modal = self.dialog.is_some();
+        let modal = self.dialog.is_some() || self.settings.is_open();
         let ctrl = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
         let shortcut = |s: KeyboardShortcut| self.ctx.input_mut(|i| i.consume_shortcut(&s));
         if shortcut(ctrl(Key::Q)) {
@@ -526,14 +546,9 @@ impl App {
     }
 
     fn finish(&mut self, mut out: Vec<Intent>) {
+        self.settings_ui();
         let folders = self.folders.folders.clone();
-        dialogs::dialog_ui(
-            &self.ctx,
-            &mut self.dialog,
-            &mut self.prefs,
-            &folders,
-            &mut out,
-        );
+        dialogs::dialog_ui(&self.ctx, &mut self.dialog, &folders, &mut out);
         for intent in out {
             self.apply(intent);
         }

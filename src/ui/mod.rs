@@ -29,7 +29,8 @@
 //! `message_list`, `list_paint`, `reader`, `attachments` (file-name safety),
 //! `search`, `status_bar`, `welcome`, `dialogs`, `menus`, `prefs`, `format`,
 //! `fonts` (system CJK fallback), `conversations` (the conversation order),
-//! `session` (store + workers + demo server of one data directory).
+//! `session` (store + workers + demo server of one data directory),
+//! `settings` (the settings dialog: accounts, diagnosis, preferences).
 
 mod actions;
 mod app;
@@ -47,6 +48,7 @@ pub mod prefs;
 mod reader;
 mod search;
 mod session;
+mod settings;
 mod status_bar;
 mod welcome;
 
