@@ -17,6 +17,7 @@
 //! - `import_export_python`: interop with Python's `mailbox` module (needs python3).
 //! - `import_export_worker`: the job worker's commands and events.
 //! - `ui_window`: the reader window headless (egui_kittest) over real stores.
+//! - `ui_settings`: the settings dialog against a real Dovecot: accounts, diagnosis, preferences.
 //! - `ui_sync`: the reader window with the real sync worker and the demo server.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -36,5 +37,6 @@ mod support;
 mod sync_faults;
 mod sync_kill;
 mod sync_policies;
+mod ui_settings;
 mod ui_sync;
 mod ui_window;

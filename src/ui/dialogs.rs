@@ -68,12 +68,7 @@ pub fn dialog_ui(
 }
 
 /// Returns whether the dialog is done.
-fn body(
-    ui: &mut Ui,
-    d: &mut Dialog,
-    folders: &[Folder],
-    out: &mut Vec<Intent>,
-) -> bool {
+fn body(ui: &mut Ui, d: &mut Dialog, folders: &[Folder], out: &mut Vec<Intent>) -> bool {
     let enter = ui.input(|i| i.key_pressed(Key::Enter));
     match d {
         Dialog::Expunge(ids) => {

@@ -269,16 +269,17 @@ fn text_row(
     r
 }
 
-/// A short number field inside a sentence, named for screen readers by `label`.
-fn number(ui: &mut Ui, text: &mut String, label: egui::Id, enabled: bool) -> bool {
-    ui.add_enabled(
+/// A short number field inside a sentence, followed by its unit, which
+/// names it for screen readers (and tests). Returns whether it changed.
+fn number(ui: &mut Ui, text: &mut String, unit: &str, enabled: bool) -> bool {
+    let r = ui.add_enabled(
         enabled,
         egui::TextEdit::singleline(text)
             .desired_width(48.0)
             .align(egui::Align2::RIGHT_CENTER),
-    )
-    .labelled_by(label)
-    .changed()
+    );
+    let l = ui.label(unit);
+    r.labelled_by(l.id).changed()
 }
 
 /// The identity and server part of the form.
@@ -327,7 +328,9 @@ pub fn server_ui(
                     ui.radio_value(&mut s, Security::Tls, "TLS")
                         .on_hover_text("Encrypted from the start (usually port 995)");
                     ui.radio_value(&mut s, Security::StartTls, "STARTTLS")
-                        .on_hover_text("Encryption switched on after connecting (usually port 110)");
+                        .on_hover_text(
+                            "Encryption switched on after connecting (usually port 110)",
+                        );
                     ui.radio_value(&mut s, Security::Plain, "None")
                         .on_hover_text("No encryption: anyone on the network can read everything");
                     if s != form.security {
@@ -460,18 +463,17 @@ pub fn policy_ui(ui: &mut Ui, form: &mut AccountForm, problems: &Problems) {
         PolicyChoice::Delete,
         "Delete from the server after download",
     );
-    ui.radio_value(&mut form.policy, PolicyChoice::Keep, "Keep a copy on the server");
+    ui.radio_value(
+        &mut form.policy,
+        PolicyChoice::Keep,
+        "Keep a copy on the server",
+    );
     ui.horizontal(|ui| {
-        let r = ui.radio_value(&mut form.policy, PolicyChoice::KeepDays, "Keep a copy for");
-        if number(
-            ui,
-            &mut form.keep_days,
-            r.id,
-            form.policy == PolicyChoice::KeepDays,
-        ) {
+        ui.radio_value(&mut form.policy, PolicyChoice::KeepDays, "Keep a copy for");
+        let on = form.policy == PolicyChoice::KeepDays;
+        if number(ui, &mut form.keep_days, "days", on) {
             form.touched.insert(Field::KeepDays);
         }
-        ui.label("days");
     });
     problem(ui, problems, Field::KeepDays);
     ui.checkbox(
@@ -479,24 +481,22 @@ pub fn policy_ui(ui: &mut Ui, form: &mut AccountForm, problems: &Problems) {
         "Also delete from the server when I delete it here",
     );
     ui.horizontal(|ui| {
-        let r = ui.checkbox(
+        ui.checkbox(
             &mut form.headers_only,
             "Download only headers for messages larger than",
         );
-        if number(ui, &mut form.max_size_kb, r.id, form.headers_only) {
+        if number(ui, &mut form.max_size_kb, "KB", form.headers_only) {
             form.touched.insert(Field::MaxSize);
         }
-        ui.label("KB");
     });
     problem(ui, problems, Field::MaxSize);
     ui.add_space(6.0);
     ui.label(RichText::new("Checking for mail").strong());
     ui.horizontal(|ui| {
-        let r = ui.checkbox(&mut form.periodic, "Check every");
-        if number(ui, &mut form.interval_min, r.id, form.periodic) {
+        ui.checkbox(&mut form.periodic, "Check every");
+        if number(ui, &mut form.interval_min, "minutes", form.periodic) {
             form.touched.insert(Field::Interval);
         }
-        ui.label("minutes");
     });
     problem(ui, problems, Field::Interval);
     ui.checkbox(&mut form.check_at_startup, "Check at start-up");

@@ -75,11 +75,16 @@ impl Settings {
             if ui.add_enabled(some, egui::Button::new("Edit…")).clicked() {
                 edit = self.selected;
             }
-            if ui.add_enabled(some, egui::Button::new("Duplicate")).clicked()
+            if ui
+                .add_enabled(some, egui::Button::new("Duplicate"))
+                .clicked()
                 && let Some(a) = &chosen
             {
-                let names: Vec<String> =
-                    self.accounts.iter().map(|a| a.settings.name.clone()).collect();
+                let names: Vec<String> = self
+                    .accounts
+                    .iter()
+                    .map(|a| a.settings.name.clone())
+                    .collect();
                 self.edit(AccountForm::duplicate(a, &names));
             }
             if ui.add_enabled(some, egui::Button::new("Remove…")).clicked()
@@ -229,10 +234,8 @@ impl Settings {
                 ),
                 Ok(Location::Store) => {}
                 Err(e) => {
-                    self.message = Some((
-                        true,
-                        format!("{text} But the password was not saved: {e}."),
-                    ));
+                    self.message =
+                        Some((true, format!("{text} But the password was not saved: {e}.")));
                     return true;
                 }
             }

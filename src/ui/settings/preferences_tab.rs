@@ -185,10 +185,8 @@ pub fn preferences_ui(
             .on_hover_text("Show the data folder in the file manager")
             .clicked()
         {
-            ui.ctx().open_url(egui::OpenUrl::new_tab(format!(
-                "file://{}",
-                dir.display()
-            )));
+            ui.ctx()
+                .open_url(egui::OpenUrl::new_tab(format!("file://{}", dir.display())));
         }
         if ui
             .add_enabled(!backup.running(), egui::Button::new("Back up now…"))

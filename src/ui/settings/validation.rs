@@ -105,10 +105,7 @@ pub fn check(form: &AccountForm, others: &[String]) -> Result<AccountSettings, P
     let at_least_one = |text: &str| parse_number(text).filter(|n| *n >= 1);
     let days = at_least_one(&form.keep_days);
     if form.policy == PolicyChoice::KeepDays && days.is_none() {
-        p.insert(
-            Field::KeepDays,
-            "Enter a number of days, 1 or more.".into(),
-        );
+        p.insert(Field::KeepDays, "Enter a number of days, 1 or more.".into());
     }
     let max_kb = at_least_one(&form.max_size_kb);
     if form.headers_only && max_kb.is_none() {
