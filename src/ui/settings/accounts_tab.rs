@@ -45,7 +45,8 @@ impl Settings {
         let mut edit = None;
         egui::ScrollArea::vertical()
             .max_height(260.0)
-            .auto_shrink([false, true])
+            .min_scrolled_height(160.0)
+            .auto_shrink([false, false])
             .show(ui, |ui| {
                 for a in &self.accounts {
                     let s = &a.settings;
@@ -53,7 +54,13 @@ impl Settings {
                     if !s.enabled {
                         text.push_str(" (disabled)");
                     }
-                    let r = ui.selectable_label(self.selected == Some(a.id), text);
+                    let r = ui
+                        .horizontal(|ui| {
+                            let r = ui.selectable_label(self.selected == Some(a.id), text);
+                            ui.weak(summary(s));
+                            r
+                        })
+                        .inner;
                     if r.clicked() {
                         self.selected = Some(a.id);
                     }
@@ -150,12 +157,25 @@ impl Settings {
             .max_height(max_height - 40.0)
             .auto_shrink([false, true])
             .show(ui, |ui| {
-                account_form::server_ui(ui, form, &shown, self.keychain, picker);
-                ui.separator();
-                account_form::policy_ui(ui, form, &shown);
-                ui.separator();
                 let testable = validation::for_test(form).is_some();
-                ask = self.diagnosis.ui(ui, form, testable, can_sync);
+                if ui.available_width() >= 880.0 {
+                    // Wide: the server on the left, policy and diagnosis on
+                    // the right, so test steps show without scrolling.
+                    ui.columns(2, |cols| {
+                        if let [left, right] = cols {
+                            account_form::server_ui(left, form, &shown, self.keychain, picker);
+                            account_form::policy_ui(right, form, &shown);
+                            right.separator();
+                            ask = self.diagnosis.ui(right, form, testable, can_sync);
+                        }
+                    });
+                } else {
+                    account_form::server_ui(ui, form, &shown, self.keychain, picker);
+                    ui.separator();
+                    account_form::policy_ui(ui, form, &shown);
+                    ui.separator();
+                    ask = self.diagnosis.ui(ui, form, testable, can_sync);
+                }
             });
         match ask {
             Some(Ask::Test) => self.test(session),
@@ -382,4 +402,24 @@ impl Settings {
         self.reload(Some(&session.store));
         true
     }
+}
+
+/// One line about an account: security, policy, checking.
+fn summary(s: &crate::store::AccountSettings) -> String {
+    use crate::store::{Policy, Security};
+    let security = match s.security {
+        Security::Tls => "TLS",
+        Security::StartTls => "STARTTLS",
+        Security::Plain => "no encryption",
+    };
+    let policy = match s.policy {
+        Policy::Delete => "deletes from the server".to_string(),
+        Policy::Keep => "keeps a copy on the server".to_string(),
+        Policy::KeepDays(n) => format!("keeps a copy for {n} days"),
+    };
+    let check = match s.check_interval_min {
+        Some(m) => format!("checks every {m} min"),
+        None => "checks when asked".to_string(),
+    };
+    format!("{security} · {policy} · {check}")
 }

@@ -50,6 +50,8 @@ pub struct Diagnosis {
     certificate: Option<CertSummary>,
     untrusted: bool,
     preview: Preview,
+    /// Lines drawn last frame: new ones are scrolled into view.
+    drawn: usize,
 }
 
 impl Diagnosis {
@@ -171,6 +173,7 @@ impl Diagnosis {
                 ui.weak("Asking the server what it holds…");
             }
             Preview::Done(Ok(r)) => {
+                ui.add_space(4.0);
                 ui.add(egui::Label::new(describe_dry_run(r)).wrap());
             }
             Preview::Done(Err(e)) => {
@@ -180,25 +183,30 @@ impl Diagnosis {
                 );
             }
         }
+        // Something new arrived: keep the end in view in a scrolled form.
+        let state = self.steps.len() * 8
+            + usize::from(self.running) * 4
+            + match self.preview {
+                Preview::Idle => 0,
+                Preview::Running(_) => 1,
+                Preview::Done(_) => 2,
+            };
+        if state != self.drawn {
+            self.drawn = state;
+            ui.allocate_response(egui::Vec2::ZERO, egui::Sense::hover())
+                .scroll_to_me(Some(egui::Align::Max));
+        }
         ask
     }
 
     fn steps_ui(&mut self, ui: &mut Ui, form: &mut AccountForm) {
         for step in &self.steps {
-            match &step.outcome {
-                Ok(text) => {
-                    ui.add(egui::Label::new(format!("✔ {} — {text}", step.name)).wrap());
-                }
-                Err(text) => {
-                    ui.add(
-                        egui::Label::new(
-                            RichText::new(format!("✖ {} — {text}", step.name))
-                                .color(ui.visuals().error_fg_color),
-                        )
-                        .wrap(),
-                    );
-                }
-            }
+            let text = match &step.outcome {
+                Ok(text) => RichText::new(format!("✔ {} — {text}", step.name)),
+                Err(text) => RichText::new(format!("✖ {} — {text}", step.name))
+                    .color(ui.visuals().error_fg_color),
+            };
+            ui.add(egui::Label::new(text).wrap());
         }
         if self.running {
             ui.horizontal(|ui| {

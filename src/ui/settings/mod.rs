@@ -186,11 +186,16 @@ impl Settings {
             return false;
         }
         let screen = ctx.content_rect();
-        let width = (screen.width() - 48.0).clamp(280.0, 720.0);
-        let max_height = (screen.height() - 150.0).max(160.0);
+        let width = (screen.width() - 48.0).clamp(280.0, 980.0);
         let mut changed = false;
         let mut close = false;
-        let modal = Modal::new(Id::unique("popmail-settings")).show(ctx, |ui| {
+        // Anchored at the top, so it grows downwards as test steps arrive
+        // instead of moving the buttons under the pointer.
+        let id = Id::unique("popmail-settings");
+        let top = ((screen.height() - 640.0) / 2.0).clamp(8.0, 120.0);
+        let max_height = (screen.height() - top - 130.0).max(160.0);
+        let area = Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, top));
+        let modal = Modal::new(id).area(area).show(ctx, |ui| {
             ui.set_width(width);
             ui.horizontal(|ui| {
                 ui.heading("Settings");
@@ -253,8 +258,12 @@ impl Settings {
 /// The dialog's Close button, on the right.
 fn close_row(ui: &mut egui::Ui) -> bool {
     ui.add_space(6.0);
-    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-        ui.button("Close").clicked()
+    // In a row, so the right-to-left layout takes one line, not the rest of the area.
+    ui.horizontal(|ui| {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.button("Close").clicked()
+        })
+        .inner
     })
     .inner
 }
