@@ -328,3 +328,58 @@ fn fetch_full_inner(options: &SyncOptions, message: MessageId) -> Result<Message
         .dedupe(Dedupe::None);
     Ok(store.replace_partial(message, &uidl, full)?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Security;
+
+    fn settings(security: Security, port: u16) -> AccountSettings {
+        AccountSettings {
+            security,
+            port,
+            ..AccountSettings::default()
+        }
+    }
+
+    #[test]
+    fn a_port_of_the_other_security_mode_gets_a_hint() {
+        let handshake = Error::Pop3(pop3::Error::Tls {
+            detail: "wrong version number".into(),
+        });
+        let hint = port_hint(&settings(Security::Tls, 110), &handshake).expect("hint");
+        assert!(hint.contains("choose STARTTLS for port 110"));
+        let silent = Error::Pop3(pop3::Error::Timeout {
+            during: "the greeting".into(),
+        });
+        assert!(
+            port_hint(&settings(Security::StartTls, 995), &silent)
+                .is_some_and(|h| h.contains("choose TLS for port 995"))
+        );
+        assert_eq!(port_hint(&settings(Security::Tls, 995), &handshake), None);
+        let refused = Error::Pop3(pop3::Error::AuthFailed {
+            server_text: "no".into(),
+        });
+        assert_eq!(port_hint(&settings(Security::Tls, 110), &refused), None);
+    }
+
+    #[test]
+    fn capabilities_in_words() {
+        let caps = pop3::Capabilities::from_lines([
+            b"USER".as_slice(),
+            b"SASL PLAIN LOGIN",
+            b"STLS",
+            b"UIDL",
+            b"TOP",
+            b"IMPLEMENTATION Dovecot",
+        ]);
+        assert_eq!(
+            describe_capabilities(&caps),
+            "sign-in: USER/PASS, PLAIN, LOGIN; STARTTLS; unique IDs (UIDL); headers only (TOP); \
+             server: Dovecot"
+        );
+        assert!(describe_capabilities(&pop3::Capabilities::default()).contains("no CAPA"));
+        assert_eq!(human_size(512), "512 bytes");
+        assert_eq!(human_size(29_000), "28.3 KB");
+    }
+}
