@@ -75,8 +75,11 @@ pub struct Settings {
     remove: Option<RemoveAsk>,
     diagnosis: Diagnosis,
     backup: Backup,
-    /// Passwords go to the OS keychain.
+    /// Passwords go to the OS keychain (decided when the dialog opens, so
+    /// the keychain is not even probed before).
     keychain: bool,
+    /// The keychain is off whatever is available (tests).
+    keychain_off: bool,
     /// The outcome of the last action: `(is_error, sentence)`.
     message: Option<(bool, String)>,
 }
@@ -93,7 +96,8 @@ impl Default for Settings {
             remove: None,
             diagnosis: Diagnosis::default(),
             backup: Backup::default(),
-            keychain: crate::credentials::keychain_available(),
+            keychain: false,
+            keychain_off: false,
             message: None,
         }
     }
@@ -108,12 +112,13 @@ impl Settings {
     /// Keep passwords out of the OS keychain (tests, portable use); the
     /// store is used instead, and the dialog says so.
     pub fn set_keychain(&mut self, on: bool) {
-        self.keychain = on && crate::credentials::keychain_available();
+        self.keychain_off = !on;
     }
 
     /// Opens the dialog.
     pub fn open(&mut self, what: Open, store: Option<&Store>) {
         self.open = true;
+        self.keychain = !self.keychain_off && crate::credentials::keychain_available();
         self.message = None;
         self.remove = None;
         self.form = None;
