@@ -18,6 +18,7 @@
 //! - `import_export_worker`: the job worker's commands and events.
 //! - `ui_window`: the reader window headless (egui_kittest) over real stores.
 //! - `ui_import_export`: import and export from the window, with the real job worker.
+//! - `ui_settings`: the settings dialog against a real Dovecot: accounts, diagnosis, preferences.
 //! - `ui_sync`: the reader window with the real sync worker and the demo server.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -38,5 +39,6 @@ mod sync_faults;
 mod sync_kill;
 mod sync_policies;
 mod ui_import_export;
+mod ui_settings;
 mod ui_sync;
 mod ui_window;

@@ -50,7 +50,7 @@ pub fn test_connection(
         Step::Resolved { addrs } => step(
             "Resolve",
             Ok(format!(
-                "{} → {}",
+                "{} is at {}",
                 cfg.host,
                 addrs
                     .iter()
@@ -77,18 +77,20 @@ pub fn test_connection(
             false,
         ),
         Step::Greeting { text } => step("Greeting", Ok(text.clone()), None, false),
-        Step::Capabilities(caps) => step("Capabilities", Ok(format!("{caps:?}")), None, false),
+        Step::Capabilities(caps) => {
+            step("Capabilities", Ok(describe_capabilities(caps)), None, false)
+        }
     };
     let mut client = match Client::connect_with(&cfg, &mut log, &mut on_step) {
         Ok(c) => c,
         Err(e) => {
-            let cert = Error::from(e);
-            step(
-                failed_step(&cert),
-                Err(cert.user_message()),
-                cert.certificate(),
-                true,
-            );
+            let err = Error::from(e);
+            let mut text = err.user_message();
+            if let Some(hint) = port_hint(settings, &err) {
+                text.push(' ');
+                text.push_str(&hint);
+            }
+            step(failed_step(&err), Err(text), err.certificate(), true);
             return;
         }
     };
@@ -98,24 +100,119 @@ pub fn test_connection(
     }
     step(
         "Login",
-        Ok(format!("logged in as {}", settings.username)),
+        Ok(format!("signed in as {}", settings.username)),
         None,
         false,
     );
     match client.stat() {
         Ok((count, size)) => {
             let _ = client.quit();
+            let messages = if count == 1 { "message" } else { "messages" };
             step(
                 "Mailbox",
                 Ok(format!(
-                    "{count} messages, {:.1} MB on the server",
-                    size as f64 / 1e6
+                    "{count} {messages} ({}) on the server",
+                    human_size(size)
                 )),
                 None,
                 true,
             );
         }
         Err(e) => step("Mailbox", Err(Error::from(e).user_message()), None, true),
+    }
+}
+
+/// What the server offers (RFC 2449 CAPA), in words.
+fn describe_capabilities(caps: &pop3::Capabilities) -> String {
+    if !caps.capa_supported {
+        return "the server does not list its capabilities (no CAPA); popmail will use \
+                USER/PASS or APOP"
+            .into();
+    }
+    let mut sign_in: Vec<String> = Vec::new();
+    if caps.user {
+        sign_in.push("USER/PASS".into());
+    }
+    sign_in.extend(caps.sasl.iter().cloned());
+    let mut parts = vec![if sign_in.is_empty() {
+        "sign-in: none listed".to_string()
+    } else {
+        format!("sign-in: {}", sign_in.join(", "))
+    }];
+    if caps.stls {
+        parts.push("STARTTLS".into());
+    }
+    if caps.uidl {
+        parts.push("unique IDs (UIDL)".into());
+    } else {
+        parts.push("no unique IDs (UIDL)".into());
+    }
+    if caps.top {
+        parts.push("headers only (TOP)".into());
+    }
+    if caps.pipelining {
+        parts.push("pipelining".into());
+    }
+    if let Some(s) = caps.login_delay {
+        parts.push(format!("at most one check every {s} s"));
+    }
+    match caps.expire {
+        Some(pop3::Expire::Never) => parts.push("keeps mail until deleted".into()),
+        Some(pop3::Expire::Days(0)) => parts.push("deletes mail once downloaded".into()),
+        Some(pop3::Expire::Days(d)) => {
+            parts.push(format!("deletes downloaded mail after {d} days"))
+        }
+        None => {}
+    }
+    if let Some(i) = caps.implementation.as_deref().filter(|i| !i.is_empty()) {
+        parts.push(format!("server: {i}"));
+    }
+    parts.join("; ")
+}
+
+/// `512 bytes`, `12.3 KB`, `4.5 MB` (1 KB = 1024 bytes).
+fn human_size(bytes: u64) -> String {
+    #[allow(clippy::cast_precision_loss)]
+    let b = bytes as f64;
+    if bytes < 1024 {
+        format!("{bytes} bytes")
+    } else if b < 1024.0 * 1024.0 {
+        format!("{:.1} KB", b / 1024.0)
+    } else {
+        format!("{:.1} MB", b / (1024.0 * 1024.0))
+    }
+}
+
+/// When a connection fails before login and the port is the conventional
+/// port of another security mode (995: implicit TLS, RFC 8314; 110: plain or
+/// STLS, RFC 1939/2595), a suggestion to match them.
+fn port_hint(settings: &AccountSettings, e: &Error) -> Option<String> {
+    use crate::store::Security;
+    let early = matches!(
+        e,
+        Error::Pop3(
+            pop3::Error::Tls { .. }
+                | pop3::Error::Timeout { .. }
+                | pop3::Error::ConnectionClosed { .. }
+                | pop3::Error::Protocol { .. }
+                | pop3::Error::Io { .. }
+        )
+    );
+    if !early {
+        return None;
+    }
+    match (settings.security, settings.port) {
+        (Security::Tls, 110) => Some(
+            "Port 110 normally starts without encryption: choose STARTTLS for port 110, or use \
+             port 995 with TLS."
+                .into(),
+        ),
+        (Security::StartTls | Security::Plain, 995) => Some(
+            "Port 995 expects TLS from the first byte: choose TLS for port 995, or use port 110 \
+             with STARTTLS."
+                .into(),
+        ),
+        _ => None,
     }
 }
 
@@ -238,4 +335,59 @@ fn fetch_full_inner(options: &SyncOptions, message: MessageId) -> Result<Message
         .from_account(account.id, Some(uidl.clone()))
         .dedupe(Dedupe::None);
     Ok(store.replace_partial(message, &uidl, full)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Security;
+
+    fn settings(security: Security, port: u16) -> AccountSettings {
+        AccountSettings {
+            security,
+            port,
+            ..AccountSettings::default()
+        }
+    }
+
+    #[test]
+    fn a_port_of_the_other_security_mode_gets_a_hint() {
+        let handshake = Error::Pop3(pop3::Error::Tls {
+            detail: "wrong version number".into(),
+        });
+        let hint = port_hint(&settings(Security::Tls, 110), &handshake).expect("hint");
+        assert!(hint.contains("choose STARTTLS for port 110"));
+        let silent = Error::Pop3(pop3::Error::Timeout {
+            during: "the greeting".into(),
+        });
+        assert!(
+            port_hint(&settings(Security::StartTls, 995), &silent)
+                .is_some_and(|h| h.contains("choose TLS for port 995"))
+        );
+        assert_eq!(port_hint(&settings(Security::Tls, 995), &handshake), None);
+        let refused = Error::Pop3(pop3::Error::AuthFailed {
+            server_text: "no".into(),
+        });
+        assert_eq!(port_hint(&settings(Security::Tls, 110), &refused), None);
+    }
+
+    #[test]
+    fn capabilities_in_words() {
+        let caps = pop3::Capabilities::from_lines([
+            b"USER".as_slice(),
+            b"SASL PLAIN LOGIN",
+            b"STLS",
+            b"UIDL",
+            b"TOP",
+            b"IMPLEMENTATION Dovecot",
+        ]);
+        assert_eq!(
+            describe_capabilities(&caps),
+            "sign-in: USER/PASS, PLAIN, LOGIN; STARTTLS; unique IDs (UIDL); headers only (TOP); \
+             server: Dovecot"
+        );
+        assert!(describe_capabilities(&pop3::Capabilities::default()).contains("no CAPA"));
+        assert_eq!(human_size(512), "512 bytes");
+        assert_eq!(human_size(29_000), "28.3 KB");
+    }
 }

@@ -106,6 +106,8 @@ pub enum Intent {
     ImportExport(super::import_export::Request),
     /// Show preferences.
     Preferences,
+    /// Open the settings dialog.
+    Settings(super::settings::Open),
     /// Focus the search box.
     FocusSearch,
     /// End the search.
@@ -284,19 +286,13 @@ impl App {
                 }
             }
             Intent::StartDemo => self.start_demo(),
-            Intent::AddAccount => {
-                self.dialog = Some(Dialog::Message(
-                    "Add a POP3 account".into(),
-                    "The account settings window is not part of this build yet. Meanwhile add an \
-                     account on the command line: popmail account add --help"
-                        .into(),
-                ));
-            }
+            Intent::AddAccount => self.open_settings(super::settings::Open::NewAccount),
             Intent::ImportMailbox => {
                 self.import_export(super::import_export::Request::Import(None))
             }
             Intent::ImportExport(r) => self.import_export(r),
-            Intent::Preferences => self.dialog = Some(Dialog::Prefs),
+            Intent::Preferences => self.open_settings(super::settings::Open::Preferences),
+            Intent::Settings(what) => self.open_settings(what),
             Intent::FocusSearch => self.search.focus = true,
             Intent::ClearSearch => self.search.clear(),
             Intent::DismissError => self.error = None,

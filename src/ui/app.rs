@@ -35,6 +35,11 @@ pub trait FilePicker {
     fn open_folder(&mut self) -> Option<PathBuf> {
         self.pick_folder()
     }
+    /// An existing file to open (`extensions` without dots), or `None` if cancelled.
+    fn pick_file(&mut self, title: &str, extensions: &[&str]) -> Option<PathBuf> {
+        let _ = (title, extensions);
+        None
+    }
 }
 
 /// The desktop's file dialogs.
@@ -56,6 +61,12 @@ impl FilePicker for RfdPicker {
         rfd::FileDialog::new()
             .set_title("Import a mailbox folder")
             .pick_folder()
+    }
+    fn pick_file(&mut self, title: &str, extensions: &[&str]) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .add_filter(title, extensions)
+            .pick_file()
     }
 }
 
@@ -79,6 +90,7 @@ pub struct App {
     pub(super) ctx: egui::Context,
     pub(super) error: Option<String>,
     pub(super) jobs: super::import_export::ImportExport,
+    pub(super) settings: super::settings::Settings,
 }
 
 impl App {
@@ -113,6 +125,7 @@ impl App {
             ctx: ctx.clone(),
             error: None,
             jobs: Default::default(),
+            settings: super::settings::Settings::default(),
             opts: opts.clone(),
         };
         app.list.sort = app.prefs.sort;
@@ -132,6 +145,12 @@ impl App {
     /// Replaces the file dialogs (tests).
     pub fn set_file_picker(&mut self, picker: Box<dyn FilePicker>) {
         self.picker = picker;
+    }
+
+    /// Keeps passwords typed in the settings dialog out of the OS keychain
+    /// (tests): they go to the store, and the dialog says so.
+    pub fn set_keychain(&mut self, on: bool) {
+        self.settings.set_keychain(on);
     }
 
     /// The preferences (tests set the mark-read delay, benchmarks the sort).
@@ -285,6 +304,7 @@ impl App {
     fn on_sync_event(&mut self, e: crate::sync::Event) {
         use crate::sync::Event;
         self.status.on_event(&e);
+        self.settings.on_sync_event(&e);
         match e {
             Event::NewMail { .. } | Event::Finished { .. } => {
                 self.refresh_folders();
@@ -341,7 +361,7 @@ impl App {
     /// Keyboard shortcuts (single letters only when no text field has focus).
     fn keys(&mut self, out: &mut Vec<Intent>) {
         let typing = self.ctx.text_edit_focused();
-        let modal = self.dialog.is_some() || self.jobs.modal();
+        let modal = self.dialog.is_some() || self.jobs.modal() || self.settings.is_open();
         let ctrl = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
         let shortcut = |s: KeyboardShortcut| self.ctx.input_mut(|i| i.consume_shortcut(&s));
         if shortcut(ctrl(Key::Q)) {
@@ -549,14 +569,9 @@ impl App {
     }
 
     fn finish(&mut self, mut out: Vec<Intent>) {
+        self.settings_ui();
         let folders = self.folders.folders.clone();
-        dialogs::dialog_ui(
-            &self.ctx,
-            &mut self.dialog,
-            &mut self.prefs,
-            &folders,
-            &mut out,
-        );
+        dialogs::dialog_ui(&self.ctx, &mut self.dialog, &folders, &mut out);
         for intent in out {
             self.apply(intent);
         }

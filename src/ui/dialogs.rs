@@ -1,12 +1,11 @@
 //! Modal dialogs: confirmations (delete for good, empty the Trash, delete a
 //! folder, open a link, save a risky file, replace a file), folder names,
-//! "Move to…", preferences, and the placeholders for features that arrive
-//! with other parts of popmail (account settings).
+//! "Move to…" and messages (account settings and preferences live in the
+//! settings dialog, `super::settings`; import and export in `super::import_export`).
 
 use egui::{Id, Key, Modal, RichText, Ui};
 
 use super::actions::{Intent, SaveRequest};
-use super::prefs::{FONT_SIZE_RANGE, Prefs, ReaderPosition, ThemeChoice};
 use crate::store::{Folder, FolderId, MessageId};
 
 /// The dialog on screen.
@@ -30,8 +29,6 @@ pub enum Dialog {
     Dangerous(SaveRequest, String),
     /// Replace an existing file?
     Overwrite(usize, std::path::PathBuf),
-    /// Preferences.
-    Prefs,
     /// Something the user should know.
     Message(String, String),
     /// The message source.
@@ -42,7 +39,6 @@ pub enum Dialog {
 pub fn dialog_ui(
     ctx: &egui::Context,
     dialog: &mut Option<Dialog>,
-    prefs: &mut Prefs,
     folders: &[Folder],
     out: &mut Vec<Intent>,
 ) {
@@ -64,7 +60,7 @@ pub fn dialog_ui(
     let mut close = false;
     let modal = Modal::new(Id::unique("popmail-dialog")).show(ctx, |ui| {
         ui.set_max_width(460.0);
-        close = body(ui, d, prefs, folders, out);
+        close = body(ui, d, folders, out);
     });
     if close || modal.should_close() {
         *dialog = None;
@@ -72,13 +68,7 @@ pub fn dialog_ui(
 }
 
 /// Returns whether the dialog is done.
-fn body(
-    ui: &mut Ui,
-    d: &mut Dialog,
-    prefs: &mut Prefs,
-    folders: &[Folder],
-    out: &mut Vec<Intent>,
-) -> bool {
+fn body(ui: &mut Ui, d: &mut Dialog, folders: &[Folder], out: &mut Vec<Intent>) -> bool {
     let enter = ui.input(|i| i.key_pressed(Key::Enter));
     match d {
         Dialog::Expunge(ids) => {
@@ -168,53 +158,6 @@ fn body(
             ui.label(format!("{} already exists.", path.display()));
             let (i, p) = (*index, path.clone());
             confirm_row(ui, "Replace", || Intent::SaveTo(i, p), out)
-        }
-        Dialog::Prefs => {
-            ui.heading("Preferences");
-            ui.add_space(6.0);
-            egui::Grid::new("prefs-grid")
-                .num_columns(2)
-                .spacing([12.0, 8.0])
-                .show(ui, |ui| {
-                    ui.label("Theme");
-                    ui.horizontal(|ui| {
-                        ui.selectable_value(&mut prefs.theme, ThemeChoice::System, "System");
-                        ui.selectable_value(&mut prefs.theme, ThemeChoice::Light, "Light");
-                        ui.selectable_value(&mut prefs.theme, ThemeChoice::Dark, "Dark");
-                    });
-                    ui.end_row();
-                    let l = ui.label("Font size");
-                    ui.add(egui::Slider::new(&mut prefs.font_size, FONT_SIZE_RANGE).suffix(" pt"))
-                        .labelled_by(l.id);
-                    ui.end_row();
-                    ui.label("Reader");
-                    ui.horizontal(|ui| {
-                        ui.selectable_value(
-                            &mut prefs.reader_position,
-                            ReaderPosition::Right,
-                            "Right",
-                        );
-                        ui.selectable_value(
-                            &mut prefs.reader_position,
-                            ReaderPosition::Bottom,
-                            "Bottom",
-                        );
-                    });
-                    ui.end_row();
-                    let l = ui.label("Mark read after");
-                    ui.add(
-                        egui::Slider::new(&mut prefs.mark_read_delay_secs, 0.0..=30.0)
-                            .suffix(" s")
-                            .step_by(0.5),
-                    )
-                    .labelled_by(l.id)
-                    .on_hover_text("0 marks a message read as soon as it opens");
-                    ui.end_row();
-                });
-            ui.add_space(6.0);
-            ui.weak("Desktop notifications for new mail are not available yet.");
-            ui.add_space(6.0);
-            ui.button("Close").clicked()
         }
         Dialog::Message(title, text) => {
             ui.heading(title.as_str());

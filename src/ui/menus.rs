@@ -70,6 +70,9 @@ fn file_menu(app: &App, ui: &mut Ui, out: &mut Vec<Intent>) {
     if item(ui, "Add a POP3 account…", "", true) {
         out.push(Intent::AddAccount);
     }
+    if item(ui, "Account settings…", "", true) {
+        out.push(Intent::Settings(super::settings::Open::Accounts));
+    }
     if item(ui, "Import…", "", true) {
         out.push(Intent::ImportMailbox);
     }

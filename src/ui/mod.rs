@@ -30,7 +30,8 @@
 //! `search`, `status_bar`, `welcome`, `dialogs`, `menus`, `prefs`, `format`,
 //! `fonts` (system CJK fallback), `conversations` (the conversation order),
 //! `import_export` (import and export dialogs, job progress and summaries),
-//! `session` (store + workers + demo server of one data directory).
+//! `session` (store + workers + demo server of one data directory),
+//! `settings` (the settings dialog: accounts, diagnosis, preferences).
 
 mod actions;
 mod app;
@@ -49,6 +50,7 @@ pub mod prefs;
 mod reader;
 mod search;
 mod session;
+mod settings;
 mod status_bar;
 mod welcome;
 

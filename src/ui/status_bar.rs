@@ -249,10 +249,10 @@ impl SyncStatus {
                 }
             });
         });
-        self.details_ui(ui.ctx(), accounts);
+        self.details_ui(ui.ctx(), accounts, out);
     }
 
-    fn details_ui(&mut self, ctx: &egui::Context, accounts: &[Account]) {
+    fn details_ui(&mut self, ctx: &egui::Context, accounts: &[Account], out: &mut Vec<Intent>) {
         let Some(id) = self.details else { return };
         let name = accounts
             .iter()
@@ -283,9 +283,15 @@ impl SyncStatus {
                 } else {
                     ui.label("The last sync of this account did not fail.");
                 }
-                if ui.button("Close").clicked() {
-                    close = true;
-                }
+                ui.horizontal(|ui| {
+                    if ui.button("Open account settings").clicked() {
+                        out.push(Intent::Settings(super::settings::Open::Account(id)));
+                        close = true;
+                    }
+                    if ui.button("Close").clicked() {
+                        close = true;
+                    }
+                });
             });
         if !open || close {
             self.details = None;

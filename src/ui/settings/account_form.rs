@@ -1,0 +1,514 @@
+//! The account form: every setting of a POP3 account as the user edits it
+//! (numbers stay text until validated, so a half-typed port can be shown with
+//! its problem), and its layout.
+//!
+//! Security follows RFC 8314 (implicit TLS on 995, preferred), RFC 2595
+//! (STLS on 110) and plain RFC 1939 (110, password sent as typed).
+//! Authentication offers the RFC 1939 USER/PASS and APOP, and the SASL
+//! mechanisms of RFC 5034: PLAIN (RFC 4616), LOGIN and CRAM-MD5 (RFC 2195).
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use egui::{RichText, Ui};
+
+use super::validation::{Field, Problems};
+use crate::store::{Account, AccountId, AuthMethod, Policy, Security};
+use crate::ui::FilePicker;
+
+/// The server-side policy as the form offers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PolicyChoice {
+    /// Delete from the server after download.
+    Delete,
+    /// Keep a copy on the server.
+    Keep,
+    /// Keep a copy for N days.
+    KeepDays,
+}
+
+/// The password being typed. Its `Debug` never shows it; it becomes a
+/// [`crate::secret::Secret`] as soon as it leaves the form.
+#[derive(Default, Clone)]
+pub struct PasswordField(String);
+
+impl std::fmt::Debug for PasswordField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PasswordField(***)")
+    }
+}
+
+impl PasswordField {
+    /// Whether nothing was typed.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Replaces the text (tests, and nothing else).
+    #[cfg(test)]
+    pub fn set(&mut self, text: &str) {
+        self.0 = text.to_string();
+    }
+
+    /// The typed password.
+    pub fn secret(&self) -> crate::secret::Secret {
+        crate::secret::Secret::new(self.0.clone())
+    }
+}
+
+impl egui::TextBuffer for PasswordField {
+    fn is_mutable(&self) -> bool {
+        true
+    }
+    fn as_str(&self) -> &str {
+        &self.0
+    }
+    fn insert_text(&mut self, text: &str, char_index: egui::text::CharIndex) -> usize {
+        egui::TextBuffer::insert_text(&mut self.0, text, char_index)
+    }
+    fn delete_char_range(&mut self, char_range: std::ops::Range<egui::text::CharIndex>) {
+        egui::TextBuffer::delete_char_range(&mut self.0, char_range);
+    }
+    fn type_id(&self) -> std::any::TypeId {
+        std::any::TypeId::of::<Self>()
+    }
+}
+
+/// The account being edited.
+#[derive(Debug, Clone)]
+pub struct AccountForm {
+    /// The stored account, or `None` for a new one.
+    pub editing: Option<AccountId>,
+    /// Account name.
+    pub name: String,
+    /// Email address.
+    pub email: String,
+    /// Server host.
+    pub host: String,
+    /// Port, as typed.
+    pub port: String,
+    /// The user typed the port (changing the security then leaves it alone).
+    pub port_typed: bool,
+    /// Connection security.
+    pub security: Security,
+    /// "I understand my password is sent unencrypted".
+    pub plaintext_ok: bool,
+    /// User name.
+    pub username: String,
+    /// Password typed here (empty: keep the saved one).
+    pub password: PasswordField,
+    /// Authentication method.
+    pub auth: AuthMethod,
+    /// Extra trusted CA file.
+    pub ca_file: Option<PathBuf>,
+    /// Pinned certificate fingerprint (hex).
+    pub pinned: Option<String>,
+    /// Server-side policy.
+    pub policy: PolicyChoice,
+    /// Days, for [`PolicyChoice::KeepDays`].
+    pub keep_days: String,
+    /// Delete on the server what is deleted here.
+    pub delete_here: bool,
+    /// Download only headers of large messages.
+    pub headers_only: bool,
+    /// The size limit in KB, as typed.
+    pub max_size_kb: String,
+    /// Check periodically.
+    pub periodic: bool,
+    /// Minutes between checks, as typed.
+    pub interval_min: String,
+    /// Check at start-up.
+    pub check_at_startup: bool,
+    /// Included in "sync all" and periodic checks.
+    pub enabled: bool,
+    /// Fields the user has been in (their problems are shown).
+    pub touched: BTreeSet<Field>,
+    /// Show every problem (an existing account, or the user tried to save).
+    pub show_all: bool,
+}
+
+impl AccountForm {
+    /// A new account with safe defaults: TLS on 995, automatic sign-in, a
+    /// copy kept on the server for 14 days, checked every 15 minutes.
+    pub fn new_account() -> AccountForm {
+        AccountForm {
+            editing: None,
+            name: String::new(),
+            email: String::new(),
+            host: String::new(),
+            port: Security::Tls.default_port().to_string(),
+            port_typed: false,
+            security: Security::Tls,
+            plaintext_ok: false,
+            username: String::new(),
+            password: PasswordField::default(),
+            auth: AuthMethod::Auto,
+            ca_file: None,
+            pinned: None,
+            policy: PolicyChoice::KeepDays,
+            keep_days: "14".into(),
+            delete_here: false,
+            headers_only: false,
+            max_size_kb: "1024".into(),
+            periodic: true,
+            interval_min: "15".into(),
+            check_at_startup: true,
+            enabled: true,
+            touched: BTreeSet::new(),
+            show_all: false,
+        }
+    }
+
+    /// The form of a stored account (the password field starts empty).
+    pub fn from_account(a: &Account) -> AccountForm {
+        let s = &a.settings;
+        let (policy, days) = match s.policy {
+            Policy::Delete => (PolicyChoice::Delete, 14),
+            Policy::Keep => (PolicyChoice::Keep, 14),
+            Policy::KeepDays(n) => (PolicyChoice::KeepDays, n),
+        };
+        AccountForm {
+            editing: Some(a.id),
+            name: s.name.clone(),
+            email: s.email.clone(),
+            host: s.host.clone(),
+            port: s.port.to_string(),
+            port_typed: s.port != s.security.default_port(),
+            security: s.security,
+            plaintext_ok: s.allow_plaintext_password,
+            username: s.username.clone(),
+            password: PasswordField::default(),
+            auth: s.auth,
+            ca_file: s.ca_file.clone(),
+            pinned: s.pinned_sha256.clone(),
+            policy,
+            keep_days: days.to_string(),
+            delete_here: s.delete_when_deleted_here,
+            headers_only: s.max_size_kb.is_some(),
+            max_size_kb: s.max_size_kb.unwrap_or(1024).to_string(),
+            periodic: s.check_interval_min.is_some(),
+            interval_min: s.check_interval_min.unwrap_or(15).to_string(),
+            check_at_startup: s.check_at_startup,
+            enabled: s.enabled,
+            touched: BTreeSet::new(),
+            show_all: true,
+        }
+    }
+
+    /// A copy of a stored account under a new name, not saved yet.
+    pub fn duplicate(a: &Account, taken: &[String]) -> AccountForm {
+        let mut f = AccountForm::from_account(a);
+        f.editing = None;
+        let free = |n: &str| !taken.iter().any(|t| t.eq_ignore_ascii_case(n));
+        let mut name = format!("{} (copy)", a.settings.name);
+        let mut i = 2;
+        while !free(&name) {
+            name = format!("{} (copy {i})", a.settings.name);
+            i += 1;
+        }
+        f.name = name;
+        f
+    }
+
+    /// Changes the security, filling in its conventional port unless the
+    /// user typed one.
+    pub fn set_security(&mut self, security: Security) {
+        self.security = security;
+        self.touched.insert(Field::Plaintext);
+        if !self.port_typed {
+            self.port = security.default_port().to_string();
+        }
+    }
+}
+
+/// Names of the authentication methods, as the form shows them.
+const AUTH_CHOICES: [(AuthMethod, &str); 6] = [
+    (AuthMethod::Auto, "Automatic (the safest the server offers)"),
+    (AuthMethod::User, "Password (USER/PASS)"),
+    (AuthMethod::Apop, "APOP"),
+    (AuthMethod::CramMd5, "CRAM-MD5"),
+    (AuthMethod::Plain, "PLAIN"),
+    (AuthMethod::Login, "LOGIN"),
+];
+
+/// Shows a problem under a field, in the error colour.
+fn problem(ui: &mut Ui, problems: &Problems, field: Field) {
+    if let Some(text) = problems.get(&field) {
+        ui.label(RichText::new(format!("⚠ {text}")).color(ui.visuals().error_fg_color));
+    }
+}
+
+/// A labelled one-line text field with its problem below.
+fn text_row(
+    ui: &mut Ui,
+    label: &str,
+    text: &mut String,
+    hint: &str,
+    problems: &Problems,
+    field: Field,
+    touched: &mut BTreeSet<Field>,
+) -> egui::Response {
+    let l = ui.label(label);
+    let r = ui
+        .vertical(|ui| {
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(text)
+                        .hint_text(hint)
+                        .desired_width(280.0),
+                )
+                .labelled_by(l.id);
+            problem(ui, problems, field);
+            r
+        })
+        .inner;
+    if r.changed() || r.lost_focus() {
+        touched.insert(field);
+    }
+    ui.end_row();
+    r
+}
+
+/// A short number field inside a sentence, followed by its unit, which
+/// names it for screen readers (and tests). Returns whether it changed.
+fn number(ui: &mut Ui, text: &mut String, unit: &str, enabled: bool) -> bool {
+    let r = ui.add_enabled(
+        enabled,
+        egui::TextEdit::singleline(text)
+            .desired_width(48.0)
+            .align(egui::Align2::RIGHT_CENTER),
+    );
+    let l = ui.label(unit);
+    r.labelled_by(l.id).changed()
+}
+
+/// The identity and server part of the form.
+pub fn server_ui(
+    ui: &mut Ui,
+    form: &mut AccountForm,
+    problems: &Problems,
+    keychain: bool,
+    picker: &mut dyn FilePicker,
+) {
+    egui::Grid::new("account-form-server")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            text_row(
+                ui,
+                "Account name",
+                &mut form.name,
+                "Home",
+                problems,
+                Field::Name,
+                &mut form.touched,
+            );
+            text_row(
+                ui,
+                "Email address",
+                &mut form.email,
+                "you@example.org",
+                problems,
+                Field::Email,
+                &mut form.touched,
+            );
+            text_row(
+                ui,
+                "Server",
+                &mut form.host,
+                "pop.example.org",
+                problems,
+                Field::Host,
+                &mut form.touched,
+            );
+            ui.label("Security");
+            ui.vertical(|ui| {
+                ui.horizontal(|ui| {
+                    let mut s = form.security;
+                    ui.radio_value(&mut s, Security::Tls, "TLS")
+                        .on_hover_text("Encrypted from the start (usually port 995)");
+                    ui.radio_value(&mut s, Security::StartTls, "STARTTLS")
+                        .on_hover_text(
+                            "Encryption switched on after connecting (usually port 110)",
+                        );
+                    ui.radio_value(&mut s, Security::Plain, "None")
+                        .on_hover_text("No encryption: anyone on the network can read everything");
+                    if s != form.security {
+                        form.set_security(s);
+                    }
+                });
+                if form.security == Security::Plain {
+                    ui.checkbox(
+                        &mut form.plaintext_ok,
+                        "I understand my password is sent unencrypted",
+                    );
+                    problem(ui, problems, Field::Plaintext);
+                }
+            });
+            ui.end_row();
+            if text_row(
+                ui,
+                "Port",
+                &mut form.port,
+                "995",
+                problems,
+                Field::Port,
+                &mut form.touched,
+            )
+            .changed()
+            {
+                form.port_typed = true;
+            }
+            text_row(
+                ui,
+                "User name",
+                &mut form.username,
+                "often your email address",
+                problems,
+                Field::Username,
+                &mut form.touched,
+            );
+            let l = ui.label("Password");
+            ui.vertical(|ui| {
+                let hint = if form.editing.is_some() {
+                    "leave empty to keep the saved password"
+                } else {
+                    ""
+                };
+                let r = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut form.password)
+                            .password(true)
+                            .hint_text(hint)
+                            .desired_width(280.0),
+                    )
+                    .labelled_by(l.id);
+                if r.changed() || r.lost_focus() {
+                    form.touched.insert(Field::Password);
+                }
+                problem(ui, problems, Field::Password);
+                if keychain {
+                    ui.weak("Passwords are kept in the system keychain.");
+                } else {
+                    ui.label(
+                        RichText::new(
+                            "No system keychain is available: the password is kept in popmail's \
+                             mail store, a file only you can read.",
+                        )
+                        .color(ui.visuals().warn_fg_color),
+                    );
+                }
+            });
+            ui.end_row();
+            let l = ui.label("Authentication");
+            let current = AUTH_CHOICES
+                .iter()
+                .find(|(m, _)| *m == form.auth)
+                .map_or("Automatic", |(_, n)| n);
+            egui::ComboBox::from_id_salt("account-auth")
+                .selected_text(current)
+                .width(280.0)
+                .show_ui(ui, |ui| {
+                    for (m, name) in AUTH_CHOICES {
+                        ui.selectable_value(&mut form.auth, m, name);
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            ui.end_row();
+            ui.label("Trusted CA file");
+            ui.horizontal(|ui| {
+                match &form.ca_file {
+                    Some(p) => ui.label(RichText::new(p.display().to_string()).monospace()),
+                    None => ui.weak("none (the system's certificate authorities)"),
+                };
+                if ui
+                    .button("Choose…")
+                    .on_hover_text("A PEM file with an extra certificate authority to trust")
+                    .clicked()
+                    && let Some(p) = picker.pick_file("Trusted CA certificate", &["pem", "crt"])
+                {
+                    form.ca_file = Some(p);
+                }
+                if form.ca_file.is_some() && ui.button("Clear").clicked() {
+                    form.ca_file = None;
+                }
+            });
+            ui.end_row();
+            ui.label("Pinned certificate");
+            ui.horizontal_wrapped(|ui| match form.pinned.clone() {
+                Some(pin) => {
+                    ui.label(RichText::new(grouped(&pin)).monospace().small());
+                    if ui
+                        .button("Remove pin")
+                        .on_hover_text("Trust only certificates the system trusts again")
+                        .clicked()
+                    {
+                        form.pinned = None;
+                    }
+                }
+                None => {
+                    ui.weak("none");
+                }
+            });
+            ui.end_row();
+        });
+}
+
+/// The policy and checking part of the form.
+pub fn policy_ui(ui: &mut Ui, form: &mut AccountForm, problems: &Problems) {
+    ui.label(RichText::new("On the server").strong());
+    ui.radio_value(
+        &mut form.policy,
+        PolicyChoice::Delete,
+        "Delete from the server after download",
+    );
+    ui.radio_value(
+        &mut form.policy,
+        PolicyChoice::Keep,
+        "Keep a copy on the server",
+    );
+    ui.horizontal(|ui| {
+        ui.radio_value(&mut form.policy, PolicyChoice::KeepDays, "Keep a copy for");
+        let on = form.policy == PolicyChoice::KeepDays;
+        if number(ui, &mut form.keep_days, "days", on) {
+            form.touched.insert(Field::KeepDays);
+        }
+    });
+    problem(ui, problems, Field::KeepDays);
+    ui.checkbox(
+        &mut form.delete_here,
+        "Also delete from the server when I delete it here",
+    );
+    ui.horizontal(|ui| {
+        ui.checkbox(
+            &mut form.headers_only,
+            "Download only headers for messages larger than",
+        );
+        if number(ui, &mut form.max_size_kb, "KB", form.headers_only) {
+            form.touched.insert(Field::MaxSize);
+        }
+    });
+    problem(ui, problems, Field::MaxSize);
+    ui.add_space(6.0);
+    ui.label(RichText::new("Checking for mail").strong());
+    ui.horizontal(|ui| {
+        ui.checkbox(&mut form.periodic, "Check every");
+        if number(ui, &mut form.interval_min, "minutes", form.periodic) {
+            form.touched.insert(Field::Interval);
+        }
+    });
+    problem(ui, problems, Field::Interval);
+    ui.checkbox(&mut form.check_at_startup, "Check at start-up");
+    ui.checkbox(&mut form.enabled, "Enabled")
+        .on_hover_text("A disabled account is skipped by “Sync all” and periodic checks");
+}
+
+/// A hex fingerprint in groups of two, as certificate viewers show it.
+pub fn grouped(hex: &str) -> String {
+    hex.as_bytes()
+        .chunks(2)
+        .map(|c| String::from_utf8_lossy(c).to_ascii_uppercase())
+        .collect::<Vec<_>>()
+        .join(":")
+}

@@ -1,0 +1,425 @@
+//! The Accounts tab: the list of POP3 accounts with Add, Edit, Duplicate and
+//! Remove; the account form with Save and Cancel; and what those do — store
+//! writes, the password (keychain or store, see [`crate::credentials`]),
+//! `Command::Reload` to the sync worker, and the question whether to keep a
+//! removed account's mail.
+
+use egui::{Key, RichText, Ui};
+
+use super::account_form::{self, AccountForm};
+use super::diagnosis::Ask;
+use super::validation;
+use super::{RemoveAsk, Settings, message_ui};
+use crate::credentials::{self, Location};
+use crate::secret::Secret;
+use crate::store::{AccountId, Store};
+use crate::sync::Command;
+use crate::ui::FilePicker;
+use crate::ui::session::Session;
+
+impl Settings {
+    /// The tab's content. Returns whether accounts changed.
+    pub(super) fn accounts_ui(
+        &mut self,
+        ui: &mut Ui,
+        session: Option<&mut Session>,
+        picker: &mut dyn FilePicker,
+        max_height: f32,
+    ) -> bool {
+        let Some(session) = session else {
+            ui.label("The mail store is not open, so accounts cannot be changed.");
+            return false;
+        };
+        if self.form.is_some() {
+            self.form_ui(ui, session, picker, max_height)
+        } else {
+            self.list_ui(ui, &session.store);
+            false
+        }
+    }
+
+    fn list_ui(&mut self, ui: &mut Ui, store: &Store) {
+        if self.accounts.is_empty() {
+            ui.label("No accounts yet. Add one to download your mail with POP3.");
+        }
+        let mut edit = None;
+        egui::ScrollArea::vertical()
+            .max_height(260.0)
+            .min_scrolled_height(160.0)
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                for a in &self.accounts {
+                    let s = &a.settings;
+                    let mut text = format!("{} — {}@{}:{}", s.name, s.username, s.host, s.port);
+                    if !s.enabled {
+                        text.push_str(" (disabled)");
+                    }
+                    let r = ui
+                        .horizontal(|ui| {
+                            let r = ui.selectable_label(self.selected == Some(a.id), text);
+                            ui.weak(summary(s));
+                            r
+                        })
+                        .inner;
+                    if r.clicked() {
+                        self.selected = Some(a.id);
+                    }
+                    if r.double_clicked() {
+                        edit = Some(a.id);
+                    }
+                }
+            });
+        ui.add_space(6.0);
+        let chosen = self
+            .selected
+            .and_then(|id| self.accounts.iter().find(|a| a.id == id))
+            .cloned();
+        ui.horizontal(|ui| {
+            if ui.button("Add…").clicked() {
+                self.edit(AccountForm::new_account());
+            }
+            let some = chosen.is_some();
+            if ui.add_enabled(some, egui::Button::new("Edit…")).clicked() {
+                edit = self.selected;
+            }
+            if ui
+                .add_enabled(some, egui::Button::new("Duplicate"))
+                .clicked()
+                && let Some(a) = &chosen
+            {
+                let names: Vec<String> = self
+                    .accounts
+                    .iter()
+                    .map(|a| a.settings.name.clone())
+                    .collect();
+                self.edit(AccountForm::duplicate(a, &names));
+            }
+            if ui.add_enabled(some, egui::Button::new("Remove…")).clicked()
+                && let Some(a) = &chosen
+            {
+                let messages = store
+                    .folders()
+                    .map(|f| {
+                        f.iter()
+                            .filter(|f| f.account == Some(a.id))
+                            .map(|f| f.total)
+                            .sum()
+                    })
+                    .unwrap_or(0);
+                self.remove = Some(RemoveAsk {
+                    id: a.id,
+                    name: a.settings.name.clone(),
+                    messages,
+                    keep: true,
+                });
+            }
+        });
+        if let Some(a) = edit.and_then(|id| self.accounts.iter().find(|a| a.id == id)) {
+            let form = AccountForm::from_account(a);
+            self.edit(form);
+        }
+        message_ui(ui, &self.message);
+    }
+
+    fn edit(&mut self, form: AccountForm) {
+        self.form = Some(form);
+        self.form_only = false;
+        self.message = None;
+        self.diagnosis.reset();
+    }
+
+    fn form_ui(
+        &mut self,
+        ui: &mut Ui,
+        session: &mut Session,
+        picker: &mut dyn FilePicker,
+        max_height: f32,
+    ) -> bool {
+        let Some(form) = self.form.as_mut() else {
+            return false;
+        };
+        let others: Vec<String> = self
+            .accounts
+            .iter()
+            .filter(|a| Some(a.id) != form.editing)
+            .map(|a| a.settings.name.clone())
+            .collect();
+        let problems = validation::check(form, &others).err().unwrap_or_default();
+        let shown = validation::visible(form, &problems);
+        let title = match form.editing {
+            Some(_) => format!("Edit account “{}”", form.name.trim()),
+            None => "New account".to_string(),
+        };
+        ui.label(RichText::new(title).strong().size(16.0));
+        let can_sync = session.can_sync();
+        let mut ask = None;
+        egui::ScrollArea::vertical()
+            .max_height(max_height - 40.0)
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                let testable = validation::for_test(form).is_some();
+                if ui.available_width() >= 880.0 {
+                    // Wide: the server on the left, policy and diagnosis on
+                    // the right, so test steps show without scrolling.
+                    ui.columns(2, |cols| {
+                        if let [left, right] = cols {
+                            account_form::server_ui(left, form, &shown, self.keychain, picker);
+                            account_form::policy_ui(right, form, &shown);
+                            right.separator();
+                            ask = self.diagnosis.ui(right, form, testable, can_sync);
+                        }
+                    });
+                } else {
+                    account_form::server_ui(ui, form, &shown, self.keychain, picker);
+                    ui.separator();
+                    account_form::policy_ui(ui, form, &shown);
+                    ui.separator();
+                    ask = self.diagnosis.ui(ui, form, testable, can_sync);
+                }
+            });
+        match ask {
+            Some(Ask::Test) => self.test(session),
+            Some(Ask::DryRun(id)) => {
+                self.diagnosis.start_dry_run(id);
+                session.sync_send(Command::DryRun(id));
+            }
+            None => {}
+        }
+        ui.separator();
+        message_ui(ui, &self.message);
+        let valid = problems.is_empty();
+        let mut save = false;
+        let mut cancel = false;
+        ui.horizontal(|ui| {
+            save = ui
+                .add_enabled(valid, egui::Button::new("Save"))
+                .on_hover_text("Save the account (Enter)")
+                .on_disabled_hover_text(validation::summary(&problems))
+                .clicked();
+            cancel = ui
+                .button("Cancel")
+                .on_hover_text("Discard the changes (Esc)")
+                .clicked();
+            if !valid {
+                ui.weak(validation::summary(&problems));
+            }
+        });
+        let enter = ui.input(|i| i.key_pressed(Key::Enter)) && !egui::Popup::is_any_open(ui.ctx());
+        if cancel {
+            self.cancel_form();
+            return false;
+        }
+        if (save || enter) && valid {
+            return self.save(session, &others);
+        }
+        false
+    }
+
+    /// Saves the form; on success goes back to the list (or closes).
+    fn save(&mut self, session: &mut Session, others: &[String]) -> bool {
+        let Some(form) = self.form.as_ref() else {
+            return false;
+        };
+        let settings = match validation::check(form, others) {
+            Ok(s) => s,
+            Err(_) => return false,
+        };
+        let store = &mut session.store;
+        let (id, new) = match form.editing {
+            Some(id) => match store.update_account(id, &settings) {
+                Ok(()) => (id, false),
+                Err(e) => {
+                    self.message = Some((true, format!("The account was not saved: {e}.")));
+                    return false;
+                }
+            },
+            None => match store.add_account(&settings) {
+                Ok(a) => (a.id, true),
+                Err(e) => {
+                    self.message = Some((true, format!("The account was not saved: {e}.")));
+                    return false;
+                }
+            },
+        };
+        let mut text = if new {
+            format!("Added “{}”.", settings.name)
+        } else {
+            format!("Saved “{}”.", settings.name)
+        };
+        if !form.password.is_empty() {
+            match self.save_password(store, id, &form.password.secret()) {
+                Ok(Location::Keychain) => {}
+                Ok(Location::Store) if self.keychain => text.push_str(
+                    " The keychain refused the password, so it is kept in popmail's mail store.",
+                ),
+                Ok(Location::Store) => {}
+                Err(e) => {
+                    self.message =
+                        Some((true, format!("{text} But the password was not saved: {e}.")));
+                    return true;
+                }
+            }
+        }
+        session.sync_send(Command::Reload);
+        if new && settings.enabled && session.can_sync() {
+            session.sync_send(Command::SyncAccount(id));
+            text.push_str(" Checking it for mail now.");
+        }
+        self.message = Some((false, text));
+        self.selected = Some(id);
+        self.form = None;
+        self.diagnosis.reset();
+        self.reload(Some(&session.store));
+        if self.form_only {
+            self.close();
+        }
+        true
+    }
+
+    fn save_password(
+        &self,
+        store: &Store,
+        id: AccountId,
+        password: &Secret,
+    ) -> Result<Location, String> {
+        if self.keychain {
+            credentials::save(store, id, password).map_err(|e| e.to_string())
+        } else {
+            store
+                .set_stored_password(id, Some(password.expose()))
+                .map(|()| Location::Store)
+                .map_err(|e| e.to_string())
+        }
+    }
+
+    fn load_password(&self, store: &Store, id: AccountId) -> Option<Secret> {
+        if self.keychain {
+            credentials::load(store, id).ok().flatten()
+        } else {
+            store.stored_password(id).ok().flatten().map(Secret::new)
+        }
+    }
+
+    /// Starts "Test connection" with the settings as typed.
+    fn test(&mut self, session: &Session) {
+        let Some(form) = self.form.as_ref() else {
+            return;
+        };
+        let Some(settings) = validation::for_test(form) else {
+            return;
+        };
+        let password = if form.password.is_empty() {
+            form.editing
+                .and_then(|id| self.load_password(&session.store, id))
+        } else {
+            Some(form.password.secret())
+        };
+        let Some(password) = password else {
+            self.diagnosis
+                .fail_now("Enter the password to test the connection.".into());
+            return;
+        };
+        let request = self.diagnosis.start_test();
+        session.sync_send(Command::TestConnection {
+            request,
+            settings: Box::new(settings),
+            password,
+        });
+    }
+
+    /// The "Remove account?" question. Returns whether the account went.
+    pub(super) fn remove_ui(&mut self, ctx: &egui::Context, session: Option<&mut Session>) -> bool {
+        let Some(ask) = self.remove.as_mut() else {
+            return false;
+        };
+        let mut go = false;
+        let mut cancel = false;
+        let modal = egui::Modal::new(egui::Id::unique("popmail-remove-account")).show(ctx, |ui| {
+            ui.set_max_width(440.0);
+            ui.heading(format!("Remove “{}”?", ask.name));
+            ui.add(
+                egui::Label::new(
+                    "popmail stops checking this account and forgets its password. Nothing is \
+                     deleted on the server.",
+                )
+                .wrap(),
+            );
+            ui.add_space(6.0);
+            let n = crate::ui::format::count(ask.messages, "message", "messages");
+            ui.radio_value(
+                &mut ask.keep,
+                true,
+                format!("Keep its downloaded mail ({n}) in a local folder"),
+            );
+            ui.radio_value(
+                &mut ask.keep,
+                false,
+                format!("Delete its downloaded mail ({n}) from this computer"),
+            );
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                go = ui.button("Remove account").clicked();
+                cancel = ui.button("Cancel").clicked();
+            });
+        });
+        if cancel || modal.should_close() {
+            self.remove = None;
+            return false;
+        }
+        let Some(session) = session.filter(|_| go) else {
+            return false;
+        };
+        let Some(ask) = self.remove.take() else {
+            return false;
+        };
+        session.sync_send(Command::Cancel(Some(ask.id)));
+        let result = session.store.remove_account(ask.id, ask.keep);
+        if result.is_ok() && self.keychain {
+            // A password in the store goes with the account's row; one in
+            // the keychain is removed here.
+            let _ = credentials::forget(&session.store, ask.id);
+        }
+        self.message = Some(match result {
+            Ok(Some(folder)) => {
+                let name = session
+                    .store
+                    .folders()
+                    .ok()
+                    .and_then(|f| f.into_iter().find(|f| f.id == folder))
+                    .map_or_else(|| "a local folder".into(), |f| format!("“{}”", f.name));
+                (
+                    false,
+                    format!("Removed “{}”. Its mail is in the folder {name}.", ask.name),
+                )
+            }
+            Ok(None) => (
+                false,
+                format!("Removed “{}” and its downloaded mail.", ask.name),
+            ),
+            Err(e) => (true, format!("“{}” was not removed: {e}.", ask.name)),
+        });
+        session.sync_send(Command::Reload);
+        self.reload(Some(&session.store));
+        true
+    }
+}
+
+/// One line about an account: security, policy, checking.
+fn summary(s: &crate::store::AccountSettings) -> String {
+    use crate::store::{Policy, Security};
+    let security = match s.security {
+        Security::Tls => "TLS",
+        Security::StartTls => "STARTTLS",
+        Security::Plain => "no encryption",
+    };
+    let policy = match s.policy {
+        Policy::Delete => "deletes from the server".to_string(),
+        Policy::Keep => "keeps a copy on the server".to_string(),
+        Policy::KeepDays(n) => format!("keeps a copy for {n} days"),
+    };
+    let check = match s.check_interval_min {
+        Some(m) => format!("checks every {m} min"),
+        None => "checks when asked".to_string(),
+    };
+    format!("{security} · {policy} · {check}")
+}

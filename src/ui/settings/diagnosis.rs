@@ -1,0 +1,336 @@
+//! Diagnosis in the account form: "Test connection" and "Preview server
+//! clean-up".
+//!
+//! The test runs on the sync worker (`Command::TestConnection`) with the
+//! settings as typed, and its steps arrive one by one as `Event::TestStep`s:
+//! resolve, connect, TLS (RFC 8314) or STLS (RFC 2595) with the server
+//! certificate, greeting and capabilities (CAPA, RFC 2449), login (RFC 1939,
+//! RFC 5034), and the mailbox's size (STAT). A failed step carries a
+//! sentence with a suggestion. An untrusted certificate is shown with its
+//! SHA-256 fingerprint, which the user may pin.
+//!
+//! The preview is the worker's dry run (`Command::DryRun`) of the saved
+//! account: what the next sync would delete on the server, in words.
+
+use egui::{RichText, Ui};
+
+use super::account_form::{AccountForm, grouped};
+use crate::store::AccountId;
+use crate::sync::{CertSummary, DryRunReport, Event, TestStep};
+use crate::ui::format;
+
+/// What the diagnosis buttons ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ask {
+    /// Test the settings as typed.
+    Test,
+    /// Preview what the next sync of the saved account deletes.
+    DryRun(AccountId),
+}
+
+/// The preview's state.
+#[derive(Debug, Clone, Default)]
+enum Preview {
+    /// Not asked.
+    #[default]
+    Idle,
+    /// Asked for this account.
+    Running(AccountId),
+    /// The answer.
+    Done(Result<DryRunReport, String>),
+}
+
+/// Test steps and preview of the account being edited.
+#[derive(Debug, Default)]
+pub struct Diagnosis {
+    next_request: u64,
+    current: Option<u64>,
+    running: bool,
+    steps: Vec<TestStep>,
+    certificate: Option<CertSummary>,
+    untrusted: bool,
+    preview: Preview,
+    /// Lines drawn last frame: new ones are scrolled into view.
+    drawn: usize,
+}
+
+impl Diagnosis {
+    /// Forgets everything (another account is being edited).
+    pub fn reset(&mut self) {
+        let next = self.next_request;
+        *self = Diagnosis::default();
+        self.next_request = next;
+    }
+
+    /// A new test starts: its request id.
+    pub fn start_test(&mut self) -> u64 {
+        self.next_request += 1;
+        self.current = Some(self.next_request);
+        self.running = true;
+        self.steps.clear();
+        self.certificate = None;
+        self.untrusted = false;
+        self.next_request
+    }
+
+    /// A test could not be sent (no password): say why as a failed step.
+    pub fn fail_now(&mut self, why: String) {
+        self.running = false;
+        self.steps = vec![TestStep {
+            name: "Start".into(),
+            outcome: Err(why),
+        }];
+    }
+
+    /// A preview starts.
+    pub fn start_dry_run(&mut self, account: AccountId) {
+        self.preview = Preview::Running(account);
+    }
+
+    /// Whether a test or preview is waiting for the worker.
+    pub fn busy(&self) -> bool {
+        self.running || matches!(self.preview, Preview::Running(_))
+    }
+
+    /// Takes in a sync event (others' test steps and previews are ignored).
+    pub fn on_event(&mut self, e: &Event) {
+        match e {
+            Event::TestStep {
+                request,
+                step,
+                certificate,
+                last,
+            } if Some(*request) == self.current => {
+                if let Some(c) = certificate {
+                    self.certificate = Some(c.clone());
+                    self.untrusted = step.outcome.is_err();
+                }
+                self.steps.push(step.clone());
+                if *last {
+                    self.running = false;
+                }
+            }
+            Event::DryRun { account, report } => {
+                if matches!(self.preview, Preview::Running(a) if a == *account) {
+                    self.preview = Preview::Done(report.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The two buttons and what they found.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        form: &mut AccountForm,
+        can_test: bool,
+        can_sync: bool,
+    ) -> Option<Ask> {
+        let mut ask = None;
+        ui.label(RichText::new("Diagnosis").strong());
+        ui.horizontal(|ui| {
+            let why_not = if !can_sync {
+                Some("Syncing is not available in this build")
+            } else if !can_test {
+                Some("Fill in the server, port and user name first")
+            } else {
+                None
+            };
+            if ui
+                .add_enabled(
+                    why_not.is_none() && !self.running,
+                    egui::Button::new("Test connection"),
+                )
+                .on_hover_text("Connect and sign in with these settings, step by step")
+                .on_disabled_hover_text(why_not.unwrap_or("A test is running"))
+                .clicked()
+            {
+                ask = Some(Ask::Test);
+            }
+            let saved = form.editing.filter(|_| can_sync);
+            let running = matches!(self.preview, Preview::Running(_));
+            if ui
+                .add_enabled(
+                    saved.is_some() && !running,
+                    egui::Button::new("Preview server clean-up"),
+                )
+                .on_hover_text("What the next sync would delete on the server (saved settings)")
+                .on_disabled_hover_text("Save the account first")
+                .clicked()
+                && let Some(id) = saved
+            {
+                ask = Some(Ask::DryRun(id));
+            }
+            if self.busy() {
+                ui.spinner();
+            }
+        });
+        self.steps_ui(ui, form);
+        match &self.preview {
+            Preview::Idle => {}
+            Preview::Running(_) => {
+                ui.weak("Asking the server what it holds…");
+            }
+            Preview::Done(Ok(r)) => {
+                ui.add_space(4.0);
+                ui.add(egui::Label::new(describe_dry_run(r)).wrap());
+            }
+            Preview::Done(Err(e)) => {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!("The preview failed: {e}"),
+                );
+            }
+        }
+        // Something new arrived: keep the end in view in a scrolled form.
+        let state = self.steps.len() * 8
+            + usize::from(self.running) * 4
+            + match self.preview {
+                Preview::Idle => 0,
+                Preview::Running(_) => 1,
+                Preview::Done(_) => 2,
+            };
+        if state != self.drawn {
+            self.drawn = state;
+            ui.allocate_response(egui::Vec2::ZERO, egui::Sense::hover())
+                .scroll_to_me(Some(egui::Align::Max));
+        }
+        ask
+    }
+
+    fn steps_ui(&mut self, ui: &mut Ui, form: &mut AccountForm) {
+        for step in &self.steps {
+            let text = match &step.outcome {
+                Ok(text) => RichText::new(format!("✔ {} — {text}", step.name)),
+                Err(text) => RichText::new(format!("✖ {} — {text}", step.name))
+                    .color(ui.visuals().error_fg_color),
+            };
+            ui.add(egui::Label::new(text).wrap());
+        }
+        if self.running {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.weak("Testing…");
+            });
+        } else if !self.steps.is_empty() && self.steps.iter().all(|s| s.outcome.is_ok()) {
+            ui.label(RichText::new("The connection works.").strong());
+        }
+        let Some(cert) = &self.certificate else {
+            return;
+        };
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.label(RichText::new("Server certificate").strong());
+            egui::Grid::new("server-certificate")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    ui.label("Subject");
+                    ui.label(&cert.subject);
+                    ui.end_row();
+                    ui.label("Issuer");
+                    ui.label(&cert.issuer);
+                    ui.end_row();
+                    ui.label("SHA-256");
+                    ui.label(RichText::new(grouped(&cert.sha256)).monospace().small());
+                    ui.end_row();
+                    if !cert.not_after.is_empty() {
+                        ui.label("Expires");
+                        ui.label(&cert.not_after);
+                        ui.end_row();
+                    }
+                });
+            if !self.untrusted {
+                return;
+            }
+            let pinned = form
+                .pinned
+                .as_deref()
+                .is_some_and(|p| p.eq_ignore_ascii_case(&cert.sha256));
+            if pinned {
+                ui.label("This certificate is pinned. Test again, then Save.");
+            } else {
+                ui.add(
+                    egui::Label::new(
+                        "Trust it only if you run this server yourself or your provider gave \
+                         you this fingerprint.",
+                    )
+                    .wrap(),
+                );
+                if ui
+                    .button("Trust this certificate (pin its fingerprint)")
+                    .clicked()
+                {
+                    form.pinned = Some(cert.sha256.to_ascii_lowercase());
+                }
+            }
+        });
+    }
+}
+
+/// The dry run in words.
+pub fn describe_dry_run(r: &DryRunReport) -> String {
+    let on_server = format::count(r.on_server, "message is", "messages are");
+    let download = if r.would_download > 0 {
+        format!(
+            " It would first download {}.",
+            format::count(r.would_download, "new message", "new messages")
+        )
+    } else {
+        String::new()
+    };
+    if r.would_delete == 0 {
+        return format!(
+            "The next sync would delete nothing from the server ({on_server} there now).{download}"
+        );
+    }
+    let when = match r.received_between {
+        Some((a, b)) if day(a) == day(b) => format!(", received on {}", day(a)),
+        Some((a, b)) => format!(", received between {} and {}", day(a), day(b)),
+        None => String::new(),
+    };
+    format!(
+        "The next sync would delete {} ({}) from the server{when}. {on_server} there now.{download}",
+        format::count(r.would_delete, "message", "messages"),
+        format::size(r.would_delete_bytes),
+    )
+}
+
+/// `YYYY-MM-DD` (UTC).
+fn day(epoch: i64) -> String {
+    format::date_time(epoch)
+        .split(' ')
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dry_run_sentences() {
+        let r = DryRunReport {
+            on_server: 140,
+            would_delete: 132,
+            would_delete_bytes: 2_500_000,
+            received_between: Some((1_704_067_200, 1_709_942_400)),
+            would_download: 0,
+        };
+        assert_eq!(
+            describe_dry_run(&r),
+            "The next sync would delete 132 messages (2.4 MB) from the server, received \
+             between 2024-01-01 and 2024-03-09. 140 messages are there now."
+        );
+        let none = DryRunReport {
+            on_server: 1,
+            would_download: 1,
+            ..DryRunReport::default()
+        };
+        assert_eq!(
+            describe_dry_run(&none),
+            "The next sync would delete nothing from the server (1 message is there now). \
+             It would first download 1 new message."
+        );
+    }
+}

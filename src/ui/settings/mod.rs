@@ -1,0 +1,323 @@
+//! The settings dialog: a modal with two tabs.
+//!
+//! - **Accounts**: the POP3 accounts (RFC 1939) with Add, Edit, Duplicate and
+//!   Remove; the account form (`account_form`, checked by `validation`) with
+//!   "Test connection" and "Preview server clean-up" (`diagnosis`), which run
+//!   on the sync worker and answer with events drained every frame. Saving
+//!   writes the store (a small write on the UI thread's connection), puts the
+//!   password in the OS keychain or, without one, in the store (see
+//!   [`crate::credentials`]; the form says which), and sends
+//!   `Command::Reload` so the worker picks up intervals and policies.
+//!   Removing asks whether to keep the downloaded mail (the default): it then
+//!   moves to a local folder; mail is never deleted silently.
+//! - **Preferences** (`preferences_tab`): the window's preferences and the
+//!   data folder with its online backup.
+//!
+//! Esc cancels (the form, or the dialog), Enter saves a valid form.
+//! The dialog is reachable from File → Account settings…, the welcome page's
+//! "Add a POP3 account…", Preferences…, and a failing account's error window.
+
+mod account_form;
+mod accounts_tab;
+mod diagnosis;
+mod preferences_tab;
+mod validation;
+
+use egui::{Id, Key, Modal, Modifiers, RichText};
+
+use self::account_form::AccountForm;
+use self::diagnosis::Diagnosis;
+use self::preferences_tab::Backup;
+use super::app::App;
+use super::prefs::Prefs;
+use super::session::Session;
+use crate::store::{Account, AccountId, Scope, Store};
+use crate::ui::FilePicker;
+
+/// What to show when the dialog opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Open {
+    /// The list of accounts.
+    Accounts,
+    /// The form for a new account.
+    NewAccount,
+    /// The form of this account.
+    Account(AccountId),
+    /// The Preferences tab.
+    Preferences,
+}
+
+/// The dialog's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Accounts,
+    Preferences,
+}
+
+/// Asking whether to keep the mail of an account being removed.
+#[derive(Debug, Clone)]
+struct RemoveAsk {
+    id: AccountId,
+    name: String,
+    messages: u64,
+    keep: bool,
+}
+
+/// The settings dialog's state (runtime only; nothing here is persisted).
+pub struct Settings {
+    open: bool,
+    tab: Tab,
+    accounts: Vec<Account>,
+    selected: Option<AccountId>,
+    form: Option<AccountForm>,
+    /// Opened straight into the form: closing the form closes the dialog.
+    form_only: bool,
+    remove: Option<RemoveAsk>,
+    diagnosis: Diagnosis,
+    backup: Backup,
+    /// Passwords go to the OS keychain (decided when the dialog opens, so
+    /// the keychain is not even probed before).
+    keychain: bool,
+    /// The keychain is off whatever is available (tests).
+    keychain_off: bool,
+    /// The outcome of the last action: `(is_error, sentence)`.
+    message: Option<(bool, String)>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            open: false,
+            tab: Tab::Accounts,
+            accounts: Vec::new(),
+            selected: None,
+            form: None,
+            form_only: false,
+            remove: None,
+            diagnosis: Diagnosis::default(),
+            backup: Backup::default(),
+            keychain: false,
+            keychain_off: false,
+            message: None,
+        }
+    }
+}
+
+impl Settings {
+    /// Whether the dialog is on screen.
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    /// Keep passwords out of the OS keychain (tests, portable use); the
+    /// store is used instead, and the dialog says so.
+    pub fn set_keychain(&mut self, on: bool) {
+        self.keychain_off = !on;
+    }
+
+    /// Opens the dialog.
+    pub fn open(&mut self, what: Open, store: Option<&Store>) {
+        self.open = true;
+        self.keychain = !self.keychain_off && crate::credentials::keychain_available();
+        self.message = None;
+        self.remove = None;
+        self.form = None;
+        self.form_only = false;
+        self.diagnosis.reset();
+        self.reload(store);
+        match what {
+            Open::Accounts => self.tab = Tab::Accounts,
+            Open::Preferences => self.tab = Tab::Preferences,
+            Open::NewAccount => {
+                self.tab = Tab::Accounts;
+                self.form = Some(AccountForm::new_account());
+                self.form_only = true;
+            }
+            Open::Account(id) => {
+                self.tab = Tab::Accounts;
+                self.selected = Some(id);
+                if let Some(a) = self.accounts.iter().find(|a| a.id == id) {
+                    self.form = Some(AccountForm::from_account(a));
+                    self.form_only = true;
+                }
+            }
+        }
+    }
+
+    fn close(&mut self) {
+        self.open = false;
+        self.form = None;
+        self.remove = None;
+        self.diagnosis.reset();
+    }
+
+    /// Re-reads the accounts.
+    fn reload(&mut self, store: Option<&Store>) {
+        let Some(store) = store else {
+            self.accounts.clear();
+            return;
+        };
+        match store.accounts() {
+            Ok(a) => self.accounts = a,
+            Err(e) => self.message = Some((true, e.to_string())),
+        }
+        if self
+            .selected
+            .is_some_and(|s| !self.accounts.iter().any(|a| a.id == s))
+        {
+            self.selected = None;
+        }
+    }
+
+    /// Takes in a sync worker event (test steps, previews).
+    pub fn on_sync_event(&mut self, e: &crate::sync::Event) {
+        self.diagnosis.on_event(e);
+    }
+
+    /// Whether the dialog waits on a worker (the window keeps repainting).
+    pub fn busy(&self) -> bool {
+        self.open && (self.diagnosis.busy() || self.backup.running())
+    }
+
+    /// Draws the dialog. Returns whether accounts were added, changed or removed.
+    fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        mut session: Option<&mut Session>,
+        prefs: &mut Prefs,
+        picker: &mut dyn FilePicker,
+    ) -> bool {
+        if !self.open {
+            return false;
+        }
+        let screen = ctx.content_rect();
+        let width = (screen.width() - 48.0).clamp(280.0, 980.0);
+        let mut changed = false;
+        let mut close = false;
+        // Anchored at the top, so it grows downwards as test steps arrive
+        // instead of moving the buttons under the pointer.
+        let id = Id::unique("popmail-settings");
+        let top = ((screen.height() - 640.0) / 2.0).clamp(8.0, 120.0);
+        let max_height = (screen.height() - top - 130.0).max(160.0);
+        let area = Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, top));
+        let modal = Modal::new(id).area(area).show(ctx, |ui| {
+            ui.set_width(width);
+            ui.horizontal(|ui| {
+                ui.heading("Settings");
+                ui.add_space(16.0);
+                ui.selectable_value(&mut self.tab, Tab::Accounts, "Accounts");
+                ui.selectable_value(&mut self.tab, Tab::Preferences, "Preferences");
+            });
+            ui.separator();
+            match self.tab {
+                Tab::Accounts => {
+                    changed = self.accounts_ui(ui, session.as_deref_mut(), picker, max_height);
+                    close = self.form.is_none() && self.remove.is_none() && close_row(ui);
+                }
+                Tab::Preferences => {
+                    let dir = session.as_ref().map(|s| s.data_dir.clone());
+                    egui::ScrollArea::vertical()
+                        .max_height(max_height)
+                        .show(ui, |ui| {
+                            preferences_tab::preferences_ui(
+                                ui,
+                                prefs,
+                                dir.as_deref(),
+                                &mut self.backup,
+                                picker,
+                            );
+                        });
+                    close = close_row(ui);
+                }
+            }
+        });
+        if self.remove.is_some() {
+            changed |= self.remove_ui(ctx, session);
+        }
+        let esc = modal.is_top_modal
+            && !modal.any_popup_open
+            && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
+        if esc {
+            if self.tab == Tab::Accounts && self.form.is_some() {
+                self.cancel_form();
+            } else {
+                close = true;
+            }
+        }
+        if close {
+            self.close();
+        }
+        changed
+    }
+
+    /// Leaves the form without saving.
+    fn cancel_form(&mut self) {
+        self.form = None;
+        self.diagnosis.reset();
+        if self.form_only {
+            self.close();
+        }
+    }
+}
+
+/// The dialog's Close button, on the right.
+fn close_row(ui: &mut egui::Ui) -> bool {
+    ui.add_space(6.0);
+    // In a row, so the right-to-left layout takes one line, not the rest of the area.
+    ui.horizontal(|ui| {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.button("Close").clicked()
+        })
+        .inner
+    })
+    .inner
+}
+
+/// A sentence in the error colour, or plain.
+fn message_ui(ui: &mut egui::Ui, message: &Option<(bool, String)>) {
+    match message {
+        Some((true, m)) => {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!("✖ {m}")).color(ui.visuals().error_fg_color),
+                )
+                .wrap(),
+            );
+        }
+        Some((false, m)) => {
+            ui.add(egui::Label::new(format!("✔ {m}")).wrap());
+        }
+        None => {}
+    }
+}
+
+impl App {
+    /// Opens the settings dialog.
+    pub(super) fn open_settings(&mut self, what: Open) {
+        let store = self.session.as_ref().map(|s| &s.store);
+        self.settings.open(what, store);
+    }
+
+    /// Draws the settings dialog and catches up when it changed accounts.
+    pub(super) fn settings_ui(&mut self) {
+        let ctx = self.ctx.clone();
+        let changed = self.settings.ui(
+            &ctx,
+            self.session.as_mut(),
+            &mut self.prefs,
+            self.picker.as_mut(),
+        );
+        if changed {
+            self.refresh_folders();
+            match self.list.scope {
+                Some(Scope::Folder(f)) if self.folders.get(f).is_none() => {
+                    self.apply(super::actions::Intent::ShowScope(Scope::UnifiedInbox));
+                }
+                _ => self.reload_list(),
+            }
+        }
+        if self.settings.busy() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(250));
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! The settings dialog's Preferences tab: theme, font size, reader position,
+//! mark-as-read delay (saved in eframe storage with the rest of
+//! [`Prefs`]), the note on desktop notifications, and the data folder: where
+//! it is, opening it, and "Back up now…" — SQLite's online backup API
+//! (<https://www.sqlite.org/backup.html>) run by the job worker, so the copy
+//! is consistent while popmail keeps running, with progress and a result.
+
+use std::path::{Path, PathBuf};
+
+use crossbeam_channel::{Receiver, Sender};
+use egui::{RichText, Ui};
+
+use crate::jobs::{JobCommand, JobEvent, JobSummary, JobWorker};
+use crate::ui::FilePicker;
+use crate::ui::format;
+use crate::ui::prefs::{FONT_SIZE_RANGE, Prefs, ReaderPosition, ThemeChoice};
+
+/// A backup through the job worker.
+#[derive(Default)]
+pub struct Backup {
+    worker: Option<Worker>,
+    state: State,
+}
+
+struct Worker {
+    store: PathBuf,
+    commands: Sender<JobCommand>,
+    events: Receiver<JobEvent>,
+}
+
+#[derive(Debug, Default)]
+enum State {
+    #[default]
+    Idle,
+    Running(PathBuf, f32),
+    Done(String),
+    Failed(String),
+}
+
+impl Drop for Backup {
+    fn drop(&mut self) {
+        if let Some(w) = &self.worker {
+            let _ = w.commands.send(JobCommand::Shutdown);
+        }
+    }
+}
+
+impl Backup {
+    /// Whether a backup is running.
+    pub fn running(&self) -> bool {
+        matches!(self.state, State::Running(..))
+    }
+
+    /// Starts a backup of the store at `store` to `to`.
+    fn start(&mut self, ctx: &egui::Context, store: &Path, to: PathBuf) {
+        if self.worker.as_ref().is_none_or(|w| w.store != store) {
+            if let Some(old) = self.worker.take() {
+                let _ = old.commands.send(JobCommand::Shutdown);
+            }
+            let ctx = ctx.clone();
+            match JobWorker::spawn(store.to_path_buf(), Box::new(move || ctx.request_repaint())) {
+                Ok((commands, events)) => {
+                    self.worker = Some(Worker {
+                        store: store.to_path_buf(),
+                        commands,
+                        events,
+                    });
+                }
+                Err(e) => {
+                    self.state = State::Failed(format!("the backup thread could not start: {e}"));
+                    return;
+                }
+            }
+        }
+        if let Some(w) = &self.worker {
+            let _ = w.commands.send(JobCommand::Backup { to: to.clone() });
+            self.state = State::Running(to, 0.0);
+        }
+    }
+
+    /// Takes in the job worker's events.
+    fn drain(&mut self) {
+        let Some(w) = &self.worker else { return };
+        while let Ok(e) = w.events.try_recv() {
+            match e {
+                JobEvent::Progress(p) => {
+                    if let State::Running(_, frac) = &mut self.state
+                        && let Some(total) = p.total_bytes.filter(|t| *t > 0)
+                    {
+                        #[allow(clippy::cast_precision_loss)]
+                        let f = p.bytes as f32 / total as f32;
+                        *frac = f.clamp(0.0, 1.0);
+                    }
+                }
+                JobEvent::Finished(JobSummary::Backup(path)) => {
+                    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+                    self.state = State::Done(format!(
+                        "Backup saved to {} ({}). To restore it, quit popmail and put it in \
+                         place of {} in the data folder.",
+                        path.display(),
+                        format::size(size),
+                        crate::paths::STORE_FILE
+                    ));
+                }
+                JobEvent::Cancelled(_) => {
+                    self.state = State::Failed("The backup was cancelled.".into());
+                }
+                JobEvent::Failed(why) => self.state = State::Failed(why),
+                JobEvent::Stopped { reason } if self.running() => {
+                    self.state = State::Failed(format!("the job worker stopped: {reason}"));
+                }
+                JobEvent::Started(_) | JobEvent::Finished(_) | JobEvent::Stopped { .. } => {}
+            }
+        }
+    }
+
+    fn cancel(&self) {
+        if let Some(w) = &self.worker {
+            let _ = w.commands.send(JobCommand::Cancel);
+        }
+    }
+}
+
+/// The Preferences tab. `data_dir` is the open data folder, if any.
+pub fn preferences_ui(
+    ui: &mut Ui,
+    prefs: &mut Prefs,
+    data_dir: Option<&Path>,
+    backup: &mut Backup,
+    picker: &mut dyn FilePicker,
+) {
+    egui::Grid::new("prefs-grid")
+        .num_columns(2)
+        .spacing([12.0, 8.0])
+        .show(ui, |ui| {
+            ui.label("Theme");
+            ui.horizontal(|ui| {
+                ui.selectable_value(&mut prefs.theme, ThemeChoice::System, "System");
+                ui.selectable_value(&mut prefs.theme, ThemeChoice::Light, "Light");
+                ui.selectable_value(&mut prefs.theme, ThemeChoice::Dark, "Dark");
+            });
+            ui.end_row();
+            let l = ui.label("Font size");
+            ui.add(egui::Slider::new(&mut prefs.font_size, FONT_SIZE_RANGE).suffix(" pt"))
+                .labelled_by(l.id);
+            ui.end_row();
+            ui.label("Reader");
+            ui.horizontal(|ui| {
+                ui.selectable_value(&mut prefs.reader_position, ReaderPosition::Right, "Right");
+                ui.selectable_value(&mut prefs.reader_position, ReaderPosition::Bottom, "Bottom");
+            });
+            ui.end_row();
+            let l = ui.label("Mark read after");
+            ui.add(
+                egui::Slider::new(&mut prefs.mark_read_delay_secs, 0.0..=30.0)
+                    .suffix(" s")
+                    .step_by(0.5),
+            )
+            .labelled_by(l.id)
+            .on_hover_text("0 marks a message read as soon as it opens");
+            ui.end_row();
+            ui.label("Notifications");
+            ui.add(
+                egui::Label::new(
+                    "Desktop notifications for new mail are not available yet; the status bar \
+                     counts new messages.",
+                )
+                .wrap(),
+            );
+            ui.end_row();
+        });
+    ui.add_space(10.0);
+    ui.separator();
+    ui.label(RichText::new("Data folder").strong());
+    let Some(dir) = data_dir else {
+        ui.weak("No data folder is open.");
+        return;
+    };
+    ui.label(RichText::new(dir.display().to_string()).monospace());
+    ui.weak("All mail and settings live here (passwords only when no keychain is available).");
+    backup.drain();
+    ui.horizontal(|ui| {
+        if ui
+            .button("Open folder")
+            .on_hover_text("Show the data folder in the file manager")
+            .clicked()
+        {
+            ui.ctx()
+                .open_url(egui::OpenUrl::new_tab(format!("file://{}", dir.display())));
+        }
+        if ui
+            .add_enabled(!backup.running(), egui::Button::new("Back up now…"))
+            .on_hover_text("Copy all mail and settings to a new file, while popmail keeps running")
+            .clicked()
+        {
+            let name = format!(
+                "popmail-backup-{}.sqlite3",
+                format::date_time(crate::store::now())
+                    .replace(' ', "-")
+                    .replace(':', "")
+            );
+            if let Some(to) = picker.save_file(&name) {
+                backup.start(ui.ctx(), &dir.join(crate::paths::STORE_FILE), to);
+            }
+        }
+    });
+    match &backup.state {
+        State::Idle => {}
+        State::Running(to, frac) => {
+            ui.horizontal(|ui| {
+                ui.add(
+                    egui::ProgressBar::new(*frac)
+                        .desired_width(200.0)
+                        .show_percentage(),
+                );
+                ui.label(format!("Backing up to {}…", to.display()));
+                if ui.button("Cancel backup").clicked() {
+                    backup.cancel();
+                }
+            });
+        }
+        State::Done(text) => {
+            ui.add(egui::Label::new(format!("✔ {text}")).wrap());
+        }
+        State::Failed(text) => {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!("✖ The backup failed: {text}"))
+                        .color(ui.visuals().error_fg_color),
+                )
+                .wrap(),
+            );
+        }
+    }
+}

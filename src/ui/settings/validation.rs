@@ -1,0 +1,270 @@
+//! Checking the account form before it is saved.
+//!
+//! Every field that cannot be used gets one sentence, shown next to it, and
+//! Save stays disabled until none is left. The store checks the same rules
+//! again (`store::accounts`); here they are worded for the person typing.
+//!
+//! Ports are TCP ports, 1–65535 (RFC 9293). The conventional POP3 ports are
+//! 110 (RFC 1939; upgraded with STLS per RFC 2595) and 995 (implicit TLS,
+//! RFC 8314). A connection without encryption sends the password as typed
+//! (USER/PASS, RFC 1939 §7), so it needs the user's explicit consent.
+
+use std::collections::BTreeMap;
+
+use super::account_form::{AccountForm, PolicyChoice};
+use crate::store::{AccountSettings, Policy, Security};
+
+/// A field of the account form that can carry a problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Field {
+    /// Account name.
+    Name,
+    /// Email address.
+    Email,
+    /// Server host.
+    Host,
+    /// Server port.
+    Port,
+    /// The "password is sent unencrypted" consent.
+    Plaintext,
+    /// User name.
+    Username,
+    /// Password (required for a new account).
+    Password,
+    /// Days to keep a copy on the server.
+    KeepDays,
+    /// Size above which only headers are downloaded.
+    MaxSize,
+    /// Minutes between checks.
+    Interval,
+}
+
+/// The problems of a form, one sentence per field.
+pub type Problems = BTreeMap<Field, String>;
+
+/// The settings the form describes, or what is wrong with it.
+/// `others` are the names of the other accounts (a name must be unique).
+pub fn check(form: &AccountForm, others: &[String]) -> Result<AccountSettings, Problems> {
+    let mut p = Problems::new();
+    let name = form.name.trim();
+    if name.is_empty() {
+        p.insert(Field::Name, "Give the account a name, e.g. “Home”.".into());
+    } else if others.iter().any(|o| o.trim().eq_ignore_ascii_case(name)) {
+        p.insert(
+            Field::Name,
+            format!("Another account is already called “{name}”. Choose another name."),
+        );
+    }
+    let email = form.email.trim();
+    match email.split_once('@') {
+        Some((user, domain)) if !user.is_empty() && !domain.is_empty() => {}
+        _ if email.is_empty() => {
+            p.insert(Field::Email, "Enter your email address.".into());
+        }
+        _ => {
+            p.insert(
+                Field::Email,
+                "This does not look like an email address (name@example.org).".into(),
+            );
+        }
+    }
+    let host = form.host.trim();
+    if host.is_empty() {
+        p.insert(
+            Field::Host,
+            "Enter the server name, e.g. pop.example.org.".into(),
+        );
+    } else if host.contains("://") || host.chars().any(char::is_whitespace) {
+        p.insert(
+            Field::Host,
+            "Enter only the server name, without spaces or “pop3://”.".into(),
+        );
+    }
+    let port = parse_number(&form.port).and_then(|n| u16::try_from(n).ok());
+    if port.is_none_or(|n| n == 0) {
+        p.insert(
+            Field::Port,
+            "The port must be a number from 1 to 65535.".into(),
+        );
+    }
+    if form.security == Security::Plain && !form.plaintext_ok {
+        p.insert(
+            Field::Plaintext,
+            "Without encryption, tick the box above to confirm, or choose TLS.".into(),
+        );
+    }
+    if form.username.trim().is_empty() {
+        p.insert(
+            Field::Username,
+            "Enter the user name the server expects (often your email address).".into(),
+        );
+    }
+    if form.editing.is_none() && form.password.is_empty() {
+        p.insert(Field::Password, "Enter the password.".into());
+    }
+    let at_least_one = |text: &str| parse_number(text).filter(|n| *n >= 1);
+    let days = at_least_one(&form.keep_days);
+    if form.policy == PolicyChoice::KeepDays && days.is_none() {
+        p.insert(Field::KeepDays, "Enter a number of days, 1 or more.".into());
+    }
+    let max_kb = at_least_one(&form.max_size_kb);
+    if form.headers_only && max_kb.is_none() {
+        p.insert(Field::MaxSize, "Enter a size in KB, 1 or more.".into());
+    }
+    let interval = at_least_one(&form.interval_min);
+    if form.periodic && interval.is_none() {
+        p.insert(
+            Field::Interval,
+            "Enter a number of minutes, 1 or more.".into(),
+        );
+    }
+    if !p.is_empty() {
+        return Err(p);
+    }
+    Ok(AccountSettings {
+        name: name.to_string(),
+        email: email.to_string(),
+        host: host.to_string(),
+        port: port.unwrap_or_else(|| form.security.default_port()),
+        security: form.security,
+        allow_plaintext_password: form.security == Security::Plain && form.plaintext_ok,
+        username: form.username.trim().to_string(),
+        auth: form.auth,
+        ca_file: form.ca_file.clone(),
+        pinned_sha256: form.pinned.clone(),
+        policy: match form.policy {
+            PolicyChoice::Delete => Policy::Delete,
+            PolicyChoice::Keep => Policy::Keep,
+            PolicyChoice::KeepDays => Policy::KeepDays(days.unwrap_or(1)),
+        },
+        delete_when_deleted_here: form.delete_here,
+        max_size_kb: max_kb.filter(|_| form.headers_only),
+        check_interval_min: interval.filter(|_| form.periodic),
+        check_at_startup: form.check_at_startup,
+        enabled: form.enabled,
+    })
+}
+
+/// A whole number as typed (spaces around it allowed), at most `u32::MAX`.
+fn parse_number(text: &str) -> Option<u32> {
+    text.trim().parse().ok()
+}
+
+/// The settings a connection test uses: the form with everything that does
+/// not matter for connecting (name, address, policy) set aside. `None` when
+/// the server, port, security or user name cannot be used.
+pub fn for_test(form: &AccountForm) -> Option<AccountSettings> {
+    let mut f = form.clone();
+    f.name = "test".into();
+    f.email = "test@example.org".into();
+    f.editing = Some(crate::store::AccountId(0));
+    f.policy = PolicyChoice::Keep;
+    f.headers_only = false;
+    f.periodic = false;
+    check(&f, &[]).ok()
+}
+
+/// Only the problems the user should see now: every one once `show_all` is
+/// set, else those of fields the user has been in.
+pub fn visible(form: &AccountForm, problems: &Problems) -> Problems {
+    problems
+        .iter()
+        .filter(|(f, _)| form.show_all || form.touched.contains(f))
+        .map(|(f, p)| (*f, p.clone()))
+        .collect()
+}
+
+/// The fields with problems, named as the form labels them.
+pub fn summary(problems: &Problems) -> String {
+    let names: Vec<&str> = problems
+        .keys()
+        .map(|f| match f {
+            Field::Name => "account name",
+            Field::Email => "email address",
+            Field::Host => "server",
+            Field::Port => "port",
+            Field::Plaintext => "the unencrypted-password box",
+            Field::Username => "user name",
+            Field::Password => "password",
+            Field::KeepDays => "days to keep a copy",
+            Field::MaxSize => "size limit",
+            Field::Interval => "minutes between checks",
+        })
+        .collect();
+    format!("To save, fill in or fix: {}.", names.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn good() -> AccountForm {
+        let mut f = AccountForm::new_account();
+        f.name = "Home".into();
+        f.email = "me@example.org".into();
+        f.host = "pop.example.org".into();
+        f.username = "me".into();
+        f.password.set("pw");
+        f
+    }
+
+    #[test]
+    fn a_complete_form_gives_settings() {
+        let s = check(&good(), &[]).expect("valid");
+        assert_eq!(s.port, 995);
+        assert_eq!(s.security, Security::Tls);
+        assert_eq!(s.policy, Policy::KeepDays(14));
+        assert!(!s.allow_plaintext_password);
+    }
+
+    #[test]
+    fn each_bad_field_is_named() {
+        let mut f = good();
+        f.set_security(Security::Plain);
+        assert_eq!(f.port, "110", "the conventional port follows the security");
+        f.name = " ".into();
+        f.host = "pop3://x".into();
+        f.port = "70000".into();
+        f.policy = PolicyChoice::KeepDays;
+        f.keep_days = "0".into();
+        let p = check(&f, &[]).expect_err("invalid");
+        for field in [
+            Field::Name,
+            Field::Host,
+            Field::Port,
+            Field::KeepDays,
+            Field::Plaintext,
+        ] {
+            assert!(p.contains_key(&field), "{field:?} is flagged");
+        }
+        assert!(!p.contains_key(&Field::Email));
+    }
+
+    #[test]
+    fn names_must_be_unique_ignoring_case() {
+        let p = check(&good(), &["home".into()]).expect_err("taken");
+        assert!(p[&Field::Name].contains("already called"));
+    }
+
+    #[test]
+    fn unticked_options_drop_their_numbers() {
+        let mut f = good();
+        f.headers_only = false;
+        f.max_size_kb = "junk".into();
+        f.periodic = false;
+        f.interval_min = String::new();
+        let s = check(&f, &[]).expect("valid");
+        assert_eq!((s.max_size_kb, s.check_interval_min), (None, None));
+    }
+
+    #[test]
+    fn a_test_needs_only_the_connection_fields() {
+        let mut f = AccountForm::new_account();
+        f.host = "pop.example.org".into();
+        f.username = "me".into();
+        f.keep_days = "0".into();
+        assert!(for_test(&f).is_some());
+        f.port = "0".into();
+        assert!(for_test(&f).is_none());
+    }
+}
