@@ -79,8 +79,6 @@ CREATE INDEX messages_by_size    ON messages (folder_id, size, id);
 CREATE INDEX messages_all_date   ON messages (date, id);
 CREATE INDEX messages_sha256     ON messages (sha256);
 CREATE INDEX messages_msgid      ON messages (message_id) WHERE message_id IS NOT NULL;
-CREATE INDEX messages_thread     ON messages (thread_key);
-CREATE INDEX messages_uidl       ON messages (account_id, uidl) WHERE uidl IS NOT NULL;
 
 -- The bytes exactly as downloaded or imported. Never updated.
 CREATE TABLE message_bodies (
@@ -126,7 +124,9 @@ CREATE TABLE uidl_ledger (
     stale_since        INTEGER,
     PRIMARY KEY (account_id, uidl)
 ) WITHOUT ROWID;
-CREATE INDEX uidl_ledger_message ON uidl_ledger (message_id) WHERE message_id IS NOT NULL;
+-- A full (not partial) index: SQLite's foreign-key actions (ON DELETE SET NULL)
+-- need it to find the ledger row of a deleted message without a scan.
+CREATE INDEX uidl_ledger_message ON uidl_ledger (message_id);
 
 -- Full-text index: rowid = messages.id. Contentless: the text is derived from
 -- the stored bytes, so keeping a second copy would only cost disk.
