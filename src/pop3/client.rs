@@ -580,12 +580,8 @@ impl Client {
 
     /// `QUIT`: ends the session; in the transaction state the server now
     /// removes messages marked deleted. `Ok` only when it answers `+OK`.
-    pub fn quit(mut self) -> Result<(), Error> {
-        if self.conn.broken {
-            return Err(Error::Broken);
-        }
-        let r = self.simple(Command::Quit).map(|_| ());
-        self.guard(r)
+    pub fn quit(self) -> Result<(), Error> {
+        self.quit_with_log().0
     }
 
     /// Like [`Client::quit`], but returns the protocol log along with the result.

@@ -3,8 +3,6 @@
 //! and the sync worker's events with `try_recv` at the start of every frame,
 //! and the keyboard.
 
-use std::path::PathBuf;
-
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 use super::actions::Intent;
@@ -12,6 +10,7 @@ use super::background::{Done, Job, Undo};
 use super::dialogs::{self, Dialog};
 use super::folders::FolderPane;
 use super::message_list::MessageList;
+use super::picker::{FilePicker, RfdPicker};
 use super::prefs::{Prefs, ReaderPosition};
 use super::reader::Reader;
 use super::search::Search;
@@ -19,56 +18,6 @@ use super::session::{self, Session};
 use super::status_bar::SyncStatus;
 use super::{RunOptions, list_paint, menus, welcome};
 use crate::store::{Flags, Scope};
-
-/// Where "Save…" asks for a file. The default uses the desktop's dialogs
-/// (rfd); tests put in one that answers without a dialog.
-pub trait FilePicker {
-    /// A file to save `suggested` as, or `None` if cancelled.
-    fn save_file(&mut self, suggested: &str) -> Option<PathBuf>;
-    /// A folder to save into, or `None` if cancelled.
-    fn pick_folder(&mut self) -> Option<PathBuf>;
-    /// An existing file to import, or `None` if cancelled.
-    fn open_file(&mut self) -> Option<PathBuf> {
-        None
-    }
-    /// An existing folder to import; by default the folder dialog.
-    fn open_folder(&mut self) -> Option<PathBuf> {
-        self.pick_folder()
-    }
-    /// An existing file to open (`extensions` without dots), or `None` if cancelled.
-    fn pick_file(&mut self, title: &str, extensions: &[&str]) -> Option<PathBuf> {
-        let _ = (title, extensions);
-        None
-    }
-}
-
-/// The desktop's file dialogs.
-struct RfdPicker;
-
-impl FilePicker for RfdPicker {
-    fn save_file(&mut self, suggested: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new().set_file_name(suggested).save_file()
-    }
-    fn pick_folder(&mut self) -> Option<PathBuf> {
-        rfd::FileDialog::new().pick_folder()
-    }
-    fn open_file(&mut self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Import a mailbox file")
-            .pick_file()
-    }
-    fn open_folder(&mut self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Import a mailbox folder")
-            .pick_folder()
-    }
-    fn pick_file(&mut self, title: &str, extensions: &[&str]) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title(title)
-            .add_filter(title, extensions)
-            .pick_file()
-    }
-}
 
 /// The reader window.
 pub struct App {

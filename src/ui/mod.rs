@@ -46,6 +46,7 @@ mod import_export;
 mod list_paint;
 mod menus;
 mod message_list;
+mod picker;
 pub mod prefs;
 mod reader;
 mod search;
@@ -56,8 +57,9 @@ mod welcome;
 
 use std::path::PathBuf;
 
-pub use app::{App, FilePicker};
+pub use app::App;
 pub use attachments::{is_dangerous, safe_file_name};
+pub use picker::FilePicker;
 
 /// How the window starts.
 #[derive(Debug, Clone)]
