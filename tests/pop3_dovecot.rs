@@ -199,9 +199,16 @@ fn certificate_without_ca_fails_and_pin_succeeds() {
     let err = Client::connect(&cfg).err().unwrap();
     match &err {
         Error::CertificateUntrusted {
-            subject, sha256, ..
+            subject,
+            sha256,
+            not_after,
+            ..
         } => {
             assert!(subject.contains("localhost"), "{subject}");
+            assert!(
+                not_after.ends_with("UTC") && not_after.len() > 12,
+                "{not_after}"
+            );
             assert_eq!(*sha256, d.server_sha256());
         }
         other => panic!("expected CertificateUntrusted, got {other:?}"),

@@ -85,6 +85,8 @@ pub enum Error {
         issuer: String,
         /// SHA-256 fingerprint of the DER certificate, lowercase hex.
         sha256: String,
+        /// End of validity, `YYYY-MM-DD HH:MM:SS UTC`.
+        not_after: String,
         /// Why it was refused.
         reason: String,
     },

@@ -155,6 +155,7 @@ fn handshake(tcp: TcpStream, settings: &TlsSettings, accept_any: bool) -> Result
                     subject: info.subject,
                     issuer: info.issuer,
                     sha256: info.sha256,
+                    not_after: info.not_after,
                     reason: "its fingerprint does not match the pinned one".to_string(),
                 });
             }
@@ -233,6 +234,7 @@ fn secure(
                 subject: info.subject,
                 issuer: info.issuer,
                 sha256: info.sha256,
+                not_after: info.not_after,
                 reason,
             }),
             Err(_) => Err(Error::Tls { detail: reason }),

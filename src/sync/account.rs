@@ -43,12 +43,19 @@ pub struct Failure {
     pub log: Vec<String>,
 }
 
-impl From<Error> for Failure {
+impl Failure {
+    /// A failure with its protocol log (boxed: a `Result` stays small).
+    pub fn new(error: impl Into<Error>, log: Vec<String>) -> Box<Failure> {
+        Box::new(Failure {
+            error: error.into(),
+            log,
+        })
+    }
+}
+
+impl From<Error> for Box<Failure> {
     fn from(error: Error) -> Self {
-        Failure {
-            error,
-            log: Vec::new(),
-        }
+        Failure::new(error, Vec::new())
     }
 }
 
@@ -71,43 +78,32 @@ fn log_lines(log: &ProtocolLog) -> Vec<String> {
 }
 
 /// Syncs one account. Emits progress and new-mail events on the way.
-pub fn sync(ctx: &mut Ctx<'_>, account: &Account) -> Result<Summary, Failure> {
+pub fn sync(ctx: &mut Ctx<'_>, account: &Account) -> Result<Summary, Box<Failure>> {
     let started = Instant::now();
     let password = credentials::load(ctx.store, account.id)
         .map_err(Error::from)?
         .ok_or_else(|| Error::NoPassword(account.settings.name.clone()))?;
     let cfg = session::pop3_config(&account.settings, password, ctx.timeouts);
     let mut log = ProtocolLog::new();
-    let mut client = Client::connect_with(&cfg, &mut log, &mut |_| {}).map_err(|e| Failure {
-        error: e.into(),
-        log: log_lines(&log),
-    })?;
+    let mut client = Client::connect_with(&cfg, &mut log, &mut |_| {})
+        .map_err(|e| Failure::new(e, log_lines(&log)))?;
     let mut summary = Summary::default();
     let deleted = match work(ctx, account, &mut client, &mut summary) {
         Ok(deleted) => deleted,
         Err(error) => {
-            return Err(Failure {
-                error,
-                log: log_lines(client.log()),
-            });
+            return Err(Failure::new(error, log_lines(client.log())));
         }
     };
     let (quit, log) = client.quit_with_log();
     if let Err(e) = quit {
         // RFC 1939 §6: without a +OK to QUIT the server deletes nothing.
-        return Err(Failure {
-            error: e.into(),
-            log: log_lines(&log),
-        });
+        return Err(Failure::new(e, log_lines(&log)));
     }
     failpoint::hit("mid-quit");
     if !deleted.is_empty() {
         ctx.store
             .mark_server_deleted(account.id, &deleted, ctx.now)
-            .map_err(|e| Failure {
-                error: e.into(),
-                log: log_lines(&log),
-            })?;
+            .map_err(|e| Failure::new(e, log_lines(&log)))?;
         summary.deleted_on_server = deleted.len() as u64;
     }
     summary.elapsed = started.elapsed();

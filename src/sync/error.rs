@@ -47,12 +47,13 @@ impl Error {
                 subject,
                 issuer,
                 sha256,
+                not_after,
                 ..
             }) => Some(super::CertSummary {
                 subject: subject.clone(),
                 issuer: issuer.clone(),
                 sha256: sha256.clone(),
-                not_after: String::new(),
+                not_after: not_after.clone(),
             }),
             _ => None,
         }

@@ -366,7 +366,7 @@ fn run_account(options: &SyncOptions, emit: &Emitter, cancel: &AtomicBool, accou
         account: account.id,
     });
     let result = Store::open(&options.store_path)
-        .map_err(|e| account::Failure::from(Error::from(e)))
+        .map_err(|e| Box::<account::Failure>::from(Error::from(e)))
         .and_then(|mut store| {
             let mut ctx = Ctx {
                 store: &mut store,
