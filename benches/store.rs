@@ -14,7 +14,7 @@ use std::time::Instant;
 
 use popmail::store::{Flags, FolderRole, NewMessage, Scope, Sort, SortKey, Store};
 
-const BATCH: usize = 500;
+const BATCH: usize = 1_000;
 
 fn main() {
     let total: u64 = std::env::var("POPMAIL_BENCH_MESSAGES")

@@ -135,6 +135,14 @@ CREATE VIRTUAL TABLE messages_fts USING fts5 (
     content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2'
 );
+-- Index tuning, measured with `scripts/bench store` (30,000 messages: 3,992 →
+-- 5,570 inserts/s, search unchanged): merge segments 16 at a time instead of
+-- 4, 16 KB leaf pages to match the database pages, and a 64 MiB pending-term
+-- hash so a batch is flushed as one segment.
+INSERT INTO messages_fts (messages_fts, rank) VALUES ('automerge', 16);
+INSERT INTO messages_fts (messages_fts, rank) VALUES ('pgsz', 16000);
+INSERT INTO messages_fts (messages_fts, rank) VALUES ('hashsize', 67108864);
+
 CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages
 BEGIN
     DELETE FROM messages_fts WHERE rowid = OLD.id;
