@@ -103,9 +103,10 @@ fn read_all(
 
 fn stored(store: &Store, folder: FolderId) -> Vec<(Vec<u8>, popmail::store::Flags)> {
     let mut out = Vec::new();
+    let ids = store.folder_ids(folder, usize::MAX).unwrap();
     store
-        .for_each_in_folder(folder, |m| {
-            out.push((m.raw, m.row.flags));
+        .for_each_for_export(&ids, |m| {
+            out.push((m.raw.to_vec(), m.flags));
             Ok::<_, popmail::store::Error>(())
         })
         .unwrap();

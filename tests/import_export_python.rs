@@ -74,9 +74,10 @@ fn mboxrd_quote(b: &[u8]) -> Vec<u8> {
 
 fn stored(store: &Store, folder: FolderId) -> Vec<(Vec<u8>, Flags)> {
     let mut out = Vec::new();
+    let ids = store.folder_ids(folder, usize::MAX).unwrap();
     store
-        .for_each_in_folder(folder, |m| {
-            out.push((m.raw, m.row.flags));
+        .for_each_for_export(&ids, |m| {
+            out.push((m.raw.to_vec(), m.flags));
             Ok::<_, popmail::store::Error>(())
         })
         .unwrap();

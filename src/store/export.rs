@@ -1,9 +1,8 @@
 //! Reading a folder for export without sorting message bodies.
 //!
-//! `for_each_in_folder` orders a join that carries the raw bytes, which SQLite
-//! answers with a temporary B-tree holding every body of the folder (1 GB for a
-//! 1 GB folder, spilled to a temporary file). Here the ids are sorted alone (8
-//! bytes each) and each body is then read by primary key and lent to the caller
+//! Ordering a join that carries the raw bytes makes SQLite build a temporary
+//! B-tree holding every body of the folder (1 GB for a 1 GB folder, spilled to
+//! a temporary file). Here the ids are sorted alone (8 bytes each) and each body is then read by primary key and lent to the caller
 //! without a copy, so memory stays at one message and no bytes are sorted.
 //! Get the ids with `Store::folder_ids(folder, usize::MAX)`.
 

@@ -137,17 +137,6 @@ impl NewMessage {
     }
 }
 
-/// A stored message's bytes and metadata, as read for export.
-#[derive(Debug, Clone)]
-pub struct StoredMessage {
-    /// The list row.
-    pub row: MessageRow,
-    /// When it arrived here.
-    pub received_at: i64,
-    /// The bytes exactly as stored.
-    pub raw: Vec<u8>,
-}
-
 pub(crate) const ROW_COLUMNS: &str = "m.id, m.folder_id, m.account_id, m.date, m.from_name, m.from_addr, \
     m.subject, m.size, m.flags, m.has_attachments, m.partial, m.snippet, m.thread_key, m.sha256";
 
@@ -281,42 +270,6 @@ impl Store {
             .optional()
             .ctx("reading a message")?
             .ok_or_else(|| Error::NotFound(format!("no message with id {}", id.0)))
-    }
-
-    /// Calls `f` for every message of a folder in arrival order, one at a
-    /// time (memory stays bounded whatever the folder size). An error from
-    /// `f` stops the walk and is returned.
-    pub fn for_each_in_folder<E: From<Error>>(
-        &self,
-        folder: FolderId,
-        mut f: impl FnMut(StoredMessage) -> std::result::Result<(), E>,
-    ) -> std::result::Result<(), E> {
-        let sql = format!(
-            "SELECT {ROW_COLUMNS}, m.received_at, b.raw FROM messages m \
-             JOIN message_bodies b ON b.message_id = m.id WHERE m.folder_id = ?1 ORDER BY m.id"
-        );
-        let mut stmt = self
-            .conn
-            .prepare(&sql)
-            .ctx("reading a folder")
-            .map_err(E::from)?;
-        let mut rows = stmt
-            .query([folder.0])
-            .ctx("reading a folder")
-            .map_err(E::from)?;
-        while let Some(r) = rows.next().ctx("reading a folder").map_err(E::from)? {
-            let msg = (|| {
-                Ok::<_, rusqlite::Error>(StoredMessage {
-                    row: row_from(r)?,
-                    received_at: r.get(14)?,
-                    raw: r.get(15)?,
-                })
-            })()
-            .ctx("reading a message")
-            .map_err(E::from)?;
-            f(msg)?;
-        }
-        Ok(())
     }
 
     /// The message stored with these bytes, if any (in `folder`, or anywhere).

@@ -30,7 +30,7 @@ mod ui_queries;
 
 pub use export::ExportItem;
 pub use ledger::{LedgerEntry, NewDownload};
-pub use messages::{Dedupe, Inserted, NewMessage, StoredMessage};
+pub use messages::{Dedupe, Inserted, NewMessage};
 pub use types::*;
 pub use ui_queries::ThreadItem;
 
