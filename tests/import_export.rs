@@ -101,7 +101,8 @@ fn read_all(
         .collect()
 }
 
-fn stored(store: &Store, folder: FolderId) -> Vec<(Vec<u8>, popmail::store::Flags)> {
+/// Every message of a folder, bytes and flags, read the way export reads them.
+pub(crate) fn stored(store: &Store, folder: FolderId) -> Vec<(Vec<u8>, popmail::store::Flags)> {
     let mut out = Vec::new();
     let ids = store.folder_ids(folder, usize::MAX).unwrap();
     store

@@ -12,7 +12,7 @@ use popmail::jobs::{self, ExportRequest, ExportSource, ImportRequest, Quiet, Tar
 use popmail::mailbox::Format;
 use popmail::store::{Flags, FolderId, Store};
 
-use crate::import_export::temp_store;
+use crate::import_export::{stored, temp_store};
 use crate::support::mail_corpus;
 
 fn script() -> PathBuf {
@@ -69,18 +69,6 @@ fn mboxrd_quote(b: &[u8]) -> Vec<u8> {
         }
         out.extend_from_slice(line);
     }
-    out
-}
-
-fn stored(store: &Store, folder: FolderId) -> Vec<(Vec<u8>, Flags)> {
-    let mut out = Vec::new();
-    let ids = store.folder_ids(folder, usize::MAX).unwrap();
-    store
-        .for_each_for_export(&ids, |m| {
-            out.push((m.raw.to_vec(), m.flags));
-            Ok::<_, popmail::store::Error>(())
-        })
-        .unwrap();
     out
 }
 
