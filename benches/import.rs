@@ -55,7 +55,7 @@ fn flags_for(i: u64) -> Flags {
 /// Child mode: import PATH into a fresh store at DB and print the figures.
 fn child(args: &[String]) {
     let (path, db, format) = (&args[0], &args[1], &args[2]);
-    let mut store = Store::open(Path::new(db)).unwrap();
+    let mut store = Store::open(&popmail::store::StoreConfig::new(Path::new(db))).unwrap();
     let format: Format = format.parse().unwrap();
     let t = Instant::now();
     let s = jobs::import(
@@ -124,7 +124,7 @@ fn main() {
     }
     if args.first().map(String::as_str) == Some("--child-export") {
         // For profiling: --child-export DB FOLDER_ID DEST FORMAT
-        let store = Store::open(Path::new(&args[1])).unwrap();
+        let store = Store::open(&popmail::store::StoreConfig::new(Path::new(&args[1]))).unwrap();
         let req = ExportRequest {
             source: ExportSource::Folder {
                 folder: popmail::store::FolderId(args[2].parse().unwrap()),
@@ -236,7 +236,7 @@ fn main() {
     );
 
     // Exports, from the store the mbox went into.
-    let store = Store::open(&db1).unwrap();
+    let store = Store::open(&popmail::store::StoreConfig::new(&db1)).unwrap();
     let folder = popmail::store::FolderId(r1.folder);
     for (name, format) in [("mbox", Format::Mboxrd), ("maildir", Format::Maildir)] {
         let dest = tmp.path().join(format!("export-{name}"));

@@ -23,7 +23,7 @@ fn main() {
         .unwrap_or(100_000);
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("bench.sqlite3");
-    let mut store = Store::open(&path).expect("open store");
+    let mut store = Store::open(&popmail::store::StoreConfig::new(&path)).expect("open store");
     let folder = store
         .create_folder("Bench", None, FolderRole::User)
         .expect("folder");

@@ -13,9 +13,10 @@ mod support;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use popmail::account::{AccountSettings, Policy, Security};
 use popmail::pop3::SinkError;
 use popmail::secret::Secret;
-use popmail::store::{AccountSettings, Policy, Security, Store};
+use popmail::store::Store;
 use popmail::sync::{Command, Event, SyncOptions, SyncWorker, session};
 use support::dovecot::{Dovecot, DovecotOptions};
 
@@ -104,13 +105,13 @@ fn warm_up(d: &Dovecot) {
 fn ours(d: &Dovecot) -> (u64, f64) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("bench.sqlite3");
-    let mut store = Store::open(&path).expect("store");
+    let mut store = Store::open(&popmail::store::StoreConfig::new(&path)).expect("store");
     let account = store.add_account(&settings(d)).expect("account");
     store
         .set_stored_password(account.id, Some("alice-pw"))
         .expect("password");
     drop(store);
-    let mut options = SyncOptions::new(path);
+    let mut options = SyncOptions::new(popmail::store::StoreConfig::new(path));
     options.repaint = Arc::new(|| {});
     let worker = SyncWorker::spawn(options).expect("worker");
     let t = Instant::now();

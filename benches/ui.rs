@@ -41,10 +41,12 @@ fn main() {
         .join("bench-data")
         .join(format!("ui-{total}-{schema_key}"));
     ensure_store(&data_dir, total);
-    let folder = Store::open(&data_dir.join(popmail::paths::STORE_FILE))
-        .and_then(|s| s.resolve_folder("Big"))
-        .expect("the bench folder")
-        .id;
+    let folder = Store::open(&popmail::store::StoreConfig::new(
+        data_dir.join(popmail::paths::STORE_FILE),
+    ))
+    .and_then(|s| s.resolve_folder("Big"))
+    .expect("the bench folder")
+    .id;
 
     let ctx = egui::Context::default();
     let mut app = App::new(
@@ -221,7 +223,10 @@ fn ensure_store(dir: &Path, total: u64) {
     let _ = std::fs::remove_dir_all(dir);
     std::fs::create_dir_all(dir).expect("bench data dir");
     let t = Instant::now();
-    let mut store = Store::open(&dir.join(popmail::paths::STORE_FILE)).expect("store");
+    let mut store = Store::open(&popmail::store::StoreConfig::new(
+        dir.join(popmail::paths::STORE_FILE),
+    ))
+    .expect("store");
     let folder = store
         .create_folder("Big", None, FolderRole::User)
         .expect("folder");

@@ -14,9 +14,11 @@
 //! - [`ui`]: the eframe window.
 //! - [`cli`]: command-line definitions and handlers.
 
+pub mod account;
 pub mod cli;
 pub mod credentials;
 pub mod demo;
+pub mod fmt;
 pub mod jobs;
 pub mod mail;
 pub mod mailbox;
@@ -26,3 +28,4 @@ pub mod secret;
 pub mod store;
 pub mod sync;
 pub mod ui;
+pub mod worker;

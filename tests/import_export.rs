@@ -20,7 +20,10 @@ use crate::support::mail_corpus;
 
 pub fn temp_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("popmail.sqlite3")).unwrap();
+    let store = Store::open(&popmail::store::StoreConfig::new(
+        dir.path().join("popmail.sqlite3"),
+    ))
+    .unwrap();
     (dir, store)
 }
 

@@ -1,15 +1,14 @@
 //! The job worker's command/event protocol: a job runs on the `popmail-jobs`
-//! thread, reports Started → Progress → Finished, Cancel stops an import with
-//! whole batches committed, a failure is a sentence, and Shutdown ends with Stopped.
+//! thread, reports Started → Progress → Finished, cancel stops an import with
+//! whole batches committed, a failure is a sentence, and shutdown ends with Stopped.
 
 use std::time::Duration;
 
 use popmail::jobs::{
-    ExportRequest, ExportSource, ImportRequest, JobCommand, JobEvent, JobKind, JobSummary,
-    JobWorker, Target,
+    ExportRequest, ExportSource, ImportRequest, JobCommand, JobEvent, JobKind, JobSummary, Target,
 };
 use popmail::mailbox::{Format, MboxVariant, MboxWriter};
-use popmail::store::{Scope, Store};
+use popmail::store::{Scope, Store, StoreConfig};
 
 fn events_until_done(rx: &crossbeam_channel::Receiver<JobEvent>) -> Vec<JobEvent> {
     let mut out = Vec::new();
@@ -48,13 +47,14 @@ fn import_export_backup_and_shutdown_through_the_worker() {
     write_mbox(&src, 40);
     let repaints = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let r = repaints.clone();
-    let (tx, rx) = JobWorker::spawn(
-        db.clone(),
-        Box::new(move || {
+    let mut tx = popmail::jobs::spawn(
+        StoreConfig::new(&db),
+        std::sync::Arc::new(move || {
             r.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         }),
     )
     .unwrap();
+    let rx = tx.events().clone();
 
     tx.send(JobCommand::Import(ImportRequest::new(
         &src,
@@ -109,14 +109,14 @@ fn import_export_backup_and_shutdown_through_the_worker() {
         "{ev:?}"
     );
     assert_eq!(
-        Store::open(&backup)
+        Store::open(&popmail::store::StoreConfig::new(&backup))
             .unwrap()
             .count(Scope::Folder(folder))
             .unwrap(),
         40
     );
 
-    tx.send(JobCommand::Shutdown).unwrap();
+    tx.shutdown();
     let ev = events_until_done(&rx);
     assert!(
         matches!(ev.last(), Some(JobEvent::Stopped { .. })),
@@ -131,7 +131,8 @@ fn cancel_stops_an_import_with_a_consistent_store() {
     let db = dir.path().join("popmail.sqlite3");
     let src = dir.path().join("Big.mbox");
     write_mbox(&src, 6000);
-    let (tx, rx) = JobWorker::spawn(db.clone(), Box::new(|| {})).unwrap();
+    let tx = popmail::jobs::spawn(StoreConfig::new(&db), popmail::worker::no_repaint()).unwrap();
+    let rx = tx.events().clone();
     tx.send(JobCommand::Import(ImportRequest::new(
         &src,
         Format::Auto,
@@ -144,7 +145,7 @@ fn cancel_stops_an_import_with_a_consistent_store() {
         rx.recv().unwrap(),
         JobEvent::Started(JobKind::Import)
     ));
-    tx.send(JobCommand::Cancel).unwrap();
+    tx.cancel();
     let ev = events_until_done(&rx);
     let Some(JobEvent::Finished(JobSummary::Import(s))) = ev.last() else {
         panic!("{ev:?}")
@@ -154,7 +155,7 @@ fn cancel_stops_an_import_with_a_consistent_store() {
     drop(tx);
     let ev = events_until_done(&rx);
     assert!(matches!(ev.last(), Some(JobEvent::Stopped { .. })));
-    let store = Store::open(&db).unwrap();
+    let store = Store::open(&popmail::store::StoreConfig::new(&db)).unwrap();
     store.integrity_check().unwrap();
     assert_eq!(
         store.count(Scope::Folder(s.root.unwrap())).unwrap(),

@@ -8,7 +8,8 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use popmail::store::{AccountSettings, AuthMethod, Policy, Scope, Security, Sort};
+use popmail::account::{AccountSettings, AuthMethod, Policy, Security};
+use popmail::store::{Scope, Sort};
 use popmail::sync::Timeouts;
 
 use crate::support::scripted_server::{Fault, ScriptedServer, ServerScript};

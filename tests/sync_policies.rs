@@ -6,7 +6,8 @@
 
 use std::collections::BTreeSet;
 
-use popmail::store::{Flags, FolderRole, NewMessage, Policy, Scope, Sort};
+use popmail::account::Policy;
+use popmail::store::{Flags, FolderRole, NewMessage, Scope, Sort};
 use popmail::sync::Command;
 
 use crate::support::dovecot::{Dovecot, DovecotOptions};
@@ -297,7 +298,8 @@ fn an_account_checked_at_start_up_syncs_without_being_asked() {
     let mut settings = dovecot_settings(&d, "a", Policy::Keep);
     settings.check_at_startup = true;
     let account = add_account(&mut data.store(), &settings, "alice-pw");
-    let mut options = popmail::sync::SyncOptions::new(data.store_path());
+    let mut options =
+        popmail::sync::SyncOptions::new(popmail::store::StoreConfig::new(data.store_path()));
     options.scheduled = true;
     let w = popmail::sync::SyncWorker::spawn(options).unwrap();
     let summary = loop {

@@ -16,7 +16,8 @@ use std::time::{Duration, Instant};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use popmail::store::{AccountId, Policy, Security, Store};
+use popmail::account::{Policy, Security};
+use popmail::store::{AccountId, Store};
 use popmail::ui::App;
 
 use crate::support::dovecot::{Dovecot, DovecotOptions};
@@ -508,7 +509,7 @@ fn preferences_tab_changes_the_theme_and_backs_up_the_store() {
         .map(|e| e.unwrap().path())
         .collect();
     assert_eq!(files.len(), 1, "one backup file: {files:?}");
-    let copy = Store::open(&files[0]).unwrap();
+    let copy = Store::open(&popmail::store::StoreConfig::new(&files[0])).unwrap();
     assert_eq!(
         copy.accounts().unwrap().len(),
         1,

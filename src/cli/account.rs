@@ -9,9 +9,10 @@ use std::path::PathBuf;
 use anyhow::{Context as _, bail};
 use clap::{Args, Subcommand};
 
+use crate::account::{AccountSettings, AuthMethod, Policy, Security};
 use crate::credentials::{self, Location};
 use crate::secret::Secret;
-use crate::store::{AccountSettings, AuthMethod, Policy, Security, Store};
+use crate::store::Store;
 
 /// Account subcommands.
 #[derive(Debug, Subcommand)]

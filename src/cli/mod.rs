@@ -149,6 +149,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// Opens (creating if needed) the store in `data_dir`.
 pub fn open_store(data_dir: &std::path::Path) -> anyhow::Result<Store> {
     paths::ensure_private_dir(data_dir)?;
-    let path = data_dir.join(paths::STORE_FILE);
-    Store::open(&path).with_context(|| format!("opening the mail store in {}", data_dir.display()))
+    Store::open(&crate::store::StoreConfig::in_dir(data_dir))
+        .with_context(|| format!("opening the mail store in {}", data_dir.display()))
 }

@@ -125,7 +125,7 @@ fn print_rows(store: &Store, rows: &[MessageRow], json: bool) -> anyhow::Result<
                 out,
                 "{:>7}  {}  {:<24.24}  {:<50.50} {:>8}",
                 row.id.0,
-                format_date(row.date),
+                crate::fmt::date_time(row.date),
                 row.sender(),
                 row.subject,
                 row.size
@@ -133,15 +133,4 @@ fn print_rows(store: &Store, rows: &[MessageRow], json: bool) -> anyhow::Result<
         }
     }
     Ok(())
-}
-
-/// `YYYY-MM-DD HH:MM` in local time.
-pub fn format_date(epoch: i64) -> String {
-    chrono::DateTime::from_timestamp(epoch, 0)
-        .map(|d| {
-            d.with_timezone(&chrono::Local)
-                .format("%Y-%m-%d %H:%M")
-                .to_string()
-        })
-        .unwrap_or_else(|| "????-??-?? ??:??".into())
 }

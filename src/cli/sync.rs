@@ -31,7 +31,7 @@ pub(super) fn run(store: &Store, account: Option<&str>, dry_run: bool) -> anyhow
         .iter()
         .map(|a| (a.id, a.settings.name.clone()))
         .collect();
-    let worker = SyncWorker::spawn(SyncOptions::new(store.path().to_path_buf()))?;
+    let worker = SyncWorker::spawn(SyncOptions::new(store.config().clone()))?;
     let (interrupt_tx, interrupt) = crossbeam_channel::bounded::<()>(1);
     // A second Ctrl+C while cancelling is ignored; the first one is enough.
     let _ = ctrlc::set_handler(move || {
@@ -159,8 +159,8 @@ pub fn describe_dry_run(account: &str, r: &crate::sync::DryRunReport) -> String 
     if let Some((a, b)) = r.received_between {
         s.push_str(&format!(
             ", downloaded between {} and {}",
-            super::read::format_date(a),
-            super::read::format_date(b)
+            crate::fmt::date_time(a),
+            crate::fmt::date_time(b)
         ));
     }
     s

@@ -19,18 +19,13 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::{Sender, bounded};
 
 use super::{Control, Error, PROGRESS_INTERVAL, Progress, Result, to_store_flags};
+use crate::account::limits;
 use crate::mailbox::{
     self, Damage, DamageReason, Format, MboxReader, MboxVariant, ReadItem, ReadOptions,
     SourceFolder, SourceKind, discover, eml::EmlReader, maildir::MaildirReader,
 };
 use crate::store::{Dedupe, FolderId, FolderRole, Inserted, NewMessage, Store};
 
-/// A batch is sent to the writer at this many messages…
-const BATCH_MESSAGES: usize = 1000;
-/// …or this many bytes…
-const BATCH_BYTES: usize = 8 << 20;
-/// …or after this long.
-const BATCH_TIME: Duration = Duration::from_millis(100);
 /// The reader waits while more raw bytes than this are queued or being inserted.
 const MAX_IN_FLIGHT: usize = 24 << 20;
 /// At most this many damaged regions are listed in a summary (all are counted).
@@ -422,9 +417,9 @@ impl Batcher<'_> {
                 self.batch.damaged.push(d);
             }
         }
-        let full = self.batch.msgs.len() >= BATCH_MESSAGES
-            || self.batch_bytes >= BATCH_BYTES
-            || self.since.elapsed() >= BATCH_TIME;
+        let full = self.batch.msgs.len() >= limits::IMPORT_BATCH.messages
+            || self.batch_bytes >= limits::IMPORT_BATCH.bytes
+            || self.since.elapsed() >= limits::IMPORT_BATCH.time;
         if full && (stop.load(Ordering::Relaxed) || !self.flush()) {
             return false;
         }

@@ -23,7 +23,7 @@ use std::time::Duration;
 
 pub use export::{ExportRequest, ExportSource, ExportSummary, export};
 pub use import::{ImportRequest, ImportSummary, Target, import};
-pub use worker::{JobCommand, JobEvent, JobKind, JobSummary, JobWorker};
+pub use worker::{JobCommand, JobEvent, JobKind, JobSummary, JobWorker, spawn};
 
 use crate::store::{self, Store};
 

@@ -1,15 +1,14 @@
-//! The job worker thread: one job at a time, commands in, events out.
+//! The job worker: one job at a time, commands in, events out, on the
+//! crate's one worker shape ([`crate::worker`]).
 
-use std::collections::VecDeque;
 use std::path::PathBuf;
-
-use crossbeam_channel::{Receiver, Sender, TryRecvError, unbounded};
 
 use super::{
     Control, Error, ExportRequest, ExportSummary, ImportRequest, ImportSummary, Progress, backup,
     export, import,
 };
-use crate::store::Store;
+use crate::store::{Store, StoreConfig};
+use crate::worker::{Cancel, Outbox, Repaint, Spawn, StopEvent, Worker};
 
 /// What the window asks the job worker to do.
 #[derive(Debug, Clone)]
@@ -23,10 +22,17 @@ pub enum JobCommand {
         /// The file to create.
         to: PathBuf,
     },
-    /// Stop the running job cleanly (committed batches stay).
-    Cancel,
-    /// Cancel the running job and stop the worker.
-    Shutdown,
+}
+
+impl JobCommand {
+    /// Which kind of job this is.
+    pub fn kind(&self) -> JobKind {
+        match self {
+            JobCommand::Import(_) => JobKind::Import,
+            JobCommand::Export(_) => JobKind::Export,
+            JobCommand::Backup { .. } => JobKind::Backup,
+        }
+    }
 }
 
 /// Which kind of job an event is about.
@@ -71,123 +77,83 @@ pub enum JobEvent {
     },
 }
 
-/// The job worker.
-pub struct JobWorker;
+/// The job worker: one job at a time on the thread `popmail-jobs`, with its
+/// own store connection (opened at the first job).
+pub type JobWorker = Worker<JobCommand, JobEvent>;
 
-impl JobWorker {
-    /// Starts the worker thread on the store at `store_path` (opened at the first
-    /// job). `repaint` is called after every event.
-    pub fn spawn(
-        store_path: PathBuf,
-        repaint: Box<dyn Fn() + Send>,
-    ) -> std::io::Result<(Sender<JobCommand>, Receiver<JobEvent>)> {
-        let (cmd_tx, cmd_rx) = unbounded();
-        let (ev_tx, ev_rx) = unbounded();
-        std::thread::Builder::new()
-            .name("popmail-jobs".into())
-            .spawn(move || {
-                let mut w = Worker {
-                    commands: cmd_rx,
-                    events: ev_tx,
-                    repaint,
-                    queue: VecDeque::new(),
-                    cancel: false,
-                    shutdown: false,
+impl StopEvent for JobEvent {
+    fn stopped(reason: String) -> Self {
+        JobEvent::Stopped { reason }
+    }
+}
+
+/// Starts the job worker on `store`; `repaint` is called after every event.
+/// Cancel the running job with [`Worker::cancel`] (committed batches stay);
+/// dropping the handle stops the thread after the job in flight.
+pub fn spawn(store: StoreConfig, repaint: Repaint) -> std::io::Result<JobWorker> {
+    Worker::spawn(
+        Spawn::named("popmail-jobs").repaint(repaint),
+        move |inbox, outbox| {
+            let mut store_conn: Option<Store> = None;
+            while let Some(cmd) = inbox.recv() {
+                let mut ctl = Ctl {
+                    outbox: &outbox,
+                    cancel: inbox.cancel(),
                 };
-                let reason = w.run(&store_path);
-                w.send(JobEvent::Stopped { reason });
-            })?;
-        Ok((cmd_tx, ev_rx))
-    }
+                ctl.run(&store, &mut store_conn, cmd);
+                inbox.cancel().reset();
+                outbox.done(1);
+            }
+            "shut down".into()
+        },
+    )
 }
 
-struct Worker {
-    commands: Receiver<JobCommand>,
-    events: Sender<JobEvent>,
-    repaint: Box<dyn Fn() + Send>,
-    queue: VecDeque<JobCommand>,
-    cancel: bool,
-    shutdown: bool,
+struct Ctl<'a> {
+    outbox: &'a Outbox<JobEvent>,
+    cancel: &'a Cancel,
 }
 
-impl Worker {
+impl Ctl<'_> {
     fn send(&self, e: JobEvent) {
-        let _ = self.events.send(e);
-        (self.repaint)();
+        // A closed channel means the owner is gone; the job still finishes
+        // its batch so the store stays whole.
+        let _ = self.outbox.send(e);
     }
 
-    fn run(&mut self, store_path: &std::path::Path) -> String {
-        let mut store: Option<Store> = None;
-        loop {
-            let cmd = match self.queue.pop_front() {
-                Some(c) => c,
-                None => match self.commands.recv() {
-                    Ok(c) => c,
-                    Err(_) => return "the window closed".into(),
-                },
-            };
-            if self.shutdown || matches!(cmd, JobCommand::Shutdown) {
-                return "shut down".into();
-            }
-            let kind = match &cmd {
-                JobCommand::Import(_) => JobKind::Import,
-                JobCommand::Export(_) => JobKind::Export,
-                JobCommand::Backup { .. } => JobKind::Backup,
-                JobCommand::Cancel | JobCommand::Shutdown => continue,
-            };
-            let st = match store.as_mut() {
-                Some(s) => s,
-                None => match Store::open(store_path) {
-                    Ok(s) => store.insert(s),
-                    Err(e) => {
-                        self.send(JobEvent::Failed(e.to_string()));
-                        continue;
-                    }
-                },
-            };
-            self.cancel = false;
-            self.send(JobEvent::Started(kind));
-            let result = match cmd {
-                JobCommand::Import(req) => import(st, &req, self).map(JobSummary::Import),
-                JobCommand::Export(req) => export(st, &req, self).map(JobSummary::Export),
-                JobCommand::Backup { to } => backup(st, &to, self).map(JobSummary::Backup),
-                JobCommand::Cancel | JobCommand::Shutdown => continue,
-            };
-            match result {
-                Ok(s) => self.send(JobEvent::Finished(s)),
-                Err(Error::Cancelled) => self.send(JobEvent::Cancelled(kind)),
-                Err(e) => self.send(JobEvent::Failed(e.to_string())),
-            }
-            if self.shutdown {
-                return "shut down".into();
-            }
+    fn run(&mut self, config: &StoreConfig, conn: &mut Option<Store>, cmd: JobCommand) {
+        let kind = cmd.kind();
+        let st = match conn {
+            Some(s) => s,
+            None => match Store::open(config) {
+                Ok(s) => conn.insert(s),
+                Err(e) => {
+                    self.send(JobEvent::Failed(e.to_string()));
+                    return;
+                }
+            },
+        };
+        self.send(JobEvent::Started(kind));
+        let result = match cmd {
+            JobCommand::Import(req) => import(st, &req, self).map(JobSummary::Import),
+            JobCommand::Export(req) => export(st, &req, self).map(JobSummary::Export),
+            JobCommand::Backup { to } => backup(st, &to, self).map(JobSummary::Backup),
+        };
+        match result {
+            Ok(s) => self.send(JobEvent::Finished(s)),
+            Err(Error::Cancelled) => self.send(JobEvent::Cancelled(kind)),
+            Err(e) => self.send(JobEvent::Failed(e.to_string())),
         }
     }
 }
 
-impl Control for Worker {
+impl Control for Ctl<'_> {
     fn progress(&mut self, p: &Progress) {
         // The jobs already throttle to PROGRESS_INTERVAL (and always send the last one).
         self.send(JobEvent::Progress(*p));
     }
 
     fn cancelled(&mut self) -> bool {
-        loop {
-            match self.commands.try_recv() {
-                Ok(JobCommand::Cancel) => self.cancel = true,
-                Ok(JobCommand::Shutdown) => {
-                    self.cancel = true;
-                    self.shutdown = true;
-                }
-                Ok(other) => self.queue.push_back(other),
-                Err(TryRecvError::Empty) => break,
-                Err(TryRecvError::Disconnected) => {
-                    self.cancel = true;
-                    self.shutdown = true;
-                    break;
-                }
-            }
-        }
-        self.cancel
+        self.cancel.is_cancelled()
     }
 }

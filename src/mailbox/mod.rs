@@ -39,9 +39,6 @@ pub use discover::{SourceFolder, SourceKind, discover};
 pub use mbox_read::{MboxReader, MboxVariant, PrescanReport, prescan};
 pub use mbox_write::MboxWriter;
 
-/// The default limit on one message's size: 256 MiB.
-pub const DEFAULT_MAX_MESSAGE_SIZE: u64 = 256 * 1024 * 1024;
-
 /// Message flags as mailbox formats carry them (Maildir info letters, mbox
 /// `Status:`/`X-Status:` headers).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -173,7 +170,7 @@ pub struct ReadOptions {
 impl Default for ReadOptions {
     fn default() -> Self {
         ReadOptions {
-            max_message_size: DEFAULT_MAX_MESSAGE_SIZE,
+            max_message_size: crate::account::limits::MAX_MESSAGE_SIZE,
         }
     }
 }

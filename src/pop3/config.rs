@@ -8,49 +8,9 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::account::limits;
+pub use crate::account::{AuthMethod, Security};
 use crate::secret::Secret;
-
-/// How the connection is secured.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Security {
-    /// Implicit TLS from the first byte (RFC 8314, port 995). The default.
-    #[default]
-    Tls,
-    /// Plain connection upgraded with `STLS` (RFC 2595, port 110). Fails
-    /// closed when the server does not offer or refuses STLS.
-    StartTls,
-    /// No encryption at all. Only when the account explicitly allows it.
-    Plain,
-}
-
-impl Security {
-    /// The well-known port for this mode: 995 for TLS, 110 otherwise.
-    pub fn default_port(self) -> u16 {
-        match self {
-            Security::Tls => 995,
-            Security::StartTls | Security::Plain => 110,
-        }
-    }
-}
-
-/// Which authentication method to use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum AuthMethod {
-    /// The strongest method the server offers that is allowed over this
-    /// connection's security (see [`crate::pop3::auth::choose`]).
-    #[default]
-    Auto,
-    /// `USER` / `PASS` (RFC 1939).
-    User,
-    /// `APOP` (RFC 1939 §7): an MD5 digest of the greeting timestamp.
-    Apop,
-    /// SASL `PLAIN` (RFC 4616) through `AUTH` (RFC 5034).
-    Plain,
-    /// SASL `LOGIN` (draft-murchison-sasl-login) through `AUTH`.
-    Login,
-    /// SASL `CRAM-MD5` (RFC 2195) through `AUTH`.
-    CramMd5,
-}
 
 /// Everything needed to open and log in a POP3 session for one account.
 #[derive(Debug, Clone)]
@@ -108,14 +68,14 @@ impl Config {
             password,
             ca_file: None,
             pinned_sha256: None,
-            connect_timeout: Duration::from_secs(15),
-            read_timeout: Duration::from_secs(60),
-            max_message_size: 100 * 1024 * 1024,
-            max_listing: 1_000_000,
-            max_content_line: 1024 * 1024,
+            connect_timeout: limits::CONNECT_TIMEOUT,
+            read_timeout: limits::READ_TIMEOUT,
+            max_message_size: limits::MAX_MESSAGE_SIZE,
+            max_listing: limits::MAX_LISTING,
+            max_content_line: limits::MAX_CONTENT_LINE,
             pipelining: true,
-            pipeline_window: 64,
-            keepalive_interval: Duration::from_secs(120),
+            pipeline_window: limits::PIPELINE_WINDOW,
+            keepalive_interval: limits::KEEPALIVE_INTERVAL,
         }
     }
 

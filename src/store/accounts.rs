@@ -3,10 +3,8 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{
-    Account, AccountId, AccountSettings, AuthMethod, Context, Error, FolderId, FolderRole, Policy,
-    Result, Security, Store, now,
-};
+use super::{Account, AccountId, Context, Error, FolderId, FolderRole, Result, Store, now};
+use crate::account::{AccountSettings, AuthMethod, Policy, Security};
 
 const ACCOUNT_COLUMNS: &str = "a.id, a.name, a.email, a.host, a.port, a.security, \
     a.allow_plaintext_password, a.username, a.auth, a.ca_file, a.pinned_sha256, a.policy, \

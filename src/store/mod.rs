@@ -114,21 +114,50 @@ impl<T> Context<T> for rusqlite::Result<T> {
     }
 }
 
+/// Where a store lives and what opens it: the one value every caller — the
+/// CLI, the window, each worker and job — hands to [`Store::open`], so a
+/// worker is given a `StoreConfig` and never a bare path. Key material for an
+/// encrypted store will live here too.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreConfig {
+    path: PathBuf,
+}
+
+impl StoreConfig {
+    /// The store in the file at `path`.
+    pub fn new(path: impl Into<PathBuf>) -> Self {
+        StoreConfig { path: path.into() }
+    }
+
+    /// The store of a data directory (`DIR/popmail.sqlite3`).
+    pub fn in_dir(data_dir: &Path) -> Self {
+        Self::new(data_dir.join(crate::paths::STORE_FILE))
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
 /// A connection to the store. Each thread opens its own.
 pub struct Store {
     conn: Connection,
-    path: PathBuf,
+    config: StoreConfig,
 }
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("path", &self.path).finish()
+        f.debug_struct("Store")
+            .field("path", &self.config.path)
+            .finish()
     }
 }
 
 impl Store {
-    /// Opens (creating if needed, owner-only) and migrates the store at `path`.
-    pub fn open(path: &Path) -> Result<Store> {
+    /// Opens (creating if needed, owner-only) and migrates the store.
+    pub fn open(config: &StoreConfig) -> Result<Store> {
+        let path = config.path();
         let io = |source| Error::Io {
             path: path.to_path_buf(),
             source,
@@ -179,7 +208,7 @@ impl Store {
         conn.set_prepared_statement_cache_capacity(64);
         Ok(Store {
             conn,
-            path: path.to_path_buf(),
+            config: config.clone(),
         })
     }
 
@@ -198,7 +227,13 @@ impl Store {
 
     /// The database file.
     pub fn path(&self) -> &Path {
-        &self.path
+        self.config.path()
+    }
+
+    /// How this store was opened: what a worker needs to open its own
+    /// connection to it.
+    pub fn config(&self) -> &StoreConfig {
+        &self.config
     }
 
     /// The schema version of the open database.

@@ -1,8 +1,9 @@
 use super::*;
+use crate::account::{AccountSettings, Policy};
 
 fn temp_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("s.sqlite3")).unwrap();
+    let store = Store::open(&StoreConfig::new(dir.path().join("s.sqlite3"))).unwrap();
     (dir, store)
 }
 
@@ -25,7 +26,7 @@ fn settings(name: &str) -> AccountSettings {
 fn new_store_is_private_and_refuses_newer_schema_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.sqlite3");
-    let store = Store::open(&path).unwrap();
+    let store = Store::open(&StoreConfig::new(&path)).unwrap();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     #[cfg(unix)]
     {
@@ -45,7 +46,7 @@ fn new_store_is_private_and_refuses_newer_schema_untouched() {
         .unwrap();
     drop(store);
     let before = std::fs::read(&path).unwrap();
-    let err = Store::open(&path).unwrap_err();
+    let err = Store::open(&StoreConfig::new(&path)).unwrap_err();
     assert!(
         matches!(err, Error::TooNew { found, .. } if found == SCHEMA_VERSION + 1),
         "{err}"
@@ -60,7 +61,7 @@ fn every_earlier_schema_version_upgrades() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.sqlite3");
         Store::create_at_version(&path, version).unwrap();
-        let store = Store::open(&path).unwrap();
+        let store = Store::open(&StoreConfig::new(&path)).unwrap();
         assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
         store.integrity_check().unwrap();
         assert!(store.special_folder(FolderRole::Trash).is_ok());
@@ -264,6 +265,6 @@ fn backup_copies_a_consistent_store() {
         store.backup_to(&dest, |_, _| true).is_err(),
         "must not overwrite"
     );
-    let copy = Store::open(&dest).unwrap();
+    let copy = Store::open(&StoreConfig::new(&dest)).unwrap();
     assert_eq!(copy.count(Scope::Folder(f)).unwrap(), 1);
 }

@@ -23,15 +23,13 @@ use super::policy::{OnServer, plan_deletions};
 use super::session::{self, Timeouts};
 use super::worker::Emitter;
 use super::{Error, Event, Summary};
+use crate::account::limits;
 use crate::credentials;
 use crate::pop3::{Client, ProtocolLog, SinkError};
 use crate::store::{Account, Dedupe, Flags, NewDownload, NewMessage, Store};
 
 /// Lines of the body kept in a headers-only download (`TOP n 20`).
 pub const PARTIAL_BODY_LINES: u32 = 20;
-const BATCH_MESSAGES: usize = 2_000;
-const BATCH_BYTES: usize = 32 * 1024 * 1024;
-const BATCH_TIME: Duration = Duration::from_millis(200);
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 
 /// An account sync that failed, with the session's protocol log.
@@ -140,7 +138,7 @@ fn work(
     // Above the account's limit, or above what popmail accepts at all: headers only.
     let (partial, full): (Vec<OnServer>, Vec<OnServer>) = new
         .into_iter()
-        .partition(|m| m.size > session::MAX_MESSAGE || limit.is_some_and(|l| m.size > l));
+        .partition(|m| m.size > limits::MAX_MESSAGE_SIZE || limit.is_some_and(|l| m.size > l));
     download(ctx, account, client, &partial, &full, summary)?;
 
     let ledger = ctx.store.ledger(account.id)?;
@@ -317,9 +315,9 @@ impl<'a> Batch<'a> {
         self.pending_bytes += download.message.raw().len();
         self.pending.push(download);
         let first = *self.first_pending.get_or_insert_with(Instant::now);
-        if self.pending.len() >= BATCH_MESSAGES
-            || self.pending_bytes >= BATCH_BYTES
-            || first.elapsed() >= BATCH_TIME
+        if self.pending.len() >= limits::SYNC_BATCH.messages
+            || self.pending_bytes >= limits::SYNC_BATCH.bytes
+            || first.elapsed() >= limits::SYNC_BATCH.time
         {
             self.flush(store, emit)?;
         } else if self

@@ -4,8 +4,9 @@
 //! the worker never blocks on the UI. The last event is always
 //! [`Event::Stopped`], saying why the worker stopped.
 
+use crate::account::AccountSettings;
 use crate::secret::Secret;
-use crate::store::{AccountId, AccountSettings, FolderId, MessageId};
+use crate::store::{AccountId, FolderId, MessageId};
 
 /// What the UI asks the sync worker to do.
 #[derive(Debug, Clone)]

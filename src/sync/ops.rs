@@ -6,12 +6,11 @@ use super::policy::{OnServer, plan_deletions};
 use super::session::{self, pop3_config};
 use super::worker::{Emitter, SyncOptions};
 use super::{CertSummary, DryRunReport, Error, Event, TestStep};
+use crate::account::AccountSettings;
 use crate::credentials;
 use crate::pop3::{self, Client, ProtocolLog, Step};
 use crate::secret::Secret;
-use crate::store::{
-    Account, AccountId, AccountSettings, Dedupe, Flags, MessageId, NewMessage, Store,
-};
+use crate::store::{Account, AccountId, Dedupe, Flags, MessageId, NewMessage, Store};
 
 fn cert_summary(c: &pop3::CertInfo) -> CertSummary {
     CertSummary {
@@ -107,12 +106,12 @@ pub fn test_connection(
     match client.stat() {
         Ok((count, size)) => {
             let _ = client.quit();
-            let messages = if count == 1 { "message" } else { "messages" };
             step(
                 "Mailbox",
                 Ok(format!(
-                    "{count} {messages} ({}) on the server",
-                    human_size(size)
+                    "{} ({}) on the server",
+                    crate::fmt::count(u64::from(count), "message", "messages"),
+                    crate::fmt::size(size)
                 )),
                 None,
                 true,
@@ -170,24 +169,11 @@ fn describe_capabilities(caps: &pop3::Capabilities) -> String {
     parts.join("; ")
 }
 
-/// `512 bytes`, `12.3 KB`, `4.5 MB` (1 KB = 1024 bytes).
-fn human_size(bytes: u64) -> String {
-    #[allow(clippy::cast_precision_loss)]
-    let b = bytes as f64;
-    if bytes < 1024 {
-        format!("{bytes} bytes")
-    } else if b < 1024.0 * 1024.0 {
-        format!("{:.1} KB", b / 1024.0)
-    } else {
-        format!("{:.1} MB", b / (1024.0 * 1024.0))
-    }
-}
-
 /// When a connection fails before login and the port is the conventional
 /// port of another security mode (995: implicit TLS, RFC 8314; 110: plain or
 /// STLS, RFC 1939/2595), a suggestion to match them.
 fn port_hint(settings: &AccountSettings, e: &Error) -> Option<String> {
-    use crate::store::Security;
+    use crate::account::Security;
     let early = matches!(
         e,
         Error::Pop3(
@@ -237,7 +223,7 @@ pub fn dry_run(options: &SyncOptions, emit: &Emitter, account: AccountId) {
 }
 
 fn dry_run_report(options: &SyncOptions, account: AccountId) -> Result<DryRunReport, Error> {
-    let store = Store::open(&options.store_path)?;
+    let store = Store::open(&options.store)?;
     let account = store.account(account)?;
     let (client, server) = open_and_list(options, &store, &account)?;
     let _ = client.quit();
@@ -313,7 +299,7 @@ pub fn fetch_full(options: &SyncOptions, emit: &Emitter, message: MessageId) {
 }
 
 fn fetch_full_inner(options: &SyncOptions, message: MessageId) -> Result<MessageId, Error> {
-    let mut store = Store::open(&options.store_path)?;
+    let mut store = Store::open(&options.store)?;
     let (Some(account), Some(uidl)) = store.message_origin(message)? else {
         return Err(crate::store::Error::Invalid(
             "this message was not downloaded from an account".into(),
@@ -340,7 +326,7 @@ fn fetch_full_inner(options: &SyncOptions, message: MessageId) -> Result<Message
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::Security;
+    use crate::account::Security;
 
     fn settings(security: Security, port: u16) -> AccountSettings {
         AccountSettings {
@@ -387,7 +373,5 @@ mod tests {
              server: Dovecot"
         );
         assert!(describe_capabilities(&pop3::Capabilities::default()).contains("no CAPA"));
-        assert_eq!(human_size(512), "512 bytes");
-        assert_eq!(human_size(29_000), "28.3 KB");
     }
 }

@@ -12,7 +12,8 @@
 
 use std::collections::HashMap;
 
-use crate::store::{LedgerEntry, Policy};
+use crate::account::Policy;
+use crate::store::LedgerEntry;
 
 const DAY: i64 = 86_400;
 

@@ -14,9 +14,9 @@ use sha2::{Digest, Sha256};
 
 use super::Error;
 use super::policy::OnServer;
+use crate::account::{AccountSettings, limits};
 use crate::pop3::{self, Client};
 use crate::secret::Secret;
-use crate::store::{self, AccountSettings};
 
 /// Connection timeouts for sessions.
 #[derive(Debug, Clone, Copy)]
@@ -30,38 +30,23 @@ pub struct Timeouts {
 impl Default for Timeouts {
     fn default() -> Self {
         Self {
-            connect: Duration::from_secs(15),
-            read: Duration::from_secs(60),
+            connect: limits::CONNECT_TIMEOUT,
+            read: limits::READ_TIMEOUT,
         }
     }
 }
-
-/// Largest message popmail accepts from a server (a safety bound, not a policy).
-pub const MAX_MESSAGE: u64 = 512 * 1024 * 1024;
 
 /// The POP3 settings of an account.
 pub fn pop3_config(s: &AccountSettings, password: Secret, timeouts: Timeouts) -> pop3::Config {
     let mut cfg = pop3::Config::new(s.host.clone(), s.username.clone(), password);
     cfg.port = s.port;
-    cfg.security = match s.security {
-        store::Security::Tls => pop3::Security::Tls,
-        store::Security::StartTls => pop3::Security::StartTls,
-        store::Security::Plain => pop3::Security::Plain,
-    };
+    cfg.security = s.security;
     cfg.allow_plaintext_password = s.allow_plaintext_password;
-    cfg.auth = match s.auth {
-        store::AuthMethod::Auto => pop3::AuthMethod::Auto,
-        store::AuthMethod::User => pop3::AuthMethod::User,
-        store::AuthMethod::Apop => pop3::AuthMethod::Apop,
-        store::AuthMethod::Plain => pop3::AuthMethod::Plain,
-        store::AuthMethod::Login => pop3::AuthMethod::Login,
-        store::AuthMethod::CramMd5 => pop3::AuthMethod::CramMd5,
-    };
+    cfg.auth = s.auth;
     cfg.ca_file = s.ca_file.clone();
     cfg.pinned_sha256 = s.pinned_sha256.clone();
     cfg.connect_timeout = timeouts.connect;
     cfg.read_timeout = timeouts.read;
-    cfg.max_message_size = MAX_MESSAGE;
     cfg
 }
 
@@ -110,7 +95,7 @@ pub fn listing(client: &mut Client) -> Result<Vec<OnServer>, Error> {
 pub fn header_identity(top0: &[u8]) -> String {
     let end = find_header_end(top0);
     let digest = Sha256::digest(top0.get(..end).unwrap_or(top0));
-    format!("hdr:{}", store::hex(&digest[..20]))
+    format!("hdr:{}", crate::store::hex(&digest[..20]))
 }
 
 fn find_header_end(b: &[u8]) -> usize {

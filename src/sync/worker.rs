@@ -4,7 +4,6 @@
 //! periodic checks, and reports [`Event`]s.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
@@ -15,7 +14,7 @@ use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
 use super::account::{self, Ctx};
 use super::session::Timeouts;
 use super::{Command, Error, Event, Summary, ops};
-use crate::store::{Account, AccountId, Store};
+use crate::store::{Account, AccountId, Store, StoreConfig};
 
 /// Now, as epoch seconds. Injected so tests can move time forward.
 pub type Clock = Arc<dyn Fn() -> i64 + Send + Sync>;
@@ -31,7 +30,7 @@ const TICK: Duration = Duration::from_millis(500);
 #[derive(Clone)]
 pub struct SyncOptions {
     /// The store file; every thread opens its own connection.
-    pub store_path: PathBuf,
+    pub store: StoreConfig,
     /// Called after each event is sent.
     pub repaint: Repaint,
     /// The time source.
@@ -43,10 +42,10 @@ pub struct SyncOptions {
 }
 
 impl SyncOptions {
-    /// Defaults for `store_path`: real clock, default timeouts, no schedule.
-    pub fn new(store_path: PathBuf) -> Self {
+    /// Defaults for `store`: real clock, default timeouts, no schedule.
+    pub fn new(store: StoreConfig) -> Self {
         SyncOptions {
-            store_path,
+            store,
             repaint: Arc::new(|| {}),
             clock: Arc::new(crate::store::now),
             timeouts: Timeouts::default(),
@@ -205,7 +204,7 @@ impl Dispatcher {
     }
 
     fn reload(&mut self) -> Result<(), Error> {
-        self.accounts = Store::open(&self.options.store_path)?.accounts()?;
+        self.accounts = Store::open(&self.options.store)?.accounts()?;
         Ok(())
     }
 
@@ -365,7 +364,7 @@ fn run_account(options: &SyncOptions, emit: &Emitter, cancel: &AtomicBool, accou
     emit.send(Event::Started {
         account: account.id,
     });
-    let result = Store::open(&options.store_path)
+    let result = Store::open(&options.store)
         .map_err(|e| Box::<account::Failure>::from(Error::from(e)))
         .and_then(|mut store| {
             let mut ctx = Ctx {

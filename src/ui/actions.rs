@@ -395,7 +395,7 @@ impl App {
                 return;
             }
         };
-        let count = |n: usize| super::format::count(n as u64, "message", "messages");
+        let count = |n: usize| crate::fmt::count(n as u64, "message", "messages");
         let what = match &w {
             Write::Move(_, to) => {
                 let name = self
@@ -425,7 +425,7 @@ impl App {
             Write::Save(..) => {
                 self.dialog = Some(Dialog::Message(
                     "Saved".into(),
-                    format!("Saved {}.", super::format::count(n as u64, "file", "files")),
+                    format!("Saved {}.", crate::fmt::count(n as u64, "file", "files")),
                 ));
                 None
             }

@@ -22,9 +22,6 @@ use super::conversations;
 use crate::mail::{self, MessageView};
 use crate::store::{Flags, FolderId, FolderRole, MessageId, MessageRow, Scope, Sort, Store};
 
-/// Messages deleted per round when emptying a folder.
-const EMPTY_BATCH: usize = 2_000;
-
 /// Most search hits shown.
 pub const SEARCH_LIMIT: usize = 500;
 
@@ -178,7 +175,7 @@ impl Worker {
     /// Starts the thread `name` with its own connection to the store at `path`.
     pub fn spawn(
         name: &'static str,
-        path: PathBuf,
+        config: crate::store::StoreConfig,
         ctx: egui::Context,
         coalesce: bool,
     ) -> Result<Worker, super::Error> {
@@ -189,7 +186,7 @@ impl Worker {
         std::thread::Builder::new()
             .name(name.to_string())
             .spawn(move || {
-                let mut store = Store::open(&path).map_err(|e| e.to_string());
+                let mut store = Store::open(&config).map_err(|e| e.to_string());
                 while let Ok(first) = jobs.recv() {
                     let mut batch = vec![first];
                     batch.extend(jobs.try_iter());
@@ -404,7 +401,7 @@ fn run_write(store: &mut Store, write: &Write) -> crate::store::Result<(usize, O
         Write::Empty(folder) => {
             let mut total = 0;
             loop {
-                let ids = store.folder_ids(*folder, EMPTY_BATCH)?;
+                let ids = store.folder_ids(*folder, crate::account::limits::DELETE_BATCH)?;
                 if ids.is_empty() {
                     break;
                 }

@@ -75,7 +75,7 @@ fn body(ui: &mut Ui, d: &mut Dialog, folders: &[Folder], out: &mut Vec<Intent>) 
             ui.heading("Delete for good?");
             ui.label(format!(
                 "{} will be deleted from this computer. This cannot be undone.",
-                super::format::count(ids.len() as u64, "message", "messages")
+                crate::fmt::count(ids.len() as u64, "message", "messages")
             ));
             confirm_row(ui, "Delete for good", || Intent::Expunge(ids.clone()), out)
         }
@@ -83,7 +83,7 @@ fn body(ui: &mut Ui, d: &mut Dialog, folders: &[Folder], out: &mut Vec<Intent>) 
             ui.heading("Empty the Trash?");
             ui.label(format!(
                 "{} in the Trash will be deleted from this computer. This cannot be undone.",
-                super::format::count(*n, "message", "messages")
+                crate::fmt::count(*n, "message", "messages")
             ));
             confirm_row(ui, "Empty Trash", || Intent::Empty(*folder), out)
         }

@@ -8,9 +8,9 @@
 use egui::{Align2, Color32, CursorIcon, FontId, Rect, Role, Sense, Ui, WidgetInfo, pos2, vec2};
 
 use super::actions::{DragMessages, Intent};
-use super::format;
 use super::message_list::MessageList;
 use super::prefs::ColumnWidths;
+use crate::fmt as format;
 use crate::store::{Flags, MessageId, MessageRow, SortKey, Store};
 
 const ICON_COL: f32 = 22.0;

@@ -29,7 +29,7 @@ pub fn menu_bar_ui(app: &mut App, ui: &mut Ui, can_sync: bool, out: &mut Vec<Int
             .unwrap_or_default();
         ui.label(RichText::new(title).heading());
         if !app.search.is_active() {
-            ui.weak(super::format::count(app.list.len(), "message", "messages"));
+            ui.weak(crate::fmt::count(app.list.len(), "message", "messages"));
         }
         ui.add_space(16.0);
         let mut conv = app.prefs.conversations;

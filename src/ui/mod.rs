@@ -41,8 +41,8 @@ mod conversations;
 mod dialogs;
 mod folders;
 mod fonts;
-mod format;
 mod import_export;
+mod links;
 mod list_paint;
 mod menus;
 mod message_list;
@@ -110,7 +110,7 @@ pub fn run(opts: RunOptions) -> Result<(), Error> {
     // reported on the terminal instead of in a window that cannot work.
     let data_dir = session::data_dir_for(&opts)?;
     drop(crate::store::Store::open(
-        &data_dir.join(crate::paths::STORE_FILE),
+        &crate::store::StoreConfig::in_dir(&data_dir),
     )?);
     eframe::run_native(
         "popmail",

@@ -13,7 +13,7 @@ use egui::{Galley, RichText, Sense, Ui};
 
 use super::actions::{Intent, SaveRequest};
 use super::background::Opened;
-use super::format;
+use crate::fmt as format;
 use crate::store::{Flags, MessageId};
 
 /// Most body text laid out at once; the rest waits for "Show everything".
@@ -216,7 +216,7 @@ fn body_ui(
                 }
                 text.truncate(cut);
             }
-            let links = format::find_links(&text)
+            let links = super::links::find_links(&text)
                 .into_iter()
                 .map(|r| {
                     let url = text.get(r.clone()).unwrap_or_default().to_string();

@@ -7,7 +7,7 @@ use egui::{Key, RichText, Ui};
 
 use super::actions::Intent;
 use super::background::Job;
-use super::format;
+use crate::fmt as format;
 use crate::store::{FolderId, MessageId, MessageRow};
 
 /// Search state.

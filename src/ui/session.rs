@@ -7,8 +7,8 @@ use std::path::PathBuf;
 
 use super::background::Worker;
 use super::{Error, RunOptions};
-use crate::store::Store;
-use crate::store::{AccountSettings, Policy, Security};
+use crate::account::{AccountSettings, Policy, Security};
+use crate::store::{Store, StoreConfig};
 use crate::sync::{Command, Event, SyncOptions, SyncWorker};
 
 /// The UI's end of the sync worker.
@@ -63,12 +63,12 @@ impl Session {
     /// Opens the store of `data_dir` and starts the workers.
     pub fn open(data_dir: PathBuf, ctx: &egui::Context) -> Result<Session, Error> {
         crate::paths::ensure_private_dir(&data_dir)?;
-        let path = data_dir.join(crate::paths::STORE_FILE);
-        let store = Store::open(&path)?;
-        let read = Worker::spawn("popmail-ui-read", path.clone(), ctx.clone(), true)?;
-        let rows = Worker::spawn("popmail-ui-rows", path.clone(), ctx.clone(), true)?;
-        let write = Worker::spawn("popmail-ui-write", path.clone(), ctx.clone(), false)?;
-        let sync = start_sync(&path, ctx);
+        let config = StoreConfig::in_dir(&data_dir);
+        let store = Store::open(&config)?;
+        let read = Worker::spawn("popmail-ui-read", config.clone(), ctx.clone(), true)?;
+        let rows = Worker::spawn("popmail-ui-rows", config.clone(), ctx.clone(), true)?;
+        let write = Worker::spawn("popmail-ui-write", config.clone(), ctx.clone(), false)?;
+        let sync = start_sync(&config, ctx);
         Ok(Session {
             data_dir,
             store,
@@ -115,9 +115,9 @@ impl SyncPort for SyncWorker {
 
 /// Starts the sync worker for the store at `path` (periodic checks on).
 /// Without it the window still reads mail; sync controls show disabled.
-fn start_sync(path: &std::path::Path, ctx: &egui::Context) -> Option<Box<dyn SyncPort>> {
+fn start_sync(config: &StoreConfig, ctx: &egui::Context) -> Option<Box<dyn SyncPort>> {
     let ctx = ctx.clone();
-    let mut options = SyncOptions::new(path.to_path_buf());
+    let mut options = SyncOptions::new(config.clone());
     options.repaint = std::sync::Arc::new(move || ctx.request_repaint());
     options.scheduled = true;
     SyncWorker::spawn(options)

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use egui::{RichText, Ui};
 
 use super::actions::Intent;
-use super::format;
+use crate::fmt as format;
 use crate::store::{Account, AccountId};
 use crate::sync::{Event, Summary};
 
@@ -304,7 +304,8 @@ mod tests {
     use egui_kittest::kittest::Queryable as _;
 
     use super::*;
-    use crate::store::{AccountSettings, FolderId};
+    use crate::account::AccountSettings;
+    use crate::store::FolderId;
 
     #[test]
     fn progress_is_drawn_with_message_and_byte_counts() {

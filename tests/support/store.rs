@@ -31,7 +31,7 @@ impl DataDir {
 
     /// Opens (creating) the store.
     pub fn store(&self) -> Store {
-        Store::open(&self.store_path()).expect("open store")
+        Store::open(&popmail::store::StoreConfig::new(self.store_path())).expect("open store")
     }
 
     /// Runs the popmail binary with `--data-dir` this folder.

@@ -5,8 +5,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{Duration, Instant};
 
+use popmail::account::{AccountSettings, Policy, Security};
 use popmail::secret::Secret;
-use popmail::store::{Account, AccountId, AccountSettings, Policy, Security, Store};
+use popmail::store::{Account, AccountId, Store};
 use popmail::sync::{Command, Event, Summary, SyncOptions, SyncWorker, Timeouts};
 
 use super::dovecot::Dovecot;
@@ -84,7 +85,7 @@ pub fn worker(data: &DataDir, clock: &TestClock) -> SyncWorker {
 /// A sync worker with the given socket timeouts.
 pub fn worker_with_timeouts(data: &DataDir, clock: &TestClock, timeouts: Timeouts) -> SyncWorker {
     let c = clock.0.clone();
-    let mut options = SyncOptions::new(data.store_path());
+    let mut options = SyncOptions::new(popmail::store::StoreConfig::new(data.store_path()));
     options.clock = Arc::new(move || c.load(Ordering::SeqCst));
     options.timeouts = timeouts;
     SyncWorker::spawn(options).expect("spawn worker")

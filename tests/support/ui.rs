@@ -5,9 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use popmail::store::{
-    AccountSettings, Flags, FolderId, FolderRole, NewMessage, Policy, Security, Store,
-};
+use popmail::account::{AccountSettings, Policy, Security};
+use popmail::store::{Flags, FolderId, FolderRole, NewMessage, Store};
 
 /// What a sample store holds.
 pub struct Fixture {
@@ -82,7 +81,10 @@ pub fn account_settings(name: &str, port: u16) -> AccountSettings {
 /// A data directory with one account ("Work") and a few messages.
 pub fn sample(dir: &Path) -> Fixture {
     let data_dir = dir.to_path_buf();
-    let mut store = Store::open(&data_dir.join(popmail::paths::STORE_FILE)).expect("store");
+    let mut store = Store::open(&popmail::store::StoreConfig::new(
+        data_dir.join(popmail::paths::STORE_FILE),
+    ))
+    .expect("store");
     let account = store
         .add_account(&account_settings("Work", 9))
         .expect("account");
@@ -263,7 +265,10 @@ pub fn click(h: &mut egui_kittest::Harness<'static, popmail::ui::App>, label: &s
 
 /// The store of a data directory, opened fresh (to check what the window wrote).
 pub fn reopen(data_dir: &Path) -> Store {
-    Store::open(&data_dir.join(popmail::paths::STORE_FILE)).expect("store")
+    Store::open(&popmail::store::StoreConfig::new(
+        data_dir.join(popmail::paths::STORE_FILE),
+    ))
+    .expect("store")
 }
 
 /// A TCP proxy on 127.0.0.1 that delays every chunk from the server by

@@ -29,8 +29,6 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crossbeam_channel::{Receiver, Sender};
-
 use super::app::App;
 use crate::jobs::{
     ExportRequest, ExportSource, ExportSummary, ImportRequest, ImportSummary, JobCommand, JobEvent,
@@ -139,14 +137,7 @@ enum Outcome {
 struct Port {
     /// The store the worker was started on.
     store: PathBuf,
-    tx: Sender<JobCommand>,
-    rx: Receiver<JobEvent>,
-}
-
-impl Drop for Port {
-    fn drop(&mut self) {
-        let _ = self.tx.send(JobCommand::Shutdown);
-    }
+    worker: JobWorker,
 }
 
 /// Import and export state of the window.
@@ -323,7 +314,7 @@ impl App {
             Action::CancelJob => {
                 if let (Some(r), Some(p)) = (&mut self.jobs.running, &self.jobs.port) {
                     r.cancelling = true;
-                    let _ = p.tx.send(JobCommand::Cancel);
+                    p.worker.cancel();
                 }
             }
             Action::CloseResult => self.jobs.outcome = None,
@@ -342,31 +333,31 @@ impl App {
     }
 
     /// The worker's command channel, starting the worker for this session's store.
-    fn job_sender(&mut self) -> Result<Sender<JobCommand>, String> {
+    fn job_sender(&mut self) -> Result<&JobWorker, String> {
         let Some(s) = &self.session else {
             return Err("no mail store is open".into());
         };
         let store = s.data_dir.join(crate::paths::STORE_FILE);
-        if let Some(p) = &self.jobs.port
-            && p.store == store
-        {
-            return Ok(p.tx.clone());
-        }
-        let ctx = self.ctx.clone();
-        let (tx, rx) = JobWorker::spawn(store.clone(), Box::new(move || ctx.request_repaint()))
+        if self.jobs.port.as_ref().is_none_or(|p| p.store != store) {
+            let ctx = self.ctx.clone();
+            let worker = crate::jobs::spawn(
+                crate::store::StoreConfig::new(&store),
+                std::sync::Arc::new(move || ctx.request_repaint()),
+            )
             .map_err(|e| format!("the import and export thread could not start: {e}"))?;
-        self.jobs.port = Some(Port {
-            store,
-            tx: tx.clone(),
-            rx,
-        });
-        Ok(tx)
+            self.jobs.port = Some(Port { store, worker });
+        }
+        self.jobs
+            .port
+            .as_ref()
+            .map(|p| &p.worker)
+            .ok_or_else(|| "the import and export thread stopped".to_string())
     }
 
     fn send_job(&mut self, cmd: JobCommand, running: Running) {
         let kind = running.kind;
-        let sent = self.job_sender().and_then(|tx| {
-            tx.send(cmd)
+        let sent = self.job_sender().and_then(|w| {
+            w.send(cmd)
                 .map_err(|_| "the import and export thread stopped".into())
         });
         match sent {
@@ -441,7 +432,7 @@ impl App {
     fn drain_jobs(&mut self) {
         let mut events = Vec::new();
         if let Some(p) = &self.jobs.port {
-            while let Ok(e) = p.rx.try_recv() {
+            while let Some(e) = p.worker.try_recv() {
                 events.push(e);
             }
         }

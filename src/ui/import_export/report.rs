@@ -6,8 +6,8 @@
 use egui::{Id, RichText, Ui};
 
 use super::{Action, Outcome, Running};
+use crate::fmt as format;
 use crate::jobs::JobKind;
-use crate::ui::format;
 
 /// The file name of a path as text, or the whole path if it has none.
 fn short(path: &str) -> String {

@@ -338,7 +338,7 @@ fn what_ui(ui: &mut Ui, s: &mut ExportSetup, folders: &[Folder], label: Id) {
         ExportWhat::Messages(ids) => {
             ui.label(format!(
                 "The {} selected",
-                crate::ui::format::count(ids.len() as u64, "message", "messages")
+                crate::fmt::count(ids.len() as u64, "message", "messages")
             ));
         }
         ExportWhat::Folder(id) => {

@@ -13,7 +13,8 @@ use std::path::PathBuf;
 use egui::{RichText, Ui};
 
 use super::validation::{Field, Problems};
-use crate::store::{Account, AccountId, AuthMethod, Policy, Security};
+use crate::account::{AuthMethod, Policy, Security};
+use crate::store::{Account, AccountId};
 use crate::ui::FilePicker;
 
 /// The server-side policy as the form offers it.

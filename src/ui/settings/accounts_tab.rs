@@ -345,7 +345,7 @@ impl Settings {
                 .wrap(),
             );
             ui.add_space(6.0);
-            let n = crate::ui::format::count(ask.messages, "message", "messages");
+            let n = crate::fmt::count(ask.messages, "message", "messages");
             ui.radio_value(
                 &mut ask.keep,
                 true,
@@ -405,8 +405,8 @@ impl Settings {
 }
 
 /// One line about an account: security, policy, checking.
-fn summary(s: &crate::store::AccountSettings) -> String {
-    use crate::store::{Policy, Security};
+fn summary(s: &crate::account::AccountSettings) -> String {
+    use crate::account::{Policy, Security};
     let security = match s.security {
         Security::Tls => "TLS",
         Security::StartTls => "STARTTLS",

@@ -15,9 +15,9 @@
 use egui::{RichText, Ui};
 
 use super::account_form::{AccountForm, grouped};
+use crate::fmt as format;
 use crate::store::AccountId;
 use crate::sync::{CertSummary, DryRunReport, Event, TestStep};
-use crate::ui::format;
 
 /// What the diagnosis buttons ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

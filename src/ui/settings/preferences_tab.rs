@@ -7,12 +7,11 @@
 
 use std::path::{Path, PathBuf};
 
-use crossbeam_channel::{Receiver, Sender};
 use egui::{RichText, Ui};
 
+use crate::fmt as format;
 use crate::jobs::{JobCommand, JobEvent, JobSummary, JobWorker};
 use crate::ui::FilePicker;
-use crate::ui::format;
 use crate::ui::prefs::{FONT_SIZE_RANGE, Prefs, ReaderPosition, ThemeChoice};
 
 /// A backup through the job worker.
@@ -24,8 +23,7 @@ pub struct Backup {
 
 struct Worker {
     store: PathBuf,
-    commands: Sender<JobCommand>,
-    events: Receiver<JobEvent>,
+    jobs: JobWorker,
 }
 
 #[derive(Debug, Default)]
@@ -37,14 +35,6 @@ enum State {
     Failed(String),
 }
 
-impl Drop for Backup {
-    fn drop(&mut self) {
-        if let Some(w) = &self.worker {
-            let _ = w.commands.send(JobCommand::Shutdown);
-        }
-    }
-}
-
 impl Backup {
     /// Whether a backup is running.
     pub fn running(&self) -> bool {
@@ -54,16 +44,15 @@ impl Backup {
     /// Starts a backup of the store at `store` to `to`.
     fn start(&mut self, ctx: &egui::Context, store: &Path, to: PathBuf) {
         if self.worker.as_ref().is_none_or(|w| w.store != store) {
-            if let Some(old) = self.worker.take() {
-                let _ = old.commands.send(JobCommand::Shutdown);
-            }
             let ctx = ctx.clone();
-            match JobWorker::spawn(store.to_path_buf(), Box::new(move || ctx.request_repaint())) {
-                Ok((commands, events)) => {
+            match crate::jobs::spawn(
+                crate::store::StoreConfig::new(store),
+                std::sync::Arc::new(move || ctx.request_repaint()),
+            ) {
+                Ok(jobs) => {
                     self.worker = Some(Worker {
                         store: store.to_path_buf(),
-                        commands,
-                        events,
+                        jobs,
                     });
                 }
                 Err(e) => {
@@ -73,15 +62,17 @@ impl Backup {
             }
         }
         if let Some(w) = &self.worker {
-            let _ = w.commands.send(JobCommand::Backup { to: to.clone() });
-            self.state = State::Running(to, 0.0);
+            self.state = match w.jobs.send(JobCommand::Backup { to: to.clone() }) {
+                Ok(()) => State::Running(to, 0.0),
+                Err(_) => State::Failed("the backup thread stopped".into()),
+            };
         }
     }
 
     /// Takes in the job worker's events.
     fn drain(&mut self) {
         let Some(w) = &self.worker else { return };
-        while let Ok(e) = w.events.try_recv() {
+        while let Some(e) = w.jobs.try_recv() {
             match e {
                 JobEvent::Progress(p) => {
                     if let State::Running(_, frac) = &mut self.state
@@ -116,7 +107,7 @@ impl Backup {
 
     fn cancel(&self) {
         if let Some(w) = &self.worker {
-            let _ = w.commands.send(JobCommand::Cancel);
+            w.jobs.cancel();
         }
     }
 }

@@ -12,7 +12,7 @@
 use std::collections::BTreeMap;
 
 use super::account_form::{AccountForm, PolicyChoice};
-use crate::store::{AccountSettings, Policy, Security};
+use crate::account::{AccountSettings, Policy, Security};
 
 /// A field of the account form that can carry a problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -1,6 +1,8 @@
-//! Small text formatting for the window: dates (in the local time zone,
-//! with chrono), sizes and counts, and finding links (http, https, mailto) in
-//! body text.
+//! Numbers and dates for people, one way everywhere: the window and the
+//! command line both format dates (local time zone, chrono), sizes and counts
+//! here, so the same fact never reads two ways.
+//!
+//! A leaf: imports nothing of ours.
 
 use chrono::{DateTime, Local, TimeZone};
 
@@ -59,59 +61,13 @@ pub fn size(bytes: u64) -> String {
     }
 }
 
-/// `1 message`, `2 messages`.
+/// `1 message`, `2 messages`: a count with the noun in the right number.
 pub fn count(n: u64, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
         format!("{n} {many}")
     }
-}
-
-/// Byte ranges of the links (http://, https://, mailto:) in `text`.
-pub fn find_links(text: &str) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let lower = text.to_ascii_lowercase();
-    let mut at = 0;
-    while at < lower.len() {
-        let next = ["https://", "http://", "mailto:"]
-            .iter()
-            .filter_map(|p| {
-                lower
-                    .get(at..)
-                    .and_then(|s| s.find(p))
-                    .map(|i| (i + at, p.len()))
-            })
-            .min();
-        let Some((start, prefix)) = next else { break };
-        let boundary_ok = start == 0
-            || text
-                .get(..start)
-                .and_then(|s| s.chars().next_back())
-                .is_none_or(|c| !c.is_alphanumeric());
-        let mut end = start;
-        for (i, c) in text.get(start..).unwrap_or_default().char_indices() {
-            if c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '`' | '|') {
-                break;
-            }
-            end = start + i + c.len_utf8();
-        }
-        // Trailing punctuation belongs to the sentence, not the link.
-        while let Some(c) = text.get(start..end).and_then(|s| s.chars().next_back()) {
-            if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '\'') {
-                end -= c.len_utf8();
-            } else {
-                break;
-            }
-        }
-        if boundary_ok && end > start + prefix {
-            out.push(start..end);
-            at = end;
-        } else {
-            at = start + prefix;
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -142,12 +98,5 @@ mod tests {
         assert_eq!(size(10), "10 B");
         assert_eq!(size(1536), "1.5 KB");
         assert_eq!(size(50 * 1024 * 1024), "50 MB");
-    }
-
-    #[test]
-    fn links_are_found_without_trailing_punctuation() {
-        let t = "See https://example.org/a?b=1. Or (mailto:x@y.z), nothttp://no, http:// alone";
-        let found: Vec<&str> = find_links(t).into_iter().map(|r| &t[r]).collect();
-        assert_eq!(found, ["https://example.org/a?b=1", "mailto:x@y.z"]);
     }
 }
