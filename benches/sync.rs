@@ -68,7 +68,7 @@ fn raw_pipelined(d: &Dovecot) -> (usize, u64, f64, f64) {
     let cfg = session::pop3_config(
         &settings(d),
         Secret::new("alice-pw"),
-        session::Timeouts::default(),
+        popmail::sync::Timeouts::default(),
     );
     let t = Instant::now();
     let mut client = session::open(&cfg).expect("login");
@@ -94,7 +94,7 @@ fn warm_up(d: &Dovecot) {
     let cfg = session::pop3_config(
         &settings(d),
         Secret::new("alice-pw"),
-        session::Timeouts::default(),
+        popmail::sync::Timeouts::default(),
     );
     let mut client = session::open(&cfg).expect("login");
     client.list().expect("LIST");

@@ -28,6 +28,21 @@ pub enum Error {
     /// The store failed.
     #[error(transparent)]
     Store(#[from] store::Error),
+    /// The OS keychain answered with an error (locked, unavailable, refused).
+    #[error("the system keychain could not {action} the password: {detail}")]
+    Keychain {
+        /// What popmail asked of it ("read", "remove", "open").
+        action: &'static str,
+        /// The keychain's own words.
+        detail: String,
+    },
+}
+
+fn keychain_error(action: &'static str) -> impl FnOnce(keyring::Error) -> Error {
+    move |e| Error::Keychain {
+        action,
+        detail: e.to_string(),
+    }
 }
 
 /// Whether an OS keychain can be used here.
@@ -35,19 +50,26 @@ pub fn keychain_available() -> bool {
     std::env::var_os("POPMAIL_NO_KEYCHAIN").is_none() && keyring::Entry::store_status().is_ok()
 }
 
-fn entry(store: &Store, account: AccountId) -> Option<keyring::Entry> {
+/// The keychain entry of `account`, when a keychain is in use.
+fn entry(store: &Store, account: AccountId) -> Result<Option<keyring::Entry>, Error> {
     if !keychain_available() {
-        return None;
+        return Ok(None);
     }
     // One entry per account and per store file, so the demo store and a
     // second data folder never share passwords.
     let user = format!("account-{}@{}", account.0, store.path().display());
-    keyring::Entry::new(SERVICE, &user).ok()
+    keyring::Entry::new(SERVICE, &user)
+        .map(Some)
+        .map_err(keychain_error("open"))
 }
 
-/// Saves the password of `account`, in the keychain when possible.
+/// Saves the password of `account`, in the keychain when possible. When the
+/// keychain refuses it, the password goes to the store instead and the answer
+/// says so ([`Location::Store`]): the dialog and the CLI tell the user.
 pub fn save(store: &Store, account: AccountId, password: &Secret) -> Result<Location, Error> {
-    if let Some(e) = entry(store, account)
+    // A keychain that cannot be opened or written is the same to the user:
+    // the password is kept in the store, and Location::Store says so.
+    if let Ok(Some(e)) = entry(store, account)
         && e.set_password(password.expose()).is_ok()
     {
         store.set_stored_password(account, None)?;
@@ -57,22 +79,32 @@ pub fn save(store: &Store, account: AccountId, password: &Secret) -> Result<Loca
     Ok(Location::Store)
 }
 
-/// The password of `account`, from the keychain or the store.
+/// The password of `account`, from the keychain or the store. A keychain
+/// error is returned in words unless the store holds the password anyway.
 pub fn load(store: &Store, account: AccountId) -> Result<Option<Secret>, Error> {
-    if let Some(e) = entry(store, account)
-        && let Ok(p) = e.get_password()
-    {
-        return Ok(Some(Secret::new(p)));
+    let from_keychain = match entry(store, account)? {
+        Some(e) => match e.get_password() {
+            Ok(p) => return Ok(Some(Secret::new(p))),
+            Err(keyring::Error::NoEntry) => Ok(()),
+            Err(e) => Err(keychain_error("read")(e)),
+        },
+        None => Ok(()),
+    };
+    match store.stored_password(account)? {
+        Some(p) => Ok(Some(Secret::new(p))),
+        None => from_keychain.map(|()| None),
     }
-    Ok(store.stored_password(account)?.map(Secret::new))
 }
 
 /// Forgets the password of `account` everywhere.
 pub fn forget(store: &Store, account: AccountId) -> Result<(), Error> {
-    if let Some(e) = entry(store, account) {
-        // Nothing stored there is fine too.
-        let _ = e.delete_credential();
-    }
     store.set_stored_password(account, None)?;
+    if let Some(e) = entry(store, account)? {
+        match e.delete_credential() {
+            // Nothing stored there is what we want.
+            Ok(()) | Err(keyring::Error::NoEntry) => {}
+            Err(e) => return Err(keychain_error("remove")(e)),
+        }
+    }
     Ok(())
 }

@@ -35,6 +35,7 @@ pub(super) fn run(store: &Store, account: Option<&str>, dry_run: bool) -> anyhow
     let (interrupt_tx, interrupt) = crossbeam_channel::bounded::<()>(1);
     // A second Ctrl+C while cancelling is ignored; the first one is enough.
     let _ = ctrlc::set_handler(move || {
+        // Full: a cancel is already pending; one is enough.
         let _ = interrupt_tx.try_send(());
     });
     for a in &accounts {
@@ -171,6 +172,7 @@ fn say(bars: &MultiProgress, line: String) {
     if bars.is_hidden() {
         eprintln!("{line}");
     } else {
+        // A terminal that went away cannot show the line anyway.
         let _ = bars.println(line);
     }
 }

@@ -170,6 +170,8 @@ pub fn export(store: &Store, req: &ExportRequest, ctl: &mut dyn Control) -> Resu
     let result = export_inner(store, req, variant, &mut run);
     if let Err(e) = result {
         for c in &created {
+            // Best effort: the export's own error is what the user must see;
+            // a leftover file is named in it by its path.
             let _ = if c.is_dir() {
                 std::fs::remove_dir_all(c)
             } else {
@@ -276,14 +278,13 @@ fn export_inner(
 /// Where a subfolder goes: `dest.sbd/A.sbd/B` for mbox, `dest/A/B` for EML.
 fn nested_path(dest: &Path, path: &[String], mbox: bool) -> PathBuf {
     let mut p = dest.to_path_buf();
-    for (i, part) in path.iter().enumerate() {
+    for part in path {
         let safe = crate::mailbox::names::safe_component(part);
         if mbox {
             p = sbd(&p).join(safe);
         } else {
             p = p.join(safe);
         }
-        let _ = i;
     }
     p
 }

@@ -289,6 +289,8 @@ impl MaildirWriter {
                 .ok()
                 .map(|t| std::time::UNIX_EPOCH + std::time::Duration::from_secs(t))
             {
+                // The delivery time is a courtesy to other readers; the
+                // message and its flags are written either way.
                 let _ = f.set_modified(mtime);
             }
             if self.sync {

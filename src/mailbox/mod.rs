@@ -192,6 +192,20 @@ pub enum Format {
     Eml,
 }
 
+impl Format {
+    /// Whether this is one of the mbox family (one file of many messages)
+    /// rather than one file or folder per message. Exhaustive on purpose: a new
+    /// format must say which it is.
+    pub fn is_mbox(self) -> bool {
+        match self {
+            Format::Mbox | Format::Mboxrd | Format::Mboxo => true,
+            Format::Maildir | Format::Eml => false,
+            // Detection reads only; "auto" is neither until it has looked.
+            Format::Auto => false,
+        }
+    }
+}
+
 impl std::str::FromStr for Format {
     type Err = Error;
 

@@ -46,6 +46,8 @@ impl Store {
         })();
         drop(target);
         if outcome.is_err() {
+            // The backup's own error is reported; a half-written copy is
+            // removed when possible and is never mistaken for a backup.
             let _ = std::fs::remove_file(dest);
         }
         outcome

@@ -14,15 +14,14 @@
 //!
 //! A crash anywhere costs at most a re-download, and SHA-256 dedupe keeps one copy.
 
+use crate::worker::Cancel;
 use std::collections::HashSet;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use super::failpoint;
-use super::policy::{OnServer, plan_deletions};
-use super::session::{self, Timeouts};
-use super::worker::Emitter;
-use super::{Error, Event, Summary};
+use super::policy::{self, Downloads, OnServer, plan_deletions};
+use super::session;
+use super::{Emitter, Error, Event, Summary, Timeouts};
 use crate::account::limits;
 use crate::credentials;
 use crate::pop3::{Client, ProtocolLog, SinkError};
@@ -64,7 +63,7 @@ pub struct Ctx<'a> {
     /// Where events go.
     pub emit: &'a Emitter,
     /// Set when the user cancels.
-    pub cancel: &'a AtomicBool,
+    pub cancel: &'a Cancel,
     /// Now, in epoch seconds (injected for tests of keep-N-days).
     pub now: i64,
     /// Socket timeouts.
@@ -105,7 +104,7 @@ pub fn sync(ctx: &mut Ctx<'_>, account: &Account) -> Result<Summary, Box<Failure
         summary.deleted_on_server = deleted.len() as u64;
     }
     summary.elapsed = started.elapsed();
-    summary.cancelled = ctx.cancel.load(Ordering::Relaxed);
+    summary.cancelled = ctx.cancel.is_cancelled();
     Ok(summary)
 }
 
@@ -134,19 +133,22 @@ fn work(
         new.retain(|m| !adopted.contains(&m.uidl));
     }
 
-    let limit = account.settings.max_size_kb.map(|kb| u64::from(kb) * 1024);
-    // Above the account's limit, or above what popmail accepts at all: headers only.
-    let (partial, full): (Vec<OnServer>, Vec<OnServer>) = new
-        .into_iter()
-        .partition(|m| m.size > limits::MAX_MESSAGE_SIZE || limit.is_some_and(|l| m.size > l));
-    download(ctx, account, client, &partial, &full, summary)?;
+    let downloads = Downloads::split(account.settings.max_size_kb, new);
+    download(
+        ctx,
+        account,
+        client,
+        &downloads.headers_only,
+        &downloads.full,
+        summary,
+    )?;
 
     let ledger = ctx.store.ledger(account.id)?;
     let plan = plan_deletions(
         account.settings.policy,
         account.settings.delete_when_deleted_here,
         &server,
-        &ledger,
+        &policy::known(&ledger),
         ctx.now,
     );
     if plan.is_empty() {
@@ -207,7 +209,7 @@ fn download(
     summary.bytes = batch.bytes_done;
     match read {
         Ok(()) => Ok(()),
-        Err(crate::pop3::Error::Sink { .. }) if cancel.load(Ordering::Relaxed) => Ok(()),
+        Err(crate::pop3::Error::Sink { .. }) if cancel.is_cancelled() => Ok(()),
         Err(e) => Err(e.into()),
     }
 }
@@ -218,7 +220,7 @@ fn read_messages(
     account: &Account,
     partial: &[OnServer],
     full: &[OnServer],
-    cancel: &AtomicBool,
+    cancel: &Cancel,
     now: i64,
     tx: &crossbeam_channel::Sender<(NewDownload, u64)>,
 ) -> Result<(), crate::pop3::Error> {
@@ -241,7 +243,7 @@ fn read_messages(
     };
     let stopped = || SinkError::new("the download stopped");
     for m in partial {
-        if cancel.load(Ordering::Relaxed) {
+        if cancel.is_cancelled() {
             return Ok(());
         }
         let head = client.top(m.msg, PARTIAL_BODY_LINES)?;
@@ -252,7 +254,7 @@ fn read_messages(
             });
         }
     }
-    if cancel.load(Ordering::Relaxed) || full.is_empty() {
+    if cancel.is_cancelled() || full.is_empty() {
         return Ok(());
     }
     let numbers: Vec<u32> = full.iter().map(|m| m.msg).collect();
@@ -264,7 +266,7 @@ fn read_messages(
             )));
         };
         tx.send(prepare(m, raw, false)).map_err(|_| stopped())?;
-        if cancel.load(Ordering::Relaxed) {
+        if cancel.is_cancelled() {
             return Err(SinkError::new("cancelled"));
         }
         Ok(())
@@ -388,7 +390,7 @@ fn adopt_by_headers(
 ) -> Result<HashSet<String>, Error> {
     let mut adopted = HashSet::new();
     for m in new {
-        if ctx.cancel.load(Ordering::Relaxed) {
+        if ctx.cancel.is_cancelled() {
             break;
         }
         let head = client.top(m.msg, 0)?;

@@ -1,12 +1,17 @@
-//! The messages between the window (or the CLI) and the sync worker.
+//! The sync worker's interface: its options, and the messages between the
+//! window (or the CLI) and it.
 //!
 //! The UI sends [`Command`]s and drains [`Event`]s with `try_recv` each frame;
 //! the worker never blocks on the UI. The last event is always
 //! [`Event::Stopped`], saying why the worker stopped.
 
-use crate::account::AccountSettings;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::account::{AccountSettings, limits};
 use crate::secret::Secret;
-use crate::store::{AccountId, FolderId, MessageId};
+use crate::store::{AccountId, FolderId, MessageId, StoreConfig};
+use crate::worker::{Outbox, Repaint};
 
 /// What the UI asks the sync worker to do.
 #[derive(Debug, Clone)]
@@ -170,4 +175,72 @@ pub enum Event {
         /// Why.
         reason: String,
     },
+}
+
+/// Connection timeouts for sessions.
+#[derive(Debug, Clone, Copy)]
+pub struct Timeouts {
+    /// TCP connect.
+    pub connect: Duration,
+    /// Each read or write.
+    pub read: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Self {
+            connect: limits::CONNECT_TIMEOUT,
+            read: limits::READ_TIMEOUT,
+        }
+    }
+}
+
+/// Now, as epoch seconds. Injected so tests can move time forward.
+pub type Clock = Arc<dyn Fn() -> i64 + Send + Sync>;
+
+/// Settings of a sync worker.
+#[derive(Clone)]
+pub struct SyncOptions {
+    /// The store file; every thread opens its own connection.
+    pub store: StoreConfig,
+    /// Called after each event is sent.
+    pub repaint: Repaint,
+    /// The time source.
+    pub clock: Clock,
+    /// Socket timeouts.
+    pub timeouts: Timeouts,
+    /// Run periodic checks (each account's interval) and start-up checks.
+    pub scheduled: bool,
+}
+
+impl SyncOptions {
+    /// Defaults for `store`: real clock, default timeouts, no schedule.
+    pub fn new(store: StoreConfig) -> Self {
+        SyncOptions {
+            store,
+            repaint: crate::worker::no_repaint(),
+            clock: Arc::new(crate::store::now),
+            timeouts: Timeouts::default(),
+            scheduled: false,
+        }
+    }
+}
+
+/// Sends events and wakes the UI: the sync's end of its worker's
+/// [`Outbox`], shared by the dispatcher and every account thread.
+#[derive(Clone)]
+pub struct Emitter(Outbox<Event>);
+
+impl Emitter {
+    /// Wraps the worker's outbox.
+    pub fn new(outbox: Outbox<Event>) -> Self {
+        Emitter(outbox)
+    }
+
+    /// Sends an event.
+    pub fn send(&self, event: Event) {
+        // Closed: the UI is gone. The sync still finishes the batch in flight
+        // (its commits keep the store whole); nobody needs the event.
+        let _ = self.0.send(event);
+    }
 }

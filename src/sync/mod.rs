@@ -20,5 +20,4 @@ pub mod worker;
 
 pub use api::*;
 pub use error::Error;
-pub use session::Timeouts;
-pub use worker::{Clock, Repaint, SyncOptions, SyncWorker};
+pub use worker::SyncWorker;

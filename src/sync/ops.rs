@@ -2,10 +2,9 @@
 //! dry run ("what would the next sync delete on the server?"), and fetching
 //! the full message for a headers-only one.
 
-use super::policy::{OnServer, plan_deletions};
+use super::policy::{Downloads, OnServer, plan_deletions};
 use super::session::{self, pop3_config};
-use super::worker::{Emitter, SyncOptions};
-use super::{CertSummary, DryRunReport, Error, Event, TestStep};
+use super::{CertSummary, DryRunReport, Emitter, Error, Event, SyncOptions, TestStep};
 use crate::account::AccountSettings;
 use crate::credentials;
 use crate::pop3::{self, Client, ProtocolLog, Step};
@@ -105,6 +104,7 @@ pub fn test_connection(
     );
     match client.stat() {
         Ok((count, size)) => {
+            // The test is answered; a QUIT that fails changes nothing on the server.
             let _ = client.quit();
             step(
                 "Mailbox",
@@ -226,33 +226,18 @@ fn dry_run_report(options: &SyncOptions, account: AccountId) -> Result<DryRunRep
     let store = Store::open(&options.store)?;
     let account = store.account(account)?;
     let (client, server) = open_and_list(options, &store, &account)?;
+    // Nothing was changed on the server; a failed QUIT costs nothing.
     let _ = client.quit();
     let ledger = store.ledger(account.id)?;
     let now = (options.clock)();
-    // Messages the next sync downloads count as downloaded now.
-    let mut projected = ledger.clone();
-    let new: Vec<_> = server
+    let new: Vec<OnServer> = server
         .iter()
         .filter(|m| !ledger.contains_key(&m.uidl))
+        .cloned()
         .collect();
-    let limit = account.settings.max_size_kb.map(|kb| u64::from(kb) * 1024);
-    for m in &new {
-        projected.insert(
-            m.uidl.clone(),
-            crate::store::LedgerEntry {
-                uidl: m.uidl.clone(),
-                downloaded_at: now,
-                message: Some(MessageId(0)),
-                size: Some(m.size),
-                header_key: None,
-                partial: limit.is_some_and(|l| m.size > l),
-                deleted_here_at: None,
-                delete_pending: false,
-                server_deleted_at: None,
-                stale_since: None,
-            },
-        );
-    }
+    let downloads = Downloads::split(account.settings.max_size_kb, new);
+    // The same plan a sync makes once these downloads are stored.
+    let projected = downloads.stored(&ledger, now);
     let plan = plan_deletions(
         account.settings.policy,
         account.settings.delete_when_deleted_here,
@@ -274,7 +259,7 @@ fn dry_run_report(options: &SyncOptions, account: AccountId) -> Result<DryRunRep
             .min()
             .zip(times.iter().max())
             .map(|(a, b)| (*a, *b)),
-        would_download: new.len() as u64,
+        would_download: downloads.len() as u64,
     })
 }
 
@@ -309,6 +294,7 @@ fn fetch_full_inner(options: &SyncOptions, message: MessageId) -> Result<Message
     let account = store.account(account)?;
     let (mut client, server) = open_and_list(options, &store, &account)?;
     let Some(m) = server.iter().find(|m| m.uidl == uidl) else {
+        // The error below is the one to report; nothing was changed there.
         let _ = client.quit();
         return Err(crate::store::Error::NotFound(
             "the server no longer has this message, so only its headers can be shown".into(),
@@ -316,6 +302,7 @@ fn fetch_full_inner(options: &SyncOptions, message: MessageId) -> Result<Message
         .into());
     };
     let raw = client.retr(m.msg)?;
+    // RETR changes nothing on the server; the bytes are what matters now.
     let _ = client.quit();
     let full = NewMessage::prepare(raw, account.inbox, Flags::default())
         .from_account(account.id, Some(uidl.clone()))

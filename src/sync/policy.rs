@@ -1,5 +1,7 @@
-//! What a sync deletes on the server: a pure function of the account's
-//! policy, the server listing, the ledger and the time.
+//! What a sync downloads and deletes on the server: pure functions of the
+//! account's settings, the server listing, the ledger and the time. The sync
+//! and its dry run ("Preview server clean-up") both plan with them, so the
+//! preview can never drift from what a sync does.
 //!
 //! The rules (no-loss first):
 //! - only messages that are stored here *in full* are ever deleted because of
@@ -12,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use crate::account::Policy;
+use crate::account::{Policy, limits};
 use crate::store::LedgerEntry;
 
 const DAY: i64 = 86_400;
@@ -39,30 +41,120 @@ pub enum Reason {
     DeletedHere,
 }
 
-/// The messages to delete on the server, in message-number order.
+/// What the ledger says of one UIDL, as far as deleting on the server goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Known {
+    /// When it was downloaded (epoch seconds).
+    pub downloaded_at: i64,
+    /// Its whole message is stored here (or was, until the user deleted it).
+    pub stored_in_full: bool,
+    /// The user deleted it here.
+    pub deleted_here: bool,
+    /// The user asked for it to be deleted on the server.
+    pub delete_pending: bool,
+    /// A DELE for it was confirmed by QUIT before.
+    pub server_deleted: bool,
+}
+
+impl From<&LedgerEntry> for Known {
+    fn from(e: &LedgerEntry) -> Self {
+        Known {
+            downloaded_at: e.downloaded_at,
+            stored_in_full: !e.partial && (e.message.is_some() || e.deleted_here_at.is_some()),
+            deleted_here: e.deleted_here_at.is_some(),
+            delete_pending: e.delete_pending,
+            server_deleted: e.server_deleted_at.is_some(),
+        }
+    }
+}
+
+/// The ledger's entries seen as [`Known`].
+pub fn known(ledger: &HashMap<String, LedgerEntry>) -> HashMap<String, Known> {
+    ledger
+        .iter()
+        .map(|(u, e)| (u.clone(), Known::from(e)))
+        .collect()
+}
+
+/// The new messages a sync downloads, split by size.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Downloads {
+    /// Downloaded whole (RETR).
+    pub full: Vec<OnServer>,
+    /// Above the account's size limit, or above what popmail accepts at all
+    /// ([`limits::MAX_MESSAGE_SIZE`]): headers and the first lines only (TOP).
+    pub headers_only: Vec<OnServer>,
+}
+
+impl Downloads {
+    /// Splits `new` by the account's size limit (`max_size_kb`).
+    pub fn split(max_size_kb: Option<u32>, new: Vec<OnServer>) -> Self {
+        let limit = max_size_kb.map(|kb| u64::from(kb) * 1024);
+        let (headers_only, full) = new
+            .into_iter()
+            .partition(|m| m.size > limits::MAX_MESSAGE_SIZE || limit.is_some_and(|l| m.size > l));
+        Downloads { full, headers_only }
+    }
+
+    /// How many messages in all.
+    pub fn len(&self) -> usize {
+        self.full.len() + self.headers_only.len()
+    }
+
+    /// Whether there is nothing to download.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// What the ledger will say once these are stored at `now`: the
+    /// projection the dry run plans over, exactly as a sync would after its
+    /// downloads.
+    pub fn stored(
+        &self,
+        ledger: &HashMap<String, LedgerEntry>,
+        now: i64,
+    ) -> HashMap<String, Known> {
+        let mut out = known(ledger);
+        let fresh = |stored_in_full| Known {
+            downloaded_at: now,
+            stored_in_full,
+            deleted_here: false,
+            delete_pending: false,
+            server_deleted: false,
+        };
+        for m in &self.full {
+            out.insert(m.uidl.clone(), fresh(true));
+        }
+        for m in &self.headers_only {
+            out.insert(m.uidl.clone(), fresh(false));
+        }
+        out
+    }
+}
+
+/// The messages to delete on the server, in message-number order: the one
+/// clean-up plan, used by the sync after its downloads and by the dry run over
+/// [`Downloads::stored`].
 pub fn plan_deletions(
     policy: Policy,
     delete_when_deleted_here: bool,
     server: &[OnServer],
-    ledger: &HashMap<String, LedgerEntry>,
+    known: &HashMap<String, Known>,
     now: i64,
 ) -> Vec<(OnServer, Reason)> {
     let mut out: Vec<(OnServer, Reason)> = server
         .iter()
         .filter_map(|m| {
-            let entry = ledger.get(&m.uidl)?;
-            if entry.server_deleted_at.is_some() {
+            let entry = known.get(&m.uidl)?;
+            if entry.server_deleted {
                 // Deleted before, yet listed again: the server did not honour
                 // it, or reused the UIDL. Do not guess; leave it.
                 return None;
             }
-            if entry.delete_pending || (delete_when_deleted_here && entry.deleted_here_at.is_some())
-            {
+            if entry.delete_pending || (delete_when_deleted_here && entry.deleted_here) {
                 return Some((m.clone(), Reason::DeletedHere));
             }
-            let stored_in_full =
-                !entry.partial && (entry.message.is_some() || entry.deleted_here_at.is_some());
-            if !stored_in_full {
+            if !entry.stored_in_full {
                 return None;
             }
             match policy {
@@ -126,7 +218,13 @@ mod tests {
         let srv = server(&["old", "new", "partial", "never-downloaded"]);
 
         assert_eq!(
-            uidls(&plan_deletions(Policy::Delete, false, &srv, &ledger, now)),
+            uidls(&plan_deletions(
+                Policy::Delete,
+                false,
+                &srv,
+                &known(&ledger),
+                now
+            )),
             ["old", "new"]
         );
         assert_eq!(
@@ -134,12 +232,12 @@ mod tests {
                 Policy::KeepDays(7),
                 false,
                 &srv,
-                &ledger,
+                &known(&ledger),
                 now
             )),
             ["old"]
         );
-        assert!(plan_deletions(Policy::Keep, false, &srv, &ledger, now).is_empty());
+        assert!(plan_deletions(Policy::Keep, false, &srv, &known(&ledger), now).is_empty());
     }
 
     #[test]
@@ -151,11 +249,11 @@ mod tests {
         gone.deleted_here_at = Some(now);
         ledger.insert("gone".into(), gone.clone());
         let srv = server(&["gone"]);
-        assert!(plan_deletions(Policy::Keep, false, &srv, &ledger, now).is_empty());
-        let plan = plan_deletions(Policy::Keep, true, &srv, &ledger, now);
+        assert!(plan_deletions(Policy::Keep, false, &srv, &known(&ledger), now).is_empty());
+        let plan = plan_deletions(Policy::Keep, true, &srv, &known(&ledger), now);
         assert_eq!(plan.first().map(|(_, r)| *r), Some(Reason::DeletedHere));
         gone.server_deleted_at = Some(now);
         ledger.insert("gone".into(), gone);
-        assert!(plan_deletions(Policy::Keep, true, &srv, &ledger, now).is_empty());
+        assert!(plan_deletions(Policy::Keep, true, &srv, &known(&ledger), now).is_empty());
     }
 }

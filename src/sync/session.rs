@@ -8,33 +8,13 @@
 //! server that rewrites headers makes the message look new (it is then
 //! deduplicated by its SHA-256 when the bytes are the same).
 
-use std::time::Duration;
-
 use sha2::{Digest, Sha256};
 
-use super::Error;
 use super::policy::OnServer;
-use crate::account::{AccountSettings, limits};
+use super::{Error, Timeouts};
+use crate::account::AccountSettings;
 use crate::pop3::{self, Client};
 use crate::secret::Secret;
-
-/// Connection timeouts for sessions.
-#[derive(Debug, Clone, Copy)]
-pub struct Timeouts {
-    /// TCP connect.
-    pub connect: Duration,
-    /// Each read or write.
-    pub read: Duration,
-}
-
-impl Default for Timeouts {
-    fn default() -> Self {
-        Self {
-            connect: limits::CONNECT_TIMEOUT,
-            read: limits::READ_TIMEOUT,
-        }
-    }
-}
 
 /// The POP3 settings of an account.
 pub fn pop3_config(s: &AccountSettings, password: Secret, timeouts: Timeouts) -> pop3::Config {

@@ -4,135 +4,72 @@
 //! periodic checks, and reports [`Event`]s.
 
 use std::collections::HashMap;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
+use crossbeam_channel::Receiver;
 
 use super::account::{self, Ctx};
-use super::session::Timeouts;
-use super::{Command, Error, Event, Summary, ops};
-use crate::store::{Account, AccountId, Store, StoreConfig};
-
-/// Now, as epoch seconds. Injected so tests can move time forward.
-pub type Clock = Arc<dyn Fn() -> i64 + Send + Sync>;
-
-/// Wakes the UI (egui's `request_repaint`), or does nothing for the CLI.
-pub type Repaint = Arc<dyn Fn() + Send + Sync>;
+use super::{Command, Emitter, Error, Event, Summary, SyncOptions, ops};
+use crate::store::{Account, AccountId, Store};
+use crate::worker::{Cancel, Inbox, Next, Spawn, StopEvent, Worker};
 
 /// How long shutdown waits for account threads to finish the message in flight.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+/// How often the dispatcher looks at its schedule and finished threads.
 const TICK: Duration = Duration::from_millis(500);
 
-/// Settings of a sync worker.
-#[derive(Clone)]
-pub struct SyncOptions {
-    /// The store file; every thread opens its own connection.
-    pub store: StoreConfig,
-    /// Called after each event is sent.
-    pub repaint: Repaint,
-    /// The time source.
-    pub clock: Clock,
-    /// Socket timeouts.
-    pub timeouts: Timeouts,
-    /// Run periodic checks (each account's interval) and start-up checks.
-    pub scheduled: bool,
-}
-
-impl SyncOptions {
-    /// Defaults for `store`: real clock, default timeouts, no schedule.
-    pub fn new(store: StoreConfig) -> Self {
-        SyncOptions {
-            store,
-            repaint: Arc::new(|| {}),
-            clock: Arc::new(crate::store::now),
-            timeouts: Timeouts::default(),
-            scheduled: false,
-        }
-    }
-}
-
-/// Sends events and wakes the UI.
-#[derive(Clone)]
-pub struct Emitter {
-    tx: Sender<Event>,
-    repaint: Repaint,
-}
-
-impl Emitter {
-    /// Sends an event (a closed channel means the UI is gone; that is fine).
-    pub fn send(&self, event: Event) {
-        let _ = self.tx.send(event);
-        (self.repaint)();
-    }
-}
-
-/// The handle the UI (or CLI) keeps: send commands, drain events.
+/// The handle the UI (or CLI) keeps: send commands, drain events. The
+/// dispatcher runs on the crate's one worker shape ([`crate::worker`]).
 pub struct SyncWorker {
-    commands: Sender<Command>,
-    events: Receiver<Event>,
-    thread: Option<JoinHandle<()>>,
+    inner: Worker<Command, Event>,
+}
+
+impl StopEvent for Event {
+    fn stopped(reason: String) -> Self {
+        Event::Stopped { reason }
+    }
 }
 
 impl SyncWorker {
-    /// Starts the worker thread.
+    /// Starts the dispatcher thread `popmail-sync`.
     pub fn spawn(options: SyncOptions) -> Result<SyncWorker, Error> {
-        let (commands, command_rx) = crossbeam_channel::unbounded();
-        let (event_tx, events) = crossbeam_channel::unbounded();
-        let emitter = Emitter {
-            tx: event_tx,
-            repaint: options.repaint.clone(),
-        };
-        let thread = std::thread::Builder::new()
-            .name("popmail-sync".into())
-            .spawn(move || Dispatcher::new(options, emitter).run(&command_rx))
-            .map_err(Error::Thread)?;
-        Ok(SyncWorker {
-            commands,
-            events,
-            thread: Some(thread),
+        let spawn = Spawn::named("popmail-sync")
+            .repaint(options.repaint.clone())
+            .join_on_drop();
+        let inner = Worker::spawn(spawn, move |inbox, outbox| {
+            Dispatcher::new(options, Emitter::new(outbox)).run(&inbox)
         })
+        .map_err(Error::Thread)?;
+        Ok(SyncWorker { inner })
     }
 
-    /// Sends a command (ignored once the worker has stopped).
+    /// Sends a command. After the worker has stopped nothing is listening;
+    /// its [`Event::Stopped`] already told the UI why, so this does nothing.
     pub fn send(&self, command: Command) {
-        let _ = self.commands.send(command);
+        // Closed: the Stopped event has said why; nothing more to tell.
+        let _ = self.inner.send(command);
     }
 
     /// The next event, if one is waiting. Never blocks.
     pub fn try_recv(&self) -> Option<Event> {
-        self.events.try_recv().ok()
+        self.inner.try_recv()
     }
 
     /// The event channel, for callers that may block (the CLI).
     pub fn events(&self) -> &Receiver<Event> {
-        &self.events
+        self.inner.events()
     }
 
     /// Asks the worker to stop and waits for it (at most the grace period
     /// plus a little).
     pub fn shutdown(mut self) {
-        self.stop();
-    }
-
-    fn stop(&mut self) {
-        let _ = self.commands.send(Command::Shutdown);
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
-}
-
-impl Drop for SyncWorker {
-    fn drop(&mut self) {
-        self.stop();
+        self.inner.shutdown();
     }
 }
 
 struct Running {
-    cancel: Arc<AtomicBool>,
+    cancel: Cancel,
     thread: JoinHandle<()>,
 }
 
@@ -159,14 +96,14 @@ impl Dispatcher {
         }
     }
 
-    fn run(mut self, commands: &Receiver<Command>) {
+    fn run(mut self, commands: &Inbox<Command>) -> String {
         let reason = match self.serve(commands) {
             Ok(reason) => reason,
             Err(e) => format!("the sync worker stopped: {}", e.user_message()),
         };
         let deadline = Instant::now() + SHUTDOWN_GRACE;
         for r in self.running.values() {
-            r.cancel.store(true, Ordering::Relaxed);
+            r.cancel.cancel();
         }
         while Instant::now() < deadline && self.running.values().any(|r| !r.thread.is_finished()) {
             std::thread::sleep(Duration::from_millis(20));
@@ -176,24 +113,26 @@ impl Dispatcher {
             .values()
             .filter(|r| !r.thread.is_finished())
             .count();
-        let reason = if stuck == 0 {
+        if stuck == 0 {
             reason
         } else {
             format!(
                 "{reason}; {stuck} account(s) were still waiting for their server (nothing is lost: they resume next time)"
             )
-        };
-        self.emit.send(Event::Stopped { reason });
+        }
     }
 
-    fn serve(&mut self, commands: &Receiver<Command>) -> Result<String, Error> {
+    fn serve(&mut self, commands: &Inbox<Command>) -> Result<String, Error> {
         self.reload()?;
         loop {
             match commands.recv_timeout(TICK) {
-                Ok(Command::Shutdown) => return Ok("shut down as asked".into()),
-                Ok(command) => self.handle(command)?,
-                Err(RecvTimeoutError::Timeout) => {}
-                Err(RecvTimeoutError::Disconnected) => return Ok("the window closed".into()),
+                Next::Command(Command::Shutdown) => return Ok("shut down as asked".into()),
+                Next::Command(command) => self.handle(command)?,
+                Next::Timeout => {}
+                Next::Closed if commands.cancel().is_cancelled() => {
+                    return Ok("shut down as asked".into());
+                }
+                Next::Closed => return Ok("the window closed".into()),
             }
             self.running.retain(|_, r| !r.thread.is_finished());
             self.helpers.retain(|h| !h.is_finished());
@@ -228,7 +167,8 @@ impl Dispatcher {
             }
             Command::Cancel(which) => {
                 for (id, r) in &self.running {
-                    if which.is_none_or(|w| w == *id) && !r.cancel.swap(true, Ordering::Relaxed) {
+                    if which.is_none_or(|w| w == *id) && !r.cancel.is_cancelled() {
+                        r.cancel.cancel();
                         // Answer at once; the thread stays silent from now on.
                         self.emit.send(Event::Finished {
                             account: *id,
@@ -339,7 +279,7 @@ impl Dispatcher {
             return;
         };
         self.last_check.insert(id, Instant::now());
-        let cancel = Arc::new(AtomicBool::new(false));
+        let cancel = Cancel::new();
         let flag = cancel.clone();
         let emit = self.emit.clone();
         let options = self.options.clone();
@@ -360,7 +300,7 @@ impl Dispatcher {
     }
 }
 
-fn run_account(options: &SyncOptions, emit: &Emitter, cancel: &AtomicBool, account: &Account) {
+fn run_account(options: &SyncOptions, emit: &Emitter, cancel: &Cancel, account: &Account) {
     emit.send(Event::Started {
         account: account.id,
     });
@@ -376,7 +316,7 @@ fn run_account(options: &SyncOptions, emit: &Emitter, cancel: &AtomicBool, accou
             };
             account::sync(&mut ctx, account)
         });
-    if cancel.load(Ordering::Relaxed) {
+    if cancel.is_cancelled() {
         // The dispatcher already answered the cancel.
         return;
     }

@@ -168,16 +168,17 @@ impl ImportExport {
 /// The name a folder is exported under.
 fn export_name(text: &str, format: Format) -> String {
     let base = crate::mailbox::names::safe_component(text);
-    match format {
-        Format::Maildir | Format::Eml => base,
-        _ => format!("{base}.mbox"),
+    if format.is_mbox() {
+        format!("{base}.mbox")
+    } else {
+        base
     }
 }
 
 /// What an export would create at the top level (checked before writing).
 fn export_tops(setup: &ExportSetup, dest: &Path) -> Vec<PathBuf> {
     let mut tops = vec![dest.to_path_buf()];
-    let mbox = !matches!(setup.format, Format::Maildir | Format::Eml);
+    let mbox = setup.format.is_mbox();
     if mbox && setup.subfolders && matches!(setup.what, ExportWhat::Folder(_)) {
         let mut name = dest.file_name().unwrap_or_default().to_os_string();
         name.push(".sbd");

@@ -279,7 +279,7 @@ pub fn export_ui(
                 ui.end_row();
                 ui.label("Format");
                 ui.vertical(|ui| {
-                    let before = is_mbox(s.format);
+                    let before = s.format.is_mbox();
                     for (f, text, hint) in EXPORT_FORMATS {
                         ui.radio_value(&mut s.format, f, text).on_hover_text(hint);
                     }
@@ -287,7 +287,7 @@ pub fn export_ui(
                         ui.add(egui::Label::new(RichText::new(*hint).weak()).wrap());
                     }
                     // A file name does not suit a directory, nor the other way round.
-                    if before != is_mbox(s.format) {
+                    if before != s.format.is_mbox() {
                         s.dest = None;
                     }
                 });
@@ -301,7 +301,7 @@ pub fn export_ui(
                         ),
                         None => ui.weak("Not chosen yet"),
                     };
-                    let what = if is_mbox(s.format) {
+                    let what = if s.format.is_mbox() {
                         "Choose the file…"
                     } else {
                         "Choose the directory…"
@@ -327,10 +327,6 @@ pub fn export_ui(
     if close {
         out.push(Action::CloseSetup);
     }
-}
-
-fn is_mbox(f: Format) -> bool {
-    !matches!(f, Format::Maildir | Format::Eml)
 }
 
 fn what_ui(ui: &mut Ui, s: &mut ExportSetup, folders: &[Folder], label: Id) {
@@ -369,7 +365,7 @@ fn what_ui(ui: &mut Ui, s: &mut ExportSetup, folders: &[Folder], label: Id) {
 /// The question before an export replaces or writes into what exists.
 pub fn overwrite_ui(ctx: &egui::Context, format: Format, paths: &[PathBuf], out: &mut Vec<Action>) {
     let close = modal(ctx, "export-overwrite", |ui| {
-        let mbox = is_mbox(format);
+        let mbox = format.is_mbox();
         ui.heading(if mbox {
             "Replace the existing file?"
         } else {
