@@ -14,6 +14,8 @@ mod certs;
 #[path = "../tests/support/dovecot.rs"]
 #[allow(dead_code)]
 mod dovecot;
+#[path = "../tests/support/system.rs"]
+mod system;
 
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};

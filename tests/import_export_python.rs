@@ -21,6 +21,7 @@ fn script() -> PathBuf {
 
 /// Runs the helper; returns Python's view: (bytes, flag letters) per message.
 fn python(args: &[&Path], cmd: &str) -> Vec<(Vec<u8>, String)> {
+    crate::support::system::ensure().unwrap_or_else(|e| panic!("{e}"));
     let out = Command::new("python3")
         .arg(script())
         .arg(cmd)

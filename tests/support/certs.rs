@@ -19,6 +19,7 @@ pub struct TestCerts {
 }
 
 fn openssl(dir: &Path, args: &[&str]) -> Result<String, String> {
+    super::system::ensure()?;
     let out = Command::new("openssl")
         .args(args)
         .current_dir(dir)

@@ -94,6 +94,7 @@ impl Dovecot {
 
     /// Starts Dovecot, or says why not.
     pub fn try_start(opts: &DovecotOptions) -> Result<Dovecot, String> {
+        super::system::ensure()?;
         if !Path::new(DOVECOT).exists() || !Path::new(POP3_BINARY).exists() {
             return Err(format!(
                 "{DOVECOT} or {POP3_BINARY} is missing: these tests need a real POP3 server; run `apt-get install dovecot-pop3d`"

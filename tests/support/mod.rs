@@ -7,4 +7,5 @@ pub mod mail_corpus;
 pub mod scripted_server;
 pub mod store;
 pub mod sync;
+pub mod system;
 pub mod ui;
