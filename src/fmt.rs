@@ -11,6 +11,18 @@ pub fn date_time(epoch: i64) -> String {
     date_time_in(epoch, &Local)
 }
 
+/// `YYYY-MM-DD` in local time for epoch seconds.
+pub fn date(epoch: i64) -> String {
+    date_in(epoch, &Local)
+}
+
+fn date_in<Tz: TimeZone>(epoch: i64, tz: &Tz) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
+    at(epoch, tz).map_or_else(|| "—".into(), |d| d.format("%Y-%m-%d").to_string())
+}
+
 /// Date for a list row in local time: `HH:MM` today, else `YYYY-MM-DD`.
 pub fn list_date(epoch: i64, now: i64) -> String {
     list_date_in(epoch, now, &Local)
@@ -81,6 +93,7 @@ mod tests {
         assert_eq!(date_time_in(951_782_400, &utc), "2000-02-29 00:00");
         assert_eq!(date_time_in(1_700_000_000, &utc), "2023-11-14 22:13");
         assert_eq!(date_time_in(-86_400, &utc), "1969-12-31 00:00");
+        assert_eq!(date_in(1_700_000_000, &utc), "2023-11-14");
         assert_eq!(list_date_in(1_700_000_000, 1_700_000_100, &utc), "22:13");
         assert_eq!(
             list_date_in(1_700_000_000, 1_800_000_000, &utc),

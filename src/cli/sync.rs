@@ -125,7 +125,7 @@ pub(super) fn run(store: &Store, account: Option<&str>, dry_run: bool) -> anyhow
             }
             Event::DryRun { account, report } => {
                 match report {
-                    Ok(r) => println!("{}", describe_dry_run(&name(&account), &r)),
+                    Ok(r) => println!("{}: {}", name(&account), r.describe()),
                     Err(e) => {
                         eprintln!("{}: failed: {e}", name(&account));
                         failed += 1;
@@ -146,25 +146,6 @@ pub(super) fn run(store: &Store, account: Option<&str>, dry_run: bool) -> anyhow
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// The dry run in words.
-pub fn describe_dry_run(account: &str, r: &crate::sync::DryRunReport) -> String {
-    let mut s = format!(
-        "{account}: {} messages on the server; the next sync would download {} and delete {} ({:.1} MB) from the server",
-        r.on_server,
-        r.would_download,
-        r.would_delete,
-        r.would_delete_bytes as f64 / 1e6
-    );
-    if let Some((a, b)) = r.received_between {
-        s.push_str(&format!(
-            ", downloaded between {} and {}",
-            crate::fmt::date_time(a),
-            crate::fmt::date_time(b)
-        ));
-    }
-    s
 }
 
 /// Prints a line above the progress bars (or plainly, when stderr is not a terminal).

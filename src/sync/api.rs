@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::account::{AccountSettings, limits};
+use crate::fmt;
 use crate::secret::Secret;
 use crate::store::{AccountId, FolderId, MessageId, StoreConfig};
 use crate::worker::{Outbox, Repaint};
@@ -73,6 +74,38 @@ pub struct DryRunReport {
     pub received_between: Option<(i64, i64)>,
     /// Messages the next sync would download.
     pub would_download: u64,
+}
+
+impl DryRunReport {
+    /// The report in words: the one description the window and the CLI show.
+    pub fn describe(&self) -> String {
+        let on_server = fmt::count(self.on_server, "message is", "messages are");
+        let download = if self.would_download > 0 {
+            format!(
+                " It would first download {}.",
+                fmt::count(self.would_download, "new message", "new messages")
+            )
+        } else {
+            String::new()
+        };
+        if self.would_delete == 0 {
+            return format!(
+                "The next sync would delete nothing from the server ({on_server} there now).{download}"
+            );
+        }
+        let when = match self.received_between {
+            Some((a, b)) if fmt::date(a) == fmt::date(b) => {
+                format!(", received on {}", fmt::date(a))
+            }
+            Some((a, b)) => format!(", received between {} and {}", fmt::date(a), fmt::date(b)),
+            None => String::new(),
+        };
+        format!(
+            "The next sync would delete {} ({}) from the server{when}. {on_server} there now.{download}",
+            fmt::count(self.would_delete, "message", "messages"),
+            fmt::size(self.would_delete_bytes),
+        )
+    }
 }
 
 /// One step of "Test connection".
@@ -242,5 +275,36 @@ impl Emitter {
         // Closed: the UI is gone. The sync still finishes the batch in flight
         // (its commits keep the store whole); nobody needs the event.
         let _ = self.0.send(event);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dry_run_sentences() {
+        let r = DryRunReport {
+            on_server: 140,
+            would_delete: 132,
+            would_delete_bytes: 2_500_000,
+            received_between: Some((1_704_067_200, 1_709_942_400)),
+            would_download: 0,
+        };
+        assert_eq!(
+            r.describe(),
+            "The next sync would delete 132 messages (2.4 MB) from the server, received \
+             between 2024-01-01 and 2024-03-09. 140 messages are there now."
+        );
+        let none = DryRunReport {
+            on_server: 1,
+            would_download: 1,
+            ..DryRunReport::default()
+        };
+        assert_eq!(
+            none.describe(),
+            "The next sync would delete nothing from the server (1 message is there now). \
+             It would first download 1 new message."
+        );
     }
 }
