@@ -23,6 +23,10 @@ use std::time::Duration;
 
 use crossbeam_channel::{Receiver, RecvTimeoutError, Sender, TryRecvError};
 
+/// How often long work reports progress: ten times a second is smooth to the
+/// eye and costs nothing measurable (each report is one channel send).
+pub const PROGRESS_INTERVAL: Duration = Duration::from_millis(100);
+
 /// Wakes the owner after each event (egui's `request_repaint`, or nothing).
 pub type Repaint = Arc<dyn Fn() + Send + Sync>;
 

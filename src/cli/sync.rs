@@ -83,9 +83,9 @@ pub(super) fn run(store: &Store, account: Option<&str>, dry_run: bool) -> anyhow
                     bar.set_length(messages_total);
                     bar.set_position(messages_done);
                     bar.set_message(format!(
-                        "{:.1}/{:.1} MB",
-                        bytes_done as f64 / 1e6,
-                        bytes_total as f64 / 1e6
+                        "{} of {}",
+                        crate::fmt::size(bytes_done),
+                        crate::fmt::size(bytes_total)
                     ));
                 }
             }
@@ -96,13 +96,13 @@ pub(super) fn run(store: &Store, account: Option<&str>, dry_run: bool) -> anyhow
                 say(
                     &bars,
                     format!(
-                        "{}: {} downloaded ({} headers only), {} deleted on the server, {} already here, {:.1} MB in {:.1} s{}",
+                        "{}: {} downloaded ({} headers only), {} deleted on the server, {} already here, {} in {:.1} s{}",
                         name(&account),
                         summary.downloaded,
                         summary.partial,
                         summary.deleted_on_server,
                         summary.skipped,
-                        summary.bytes as f64 / 1e6,
+                        crate::fmt::size(summary.bytes),
                         summary.elapsed.as_secs_f64(),
                         if summary.cancelled {
                             " (cancelled)"

@@ -19,7 +19,6 @@ pub mod import;
 mod worker;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 pub use export::{ExportRequest, ExportSource, ExportSummary, export};
 pub use import::{ImportRequest, ImportSummary, Target, import};
@@ -27,8 +26,7 @@ pub use worker::{JobCommand, JobEvent, JobKind, JobSummary, JobWorker, spawn};
 
 use crate::store::{self, Store};
 
-/// How often progress is reported at most.
-pub const PROGRESS_INTERVAL: Duration = Duration::from_millis(100);
+pub use crate::worker::PROGRESS_INTERVAL;
 
 /// Errors of a job, each a sentence a user understands.
 #[derive(Debug, thiserror::Error)]

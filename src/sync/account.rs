@@ -16,7 +16,7 @@
 
 use crate::worker::Cancel;
 use std::collections::HashSet;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use super::failpoint;
 use super::policy::{self, Downloads, OnServer, plan_deletions};
@@ -29,7 +29,6 @@ use crate::store::{Account, Dedupe, Flags, NewDownload, NewMessage, Store};
 
 /// Lines of the body kept in a headers-only download (`TOP n 20`).
 pub const PARTIAL_BODY_LINES: u32 = 20;
-const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 
 /// An account sync that failed, with the session's protocol log.
 #[derive(Debug)]
@@ -324,7 +323,7 @@ impl<'a> Batch<'a> {
             self.flush(store, emit)?;
         } else if self
             .last_progress
-            .is_none_or(|t| t.elapsed() >= PROGRESS_EVERY)
+            .is_none_or(|t| t.elapsed() >= crate::worker::PROGRESS_INTERVAL)
         {
             self.progress(emit);
         }
