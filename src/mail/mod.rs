@@ -214,6 +214,7 @@ fn parse_mail_bounded(raw: &[u8]) -> Option<ParsedMail<'_>> {
     if nesting_too_deep(raw, MAX_MIME_DEPTH) {
         return None;
     }
+    // Unparseable: the caller lists it as "(unparseable message)", raw bytes kept.
     mailparse::parse_mail(raw).ok()
 }
 

@@ -55,6 +55,7 @@ pub struct SourceFolder {
 /// valid `From_` line at a line start within the first 64 KiB also counts.
 fn sniff(path: &Path) -> Option<SourceKind> {
     let mut head = Vec::with_capacity(SNIFF);
+    // Unreadable: not recognised here; opening it to import reports the error.
     fs::File::open(path)
         .ok()?
         .take(SNIFF as u64)
@@ -79,6 +80,7 @@ fn file_len(p: &Path) -> u64 {
 }
 
 fn dir_bytes(dir: &Path, filter: impl Fn(&Path) -> bool) -> u64 {
+    // A size estimate for the progress bar: what cannot be read counts 0.
     fs::read_dir(dir)
         .map(|rd| {
             rd.filter_map(|e| e.ok())

@@ -151,6 +151,8 @@ pub(crate) fn read_message_file(
     if !is_header_line(first) {
         return damaged(bytes.len() as u64, DamageReason::NoHeader);
     }
+    // No delivery time from the name or the file: the message is stored
+    // without one (the list then shows its Date: header).
     let received = received.or_else(|| {
         meta.modified()
             .ok()?
