@@ -20,10 +20,10 @@ use std::time::Duration;
 use native_tls::{Certificate, HandshakeError, TlsConnector, TlsStream};
 
 use crate::pop3::cert::{CertInfo, normalize_fingerprint};
-use crate::pop3::client::Step;
 use crate::pop3::config::{Config, Security};
 use crate::pop3::error::Error;
 use crate::pop3::response::{STATUS_LINE_MAX, find_line, parse_status};
+use crate::pop3::step::Step;
 
 /// A byte stream a [`crate::pop3::Client`] talks over. Implemented by
 /// [`TcpTransport`]; tests implement it to replay byte transcripts.
