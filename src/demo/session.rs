@@ -16,10 +16,10 @@ use std::sync::Arc;
 
 use super::maildrop::{Lease, Maildrop, Message};
 
-/// The user name the demo server accepts (published as [`super::DemoServer::USER`]).
+/// The user name the demo server accepts (published as `DemoServer::USER`).
 pub(super) const USER: &str = "demo";
 /// The password the demo server accepts; it guards only public sample data
-/// (published as [`super::DemoServer::PASSWORD`]).
+/// (published as `DemoServer::PASSWORD`).
 pub(super) const PASSWORD: &str = "demo";
 
 /// The greeting sent when a client connects.

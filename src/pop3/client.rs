@@ -3,7 +3,9 @@
 //! [`Client::connect`] opens the connection (TLS or STLS per the account),
 //! reads the greeting and asks `CAPA` (RFC 2449). [`Client::login`]
 //! authenticates with the chosen mechanism (see [`crate::pop3::auth`]);
-//! then the transaction commands are available. [`Client::quit`] is the only
+//! then the transaction commands are available. Both run the sans-IO
+//! [`Login`] machine through the driver; the client only keeps the session
+//! state and does the transaction commands (pipelined ones in `pipeline`). [`Client::quit`] is the only
 //! way DELEs take effect (RFC 1939 §6: UPDATE state).
 //!
 //! STLS is fail-closed: if the account wants STLS and the server does not

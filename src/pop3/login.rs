@@ -28,7 +28,7 @@
 //! without one it is a failed login. Every refusal of an authentication
 //! command goes through one place ([`Login`]'s `refused`), which is where
 //! falling back to the next mechanism belongs. A SASL exchange answers `+`
-//! challenges one at a time through the mechanism's [`Sasl`] step, is
+//! challenges one at a time through the mechanism's `Sasl` step, is
 //! bounded, and is cancelled with `*` when the server asks more than the
 //! mechanism has to say. Credentials are sent only as [`Command`]s whose
 //! log form is redacted.
