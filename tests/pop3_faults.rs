@@ -179,7 +179,7 @@ fn invalid_and_duplicate_uidls() {
     assert!(matches!(r, Err(Error::InvalidUidl { .. })), "{r:?}");
     let (r, _) = run(fault(Fault::DuplicateUidl), |_| {});
     assert!(
-        matches!(r, Err(Error::InvalidUidl { ref detail }) if detail.contains("twice")),
+        matches!(r, Err(Error::InvalidUidl { ref detail }) if detail.to_string().contains("twice")),
         "{r:?}"
     );
 }

@@ -6,6 +6,7 @@
 //! - `cli_accounts`: `account` and `sync` subcommands against a real Dovecot.
 //! - `mail_fixtures`: the message model over hostile input, stored and shown raw.
 //! - `pop3_transcript`: the POP3 client against `C:`/`S:` byte transcripts.
+//! - `pop3_login`: the sans-IO login state machine against `C:`/`S:` transcripts, no transport.
 //! - `pop3_dovecot`: interop with a real Dovecot POP3 server.
 //! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
 //! - `sync_policies`: the sync worker against a real Dovecot: policies, size limit, ledger.
@@ -33,6 +34,7 @@ mod mail_fixtures;
 mod mailbox_fixtures;
 mod pop3_dovecot;
 mod pop3_faults;
+mod pop3_login;
 mod pop3_transcript;
 mod support;
 mod sync_faults;

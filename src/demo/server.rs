@@ -22,7 +22,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use super::maildrop::Maildrop;
-use super::session::{Flow, GREETING, Session};
+use super::session::{self, Flow, GREETING, Session};
 use super::{Error, sample_messages};
 
 /// The longest command line accepted, CRLF included.
@@ -52,9 +52,9 @@ pub struct DemoServer {
 
 impl DemoServer {
     /// The user name the demo server accepts.
-    pub const USER: &str = "demo";
+    pub const USER: &str = session::USER;
     /// The password the demo server accepts (it guards only public sample data).
-    pub const PASSWORD: &str = "demo";
+    pub const PASSWORD: &str = session::PASSWORD;
 
     /// Starts a demo server on 127.0.0.1 with a port the system picks.
     pub fn start() -> Result<DemoServer, Error> {
@@ -143,6 +143,7 @@ fn accept_loop(listener: &TcpListener, maildrop: &Arc<Maildrop>, stop: &Arc<Atom
         };
         if active.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
             let mut stream = stream;
+            // A courtesy to a client we turn away: if it cannot be told, it sees the close.
             let _ = stream.set_write_timeout(Some(POLL));
             let _ = stream.write_all(b"-ERR [SYS/TEMP] too many connections, try again later\r\n");
             continue;
@@ -152,6 +153,8 @@ fn accept_loop(listener: &TcpListener, maildrop: &Arc<Maildrop>, stop: &Arc<Atom
         let guard = ActiveGuard(Arc::clone(&active));
         let maildrop = Arc::clone(maildrop);
         let stop = Arc::clone(stop);
+        // Without a clone, stopping cannot cut this connection off; it still ends
+        // at its next read timeout, when it sees the stop flag.
         let socket = stream.try_clone().ok();
         let spawned = std::thread::Builder::new()
             .name(format!("popmail-demo-conn-{next_id}"))
@@ -160,6 +163,7 @@ fn accept_loop(listener: &TcpListener, maildrop: &Arc<Maildrop>, stop: &Arc<Atom
                 let mut stream = stream;
                 serve(&mut stream, maildrop, &stop);
                 // Close for real even though the listener thread holds a clone of the socket.
+                // An error means it is closed already.
                 let _ = stream.shutdown(std::net::Shutdown::Both);
             });
         // If the thread could not start, the closure (stream and guard) is dropped:
@@ -170,9 +174,11 @@ fn accept_loop(listener: &TcpListener, maildrop: &Arc<Maildrop>, stop: &Arc<Atom
     }
     for (handle, socket) in threads {
         // Unblocks a write to a client that stopped reading; reads notice the flag anyway.
+        // An error means the socket is closed already.
         if let Some(socket) = socket {
             let _ = socket.shutdown(std::net::Shutdown::Both);
         }
+        // Connection threads never panic; if one did, there is nothing left to clean.
         let _ = handle.join();
     }
 }
@@ -213,6 +219,7 @@ fn serve(stream: &mut TcpStream, maildrop: Arc<Maildrop>, stop: &AtomicBool) {
             Ok(read) => read,
             Err(err) if matches!(err.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
                 if last_input.elapsed() >= IDLE_TIMEOUT {
+                    // Closing anyway: a client that cannot be told sees the close.
                     let _ = stream.write_all(b"-ERR idle for too long, logging out\r\n");
                     return;
                 }
@@ -258,6 +265,7 @@ fn serve(stream: &mut TcpStream, maildrop: Arc<Maildrop>, stop: &AtomicBool) {
         }
         out.clear();
         if flow == Flow::Close {
+            // Closing anyway; the client sees the close if the flush fails.
             let _ = stream.flush();
             return;
         }

@@ -14,8 +14,13 @@
 
 use std::sync::Arc;
 
-use super::DemoServer;
 use super::maildrop::{Lease, Maildrop, Message};
+
+/// The user name the demo server accepts (published as `DemoServer::USER`).
+pub(super) const USER: &str = "demo";
+/// The password the demo server accepts; it guards only public sample data
+/// (published as `DemoServer::PASSWORD`).
+pub(super) const PASSWORD: &str = "demo";
 
 /// The greeting sent when a client connects.
 pub(super) const GREETING: &[u8] = b"+OK popmail demo POP3 server ready (local demo data)\r\n";
@@ -135,7 +140,7 @@ impl Session {
                 let Some(name) = user.take() else {
                     return self.error(out, "send USER first");
                 };
-                if name != DemoServer::USER || rest != DemoServer::PASSWORD {
+                if name != USER || rest != PASSWORD {
                     return self.error(out, "[AUTH] wrong user name or password");
                 }
                 let Some(lease) = self.maildrop.lease() else {
@@ -219,6 +224,7 @@ fn parse_number(arg: &str) -> Option<usize> {
     if arg.is_empty() || arg.len() > 9 || !arg.bytes().all(|byte| byte.is_ascii_digit()) {
         return None;
     }
+    // Only digits, at most 9: parsing cannot fail, and None would be refused anyway.
     arg.parse().ok()
 }
 

@@ -20,6 +20,7 @@ use md5::{Digest, Md5};
 use crate::pop3::capa::Capabilities;
 use crate::pop3::config::AuthMethod;
 use crate::pop3::error::Error;
+use crate::pop3::response::{ParseError, Syntax};
 
 /// A concrete authentication mechanism.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,15 +151,16 @@ pub fn cram_md5_response(
     user: &str,
     password: &str,
     challenge_b64: &str,
-) -> Result<String, String> {
+) -> Result<String, ParseError> {
+    let bad = |detail: String| ParseError::invalid(Syntax::SaslChallenge, detail);
     let challenge = BASE64
         .decode(challenge_b64.trim())
-        .map_err(|e| format!("CRAM-MD5 challenge is not base64: {e}"))?;
+        .map_err(|e| bad(format!("CRAM-MD5 challenge is not base64: {e}")))?;
     if challenge.is_empty() {
-        return Err("CRAM-MD5 challenge is empty".to_string());
+        return Err(bad("CRAM-MD5 challenge is empty".to_string()));
     }
     let mut mac = <Hmac<Md5> as KeyInit>::new_from_slice(password.as_bytes())
-        .map_err(|e| format!("HMAC key: {e}"))?;
+        .map_err(|e| bad(format!("HMAC key: {e}")))?;
     mac.update(&challenge);
     let digest = hex(&mac.finalize().into_bytes());
     Ok(BASE64.encode(format!("{user} {digest}")))

@@ -80,6 +80,8 @@ impl Capabilities {
             "SASL" => self
                 .sasl
                 .extend(args.iter().map(|m| m.to_ascii_uppercase())),
+            // A malformed LOGIN-DELAY or EXPIRE argument is as good as none:
+            // both are advisory (RFC 2449 §6.5, §6.7).
             "LOGIN-DELAY" => self.login_delay = args.first().and_then(|a| a.parse().ok()),
             "EXPIRE" => {
                 self.expire = match args.first() {

@@ -196,7 +196,10 @@ fn name(mut seq: &[u8]) -> String {
     }
 }
 
+/// A UTCTime/GeneralizedTime as text; `None` for a malformed one, which
+/// the caller shows as unknown (a certificate fact, not a reason to fail).
 fn time(tag: u8, content: &[u8]) -> Option<String> {
+    // Malformed time text is "unknown", as the doc comment says.
     let s = std::str::from_utf8(content).ok()?;
     let (year, rest) = match tag {
         0x17 => {

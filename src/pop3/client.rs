@@ -3,7 +3,9 @@
 //! [`Client::connect`] opens the connection (TLS or STLS per the account),
 //! reads the greeting and asks `CAPA` (RFC 2449). [`Client::login`]
 //! authenticates with the chosen mechanism (see [`crate::pop3::auth`]);
-//! then the transaction commands are available. [`Client::quit`] is the only
+//! then the transaction commands are available. Both run the sans-IO
+//! [`Login`] machine through the driver; the client only keeps the session
+//! state and does the transaction commands (pipelined ones in `pipeline`). [`Client::quit`] is the only
 //! way DELEs take effect (RFC 1939 §6: UPDATE state).
 //!
 //! STLS is fail-closed: if the account wants STLS and the server does not
@@ -19,49 +21,22 @@ use crate::pop3::auth::Mechanism;
 use crate::pop3::capa::Capabilities;
 use crate::pop3::cert::CertInfo;
 use crate::pop3::command::Command;
-use crate::pop3::config::{Config, Security};
+use crate::pop3::config::Config;
 use crate::pop3::conn::Conn;
-use crate::pop3::error::{Error, SinkError};
+use crate::pop3::driver::{self, Stop};
+use crate::pop3::error::{Error, SinkError, Violation};
 use crate::pop3::listing::{
     ListingChecker, ListingError, Uidl, parse_scan, parse_stat, parse_unique_id,
 };
 use crate::pop3::log::{Direction, ProtocolLog};
-use crate::pop3::response::{
-    Greeting, MultilineDecoder, RespCode, STATUS_LINE_MAX, Status, parse_greeting, trim_eol,
-};
+use crate::pop3::login::Login;
+use crate::pop3::pipeline::{self, BodyLimits};
+use crate::pop3::response::{Greeting, MultilineDecoder, STATUS_LINE_MAX, Status, trim_eol};
+pub use crate::pop3::step::Step;
 use crate::pop3::transport::{TcpTransport, Transport};
 
-/// A step of connecting, reported as it happens (for "Test connection").
-#[derive(Debug, Clone)]
-pub enum Step {
-    /// The host name resolved to these addresses.
-    Resolved {
-        /// Addresses found.
-        addrs: Vec<std::net::SocketAddr>,
-    },
-    /// TCP connected.
-    Connected {
-        /// The address connected to.
-        addr: std::net::SocketAddr,
-    },
-    /// TLS is up and the certificate verified.
-    TlsEstablished {
-        /// The server certificate.
-        cert: CertInfo,
-        /// True for STLS, false for implicit TLS.
-        upgraded: bool,
-    },
-    /// The server greeted us.
-    Greeting {
-        /// Greeting text.
-        text: String,
-    },
-    /// The capabilities are known.
-    Capabilities(Capabilities),
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum State {
+enum State {
     /// Before login.
     Authorization,
     /// After login.
@@ -70,43 +45,14 @@ pub(super) enum State {
 
 /// A POP3 session, before or after login.
 pub struct Client {
-    pub(super) conn: Conn,
-    pub(super) cfg: Config,
-    pub(super) caps: Capabilities,
-    pub(super) greeting: Greeting,
-    pub(super) state: State,
-    pub(super) mechanism: Option<Mechanism>,
+    conn: Conn,
+    cfg: Config,
+    login: Login,
+    caps: Capabilities,
+    greeting: Greeting,
+    state: State,
+    mechanism: Option<Mechanism>,
     last_activity: Instant,
-}
-
-/// Maps a `-ERR` reply to the error the UI explains, by response code.
-pub(super) fn refusal(
-    command: &str,
-    status: &Status,
-    login_delay: Option<u64>,
-    auth: bool,
-) -> Error {
-    let server_text = status.text.clone();
-    match &status.code {
-        Some(RespCode::InUse) => Error::InUse { server_text },
-        Some(RespCode::LoginDelay) => Error::LoginDelay {
-            server_text,
-            seconds: login_delay,
-        },
-        Some(RespCode::SysTemp) => Error::SysTemp {
-            command: command.to_string(),
-            server_text,
-        },
-        Some(RespCode::SysPerm) => Error::SysPerm {
-            command: command.to_string(),
-            server_text,
-        },
-        _ if auth => Error::AuthFailed { server_text },
-        _ => Error::Rejected {
-            command: command.to_string(),
-            server_text,
-        },
-    }
 }
 
 impl Client {
@@ -158,16 +104,30 @@ impl Client {
         log: &mut ProtocolLog,
         on_step: &mut dyn FnMut(&Step),
     ) -> Result<Client, Error> {
+        let encrypted = transport.is_encrypted();
         let mut conn = Conn::new(transport, std::mem::take(log));
-        match Client::open(&mut conn, cfg, on_step) {
-            Ok((greeting, caps)) => Ok(Client {
+        let mut login = Login::new(cfg, encrypted);
+        let opened = driver::run(&mut conn, &mut login, on_step).and_then(|stop| match stop {
+            Stop::Opened => Ok(login.greeting().cloned()),
+            Stop::Done(_) => Err(Error::WrongState {
+                command: "login".to_string(),
+                detail: "logged in before being asked to".to_string(),
+            }),
+        });
+        match opened {
+            Ok(Some(greeting)) => Ok(Client {
                 conn,
                 cfg: cfg.clone(),
-                caps,
+                caps: login.capabilities().clone(),
+                login,
                 greeting,
                 state: State::Authorization,
                 mechanism: None,
                 last_activity: Instant::now(),
+            }),
+            Ok(None) => Err(Error::WrongState {
+                command: "login".to_string(),
+                detail: "opened without a greeting".to_string(),
             }),
             Err(e) => {
                 conn.log.push(Direction::Note, e.to_string());
@@ -177,93 +137,24 @@ impl Client {
         }
     }
 
-    fn open(
-        conn: &mut Conn,
-        cfg: &Config,
-        on_step: &mut dyn FnMut(&Step),
-    ) -> Result<(Greeting, Capabilities), Error> {
-        let encrypted = conn.transport().is_some_and(|t| t.is_encrypted());
-        if cfg.security == Security::Tls && !encrypted {
-            return Err(Error::Tls {
-                detail: "the connection is not encrypted".to_string(),
-            });
-        }
-        let status = conn.read_status("greeting")?;
-        if !status.ok {
-            return Err(refusal("greeting", &status, None, false));
-        }
-        let greeting = parse_greeting(&status);
-        on_step(&Step::Greeting {
-            text: greeting.text.clone(),
-        });
-        let mut caps = Client::read_capa(conn)?;
-        if cfg.security == Security::StartTls && !encrypted {
-            if !caps.stls {
-                let _ = Client::say_goodbye(conn);
-                return Err(Error::StlsUnavailable);
+    /// Authenticates with the account's method. Never sends a password over
+    /// an unencrypted connection unless the account allows it.
+    pub fn login(&mut self) -> Result<(), Error> {
+        self.check_usable("login", false)?;
+        // Errors here (settings, mechanism choice) sent nothing: still usable.
+        self.login.authenticate()?;
+        let r = driver::run(&mut self.conn, &mut self.login, &mut |_| {});
+        match self.guard(r)? {
+            Stop::Done(outcome) => {
+                self.state = State::Transaction;
+                self.mechanism = Some(outcome.mechanism);
+                Ok(())
             }
-            conn.send(&[Command::Stls])?;
-            let status = conn.read_status("STLS")?;
-            if !status.ok {
-                let _ = Client::say_goodbye(conn);
-                return Err(Error::StlsRefused {
-                    server_text: status.text,
-                });
-            }
-            let dropped = conn.discard_buffer();
-            if dropped > 0 {
-                conn.log.push(
-                    Direction::Note,
-                    format!("discarded {dropped} bytes received before the TLS handshake"),
-                );
-            }
-            conn.start_tls()?;
-            if let Some(cert) = conn.transport().and_then(|t| t.certificate()).cloned() {
-                conn.log.push(
-                    Direction::Note,
-                    format!(
-                        "TLS up; certificate {} SHA-256 {}",
-                        cert.subject, cert.sha256
-                    ),
-                );
-                on_step(&Step::TlsEstablished {
-                    cert,
-                    upgraded: true,
-                });
-            }
-            caps = Client::read_capa(conn)?;
+            Stop::Opened => Err(Error::WrongState {
+                command: "login".to_string(),
+                detail: "the login did not start".to_string(),
+            }),
         }
-        on_step(&Step::Capabilities(caps.clone()));
-        Ok((greeting, caps))
-    }
-
-    fn say_goodbye(conn: &mut Conn) -> Result<(), Error> {
-        conn.send(&[Command::Quit])?;
-        conn.read_status("QUIT").map(|_| ())
-    }
-
-    fn read_capa(conn: &mut Conn) -> Result<Capabilities, Error> {
-        conn.send(&[Command::Capa])?;
-        let status = conn.read_status("CAPA")?;
-        if !status.ok {
-            return Ok(Capabilities::default());
-        }
-        let mut caps = Capabilities {
-            capa_supported: true,
-            ..Capabilities::default()
-        };
-        let mut lines = Vec::new();
-        let mut decoder = MultilineDecoder::new(STATUS_LINE_MAX, 64 * 1024);
-        conn.read_multiline(&mut decoder, "CAPA", 0, &mut |line| {
-            let line = trim_eol(line);
-            caps.add_line(line);
-            lines.push(crate::pop3::response::printable(line));
-        })?;
-        for line in lines {
-            conn.log.push(Direction::Server, line);
-        }
-        conn.log.push(Direction::Server, ".");
-        Ok(caps)
     }
 
     /// The verified server certificate, when the connection uses TLS.
@@ -301,7 +192,7 @@ impl Client {
         std::mem::take(&mut self.conn.log)
     }
 
-    pub(super) fn check_usable(&self, command: &str, transaction: bool) -> Result<(), Error> {
+    fn check_usable(&self, command: &str, transaction: bool) -> Result<(), Error> {
         if self.conn.broken {
             return Err(Error::Broken);
         }
@@ -325,7 +216,7 @@ impl Client {
     }
 
     /// Marks the session broken on errors that desynchronise the stream.
-    pub(super) fn guard<T>(&mut self, r: Result<T, Error>) -> Result<T, Error> {
+    fn guard<T>(&mut self, r: Result<T, Error>) -> Result<T, Error> {
         self.last_activity = Instant::now();
         if let Err(e) = &r
             && !e.is_recoverable()
@@ -344,19 +235,16 @@ impl Client {
         if status.ok {
             Ok(status)
         } else {
-            Err(refusal(&name, &status, self.caps.login_delay, false))
+            Err(Error::refusal(&name, &status, self.caps.login_delay, false))
         }
     }
 
     /// `STAT`: message count and total size.
     pub fn stat(&mut self) -> Result<(u32, u64), Error> {
         self.check_usable("STAT", true)?;
-        let r = self.simple(Command::Stat).and_then(|s| {
-            parse_stat(&s.text).map_err(|detail| Error::Protocol {
-                command: "STAT".into(),
-                detail,
-            })
-        });
+        let r = self
+            .simple(Command::Stat)
+            .and_then(|s| parse_stat(&s.text).map_err(|e| Error::parse("STAT", e)));
         self.guard(r)
     }
 
@@ -366,10 +254,7 @@ impl Client {
         let r = self.listing(Command::List(None), &mut |line| {
             parse_scan(line)
                 .map(|(n, s)| (n, s, None))
-                .map_err(|detail| Error::Protocol {
-                    command: "LIST".into(),
-                    detail,
-                })
+                .map_err(|e| Error::parse("LIST", e))
         });
         let r = r.map(|v| v.into_iter().map(|(n, s, _)| (n, s)).collect());
         self.guard(r)
@@ -382,12 +267,7 @@ impl Client {
         let name = cmd.redacted();
         let r = self
             .simple(cmd)
-            .and_then(|s| {
-                parse_scan(s.text.as_bytes()).map_err(|detail| Error::Protocol {
-                    command: name,
-                    detail,
-                })
-            })
+            .and_then(|s| parse_scan(s.text.as_bytes()).map_err(|e| Error::parse(&name, e)))
             .map(|(_, size)| size);
         self.guard(r)
     }
@@ -400,7 +280,7 @@ impl Client {
         let r = self.listing(Command::Uidl(None), &mut |line| {
             parse_unique_id(line)
                 .map(|(n, u)| (n, 0, Some(u)))
-                .map_err(|detail| Error::InvalidUidl { detail })
+                .map_err(|e| Error::InvalidUidl { detail: e.into() })
         });
         let r = match r {
             Err(Error::Rejected { .. }) => Err(Error::UidlUnsupported),
@@ -420,7 +300,7 @@ impl Client {
         let r = self.simple(Command::Uidl(Some(msg))).and_then(|s| {
             parse_unique_id(s.text.as_bytes())
                 .map(|(_, u)| u)
-                .map_err(|detail| Error::InvalidUidl { detail })
+                .map_err(|e| Error::InvalidUidl { detail: e.into() })
         });
         self.guard(r)
     }
@@ -461,12 +341,12 @@ impl Client {
                     Err(ListingError::DuplicateNumber(n)) => {
                         failure = Some(Error::Protocol {
                             command: name.clone(),
-                            detail: format!("message {n} listed twice"),
+                            detail: Violation::DuplicateNumber(n),
                         })
                     }
                     Err(ListingError::DuplicateUidl(u)) => {
                         failure = Some(Error::InvalidUidl {
-                            detail: format!("unique-id “{u}” listed twice"),
+                            detail: Violation::DuplicateUidl(u),
                         })
                     }
                 }
@@ -480,20 +360,22 @@ impl Client {
         }
     }
 
-    /// Reads a message body after its `+OK` line.
-    pub(super) fn read_body(&mut self, msg: u32, during: &str) -> Result<Vec<u8>, Error> {
-        let mut body = Vec::new();
-        let mut decoder =
-            MultilineDecoder::new(self.cfg.max_content_line, self.cfg.max_message_size);
+    /// Reads a message body after its `+OK` line, within the account's limits.
+    fn read_body(&mut self, msg: u32, during: &str) -> Result<Vec<u8>, Error> {
+        let limits = self.body_limits();
         self.conn
-            .read_multiline(&mut decoder, during, msg, &mut |line| {
-                body.extend_from_slice(line)
-            })?;
-        self.conn.log.push(
-            Direction::Server,
-            format!("[message {msg}: {} bytes]", body.len()),
-        );
-        Ok(body)
+            .read_body(msg, during, limits.max_line, limits.max_total)
+    }
+
+    fn body_limits(&self) -> BodyLimits {
+        BodyLimits {
+            max_line: self.cfg.max_content_line,
+            max_total: self.cfg.max_message_size,
+        }
+    }
+
+    fn window(&self) -> usize {
+        pipeline::window(self.pipelining(), self.cfg.pipeline_window)
     }
 
     /// `TOP msg lines`: the headers and the first `lines` body lines.
@@ -535,7 +417,8 @@ impl Client {
         sink: &mut dyn FnMut(u32, Vec<u8>) -> Result<(), SinkError>,
     ) -> Result<(), Error> {
         self.check_usable("RETR", true)?;
-        let r = crate::pop3::pipeline::retr_many(self, msgs, sink);
+        let (window, limits) = (self.window(), self.body_limits());
+        let r = pipeline::retr_many(&mut self.conn, msgs, window, limits, sink);
         self.guard(r)
     }
 
@@ -544,7 +427,8 @@ impl Client {
     /// after all replies were read.
     pub fn dele_many(&mut self, msgs: &[u32]) -> Result<(), Error> {
         self.check_usable("DELE", true)?;
-        let r = crate::pop3::pipeline::dele_many(self, msgs);
+        let window = self.window();
+        let r = pipeline::dele_many(&mut self.conn, msgs, window);
         self.guard(r)
     }
 

@@ -1,9 +1,10 @@
-//! The buffered connection under a client: writes encoded commands, reads
-//! status lines and multi-line replies through the sans-IO parsers in
-//! [`crate::pop3::response`], and records the redacted protocol log.
+//! The buffered connection under a client: writes encoded commands
+//! (RFC 1939 §3), reads status lines and multi-line replies through the
+//! sans-IO parsers in [`crate::pop3::response`], and records the redacted
+//! protocol log. It knows the [`Transport`] and the parsers, nothing above.
 //!
 //! After any error that leaves the byte stream in an unknown state the
-//! connection is marked broken and refuses further use.
+//! client marks the connection broken and it refuses further use.
 
 use std::io::Write;
 
@@ -11,8 +12,8 @@ use crate::pop3::command::Command;
 use crate::pop3::error::Error;
 use crate::pop3::log::{Direction, ProtocolLog};
 use crate::pop3::response::{
-    AuthReply, MultilineDecoder, MultilineError, Overlong, Progress, STATUS_LINE_MAX, Status,
-    find_line, parse_auth_reply, parse_status, printable,
+    MultilineDecoder, MultilineError, Overlong, Progress, STATUS_LINE_MAX, Status, find_line,
+    parse_status, printable,
 };
 use crate::pop3::transport::{Transport, map_io};
 
@@ -129,19 +130,7 @@ impl Conn {
     /// Reads and parses a status line.
     pub(crate) fn read_status(&mut self, during: &str) -> Result<Status, Error> {
         let line = self.read_line(during)?;
-        parse_status(&line).map_err(|detail| Error::Protocol {
-            command: during.to_string(),
-            detail,
-        })
-    }
-
-    /// Reads a line during a SASL exchange.
-    pub(crate) fn read_auth_reply(&mut self, during: &str) -> Result<AuthReply, Error> {
-        let line = self.read_line(during)?;
-        parse_auth_reply(&line).map_err(|detail| Error::Protocol {
-            command: during.to_string(),
-            detail,
-        })
+        parse_status(&line).map_err(|e| Error::parse(during, e))
     }
 
     /// Reads the body of a multi-line reply, handing each unstuffed line
@@ -173,6 +162,27 @@ impl Conn {
             }
             self.fill(during)?;
         }
+    }
+
+    /// Reads a message body (RETR, TOP) after its `+OK` line: lines up to
+    /// `max_line` bytes, at most `max_total` bytes in all. Logs only its size.
+    pub(crate) fn read_body(
+        &mut self,
+        msg: u32,
+        during: &str,
+        max_line: usize,
+        max_total: u64,
+    ) -> Result<Vec<u8>, Error> {
+        let mut body = Vec::new();
+        let mut decoder = MultilineDecoder::new(max_line, max_total);
+        self.read_multiline(&mut decoder, during, msg, &mut |line| {
+            body.extend_from_slice(line)
+        })?;
+        self.log.push(
+            Direction::Server,
+            format!("[message {msg}: {} bytes]", body.len()),
+        );
+        Ok(body)
     }
 
     /// Drops any bytes received but not yet parsed (RFC 2595 §4 / CVE-2011-0411:

@@ -4,8 +4,33 @@
 //! server sent one (`IN-USE`, `LOGIN-DELAY`, `SYS/TEMP`, `SYS/PERM`, `AUTH`);
 //! protocol violations carry the command that was being answered.
 //! [`Error::user_message`] gives a sentence and a suggestion for people.
+//! [`Violation`] says, as a value, what a broken reply did wrong; parse
+//! failures of the sans-IO parsers ([`ParseError`]) are one kind of it.
 
 use std::io;
+
+use crate::pop3::response::{ParseError, RespCode, Status};
+
+/// How a server broke the protocol (the detail of [`Error::Protocol`] and
+/// [`Error::InvalidUidl`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Violation {
+    /// A reply could not be parsed.
+    #[error(transparent)]
+    Parse(#[from] ParseError),
+    /// A listing named the same message number twice.
+    #[error("message {0} listed twice")]
+    DuplicateNumber(u32),
+    /// A UIDL listing named the same unique-id twice.
+    #[error("unique-id “{0}” listed twice")]
+    DuplicateUidl(String),
+    /// The server sent a SASL challenge after the mechanism had said all it has.
+    #[error("the server sent more SASL challenges than the mechanism has")]
+    ExtraChallenge,
+    /// The SASL exchange went on longer than any mechanism needs.
+    #[error("the SASL exchange did not end")]
+    SaslUnfinished,
+}
 
 /// An error from a sink that receives downloaded messages
 /// ([`crate::pop3::Client::retr_many`]). It stops the download cleanly.
@@ -164,7 +189,7 @@ pub enum Error {
         /// Command being answered (credentials redacted).
         command: String,
         /// What was wrong.
-        detail: String,
+        detail: Violation,
     },
     /// A line exceeded the limit.
     #[error("a line of the reply to {command} is longer than {limit} bytes")]
@@ -194,7 +219,7 @@ pub enum Error {
     #[error("invalid UIDL reply: {detail}")]
     InvalidUidl {
         /// What was wrong.
-        detail: String,
+        detail: Violation,
     },
     /// A command was used in the wrong session state.
     #[error("{command} is not possible now: {detail}")]
@@ -218,6 +243,41 @@ pub enum Error {
 }
 
 impl Error {
+    /// Maps a `-ERR` reply to `command` to the error the UI explains, by its
+    /// response code (RFC 2449 §8, RFC 3206). `auth`: the command carried
+    /// credentials, so a refusal without a code is a failed login.
+    pub fn refusal(command: &str, status: &Status, login_delay: Option<u64>, auth: bool) -> Error {
+        let server_text = status.text.clone();
+        match &status.code {
+            Some(RespCode::InUse) => Error::InUse { server_text },
+            Some(RespCode::LoginDelay) => Error::LoginDelay {
+                server_text,
+                seconds: login_delay,
+            },
+            Some(RespCode::SysTemp) => Error::SysTemp {
+                command: command.to_string(),
+                server_text,
+            },
+            Some(RespCode::SysPerm) => Error::SysPerm {
+                command: command.to_string(),
+                server_text,
+            },
+            _ if auth => Error::AuthFailed { server_text },
+            _ => Error::Rejected {
+                command: command.to_string(),
+                server_text,
+            },
+        }
+    }
+
+    /// A reply to `command` that could not be parsed.
+    pub fn parse(command: &str, error: ParseError) -> Error {
+        Error::Protocol {
+            command: command.to_string(),
+            detail: Violation::Parse(error),
+        }
+    }
+
     /// A sentence for people, with a suggestion where one helps.
     pub fn user_message(&self) -> String {
         use Error::*;

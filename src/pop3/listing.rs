@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::pop3::response::printable;
+use crate::pop3::response::{ParseError, Syntax, printable};
 
 /// A validated unique-id (RFC 1939 §7): 1–70 printable ASCII characters.
 ///
@@ -21,15 +21,18 @@ pub struct Uidl(String);
 
 impl Uidl {
     /// Validates a unique-id.
-    pub fn new(value: &[u8]) -> Result<Uidl, String> {
+    pub fn new(value: &[u8]) -> Result<Uidl, ParseError> {
         if value.is_empty() || value.len() > 70 {
-            return Err(format!(
-                "unique-id of {} characters (must be 1–70)",
-                value.len()
+            return Err(ParseError::invalid(
+                Syntax::UniqueId,
+                format!("unique-id of {} characters (must be 1–70)", value.len()),
             ));
         }
         if let Some(b) = value.iter().find(|b| !(0x21..=0x7e).contains(*b)) {
-            return Err(format!("unique-id contains byte 0x{b:02x}"));
+            return Err(ParseError::invalid(
+                Syntax::UniqueId,
+                format!("unique-id contains byte 0x{b:02x}"),
+            ));
         }
         Ok(Uidl(String::from_utf8_lossy(value).into_owned()))
     }
@@ -59,6 +62,7 @@ fn number<T: std::str::FromStr>(field: &[u8]) -> Option<T> {
     if field.is_empty() || !field.iter().all(u8::is_ascii_digit) {
         return None;
     }
+    // All ASCII digits, so only overflow can fail: too big a number is invalid.
     std::str::from_utf8(field).ok()?.parse().ok()
 }
 
@@ -67,19 +71,24 @@ fn msg_number(field: &[u8]) -> Option<u32> {
 }
 
 /// Parses the text of a `+OK` reply to STAT: message count and total size.
-pub fn parse_stat(text: &str) -> Result<(u32, u64), String> {
-    let (a, b) = two_fields(text.as_bytes())
-        .ok_or_else(|| format!("expected “count size”, got “{text}”"))?;
+pub fn parse_stat(text: &str) -> Result<(u32, u64), ParseError> {
+    let bad = || ParseError::invalid(Syntax::Stat, format!("expected “count size”, got “{text}”"));
+    let (a, b) = two_fields(text.as_bytes()).ok_or_else(bad)?;
     match (number::<u32>(a), number::<u64>(b)) {
         (Some(n), Some(s)) => Ok((n, s)),
-        _ => Err(format!("expected “count size”, got “{text}”")),
+        _ => Err(bad()),
     }
 }
 
 /// Parses a scan listing (`msg size`), as in a LIST reply line or the text
 /// of a single-message `+OK` reply.
-pub fn parse_scan(line: &[u8]) -> Result<(u32, u64), String> {
-    let bad = || format!("expected “msg size”, got “{}”", printable(line));
+pub fn parse_scan(line: &[u8]) -> Result<(u32, u64), ParseError> {
+    let bad = || {
+        ParseError::invalid(
+            Syntax::ScanListing,
+            format!("expected “msg size”, got “{}”", printable(line)),
+        )
+    };
     let (a, b) = two_fields(line).ok_or_else(bad)?;
     match (msg_number(a), number::<u64>(b)) {
         (Some(n), Some(s)) => Ok((n, s)),
@@ -88,10 +97,19 @@ pub fn parse_scan(line: &[u8]) -> Result<(u32, u64), String> {
 }
 
 /// Parses a unique-id listing (`msg uid`).
-pub fn parse_unique_id(line: &[u8]) -> Result<(u32, Uidl), String> {
-    let (a, b) = two_fields(line)
-        .ok_or_else(|| format!("expected “msg unique-id”, got “{}”", printable(line)))?;
-    let n = msg_number(a).ok_or_else(|| format!("bad message number “{}”", printable(a)))?;
+pub fn parse_unique_id(line: &[u8]) -> Result<(u32, Uidl), ParseError> {
+    let (a, b) = two_fields(line).ok_or_else(|| {
+        ParseError::invalid(
+            Syntax::UniqueIdListing,
+            format!("expected “msg unique-id”, got “{}”", printable(line)),
+        )
+    })?;
+    let n = msg_number(a).ok_or_else(|| {
+        ParseError::invalid(
+            Syntax::UniqueIdListing,
+            format!("bad message number “{}”", printable(a)),
+        )
+    })?;
     Ok((n, Uidl::new(b)?))
 }
 

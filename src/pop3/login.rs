@@ -1,144 +1,582 @@
-//! Logging in: the AUTHORIZATION state of RFC 1939 §4 and §7.
+//! Opening and logging in, sans-IO: the AUTHORIZATION state of RFC 1939 §4
+//! and §7 as a state machine that never touches a socket.
 //!
-//! `USER`/`PASS` and `APOP` (RFC 1939), and SASL `AUTH` (RFC 5034) with the
-//! mechanisms of [`crate::pop3::auth`]. A `-ERR` is turned into a typed
-//! error by its response code (RFC 2449 `IN-USE`, `LOGIN-DELAY`; RFC 3206
-//! `SYS/TEMP`, `SYS/PERM`, `AUTH`); without one it is a failed login. The
-//! SASL exchange is bounded and cancelled with `*` when the server asks
-//! more than the mechanism has to say. Credentials are sent only as
-//! [`Command`]s whose log form is redacted.
+//! [`Login`] is made from the account's [`Config`] and whether the
+//! connection is already encrypted. The driver (the client) asks
+//! [`Login::next_action`] what to do, does it, and reports back:
+//!
+//! ```text
+//! Send(cmd)  → write cmd.encode(), log cmd.redacted()      → next_action
+//! Receive    → read one line (terminator stripped)          → receive(line)
+//! StartTls   → drop unread bytes, TLS handshake              → tls_started()
+//! Report(s)  → show the progress step                       → next_action
+//! Opened     → greeting and CAPA known; stop, or authenticate() → next_action
+//! Done(o)    → logged in with o.mechanism
+//! ```
+//!
+//! The steps: the greeting (RFC 1939 §4, with its APOP timestamp), `CAPA`
+//! (RFC 2449 §5; `-ERR` means an RFC 1939 server), then `STLS` when the
+//! account wants it (RFC 2595 §4). STLS is fail-closed: not offered or
+//! refused, the machine says `QUIT` and fails before any credential. After
+//! the upgrade CAPA is asked again, since the pre-TLS answer may have been
+//! forged. Then authentication with the mechanism [`auth::choose`] picks:
+//! `USER`/`PASS` and `APOP` (RFC 1939 §7), or SASL `AUTH` (RFC 5034) with
+//! PLAIN (RFC 4616), LOGIN, CRAM-MD5 (RFC 2195).
+//!
+//! A `-ERR` is turned into a typed error by its response code (RFC 2449
+//! `IN-USE`, `LOGIN-DELAY`; RFC 3206 `SYS/TEMP`, `SYS/PERM`, `AUTH`);
+//! without one it is a failed login. Every refusal of an authentication
+//! command goes through one place ([`Login`]'s `refused`), which is where
+//! falling back to the next mechanism belongs. A SASL exchange answers `+`
+//! challenges one at a time through the mechanism's `Sasl` step, is
+//! bounded, and is cancelled with `*` when the server asks more than the
+//! mechanism has to say. Credentials are sent only as [`Command`]s whose
+//! log form is redacted.
+
+use std::collections::VecDeque;
 
 use crate::pop3::auth::{self, Mechanism};
-use crate::pop3::client::{Client, State, refusal};
+use crate::pop3::capa::Capabilities;
 use crate::pop3::command::{Command, is_safe_argument};
-use crate::pop3::error::Error;
-use crate::pop3::response::{AuthReply, Status};
+use crate::pop3::config::{AuthMethod, Config, Security};
+use crate::pop3::error::{Error, Violation};
+use crate::pop3::response::{
+    AuthReply, Greeting, ParseError, Status, parse_auth_reply, parse_greeting, parse_status,
+};
+use crate::pop3::step::Step;
 use crate::secret::Secret;
 
-/// Answers SASL challenge number `step`; `None` when no more are expected.
-type SaslResponder<'a> = dyn FnMut(&str, usize) -> Option<Result<String, String>> + 'a;
+/// Most bytes of capability lines accepted from one `CAPA` reply.
+pub const CAPA_MAX: u64 = 64 * 1024;
 
-impl Client {
-    /// Authenticates with the account's method. Never sends a password over
-    /// an unencrypted connection unless the account allows it.
-    pub fn login(&mut self) -> Result<(), Error> {
-        self.check_usable("login", false)?;
-        let cfg = &self.cfg;
-        if !is_safe_argument(&cfg.username) || !is_safe_argument(cfg.password.expose()) {
+/// Most server replies read in one SASL exchange.
+const SASL_MAX_REPLIES: usize = 8;
+
+/// What the driver should do next.
+#[derive(Debug)]
+pub enum Action {
+    /// Send this command (its bytes: [`Command::encode`]; its log form:
+    /// [`Command::redacted`]), then ask again.
+    Send(Command),
+    /// Read one line from the server and pass it, without its terminator,
+    /// to [`Login::receive`].
+    Receive,
+    /// The server accepted `STLS`: discard every byte received but not yet
+    /// read (RFC 2595 §4), perform the TLS handshake, then call
+    /// [`Login::tls_started`].
+    StartTls,
+    /// Progress to show, then ask again.
+    Report(Step),
+    /// The greeting and capabilities are known ([`Login::greeting`],
+    /// [`Login::capabilities`]) and no credential has been sent. Stop here,
+    /// or call [`Login::authenticate`] and ask again.
+    Opened,
+    /// Logged in: the session is in the TRANSACTION state.
+    Done(LoginOutcome),
+}
+
+/// The result of a successful login.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoginOutcome {
+    /// The mechanism that logged in.
+    pub mechanism: Mechanism,
+    /// The capabilities (after STLS, the ones announced over TLS).
+    pub capabilities: Capabilities,
+    /// Whether the connection is encrypted.
+    pub encrypted: bool,
+}
+
+/// The client side of one SASL mechanism (RFC 5034 §4): the `AUTH`
+/// command and the answer to each `+` challenge.
+#[derive(Debug)]
+enum Sasl {
+    /// PLAIN: the message, sent as initial response when it fits.
+    Plain { message: String, in_command: bool },
+    /// LOGIN: the user name, then the password.
+    Login,
+    /// CRAM-MD5: one answer to the challenge.
+    CramMd5,
+}
+
+impl Sasl {
+    /// The `AUTH` command that starts the exchange.
+    fn command(&self, mechanism: Mechanism) -> Command {
+        let initial = match self {
+            Sasl::Plain {
+                message,
+                in_command: true,
+            } => Some(Secret::new(message.clone())),
+            _ => None,
+        };
+        Command::Auth {
+            mechanism: mechanism.name().into(),
+            initial,
+        }
+    }
+
+    /// The answer to challenge number `step`; `None` when the mechanism
+    /// has nothing more to say.
+    fn respond(
+        &self,
+        creds: &Credentials,
+        challenge: &str,
+        step: usize,
+    ) -> Option<Result<String, ParseError>> {
+        match self {
+            Sasl::Plain {
+                message,
+                in_command,
+            } => (step == 0 && !in_command).then(|| Ok(message.clone())),
+            Sasl::Login => match step {
+                0 => Some(Ok(auth::login_response(&creds.username))),
+                1 => Some(Ok(auth::login_response(creds.password.expose()))),
+                _ => None,
+            },
+            Sasl::CramMd5 => (step == 0).then(|| {
+                auth::cram_md5_response(&creds.username, creds.password.expose(), challenge)
+            }),
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Credentials {
+    username: String,
+    password: Secret,
+}
+
+#[derive(Debug)]
+enum State {
+    /// Nothing read yet.
+    Start,
+    /// Waiting for the greeting.
+    Greeting,
+    /// `CAPA` sent, waiting for its status line.
+    CapaStatus,
+    /// Reading the capability lines.
+    CapaLines { caps: Capabilities, bytes: u64 },
+    /// `STLS` sent.
+    StlsReply,
+    /// Waiting for the driver's TLS handshake.
+    Handshake,
+    /// Greeting and capabilities known; waiting for `authenticate`.
+    Opened,
+    /// `USER` sent.
+    UserSent,
+    /// `PASS` sent.
+    PassSent,
+    /// `APOP` sent.
+    ApopSent,
+    /// In a SASL exchange; `replies` server replies read so far.
+    Sasl {
+        sasl: Sasl,
+        mechanism: Mechanism,
+        replies: usize,
+    },
+    /// `*` sent to cancel a SASL exchange; fails with `detail` once answered.
+    SaslCancelled { detail: Violation },
+    /// `QUIT` sent after a refusal; fails with the error once answered.
+    Closing(Error),
+    /// Fails with the error once the queued commands are sent.
+    Failing(Error),
+    /// Logged in.
+    Done(Mechanism),
+    /// An error was returned; nothing more to do.
+    Failed,
+}
+
+/// The login state machine; see the module documentation.
+#[derive(Debug)]
+pub struct Login {
+    security: Security,
+    method: AuthMethod,
+    allow_plaintext_password: bool,
+    creds: Credentials,
+    encrypted: bool,
+    state: State,
+    queue: VecDeque<Action>,
+    greeting: Option<Greeting>,
+    caps: Capabilities,
+    /// The command whose reply is awaited, for errors (credentials redacted).
+    during: String,
+}
+
+impl Login {
+    /// A machine for the account `cfg` over a connection that is already
+    /// encrypted (implicit TLS) or not.
+    pub fn new(cfg: &Config, encrypted: bool) -> Self {
+        Login {
+            security: cfg.security,
+            method: cfg.auth,
+            allow_plaintext_password: cfg.allow_plaintext_password,
+            creds: Credentials {
+                username: cfg.username.clone(),
+                password: cfg.password.clone(),
+            },
+            encrypted,
+            state: State::Start,
+            queue: VecDeque::new(),
+            greeting: None,
+            caps: Capabilities::default(),
+            during: "greeting".to_string(),
+        }
+    }
+
+    /// The server greeting, once read.
+    pub fn greeting(&self) -> Option<&Greeting> {
+        self.greeting.as_ref()
+    }
+
+    /// The capabilities known so far (default until `CAPA` is answered).
+    pub fn capabilities(&self) -> &Capabilities {
+        &self.caps
+    }
+
+    /// Whether the connection is encrypted, as far as the machine knows.
+    pub fn is_encrypted(&self) -> bool {
+        self.encrypted
+    }
+
+    /// What is being waited for, for I/O errors: the greeting or the last
+    /// command sent (credentials redacted).
+    pub fn during(&self) -> &str {
+        &self.during
+    }
+
+    /// The next thing for the driver to do.
+    pub fn next_action(&mut self) -> Result<Action, Error> {
+        if let Some(action) = self.queue.pop_front() {
+            if let Action::Send(cmd) = &action
+                && !matches!(cmd, Command::SaslResponse(_))
+            {
+                self.during = cmd.redacted();
+            }
+            return Ok(action);
+        }
+        match std::mem::replace(&mut self.state, State::Failed) {
+            State::Start if self.security == Security::Tls && !self.encrypted => Err(Error::Tls {
+                detail: "the connection is not encrypted".to_string(),
+            }),
+            State::Start => {
+                self.state = State::Greeting;
+                Ok(Action::Receive)
+            }
+            State::Handshake => {
+                self.state = State::Handshake;
+                Ok(Action::StartTls)
+            }
+            State::Opened => {
+                self.state = State::Opened;
+                Ok(Action::Opened)
+            }
+            State::Done(mechanism) => {
+                self.state = State::Done(mechanism);
+                Ok(Action::Done(LoginOutcome {
+                    mechanism,
+                    capabilities: self.caps.clone(),
+                    encrypted: self.encrypted,
+                }))
+            }
+            State::Failing(error) => Err(error),
+            State::Failed => Err(Error::Broken),
+            waiting => {
+                self.state = waiting;
+                Ok(Action::Receive)
+            }
+        }
+    }
+
+    /// The error to return when sending or reading failed with `error`.
+    /// While saying goodbye after a refusal, the refusal is what matters:
+    /// the `QUIT` is a courtesy, so its failure is dropped here.
+    pub fn interrupted(&mut self, error: Error) -> Error {
+        match std::mem::replace(&mut self.state, State::Failed) {
+            State::Closing(reason) => reason,
+            _ => error,
+        }
+    }
+
+    /// Feeds one server line (terminator stripped) after [`Action::Receive`].
+    pub fn receive(&mut self, line: &[u8]) -> Result<(), Error> {
+        match std::mem::replace(&mut self.state, State::Failed) {
+            State::Greeting => self.on_greeting(line),
+            State::CapaStatus => {
+                let status = self.status(line)?;
+                if status.ok {
+                    self.state = State::CapaLines {
+                        caps: Capabilities {
+                            capa_supported: true,
+                            ..Capabilities::default()
+                        },
+                        bytes: 0,
+                    };
+                    Ok(())
+                } else {
+                    self.capabilities_known(Capabilities::default());
+                    Ok(())
+                }
+            }
+            State::CapaLines { caps, bytes } => self.on_capa_line(caps, bytes, line),
+            State::StlsReply => {
+                let status = self.status(line)?;
+                if status.ok {
+                    self.state = State::Handshake;
+                } else {
+                    self.close(Error::StlsRefused {
+                        server_text: status.text,
+                    });
+                }
+                Ok(())
+            }
+            State::UserSent => {
+                let status = self.status(line)?;
+                if !status.ok {
+                    return Err(self.refused(&status));
+                }
+                self.send(Command::Pass(self.creds.password.clone()));
+                self.state = State::PassSent;
+                Ok(())
+            }
+            State::PassSent => self.on_final(line, Mechanism::User),
+            State::ApopSent => self.on_final(line, Mechanism::Apop),
+            State::Sasl {
+                sasl,
+                mechanism,
+                replies,
+            } => self.on_sasl(sasl, mechanism, replies, line),
+            State::SaslCancelled { detail } => {
+                self.status(line)?;
+                Err(Error::Protocol {
+                    command: self.during.clone(),
+                    detail,
+                })
+            }
+            // The goodbye's answer does not matter, whatever it is.
+            State::Closing(error) => Err(error),
+            other => Err(self.misuse(other, "no reply was expected")),
+        }
+    }
+
+    /// Tells the machine the TLS handshake after `STLS` succeeded.
+    pub fn tls_started(&mut self) -> Result<(), Error> {
+        match std::mem::replace(&mut self.state, State::Failed) {
+            State::Handshake => {
+                self.encrypted = true;
+                self.send(Command::Capa);
+                self.state = State::CapaStatus;
+                Ok(())
+            }
+            other => Err(self.misuse(other, "no TLS handshake was asked for")),
+        }
+    }
+
+    /// Starts authenticating, after [`Action::Opened`]. Never lets a
+    /// password go over an unencrypted connection unless the account allows
+    /// it. An error here sent nothing: the machine stays opened.
+    pub fn authenticate(&mut self) -> Result<(), Error> {
+        if !matches!(self.state, State::Opened) {
+            return Err(Error::WrongState {
+                command: "login".to_string(),
+                detail: "the session is not ready to log in".to_string(),
+            });
+        }
+        if !is_safe_argument(&self.creds.username)
+            || !is_safe_argument(self.creds.password.expose())
+        {
             return Err(Error::InvalidConfig {
                 detail: "the user name or password contains a line break or NUL".to_string(),
             });
         }
-        let mech = auth::choose(
-            cfg.auth,
+        let has_timestamp = self
+            .greeting
+            .as_ref()
+            .is_some_and(|g| g.apop_timestamp.is_some());
+        let mechanism = auth::choose(
+            self.method,
             &self.caps,
-            self.greeting.apop_timestamp.is_some(),
-            self.is_encrypted(),
-            cfg.allow_plaintext_password,
+            has_timestamp,
+            self.encrypted,
+            self.allow_plaintext_password,
         )?;
-        let r = self.authenticate(mech);
-        let r = self.guard(r);
-        if r.is_ok() {
-            self.state = State::Transaction;
-            self.mechanism = Some(mech);
-        }
-        r
+        self.begin(mechanism);
+        Ok(())
     }
 
-    fn auth_result(&self, command: &str, status: &Status) -> Result<(), Error> {
-        if status.ok {
-            Ok(())
-        } else {
-            Err(refusal(command, status, self.caps.login_delay, true))
-        }
-    }
-
-    fn authenticate(&mut self, mech: Mechanism) -> Result<(), Error> {
-        let user = self.cfg.username.clone();
-        let password = self.cfg.password.clone();
-        match mech {
+    fn begin(&mut self, mechanism: Mechanism) {
+        let user = self.creds.username.clone();
+        let secret = self.creds.password.clone();
+        let password = secret.expose();
+        let sasl = match mechanism {
             Mechanism::User => {
-                self.conn.send(&[Command::User(user.clone())])?;
-                let status = self.conn.read_status("USER")?;
-                self.auth_result("USER", &status)?;
-                self.conn.send(&[Command::Pass(password)])?;
-                let status = self.conn.read_status("PASS")?;
-                self.auth_result("PASS", &status)
+                self.send(Command::User(user));
+                self.state = State::UserSent;
+                return;
             }
             Mechanism::Apop => {
-                let ts = self.greeting.apop_timestamp.clone().unwrap_or_default();
-                let digest = Secret::new(auth::apop_digest(&ts, password.expose()));
-                self.conn.send(&[Command::Apop { user, digest }])?;
-                let status = self.conn.read_status("APOP")?;
-                self.auth_result("APOP", &status)
+                let timestamp = self
+                    .greeting
+                    .as_ref()
+                    .and_then(|g| g.apop_timestamp.clone())
+                    .unwrap_or_default();
+                let digest = Secret::new(auth::apop_digest(&timestamp, password));
+                self.send(Command::Apop { user, digest });
+                self.state = State::ApopSent;
+                return;
             }
             Mechanism::Plain => {
-                let initial = auth::plain_initial_response(&user, password.expose());
-                let with_initial = initial.len() + 12 <= 255;
-                let cmd = Command::Auth {
-                    mechanism: "PLAIN".into(),
-                    initial: with_initial.then(|| Secret::new(initial.clone())),
-                };
-                self.sasl(cmd, &mut |_, step| {
-                    (step == 0 && !with_initial).then(|| Ok(initial.clone()))
-                })
+                let message = auth::plain_initial_response(&user, password);
+                // "AUTH PLAIN " + message + CRLF must fit RFC 5034's 255 octets.
+                let in_command = message.len() + 12 <= 255;
+                Sasl::Plain {
+                    message,
+                    in_command,
+                }
             }
-            Mechanism::Login => {
-                let cmd = Command::Auth {
-                    mechanism: "LOGIN".into(),
-                    initial: None,
-                };
-                self.sasl(cmd, &mut |_, step| match step {
-                    0 => Some(Ok(auth::login_response(&user))),
-                    1 => Some(Ok(auth::login_response(password.expose()))),
-                    _ => None,
-                })
-            }
-            Mechanism::CramMd5 => {
-                let cmd = Command::Auth {
-                    mechanism: "CRAM-MD5".into(),
-                    initial: None,
-                };
-                self.sasl(cmd, &mut |challenge, step| {
-                    (step == 0)
-                        .then(|| auth::cram_md5_response(&user, password.expose(), challenge))
-                })
-            }
+            Mechanism::Login => Sasl::Login,
+            Mechanism::CramMd5 => Sasl::CramMd5,
+        };
+        self.send(sasl.command(mechanism));
+        self.state = State::Sasl {
+            sasl,
+            mechanism,
+            replies: 0,
+        };
+    }
+
+    fn send(&mut self, cmd: Command) {
+        self.queue.push_back(Action::Send(cmd));
+    }
+
+    /// Says `QUIT`, then fails with `error` whatever the answer.
+    fn close(&mut self, error: Error) {
+        self.send(Command::Quit);
+        self.state = State::Closing(error);
+    }
+
+    fn status(&self, line: &[u8]) -> Result<Status, Error> {
+        parse_status(line).map_err(|e| Error::parse(&self.during, e))
+    }
+
+    /// A refused authentication command. Mechanism fallback belongs here:
+    /// after `-ERR` to the first command of a mechanism, try the next one.
+    fn refused(&self, status: &Status) -> Error {
+        Error::refusal(&self.during, status, self.caps.login_delay, true)
+    }
+
+    fn misuse(&mut self, state: State, detail: &str) -> Error {
+        self.state = state;
+        Error::WrongState {
+            command: "login".to_string(),
+            detail: detail.to_string(),
         }
     }
 
-    /// Runs a SASL exchange: `respond(challenge, step)` answers each `+`
-    /// challenge, or returns `None` when no more challenges are expected.
-    fn sasl(&mut self, cmd: Command, respond: &mut SaslResponder<'_>) -> Result<(), Error> {
-        let name = cmd.redacted();
-        self.conn.send(&[cmd])?;
-        for step in 0..8 {
-            match self.conn.read_auth_reply(&name)? {
-                AuthReply::Done(status) => return self.auth_result(&name, &status),
-                AuthReply::Continue(challenge) => match respond(&challenge, step) {
-                    Some(Ok(answer)) => self
-                        .conn
-                        .send(&[Command::SaslResponse(Secret::new(answer))])?,
-                    other => {
-                        // RFC 5034 §4: "*" cancels the exchange; the server answers -ERR.
-                        self.conn.send(&[Command::SaslResponse(Secret::new("*"))])?;
-                        self.conn.read_status(&name)?;
-                        let detail = match other {
-                            Some(Err(detail)) => detail,
-                            _ => "the server sent more SASL challenges than the mechanism has"
-                                .to_string(),
-                        };
-                        return Err(Error::Protocol {
-                            command: name,
-                            detail,
-                        });
+    fn on_greeting(&mut self, line: &[u8]) -> Result<(), Error> {
+        let status = self.status(line)?;
+        if !status.ok {
+            return Err(Error::refusal("greeting", &status, None, false));
+        }
+        let greeting = parse_greeting(&status);
+        self.queue.push_back(Action::Report(Step::Greeting {
+            text: greeting.text.clone(),
+        }));
+        self.greeting = Some(greeting);
+        self.send(Command::Capa);
+        self.state = State::CapaStatus;
+        Ok(())
+    }
+
+    fn on_capa_line(
+        &mut self,
+        mut caps: Capabilities,
+        bytes: u64,
+        line: &[u8],
+    ) -> Result<(), Error> {
+        if line == b"." {
+            self.capabilities_known(caps);
+            return Ok(());
+        }
+        let line = line.strip_prefix(b".").unwrap_or(line);
+        let bytes = bytes + line.len() as u64 + 2;
+        if bytes > CAPA_MAX {
+            return Err(Error::MessageTooLarge {
+                msg: 0,
+                limit: CAPA_MAX,
+            });
+        }
+        caps.add_line(line);
+        self.state = State::CapaLines { caps, bytes };
+        Ok(())
+    }
+
+    fn capabilities_known(&mut self, caps: Capabilities) {
+        let stls = caps.stls;
+        self.caps = caps;
+        if self.security == Security::StartTls && !self.encrypted {
+            if stls {
+                self.send(Command::Stls);
+                self.state = State::StlsReply;
+            } else {
+                self.close(Error::StlsUnavailable);
+            }
+            return;
+        }
+        self.queue
+            .push_back(Action::Report(Step::Capabilities(self.caps.clone())));
+        self.state = State::Opened;
+    }
+
+    fn on_final(&mut self, line: &[u8], mechanism: Mechanism) -> Result<(), Error> {
+        let status = self.status(line)?;
+        if !status.ok {
+            return Err(self.refused(&status));
+        }
+        self.state = State::Done(mechanism);
+        Ok(())
+    }
+
+    fn on_sasl(
+        &mut self,
+        sasl: Sasl,
+        mechanism: Mechanism,
+        replies: usize,
+        line: &[u8],
+    ) -> Result<(), Error> {
+        let reply = parse_auth_reply(line).map_err(|e| Error::parse(&self.during, e))?;
+        let challenge = match reply {
+            AuthReply::Done(status) if status.ok => {
+                self.state = State::Done(mechanism);
+                return Ok(());
+            }
+            AuthReply::Done(status) => return Err(self.refused(&status)),
+            AuthReply::Continue(challenge) => challenge,
+        };
+        match sasl.respond(&self.creds, &challenge, replies) {
+            Some(Ok(answer)) => {
+                self.send(Command::SaslResponse(Secret::new(answer)));
+                self.state = if replies + 1 >= SASL_MAX_REPLIES {
+                    State::Failing(Error::Protocol {
+                        command: self.during.clone(),
+                        detail: Violation::SaslUnfinished,
+                    })
+                } else {
+                    State::Sasl {
+                        sasl,
+                        mechanism,
+                        replies: replies + 1,
                     }
-                },
+                };
+            }
+            other => {
+                // RFC 5034 §4: "*" cancels the exchange; the server answers -ERR.
+                self.send(Command::SaslResponse(Secret::new("*")));
+                let detail = match other {
+                    Some(Err(e)) => Violation::Parse(e),
+                    _ => Violation::ExtraChallenge,
+                };
+                self.state = State::SaslCancelled { detail };
             }
         }
-        Err(Error::Protocol {
-            command: name,
-            detail: "the SASL exchange did not end".to_string(),
-        })
+        Ok(())
     }
 }

@@ -6,24 +6,38 @@
 //! buffer) are outstanding; the window is topped up whenever half of it has
 //! been answered. Replies are read strictly in order. Without PIPELINING the
 //! window is 1, which is plain lock-step.
+//!
+//! The functions work on the [`Conn`] alone; the client decides the window
+//! and the body limits.
 
-use crate::pop3::client::{Client, refusal};
 use crate::pop3::command::Command;
+use crate::pop3::conn::Conn;
 use crate::pop3::error::{Error, SinkError};
 
 const MAX_WINDOW: usize = 256;
 
-fn window(client: &Client) -> usize {
-    if client.pipelining() {
-        client.cfg.pipeline_window.clamp(1, MAX_WINDOW)
+/// How many commands may be outstanding: `configured` (bounded) when
+/// pipelining is in use, 1 (lock-step) otherwise.
+pub(crate) fn window(pipelining: bool, configured: usize) -> usize {
+    if pipelining {
+        configured.clamp(1, MAX_WINDOW)
     } else {
         1
     }
 }
 
+/// The bounds on each message body (see [`Conn::read_body`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BodyLimits {
+    /// Longest content line, in bytes.
+    pub(crate) max_line: usize,
+    /// Largest message, in bytes.
+    pub(crate) max_total: u64,
+}
+
 /// Sends the next batch of commands if the window is at most half full.
 fn top_up(
-    client: &mut Client,
+    conn: &mut Conn,
     msgs: &[u32],
     sent: &mut usize,
     done: usize,
@@ -41,33 +55,36 @@ fn top_up(
         .iter()
         .map(|m| make(*m))
         .collect();
-    client.conn.send(&batch)?;
+    conn.send(&batch)?;
     *sent = upto;
     Ok(())
 }
 
-pub(super) fn retr_many(
-    client: &mut Client,
+/// Retrieves `msgs` in order in windows of `window`, handing each body to
+/// `sink`; see [`crate::pop3::Client::retr_many`].
+pub(crate) fn retr_many(
+    conn: &mut Conn,
     msgs: &[u32],
+    window: usize,
+    limits: BodyLimits,
     sink: &mut dyn FnMut(u32, Vec<u8>) -> Result<(), SinkError>,
 ) -> Result<(), Error> {
-    let window = window(client);
     let mut sent = 0;
     let mut stop: Option<Error> = None;
     for (done, &msg) in msgs.iter().enumerate() {
         if stop.is_none() {
-            top_up(client, msgs, &mut sent, done, window, Command::Retr)?;
+            top_up(conn, msgs, &mut sent, done, window, Command::Retr)?;
         }
         if done >= sent {
             break;
         }
         let name = Command::Retr(msg).redacted();
-        let status = client.conn.read_status(&name)?;
+        let status = conn.read_status(&name)?;
         if !status.ok {
-            stop.get_or_insert(refusal(&name, &status, None, false));
+            stop.get_or_insert(Error::refusal(&name, &status, None, false));
             continue;
         }
-        let body = client.read_body(msg, &name)?;
+        let body = conn.read_body(msg, &name, limits.max_line, limits.max_total)?;
         if stop.is_none()
             && let Err(source) = sink(msg, body)
         {
@@ -80,16 +97,17 @@ pub(super) fn retr_many(
     }
 }
 
-pub(super) fn dele_many(client: &mut Client, msgs: &[u32]) -> Result<(), Error> {
-    let window = window(client);
+/// Sends `DELE` for `msgs` in windows of `window`, reading every reply;
+/// returns the first refusal.
+pub(crate) fn dele_many(conn: &mut Conn, msgs: &[u32], window: usize) -> Result<(), Error> {
     let mut sent = 0;
     let mut first_error: Option<Error> = None;
     for (done, &msg) in msgs.iter().enumerate() {
-        top_up(client, msgs, &mut sent, done, window, Command::Dele)?;
+        top_up(conn, msgs, &mut sent, done, window, Command::Dele)?;
         let name = Command::Dele(msg).redacted();
-        let status = client.conn.read_status(&name)?;
+        let status = conn.read_status(&name)?;
         if !status.ok {
-            first_error.get_or_insert(refusal(&name, &status, None, false));
+            first_error.get_or_insert(Error::refusal(&name, &status, None, false));
         }
     }
     match first_error {

@@ -12,7 +12,47 @@
 //!   every other byte, including each line's own terminator, is kept as sent.
 //!
 //! All functions work on byte slices and return a value, "need more bytes"
-//! (`None` / `Progress::NeedMore`) or an error; none does I/O.
+//! (`None` / `Progress::NeedMore`) or a typed [`ParseError`]; none does I/O.
+
+/// What kind of server text a parser expected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    /// A status line: `+OK` or `-ERR` (RFC 1939 §3).
+    StatusLine,
+    /// A SASL continuation `+ base64` (RFC 5034 §4).
+    SaslChallenge,
+    /// The `count size` text of a STAT reply (RFC 1939 §5).
+    Stat,
+    /// A scan listing `msg size` (RFC 1939 §5).
+    ScanListing,
+    /// A unique-id listing `msg unique-id` (RFC 1939 §7).
+    UniqueIdListing,
+    /// A unique-id: 1–70 characters in 0x21–0x7E (RFC 1939 §7).
+    UniqueId,
+}
+
+/// Why server bytes could not be parsed: the error of every sans-IO parser
+/// in [`crate::pop3`]. "Need more bytes" is not an error: the line finders
+/// and decoders say it with `Ok(None)` / [`Progress::NeedMore`].
+/// [`crate::pop3::Error`] wraps it with the command being answered.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{detail}")]
+pub struct ParseError {
+    /// What was expected.
+    pub what: Syntax,
+    /// What was wrong, for people (server text made printable).
+    pub detail: String,
+}
+
+impl ParseError {
+    /// The input is not the `what` the protocol allows here.
+    pub fn invalid(what: Syntax, detail: impl Into<String>) -> Self {
+        ParseError {
+            what,
+            detail: detail.into(),
+        }
+    }
+}
 
 /// Longest status line (or CAPA/LIST/UIDL line) accepted, terminator included.
 pub const STATUS_LINE_MAX: usize = 1024;
@@ -119,11 +159,14 @@ fn split_keyword(line: &[u8]) -> Option<(bool, &[u8])> {
 }
 
 /// Parses a status line (without its terminator).
-pub fn parse_status(line: &[u8]) -> Result<Status, String> {
+pub fn parse_status(line: &[u8]) -> Result<Status, ParseError> {
     let Some((ok, rest)) = split_keyword(line) else {
-        return Err(format!(
-            "expected +OK or -ERR, got “{}”",
-            printable(&line[..line.len().min(60)])
+        return Err(ParseError::invalid(
+            Syntax::StatusLine,
+            format!(
+                "expected +OK or -ERR, got “{}”",
+                printable(line.get(..line.len().min(60)).unwrap_or_default())
+            ),
         ));
     };
     let text = printable(rest);
@@ -146,7 +189,7 @@ pub enum AuthReply {
 }
 
 /// Parses a line received during `AUTH` (RFC 5034 §4).
-pub fn parse_auth_reply(line: &[u8]) -> Result<AuthReply, String> {
+pub fn parse_auth_reply(line: &[u8]) -> Result<AuthReply, ParseError> {
     if split_keyword(line).is_some() {
         return parse_status(line).map(AuthReply::Done);
     }
@@ -159,7 +202,10 @@ pub fn parse_auth_reply(line: &[u8]) -> Result<AuthReply, String> {
             {
                 Ok(AuthReply::Continue(printable(rest)))
             } else {
-                Err("SASL challenge is not base64".to_string())
+                Err(ParseError::invalid(
+                    Syntax::SaslChallenge,
+                    "SASL challenge is not base64",
+                ))
             }
         }
         None => parse_status(line).map(AuthReply::Done),
@@ -370,6 +416,12 @@ mod tests {
             AuthReply::Continue(String::new())
         );
         assert!(matches!(parse_auth_reply(b"+OK in").unwrap(), AuthReply::Done(s) if s.ok));
-        assert!(parse_auth_reply(b"+ not base64!").is_err());
+        assert!(matches!(
+            parse_auth_reply(b"+ not base64!"),
+            Err(ParseError {
+                what: Syntax::SaslChallenge,
+                ..
+            })
+        ));
     }
 }

@@ -20,10 +20,10 @@ use std::time::Duration;
 use native_tls::{Certificate, HandshakeError, TlsConnector, TlsStream};
 
 use crate::pop3::cert::{CertInfo, normalize_fingerprint};
-use crate::pop3::client::Step;
 use crate::pop3::config::{Config, Security};
 use crate::pop3::error::Error;
 use crate::pop3::response::{STATUS_LINE_MAX, find_line, parse_status};
+use crate::pop3::step::Step;
 
 /// A byte stream a [`crate::pop3::Client`] talks over. Implemented by
 /// [`TcpTransport`]; tests implement it to replay byte transcripts.
@@ -190,6 +190,7 @@ fn probe_line(tcp: &mut TcpStream) -> Result<bool, Error> {
         match find_line(&line, STATUS_LINE_MAX) {
             Ok(Some(l)) => {
                 let content = line.get(..l.content_len).unwrap_or_default();
+                // The probe only needs "+OK or not": a malformed line is a no.
                 return Ok(parse_status(content).map(|s| s.ok).unwrap_or(false));
             }
             Ok(None) => {}
@@ -237,6 +238,7 @@ fn secure(
                 not_after: info.not_after,
                 reason,
             }),
+            // The probe only adds detail; without it, the handshake's own reason stands.
             Err(_) => Err(Error::Tls { detail: reason }),
         },
     }
