@@ -161,7 +161,7 @@ impl App {
             Intent::ShowScope(scope) => {
                 self.search.clear();
                 if let Some(s) = &self.session {
-                    let job = self.list.set_scope(scope, &s.store);
+                    let job = self.list.set_scope(scope);
                     s.read.send(job);
                 }
                 self.prefs.last_scope = Some(scope);
@@ -311,9 +311,9 @@ impl App {
 
     fn reorder(&mut self) {
         if let Some(s) = &self.session
-            && let Some(job) =
-                self.list
-                    .set_order(self.prefs.sort, self.prefs.conversations, &s.store)
+            && let Some(job) = self
+                .list
+                .set_order(self.prefs.sort, self.prefs.conversations)
         {
             s.read.send(job);
         }
@@ -322,7 +322,8 @@ impl App {
     fn sync(&mut self, c: Command) {
         match &self.session {
             Some(s) if s.can_sync() => s.sync_send(c),
-            _ => self.error = Some("syncing is not available in this build".into()),
+            Some(s) => self.error = s.sync_unavailable(),
+            None => self.error = Some("no mail store is open".into()),
         }
     }
 
@@ -429,7 +430,8 @@ impl App {
                 ));
                 None
             }
-            Write::MoveBack(_) => None,
+            // Answered as `Done::RemovedAccount`, not here.
+            Write::MoveBack(_) | Write::RemoveAccount { .. } => None,
             Write::Flag(ids, ..) => {
                 // Only the counts and these rows change: no list reload.
                 self.list.forget(ids);

@@ -218,7 +218,11 @@ impl App {
         let now = self.ctx.input(|i| i.time);
         let mut answers = Vec::new();
         let mut events = Vec::new();
+        let mut job_events = Vec::new();
         if let Some(s) = &self.session {
+            while let Some(e) = s.jobs.try_recv() {
+                job_events.push(e);
+            }
             while let Some(d) = s.read.try_recv() {
                 answers.push(d);
             }
@@ -242,7 +246,28 @@ impl App {
                     generation, result, ..
                 } => self.reader.on_opened(generation, result, now),
                 Done::Rows { generation, result } => self.list.on_rows(generation, result),
+                Done::Page {
+                    generation,
+                    start,
+                    result,
+                } => self.list.on_page(generation, start, result),
                 Done::Wrote { write, result } => self.on_wrote(*write, result),
+                Done::Progress(done, total) => self.settings.on_remove_progress(done, total),
+                Done::RemovedAccount { id, result } => {
+                    if let Some(s) = &self.session {
+                        self.settings.on_removed(s, id, result);
+                    }
+                    self.accounts_changed();
+                }
+                Done::Stopped(reason) => {
+                    self.error = Some(format!("A background thread stopped: {reason}"));
+                }
+            }
+        }
+        for e in job_events {
+            // One job at a time: a running backup's events are the backup's.
+            if !self.settings.on_job_event(&e) {
+                self.on_job_event(e);
             }
         }
         for e in events {
@@ -279,7 +304,7 @@ impl App {
         if let Some(s) = &self.session
             && self.list.scope.is_some()
         {
-            let job = self.list.reload(&s.store);
+            let job = self.list.reload();
             s.read.send(job);
         }
     }
@@ -407,8 +432,9 @@ impl App {
         let now = crate::store::now();
 
         let can_sync = self.session.as_ref().is_some_and(Session::can_sync);
+        let sync_off = self.session.as_ref().and_then(Session::sync_unavailable);
         egui::Panel::top("menu-bar").show(ui, |ui| {
-            menus::menu_bar_ui(self, ui, can_sync, &mut out);
+            menus::menu_bar_ui(self, ui, sync_off.as_deref(), &mut out);
         });
         if self.session.is_none() {
             egui::CentralPanel::default().show(ui, |ui| {
@@ -438,7 +464,7 @@ impl App {
             self.status.ui(
                 ui,
                 &accounts,
-                can_sync,
+                sync_off.as_deref(),
                 busy.as_deref(),
                 notice.as_deref(),
                 can_undo,
@@ -502,14 +528,8 @@ impl App {
                     &mut out,
                 );
             } else if let Some(s) = &self.session
-                && let Some(job) = list_paint::list_ui(
-                    &mut self.list,
-                    ui,
-                    &s.store,
-                    &mut self.prefs.columns,
-                    now,
-                    &mut out,
-                )
+                && let Some(job) =
+                    list_paint::list_ui(&mut self.list, ui, &mut self.prefs.columns, now, &mut out)
             {
                 s.rows.send(job);
             }

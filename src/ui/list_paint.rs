@@ -11,7 +11,7 @@ use super::actions::{DragMessages, Intent};
 use super::message_list::MessageList;
 use super::prefs::ColumnWidths;
 use crate::fmt as format;
-use crate::store::{Flags, MessageId, MessageRow, SortKey, Store};
+use crate::store::{Flags, MessageId, MessageRow, SortKey};
 
 const ICON_COL: f32 = 22.0;
 const SCROLLBAR: f32 = 12.0;
@@ -72,7 +72,6 @@ fn columns(row: Rect, w: &ColumnWidths) -> Columns {
 pub fn list_ui(
     list: &mut MessageList,
     ui: &mut Ui,
-    store: &Store,
     widths: &mut ColumnWidths,
     now: i64,
     out: &mut Vec<Intent>,
@@ -109,7 +108,7 @@ pub fn list_ui(
         }
     }
 
-    let rows_job = list.prepare(store);
+    let rows_job = list.prepare();
     let painter = ui.painter_at(body);
     let visuals = ui.visuals().clone();
     if list.is_empty() {

@@ -11,12 +11,13 @@ use super::prefs::{ReaderPosition, ThemeChoice};
 use crate::store::{Flags, FolderRole, Scope};
 
 /// Menu bar and toolbar.
-pub fn menu_bar_ui(app: &mut App, ui: &mut Ui, can_sync: bool, out: &mut Vec<Intent>) {
+/// `sync_off` says why syncing is unavailable (`None`: it is available).
+pub fn menu_bar_ui(app: &mut App, ui: &mut Ui, sync_off: Option<&str>, out: &mut Vec<Intent>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu(app, ui, out));
         ui.menu_button("Message", |ui| message_menu(app, ui, out));
         ui.menu_button("View", |ui| view_menu(app, ui));
-        ui.menu_button("Sync", |ui| sync_menu(app, ui, can_sync, out));
+        ui.menu_button("Sync", |ui| sync_menu(app, ui, sync_off, out));
     });
     if app.session.is_none() || app.show_welcome() {
         return;
@@ -181,7 +182,8 @@ fn view_menu(app: &mut App, ui: &mut Ui) {
     }
 }
 
-fn sync_menu(app: &App, ui: &mut Ui, can_sync: bool, out: &mut Vec<Intent>) {
+fn sync_menu(app: &App, ui: &mut Ui, sync_off: Option<&str>, out: &mut Vec<Intent>) {
+    let can_sync = sync_off.is_none();
     if item(
         ui,
         "Sync all accounts",
@@ -199,7 +201,7 @@ fn sync_menu(app: &App, ui: &mut Ui, can_sync: bool, out: &mut Vec<Intent>) {
     if item(ui, "Stop syncing", "", can_sync && app.status.any_syncing()) {
         out.push(Intent::CancelSync);
     }
-    if !can_sync {
-        ui.weak("Syncing is not available in this build.");
+    if let Some(why) = sync_off {
+        ui.weak(why);
     }
 }

@@ -128,16 +128,16 @@ impl SyncStatus {
         &mut self,
         ui: &mut Ui,
         accounts: &[Account],
-        can_sync: bool,
+        sync_off: Option<&str>,
         busy: Option<&str>,
         notice: Option<&str>,
         can_undo: bool,
         out: &mut Vec<Intent>,
     ) {
         ui.horizontal(|ui| {
-            if !can_sync {
+            if let Some(why) = sync_off {
                 ui.add_enabled(false, egui::Button::new("⟳ Sync"))
-                    .on_disabled_hover_text("Syncing is not available in this build");
+                    .on_disabled_hover_text(why);
             } else if self.any_syncing() {
                 if ui
                     .button("⏹ Stop")
@@ -336,7 +336,7 @@ mod tests {
         let accounts = vec![account];
         let mut h = egui_kittest::Harness::new_ui(move |ui| {
             let mut out = Vec::new();
-            status.ui(ui, &accounts, true, None, None, false, &mut out);
+            status.ui(ui, &accounts, None, None, None, false, &mut out);
         });
         h.step();
         assert!(

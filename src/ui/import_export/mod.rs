@@ -6,9 +6,9 @@
 //! default, mboxo on request), Maildir (D. J. Bernstein's spec with Maildir++
 //! subfolders), and one RFC 5322 message per `.eml` file; a directory may also
 //! be Thunderbird's "Local Folders". The jobs themselves are
-//! [`crate::jobs::import`] and [`crate::jobs::export`], run on the job worker
-//! ([`crate::jobs::JobWorker`], the named thread `popmail-jobs` with its own
-//! store connection, started at the first job of a session).
+//! [`crate::jobs::import`] and [`crate::jobs::export`], run on the session's
+//! one job worker ([`crate::jobs::JobWorker`], the named thread
+//! `popmail-jobs` with its own store connection, shared with the backup).
 //!
 //! The UI thread never waits on a job: it sends a [`JobCommand`], and each
 //! frame drains the [`JobEvent`]s with `try_recv` (the worker wakes the window
@@ -32,7 +32,7 @@ use std::time::Instant;
 use super::app::App;
 use crate::jobs::{
     ExportRequest, ExportSource, ExportSummary, ImportRequest, ImportSummary, JobCommand, JobEvent,
-    JobKind, JobSummary, JobWorker, Progress, Target,
+    JobKind, JobSummary, Progress, Target,
 };
 use crate::mailbox::Format;
 use crate::store::{FolderId, MessageId, Scope};
@@ -133,17 +133,9 @@ enum Outcome {
     },
 }
 
-/// The window's end of the job worker.
-struct Port {
-    /// The store the worker was started on.
-    store: PathBuf,
-    worker: JobWorker,
-}
-
 /// Import and export state of the window.
 #[derive(Default)]
 pub struct ImportExport {
-    port: Option<Port>,
     running: Option<Running>,
     setup: Option<Setup>,
     outcome: Option<Outcome>,
@@ -224,7 +216,6 @@ impl App {
     /// Once per frame, before the central panel: job events, dropped files,
     /// the progress bar, the dialogs and the summary window.
     pub(super) fn import_export_frame(&mut self, ui: &mut egui::Ui) {
-        self.drain_jobs();
         self.take_drops();
         let ctx = ui.ctx().clone();
         let mut actions = Vec::new();
@@ -232,7 +223,9 @@ impl App {
             report::progress_panel(ui, r, &mut actions);
         }
         report::drop_hint(&ctx, self.jobs.running.is_some());
-        let busy = self.jobs.running.is_some();
+        // One job at a time: a backup running keeps imports and exports waiting.
+        let busy =
+            self.jobs.running.is_some() || self.session.as_ref().is_some_and(|s| s.jobs.busy());
         let folders = self.folders.folders.clone();
         if let Some(s) = &mut self.jobs.setup {
             match s {
@@ -312,9 +305,9 @@ impl App {
             }
             Action::CloseSetup => self.jobs.setup = None,
             Action::CancelJob => {
-                if let (Some(r), Some(p)) = (&mut self.jobs.running, &self.jobs.port) {
+                if let (Some(r), Some(s)) = (&mut self.jobs.running, &self.session) {
                     r.cancelling = true;
-                    p.worker.cancel();
+                    s.jobs.cancel();
                 }
             }
             Action::CloseResult => self.jobs.outcome = None,
@@ -332,41 +325,21 @@ impl App {
         }
     }
 
-    /// The worker's command channel, starting the worker for this session's store.
-    fn job_sender(&mut self) -> Result<&JobWorker, String> {
-        let Some(s) = &self.session else {
-            return Err("no mail store is open".into());
-        };
-        let store = s.data_dir.join(crate::paths::STORE_FILE);
-        if self.jobs.port.as_ref().is_none_or(|p| p.store != store) {
-            let ctx = self.ctx.clone();
-            let worker = crate::jobs::spawn(
-                crate::store::StoreConfig::new(&store),
-                std::sync::Arc::new(move || ctx.request_repaint()),
-            )
-            .map_err(|e| format!("the import and export thread could not start: {e}"))?;
-            self.jobs.port = Some(Port { store, worker });
-        }
-        self.jobs
-            .port
-            .as_ref()
-            .map(|p| &p.worker)
-            .ok_or_else(|| "the import and export thread stopped".to_string())
-    }
-
     fn send_job(&mut self, cmd: JobCommand, running: Running) {
         let kind = running.kind;
-        let sent = self.job_sender().and_then(|w| {
-            w.send(cmd)
-                .map_err(|_| "the import and export thread stopped".into())
-        });
+        let sent = match &self.session {
+            Some(s) => s
+                .jobs
+                .send(cmd)
+                .map_err(|_| "the job worker has stopped".to_string()),
+            None => Err("no mail store is open".into()),
+        };
         match sent {
             Ok(()) => {
                 self.jobs.outcome = None;
                 self.jobs.running = Some(running);
             }
             Err(message) => {
-                self.jobs.port = None;
                 self.jobs.outcome = Some(Outcome::Failed { kind, message });
             }
         }
@@ -428,20 +401,8 @@ impl App {
         self.send_job(JobCommand::Export(req), running);
     }
 
-    /// Takes in what the job worker said since the last frame.
-    fn drain_jobs(&mut self) {
-        let mut events = Vec::new();
-        if let Some(p) = &self.jobs.port {
-            while let Some(e) = p.worker.try_recv() {
-                events.push(e);
-            }
-        }
-        for e in events {
-            self.on_job_event(e);
-        }
-    }
-
-    fn on_job_event(&mut self, e: JobEvent) {
+    /// Takes in an event of the job worker (not the backup's).
+    pub(super) fn on_job_event(&mut self, e: JobEvent) {
         let now = self.ctx.input(|i| i.time);
         match e {
             JobEvent::Started(_) => {}
@@ -508,12 +469,16 @@ impl App {
                 self.reload_list();
             }
             JobEvent::Stopped { reason } => {
-                self.jobs.port = None;
-                if let Some(r) = self.jobs.running.take() {
-                    self.jobs.outcome = Some(Outcome::Failed {
-                        kind: r.kind,
-                        message: format!("the import and export thread stopped: {reason}"),
-                    });
+                let message = format!("the job worker stopped: {reason}");
+                match self.jobs.running.take() {
+                    Some(r) => {
+                        self.jobs.outcome = Some(Outcome::Failed {
+                            kind: r.kind,
+                            message,
+                        });
+                    }
+                    // Nothing ran, but later jobs cannot: say so.
+                    None => self.error = Some(message),
                 }
             }
         }

@@ -9,12 +9,13 @@ use egui::{Key, RichText, Ui};
 use super::account_form::{self, AccountForm};
 use super::diagnosis::Ask;
 use super::validation;
-use super::{RemoveAsk, Settings, message_ui};
+use super::{RemoveAsk, Removing, Settings, message_ui};
 use crate::credentials::{self, Location};
 use crate::secret::Secret;
-use crate::store::{AccountId, Store};
+use crate::store::{AccountId, FolderId, Store};
 use crate::sync::Command;
 use crate::ui::FilePicker;
+use crate::ui::background::{Job, Write};
 use crate::ui::session::Session;
 
 impl Settings {
@@ -34,6 +35,7 @@ impl Settings {
             self.form_ui(ui, session, picker, max_height)
         } else {
             self.list_ui(ui, &session.store);
+            self.removing_ui(ui);
             false
         }
     }
@@ -94,18 +96,23 @@ impl Settings {
                     .collect();
                 self.edit(AccountForm::duplicate(a, &names));
             }
-            if ui.add_enabled(some, egui::Button::new("Remove…")).clicked()
+            let idle = self.removing.is_none();
+            if ui
+                .add_enabled(some && idle, egui::Button::new("Remove…"))
+                .clicked()
                 && let Some(a) = &chosen
             {
-                let messages = store
-                    .folders()
-                    .map(|f| {
-                        f.iter()
-                            .filter(|f| f.account == Some(a.id))
-                            .map(|f| f.total)
-                            .sum()
-                    })
-                    .unwrap_or(0);
+                let messages = match store.folders() {
+                    Ok(f) => f
+                        .iter()
+                        .filter(|f| f.account == Some(a.id))
+                        .map(|f| f.total)
+                        .sum(),
+                    Err(e) => {
+                        self.message = Some((true, e.to_string()));
+                        0
+                    }
+                };
                 self.remove = Some(RemoveAsk {
                     id: a.id,
                     name: a.settings.name.clone(),
@@ -292,11 +299,14 @@ impl Settings {
         }
     }
 
-    fn load_password(&self, store: &Store, id: AccountId) -> Option<Secret> {
+    fn load_password(&self, store: &Store, id: AccountId) -> Result<Option<Secret>, String> {
         if self.keychain {
-            credentials::load(store, id).ok().flatten()
+            credentials::load(store, id).map_err(|e| e.to_string())
         } else {
-            store.stored_password(id).ok().flatten().map(Secret::new)
+            store
+                .stored_password(id)
+                .map(|p| p.map(Secret::new))
+                .map_err(|e| e.to_string())
         }
     }
 
@@ -308,11 +318,17 @@ impl Settings {
         let Some(settings) = validation::for_test(form) else {
             return;
         };
-        let password = if form.password.is_empty() {
-            form.editing
-                .and_then(|id| self.load_password(&session.store, id))
-        } else {
-            Some(form.password.secret())
+        let password = match form.editing.filter(|_| form.password.is_empty()) {
+            Some(id) => match self.load_password(&session.store, id) {
+                Ok(p) => p,
+                Err(e) => {
+                    self.diagnosis
+                        .fail_now(format!("The saved password could not be read: {e}."));
+                    return;
+                }
+            },
+            None if form.password.is_empty() => None,
+            None => Some(form.password.secret()),
         };
         let Some(password) = password else {
             self.diagnosis
@@ -372,35 +388,94 @@ impl Settings {
         let Some(ask) = self.remove.take() else {
             return false;
         };
+        // Stop syncing it, then move or delete its mail on the write thread
+        // in batches; `on_removed` takes the answer.
         session.sync_send(Command::Cancel(Some(ask.id)));
-        let result = session.store.remove_account(ask.id, ask.keep);
+        session.write.send(Job::Write(Write::RemoveAccount {
+            id: ask.id,
+            keep: ask.keep,
+        }));
+        self.removing = Some(Removing {
+            id: ask.id,
+            name: ask.name,
+            done: 0,
+            total: ask.messages,
+        });
+        self.message = None;
+        false
+    }
+
+    /// The removal's progress line under the list.
+    fn removing_ui(&self, ui: &mut Ui) {
+        let Some(r) = &self.removing else { return };
+        ui.horizontal(|ui| {
+            #[allow(clippy::cast_precision_loss)]
+            let frac = if r.total == 0 {
+                0.0
+            } else {
+                (r.done as f32 / r.total as f32).clamp(0.0, 1.0)
+            };
+            ui.add(egui::ProgressBar::new(frac).desired_width(200.0));
+            ui.label(format!(
+                "Removing “{}”… {} of {}",
+                r.name,
+                crate::fmt::count(r.done, "message", "messages"),
+                r.total
+            ));
+        });
+    }
+
+    /// How far the removal is (messages done, in all).
+    pub fn on_remove_progress(&mut self, done: u64, total: u64) {
+        if let Some(r) = &mut self.removing {
+            r.done = done;
+            r.total = total;
+        }
+    }
+
+    /// The write thread removed an account (or failed to): forget its
+    /// password, say what happened, and tell the sync worker.
+    pub fn on_removed(
+        &mut self,
+        session: &Session,
+        id: AccountId,
+        result: Result<Option<FolderId>, String>,
+    ) {
+        let name = match self.removing.take() {
+            Some(r) if r.id == id => r.name,
+            other => {
+                self.removing = other;
+                format!("account {}", id.0)
+            }
+        };
+        let mut forgot = Ok(());
         if result.is_ok() && self.keychain {
             // A password in the store goes with the account's row; one in
             // the keychain is removed here.
-            let _ = credentials::forget(&session.store, ask.id);
+            forgot = credentials::forget(&session.store, id);
         }
         self.message = Some(match result {
             Ok(Some(folder)) => {
-                let name = session
-                    .store
-                    .folders()
-                    .ok()
-                    .and_then(|f| f.into_iter().find(|f| f.id == folder))
-                    .map_or_else(|| "a local folder".into(), |f| format!("“{}”", f.name));
+                let folder = match session.store.folder(folder) {
+                    Ok(f) => format!("“{}”", f.name),
+                    Err(_) => "a local folder".into(),
+                };
                 (
                     false,
-                    format!("Removed “{}”. Its mail is in the folder {name}.", ask.name),
+                    format!("Removed “{name}”. Its mail is in the folder {folder}."),
                 )
             }
-            Ok(None) => (
-                false,
-                format!("Removed “{}” and its downloaded mail.", ask.name),
-            ),
-            Err(e) => (true, format!("“{}” was not removed: {e}.", ask.name)),
+            Ok(None) => (false, format!("Removed “{name}” and its downloaded mail.")),
+            Err(e) => (true, format!("“{name}” was not removed: {e}.")),
         });
+        if let Err(e) = forgot {
+            self.message = Some((
+                true,
+                format!("Removed “{name}”, but its password stays in the keychain: {e}."),
+            ));
+        }
         session.sync_send(Command::Reload);
         self.reload(Some(&session.store));
-        true
     }
 }
 

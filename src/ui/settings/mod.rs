@@ -63,6 +63,16 @@ struct RemoveAsk {
     keep: bool,
 }
 
+/// An account being removed on the write thread.
+#[derive(Debug, Clone)]
+struct Removing {
+    id: AccountId,
+    name: String,
+    /// Messages moved or deleted so far, and in all.
+    done: u64,
+    total: u64,
+}
+
 /// The settings dialog's state (runtime only; nothing here is persisted).
 pub struct Settings {
     open: bool,
@@ -73,6 +83,7 @@ pub struct Settings {
     /// Opened straight into the form: closing the form closes the dialog.
     form_only: bool,
     remove: Option<RemoveAsk>,
+    removing: Option<Removing>,
     diagnosis: Diagnosis,
     backup: Backup,
     /// Passwords go to the OS keychain (decided when the dialog opens, so
@@ -94,6 +105,7 @@ impl Default for Settings {
             form: None,
             form_only: false,
             remove: None,
+            removing: None,
             diagnosis: Diagnosis::default(),
             backup: Backup::default(),
             keychain: false,
@@ -174,9 +186,14 @@ impl Settings {
         self.diagnosis.on_event(e);
     }
 
+    /// Takes in a job worker event if it is the backup's; returns whether it was.
+    pub fn on_job_event(&mut self, e: &crate::jobs::JobEvent) -> bool {
+        self.backup.on_event(e)
+    }
+
     /// Whether the dialog waits on a worker (the window keeps repainting).
     pub fn busy(&self) -> bool {
-        self.open && (self.diagnosis.busy() || self.backup.running())
+        self.removing.is_some() || (self.open && (self.diagnosis.busy() || self.backup.running()))
     }
 
     /// Draws the dialog. Returns whether accounts were added, changed or removed.
@@ -216,6 +233,7 @@ impl Settings {
                 }
                 Tab::Preferences => {
                     let dir = session.as_ref().map(|s| s.data_dir.clone());
+                    let jobs = session.as_deref().map(|s| &s.jobs);
                     egui::ScrollArea::vertical()
                         .max_height(max_height)
                         .show(ui, |ui| {
@@ -223,6 +241,7 @@ impl Settings {
                                 ui,
                                 prefs,
                                 dir.as_deref(),
+                                jobs,
                                 &mut self.backup,
                                 picker,
                             );
@@ -298,6 +317,17 @@ impl App {
         self.settings.open(what, store);
     }
 
+    /// Folders and the list catch up after accounts were added, changed or removed.
+    pub(super) fn accounts_changed(&mut self) {
+        self.refresh_folders();
+        match self.list.scope {
+            Some(Scope::Folder(f)) if self.folders.get(f).is_none() => {
+                self.apply(super::actions::Intent::ShowScope(Scope::UnifiedInbox));
+            }
+            _ => self.reload_list(),
+        }
+    }
+
     /// Draws the settings dialog and catches up when it changed accounts.
     pub(super) fn settings_ui(&mut self) {
         let ctx = self.ctx.clone();
@@ -308,13 +338,7 @@ impl App {
             self.picker.as_mut(),
         );
         if changed {
-            self.refresh_folders();
-            match self.list.scope {
-                Some(Scope::Folder(f)) if self.folders.get(f).is_none() => {
-                    self.apply(super::actions::Intent::ShowScope(Scope::UnifiedInbox));
-                }
-                _ => self.reload_list(),
-            }
+            self.accounts_changed();
         }
         if self.settings.busy() {
             ctx.request_repaint_after(std::time::Duration::from_millis(250));
