@@ -7,7 +7,7 @@
 
 use egui::{Align2, Color32, CursorIcon, FontId, Rect, Role, Sense, Ui, WidgetInfo, pos2, vec2};
 
-use super::actions::{DragMessages, Intent};
+use super::intents::{DragMessages, Intent, Transfer};
 use super::message_list::MessageList;
 use super::prefs::ColumnWidths;
 use crate::fmt as format;
@@ -553,7 +553,7 @@ pub fn row_menu_ui(ui: &mut Ui, ids: Vec<MessageId>, row: &MessageRow, out: &mut
         push(Intent::AskMove(ids.clone()), ui);
     }
     if ui.button("Export selected…").clicked() {
-        let what = super::import_export::Request::ExportMessages(ids.clone());
+        let what = Transfer::ExportMessages(ids.clone());
         push(Intent::ImportExport(what), ui);
     }
     ui.separator();

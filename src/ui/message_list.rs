@@ -365,7 +365,7 @@ impl MessageList {
             .count() as u64
     }
 
-    /// The id at row `i`, when known.
+    /// The id at row `i`, when known (an index beyond `usize` is no row).
     pub fn id_at(&self, i: u64) -> Option<MessageId> {
         match &self.order {
             Some(order) => order.get(usize::try_from(i).ok()?).copied(),
@@ -376,7 +376,7 @@ impl MessageList {
         }
     }
 
-    /// The row at `i`, when read.
+    /// The row at `i`, when read (an index beyond `usize` is no row).
     pub fn row_at(&self, i: u64) -> Option<&MessageRow> {
         match &self.order {
             Some(_) => self.cache.get(&self.id_at(i)?),
@@ -393,7 +393,8 @@ impl MessageList {
             .or_else(|| self.page.iter().find(|r| r.id == id))
     }
 
-    /// Whether row `i` is a reply in the conversation view.
+    /// Whether row `i` is a reply in the conversation view (an index
+    /// beyond `usize` is no row).
     pub fn is_reply(&self, i: u64) -> bool {
         self.reply
             .as_ref()

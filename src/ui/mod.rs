@@ -37,15 +37,20 @@ mod actions;
 mod app;
 mod attachments;
 mod background;
+mod context;
 mod conversations;
 mod dialogs;
 mod folders;
 mod fonts;
 mod import_export;
+mod intents;
+mod keys;
 mod links;
 mod list_paint;
 mod menus;
 mod message_list;
+#[cfg(test)]
+mod panel_tests;
 mod picker;
 pub mod prefs;
 mod reader;
@@ -53,6 +58,7 @@ mod search;
 mod session;
 mod settings;
 mod status_bar;
+mod toolbar;
 mod welcome;
 
 use std::path::PathBuf;

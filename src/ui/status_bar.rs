@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use egui::{RichText, Ui};
 
-use super::actions::Intent;
+use super::intents::Intent;
 use crate::fmt as format;
 use crate::store::{Account, AccountId};
 use crate::sync::{Event, Summary};
@@ -285,7 +285,7 @@ impl SyncStatus {
                 }
                 ui.horizontal(|ui| {
                     if ui.button("Open account settings").clicked() {
-                        out.push(Intent::Settings(super::settings::Open::Account(id)));
+                        out.push(Intent::Settings(super::intents::Open::Account(id)));
                         close = true;
                     }
                     if ui.button("Close").clicked() {

@@ -20,7 +20,7 @@ use crate::ui::session::Session;
 
 impl Settings {
     /// The tab's content. Returns whether accounts changed.
-    pub(super) fn accounts_ui(
+    pub(in crate::ui) fn accounts_ui(
         &mut self,
         ui: &mut Ui,
         session: Option<&mut Session>,

@@ -27,25 +27,14 @@ use egui::{Id, Key, Modal, Modifiers, RichText};
 
 use self::account_form::AccountForm;
 use self::diagnosis::Diagnosis;
-use self::preferences_tab::Backup;
-use super::app::App;
+pub(super) use self::preferences_tab::Backup;
+#[cfg(test)]
+pub(super) use self::preferences_tab::preferences_ui;
+use super::intents::Open;
 use super::prefs::Prefs;
 use super::session::Session;
-use crate::store::{Account, AccountId, Scope, Store};
+use crate::store::{Account, AccountId, Store};
 use crate::ui::FilePicker;
-
-/// What to show when the dialog opens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Open {
-    /// The list of accounts.
-    Accounts,
-    /// The form for a new account.
-    NewAccount,
-    /// The form of this account.
-    Account(AccountId),
-    /// The Preferences tab.
-    Preferences,
-}
 
 /// The dialog's tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,6 +175,12 @@ impl Settings {
         self.diagnosis.on_event(e);
     }
 
+    /// Whether the account form is open (tests).
+    #[cfg(test)]
+    pub fn editing(&self) -> bool {
+        self.form.is_some()
+    }
+
     /// Takes in a job worker event if it is the backup's; returns whether it was.
     pub fn on_job_event(&mut self, e: &crate::jobs::JobEvent) -> bool {
         self.backup.on_event(e)
@@ -197,7 +192,7 @@ impl Settings {
     }
 
     /// Draws the dialog. Returns whether accounts were added, changed or removed.
-    fn ui(
+    pub fn ui(
         &mut self,
         ctx: &egui::Context,
         mut session: Option<&mut Session>,
@@ -307,41 +302,5 @@ fn message_ui(ui: &mut egui::Ui, message: &Option<(bool, String)>) {
             ui.add(egui::Label::new(format!("✔ {m}")).wrap());
         }
         None => {}
-    }
-}
-
-impl App {
-    /// Opens the settings dialog.
-    pub(super) fn open_settings(&mut self, what: Open) {
-        let store = self.session.as_ref().map(|s| &s.store);
-        self.settings.open(what, store);
-    }
-
-    /// Folders and the list catch up after accounts were added, changed or removed.
-    pub(super) fn accounts_changed(&mut self) {
-        self.refresh_folders();
-        match self.list.scope {
-            Some(Scope::Folder(f)) if self.folders.get(f).is_none() => {
-                self.apply(super::actions::Intent::ShowScope(Scope::UnifiedInbox));
-            }
-            _ => self.reload_list(),
-        }
-    }
-
-    /// Draws the settings dialog and catches up when it changed accounts.
-    pub(super) fn settings_ui(&mut self) {
-        let ctx = self.ctx.clone();
-        let changed = self.settings.ui(
-            &ctx,
-            self.session.as_mut(),
-            &mut self.prefs,
-            self.picker.as_mut(),
-        );
-        if changed {
-            self.accounts_changed();
-        }
-        if self.settings.busy() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(250));
-        }
     }
 }

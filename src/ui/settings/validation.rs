@@ -80,6 +80,7 @@ pub fn check(form: &AccountForm, others: &[String]) -> Result<AccountSettings, P
             "Enter only the server name, without spaces or “pop3://”.".into(),
         );
     }
+    // Out of range is reported below as "not a port", like any bad number.
     let port = parse_number(&form.port).and_then(|n| u16::try_from(n).ok());
     if port.is_none_or(|n| n == 0) {
         p.insert(
@@ -147,6 +148,7 @@ pub fn check(form: &AccountForm, others: &[String]) -> Result<AccountSettings, P
 
 /// A whole number as typed (spaces around it allowed), at most `u32::MAX`.
 fn parse_number(text: &str) -> Option<u32> {
+    // The caller reports "not a number" in its own words.
     text.trim().parse().ok()
 }
 
@@ -161,6 +163,7 @@ pub fn for_test(form: &AccountForm) -> Option<AccountSettings> {
     f.policy = PolicyChoice::Keep;
     f.headers_only = false;
     f.periodic = false;
+    // The form shows these problems itself; the test just cannot start yet.
     check(&f, &[]).ok()
 }
 
