@@ -196,6 +196,21 @@ impl App {
             }
             Intent::Preferences => self.open_settings(super::intents::Open::Preferences),
             Intent::Settings(what) => self.open_settings(what),
+            Intent::SaveAccount(save) => {
+                if let Some(s) = &mut self.session
+                    && self.settings.save(s, *save)
+                {
+                    self.accounts_changed();
+                }
+            }
+            Intent::RemoveAccount { id, keep } => {
+                if let Some(s) = &self.session {
+                    // Stop syncing it, then move or delete its mail on the write
+                    // thread in batches; `Done::RemovedAccount` answers.
+                    s.sync_send(Command::Cancel(Some(id)));
+                    s.write.send(Job::Write(Write::RemoveAccount { id, keep }));
+                }
+            }
             Intent::FocusSearch => self.search.focus = true,
             Intent::ClearSearch => self.search.clear(),
             Intent::DismissError => self.error = None,

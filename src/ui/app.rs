@@ -498,7 +498,7 @@ impl App {
     }
 
     fn finish(&mut self, mut out: Vec<Intent>) {
-        self.settings_ui();
+        self.settings_ui(&mut out);
         let folders = self.folders.folders.clone();
         dialogs::dialog_ui(&self.ctx, &mut self.dialog, &folders, &mut out);
         for intent in out {
@@ -528,18 +528,16 @@ impl App {
         }
     }
 
-    /// Draws the settings dialog and catches up when it changed accounts.
-    pub(super) fn settings_ui(&mut self) {
+    /// Draws the settings dialog; what it asks for is applied with the rest.
+    fn settings_ui(&mut self, out: &mut Vec<Intent>) {
         let ctx = self.ctx.clone();
-        let changed = self.settings.ui(
+        self.settings.ui(
             &ctx,
-            self.session.as_mut(),
-            &mut self.prefs,
+            self.session.as_ref(),
+            &self.prefs,
             self.picker.as_mut(),
+            out,
         );
-        if changed {
-            self.accounts_changed();
-        }
         if self.settings.busy() {
             ctx.request_repaint_after(std::time::Duration::from_millis(250));
         }

@@ -19,6 +19,17 @@ pub enum Open {
     Preferences,
 }
 
+/// An account form to save: the settings dialog asks, the app writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountSave {
+    /// The account edited (`None`: a new one).
+    pub editing: Option<AccountId>,
+    /// The settings as checked by the form.
+    pub settings: crate::account::AccountSettings,
+    /// A password typed in the form (`None`: keep the saved one).
+    pub password: Option<crate::secret::Secret>,
+}
+
 /// An import or export step (menus, context menus, drops, the dialogs).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Transfer {
@@ -144,6 +155,15 @@ pub enum Intent {
     ImportExport(Transfer),
     /// Show preferences.
     Preferences,
+    /// Save an account (the settings dialog's form).
+    SaveAccount(Box<AccountSave>),
+    /// Remove an account, keeping its mail in a local folder or deleting it.
+    RemoveAccount {
+        /// The account.
+        id: AccountId,
+        /// Keep its mail.
+        keep: bool,
+    },
     /// Open the settings dialog.
     Settings(Open),
     /// Focus the search box.

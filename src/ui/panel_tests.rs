@@ -320,15 +320,21 @@ fn import_export_panel_picks_a_file_and_starts_the_import() {
 #[test]
 fn settings_preferences_tab_changes_the_theme() {
     let mut h = Harness::new_ui_state(
-        |ui, (prefs, backup): &mut (Prefs, super::settings::Backup)| {
-            super::settings::preferences_ui(ui, prefs, None, None, backup, &mut Answers(None));
+        |ui, (backup, out): &mut (super::settings::Backup, Vec<Intent>)| {
+            let prefs = Prefs::default();
+            let picker = &mut Answers(None);
+            super::settings::preferences_ui(ui, &prefs, None, None, backup, picker, out);
         },
-        (Prefs::default(), super::settings::Backup::default()),
+        (super::settings::Backup::default(), Vec::new()),
     );
     h.run();
     click_control(&h, "Dark");
     h.run();
-    assert_eq!(h.state().0.theme, ThemeChoice::Dark);
+    let dark = Prefs {
+        theme: ThemeChoice::Dark,
+        ..Prefs::default()
+    };
+    assert_eq!(h.state().1, vec![Intent::SetPrefs(Box::new(dark))]);
     assert!(h.query_by_label("No data folder is open.").is_some());
 }
 
@@ -344,7 +350,8 @@ fn settings_accounts_tab_opens_the_form_for_a_new_account() {
         .with_size([1000.0, 700.0])
         .build_ui_state(
             |ui, (settings, session): &mut (Settings, super::session::Session)| {
-                settings.accounts_ui(ui, Some(session), &mut Answers(None), 600.0);
+                let mut out = Vec::new();
+                settings.accounts_ui(ui, Some(session), &mut Answers(None), 600.0, &mut out);
             },
             (settings, session),
         );

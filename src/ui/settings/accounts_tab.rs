@@ -15,28 +15,28 @@ use crate::secret::Secret;
 use crate::store::{AccountId, FolderId, Store};
 use crate::sync::Command;
 use crate::ui::FilePicker;
-use crate::ui::background::{Job, Write};
+use crate::ui::intents::{AccountSave, Intent};
 use crate::ui::session::Session;
 
 impl Settings {
-    /// The tab's content. Returns whether accounts changed.
+    /// The tab's content; a save is pushed as [`Intent::SaveAccount`].
     pub(in crate::ui) fn accounts_ui(
         &mut self,
         ui: &mut Ui,
-        session: Option<&mut Session>,
+        session: Option<&Session>,
         picker: &mut dyn FilePicker,
         max_height: f32,
-    ) -> bool {
+        out: &mut Vec<Intent>,
+    ) {
         let Some(session) = session else {
             ui.label("The mail store is not open, so accounts cannot be changed.");
-            return false;
+            return;
         };
         if self.form.is_some() {
-            self.form_ui(ui, session, picker, max_height)
+            self.form_ui(ui, session, picker, max_height, out);
         } else {
             self.list_ui(ui, &session.store);
             self.removing_ui(ui);
-            false
         }
     }
 
@@ -138,12 +138,13 @@ impl Settings {
     fn form_ui(
         &mut self,
         ui: &mut Ui,
-        session: &mut Session,
+        session: &Session,
         picker: &mut dyn FilePicker,
         max_height: f32,
-    ) -> bool {
+        out: &mut Vec<Intent>,
+    ) {
         let Some(form) = self.form.as_mut() else {
-            return false;
+            return;
         };
         let others: Vec<String> = self
             .accounts
@@ -214,25 +215,31 @@ impl Settings {
         let enter = ui.input(|i| i.key_pressed(Key::Enter)) && !egui::Popup::is_any_open(ui.ctx());
         if cancel {
             self.cancel_form();
-            return false;
+            return;
         }
-        if (save || enter) && valid {
-            return self.save(session, &others);
+        if (save || enter)
+            && let Some(form) = &self.form
+            && let Ok(settings) = validation::check(form, &others)
+        {
+            out.push(Intent::SaveAccount(Box::new(AccountSave {
+                editing: form.editing,
+                settings,
+                password: (!form.password.is_empty()).then(|| form.password.secret()),
+            })));
         }
-        false
     }
 
-    /// Saves the form; on success goes back to the list (or closes).
-    fn save(&mut self, session: &mut Session, others: &[String]) -> bool {
-        let Some(form) = self.form.as_ref() else {
-            return false;
-        };
-        let settings = match validation::check(form, others) {
-            Ok(s) => s,
-            Err(_) => return false,
-        };
+    /// Writes a saved form (the app applies [`Intent::SaveAccount`] with
+    /// this); on success goes back to the list (or closes). Returns whether
+    /// the accounts changed.
+    pub fn save(&mut self, session: &mut Session, save: AccountSave) -> bool {
+        let AccountSave {
+            editing,
+            settings,
+            password,
+        } = save;
         let store = &mut session.store;
-        let (id, new) = match form.editing {
+        let (id, new) = match editing {
             Some(id) => match store.update_account(id, &settings) {
                 Ok(()) => (id, false),
                 Err(e) => {
@@ -253,8 +260,8 @@ impl Settings {
         } else {
             format!("Saved “{}”.", settings.name)
         };
-        if !form.password.is_empty() {
-            match self.save_password(store, id, &form.password.secret()) {
+        if let Some(password) = password {
+            match self.save_password(store, id, &password) {
                 Ok(Location::Keychain) => {}
                 Ok(Location::Store) if self.keychain => text.push_str(
                     " The keychain refused the password, so it is kept in popmail's mail store.",
@@ -343,10 +350,11 @@ impl Settings {
         });
     }
 
-    /// The "Remove account?" question. Returns whether the account went.
-    pub(super) fn remove_ui(&mut self, ctx: &egui::Context, session: Option<&mut Session>) -> bool {
+    /// The "Remove account?" question; removing is pushed as
+    /// [`Intent::RemoveAccount`].
+    pub(super) fn remove_ui(&mut self, ctx: &egui::Context, out: &mut Vec<Intent>) {
         let Some(ask) = self.remove.as_mut() else {
-            return false;
+            return;
         };
         let mut go = false;
         let mut cancel = false;
@@ -380,21 +388,18 @@ impl Settings {
         });
         if cancel || modal.should_close() {
             self.remove = None;
-            return false;
+            return;
         }
-        let Some(session) = session.filter(|_| go) else {
-            return false;
-        };
+        if !go {
+            return;
+        }
         let Some(ask) = self.remove.take() else {
-            return false;
+            return;
         };
-        // Stop syncing it, then move or delete its mail on the write thread
-        // in batches; `on_removed` takes the answer.
-        session.sync_send(Command::Cancel(Some(ask.id)));
-        session.write.send(Job::Write(Write::RemoveAccount {
+        out.push(Intent::RemoveAccount {
             id: ask.id,
             keep: ask.keep,
-        }));
+        });
         self.removing = Some(Removing {
             id: ask.id,
             name: ask.name,
@@ -402,7 +407,6 @@ impl Settings {
             total: ask.messages,
         });
         self.message = None;
-        false
     }
 
     /// The removal's progress line under the list.

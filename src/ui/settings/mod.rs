@@ -21,6 +21,7 @@ mod account_form;
 mod accounts_tab;
 mod diagnosis;
 mod preferences_tab;
+mod problems;
 mod validation;
 
 use egui::{Id, Key, Modal, Modifiers, RichText};
@@ -30,7 +31,7 @@ use self::diagnosis::Diagnosis;
 pub(super) use self::preferences_tab::Backup;
 #[cfg(test)]
 pub(super) use self::preferences_tab::preferences_ui;
-use super::intents::Open;
+use super::intents::{Intent, Open};
 use super::prefs::Prefs;
 use super::session::Session;
 use crate::store::{Account, AccountId, Store};
@@ -191,20 +192,21 @@ impl Settings {
         self.removing.is_some() || (self.open && (self.diagnosis.busy() || self.backup.running()))
     }
 
-    /// Draws the dialog. Returns whether accounts were added, changed or removed.
+    /// Draws the dialog. Saving and removing accounts and changing
+    /// preferences are pushed as intents for the app to apply.
     pub fn ui(
         &mut self,
         ctx: &egui::Context,
-        mut session: Option<&mut Session>,
-        prefs: &mut Prefs,
+        session: Option<&Session>,
+        prefs: &Prefs,
         picker: &mut dyn FilePicker,
-    ) -> bool {
+        out: &mut Vec<Intent>,
+    ) {
         if !self.open {
-            return false;
+            return;
         }
         let screen = ctx.content_rect();
         let width = (screen.width() - 48.0).clamp(280.0, 980.0);
-        let mut changed = false;
         let mut close = false;
         // Anchored at the top, so it grows downwards as test steps arrive
         // instead of moving the buttons under the pointer.
@@ -223,12 +225,12 @@ impl Settings {
             ui.separator();
             match self.tab {
                 Tab::Accounts => {
-                    changed = self.accounts_ui(ui, session.as_deref_mut(), picker, max_height);
+                    self.accounts_ui(ui, session, picker, max_height, out);
                     close = self.form.is_none() && self.remove.is_none() && close_row(ui);
                 }
                 Tab::Preferences => {
                     let dir = session.as_ref().map(|s| s.data_dir.clone());
-                    let jobs = session.as_deref().map(|s| &s.jobs);
+                    let jobs = session.map(|s| &s.jobs);
                     egui::ScrollArea::vertical()
                         .max_height(max_height)
                         .show(ui, |ui| {
@@ -239,6 +241,7 @@ impl Settings {
                                 jobs,
                                 &mut self.backup,
                                 picker,
+                                out,
                             );
                         });
                     close = close_row(ui);
@@ -246,7 +249,7 @@ impl Settings {
             }
         });
         if self.remove.is_some() {
-            changed |= self.remove_ui(ctx, session);
+            self.remove_ui(ctx, out);
         }
         let esc = modal.is_top_modal
             && !modal.any_popup_open
@@ -261,7 +264,6 @@ impl Settings {
         if close {
             self.close();
         }
-        changed
     }
 
     /// Leaves the form without saving.

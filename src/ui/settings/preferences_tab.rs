@@ -12,6 +12,7 @@ use egui::{RichText, Ui};
 use crate::fmt as format;
 use crate::jobs::{JobCommand, JobEvent, JobSummary, JobWorker};
 use crate::ui::FilePicker;
+use crate::ui::intents::Intent;
 use crate::ui::prefs::{FONT_SIZE_RANGE, Prefs, ReaderPosition, ThemeChoice};
 
 /// A backup through the session's job worker.
@@ -87,12 +88,24 @@ impl Backup {
 /// The Preferences tab. `data_dir` is the open data folder, if any.
 pub fn preferences_ui(
     ui: &mut Ui,
-    prefs: &mut Prefs,
+    prefs: &Prefs,
     data_dir: Option<&Path>,
     jobs: Option<&JobWorker>,
     backup: &mut Backup,
     picker: &mut dyn FilePicker,
+    out: &mut Vec<Intent>,
 ) {
+    // Edits a copy; the app takes the new preferences from the intent.
+    let mut copy = prefs.clone();
+    prefs_grid(ui, &mut copy);
+    if copy != *prefs {
+        out.push(Intent::SetPrefs(Box::new(copy)));
+    }
+    data_folder_ui(ui, data_dir, jobs, backup, picker);
+}
+
+/// Theme, font size, reader position, mark-read delay, notifications.
+fn prefs_grid(ui: &mut Ui, prefs: &mut Prefs) {
     egui::Grid::new("prefs-grid")
         .num_columns(2)
         .spacing([12.0, 8.0])
@@ -133,6 +146,16 @@ pub fn preferences_ui(
             );
             ui.end_row();
         });
+}
+
+/// The data folder: where it is, opening it, and the backup.
+fn data_folder_ui(
+    ui: &mut Ui,
+    data_dir: Option<&Path>,
+    jobs: Option<&JobWorker>,
+    backup: &mut Backup,
+    picker: &mut dyn FilePicker,
+) {
     ui.add_space(10.0);
     ui.separator();
     ui.label(RichText::new("Data folder").strong());

@@ -9,38 +9,9 @@
 //! RFC 8314). A connection without encryption sends the password as typed
 //! (USER/PASS, RFC 1939 §7), so it needs the user's explicit consent.
 
-use std::collections::BTreeMap;
-
 use super::account_form::{AccountForm, PolicyChoice};
+pub use super::problems::{Field, Problems};
 use crate::account::{AccountSettings, Policy, Security};
-
-/// A field of the account form that can carry a problem.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Field {
-    /// Account name.
-    Name,
-    /// Email address.
-    Email,
-    /// Server host.
-    Host,
-    /// Server port.
-    Port,
-    /// The "password is sent unencrypted" consent.
-    Plaintext,
-    /// User name.
-    Username,
-    /// Password (required for a new account).
-    Password,
-    /// Days to keep a copy on the server.
-    KeepDays,
-    /// Size above which only headers are downloaded.
-    MaxSize,
-    /// Minutes between checks.
-    Interval,
-}
-
-/// The problems of a form, one sentence per field.
-pub type Problems = BTreeMap<Field, String>;
 
 /// The settings the form describes, or what is wrong with it.
 /// `others` are the names of the other accounts (a name must be unique).
