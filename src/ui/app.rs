@@ -3,6 +3,8 @@
 //! and the sync worker's events with `try_recv` at the start of every frame,
 //! and the keyboard.
 
+mod actions;
+
 use egui::Ui;
 
 use super::background::{Done, Job, Undo};
@@ -22,25 +24,25 @@ use crate::store::{Flags, Scope};
 
 /// The reader window.
 pub struct App {
-    pub(super) opts: RunOptions,
-    pub(super) prefs: Prefs,
+    opts: RunOptions,
+    prefs: Prefs,
     applied: Option<Prefs>,
-    pub(super) session: Option<Session>,
-    pub(super) open_error: Option<String>,
-    pub(super) demo_error: Option<String>,
-    pub(super) folders: FolderPane,
-    pub(super) list: MessageList,
-    pub(super) reader: Reader,
-    pub(super) search: Search,
-    pub(super) status: SyncStatus,
-    pub(super) dialog: Option<Dialog>,
-    pub(super) undo: Option<(String, Undo)>,
-    pub(super) notice: Option<String>,
-    pub(super) picker: Box<dyn FilePicker>,
-    pub(super) ctx: egui::Context,
-    pub(super) error: Option<String>,
-    pub(super) jobs: super::import_export::ImportExport,
-    pub(super) settings: super::settings::Settings,
+    session: Option<Session>,
+    open_error: Option<String>,
+    demo_error: Option<String>,
+    folders: FolderPane,
+    list: MessageList,
+    reader: Reader,
+    search: Search,
+    status: SyncStatus,
+    dialog: Option<Dialog>,
+    undo: Option<(String, Undo)>,
+    notice: Option<String>,
+    picker: Box<dyn FilePicker>,
+    ctx: egui::Context,
+    error: Option<String>,
+    jobs: super::import_export::ImportExport,
+    settings: super::settings::Settings,
 }
 
 impl App {
@@ -158,7 +160,7 @@ impl App {
         self.apply(Intent::Sort(key));
     }
 
-    pub(super) fn use_session(&mut self, session: Session) {
+    fn use_session(&mut self, session: Session) {
         self.session = Some(session);
         self.list = MessageList::default();
         self.list.sort = self.prefs.sort;
@@ -181,7 +183,7 @@ impl App {
     }
 
     /// Re-reads folders and accounts (small tables).
-    pub(super) fn refresh_folders(&mut self) {
+    fn refresh_folders(&mut self) {
         let Some(s) = &self.session else { return };
         match (s.store.folders(), s.store.accounts()) {
             (Ok(f), Ok(a)) => {
@@ -198,17 +200,17 @@ impl App {
     }
 
     /// Whether the welcome page takes the window.
-    pub(super) fn show_welcome(&self) -> bool {
+    fn show_welcome(&self) -> bool {
         self.session.is_some() && self.is_empty_store() && !self.search.is_active()
     }
 
-    pub(super) fn send_read(&self, job: Job) {
+    fn send_read(&self, job: Job) {
         if let Some(s) = &self.session {
             s.read.send(job);
         }
     }
 
-    pub(super) fn send_write(&self, job: Job) {
+    fn send_write(&self, job: Job) {
         if let Some(s) = &self.session {
             s.write.send(job);
         }
@@ -311,7 +313,7 @@ impl App {
         }
     }
 
-    pub(super) fn reload_list(&mut self) {
+    fn reload_list(&mut self) {
         if let Some(s) = &self.session
             && self.list.scope.is_some()
         {
@@ -512,13 +514,13 @@ impl App {
     }
 
     /// Opens the settings dialog.
-    pub(super) fn open_settings(&mut self, what: super::intents::Open) {
+    fn open_settings(&mut self, what: super::intents::Open) {
         let store = self.session.as_ref().map(|s| &s.store);
         self.settings.open(what, store);
     }
 
     /// Folders and the list catch up after accounts were added, changed or removed.
-    pub(super) fn accounts_changed(&mut self) {
+    fn accounts_changed(&mut self) {
         self.refresh_folders();
         match self.list.scope {
             Some(Scope::Folder(f)) if self.folders.get(f).is_none() => {

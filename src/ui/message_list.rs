@@ -368,9 +368,11 @@ impl MessageList {
     /// The id at row `i`, when known (an index beyond `usize` is no row).
     pub fn id_at(&self, i: u64) -> Option<MessageId> {
         match &self.order {
+            // An index beyond usize is no row.
             Some(order) => order.get(usize::try_from(i).ok()?).copied(),
             None => self
                 .page
+                // An index beyond usize is no row.
                 .get(usize::try_from(i.checked_sub(self.page_start)?).ok()?)
                 .map(|r| r.id),
         }
@@ -382,6 +384,7 @@ impl MessageList {
             Some(_) => self.cache.get(&self.id_at(i)?),
             None => self
                 .page
+                // An index beyond usize is no row.
                 .get(usize::try_from(i.checked_sub(self.page_start)?).ok()?),
         }
     }
@@ -398,6 +401,7 @@ impl MessageList {
     pub fn is_reply(&self, i: u64) -> bool {
         self.reply
             .as_ref()
+            // An index beyond usize is no row.
             .and_then(|r| r.get(usize::try_from(i).ok()?).copied())
             .unwrap_or(false)
     }

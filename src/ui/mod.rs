@@ -40,8 +40,8 @@
 //!   and export steps, account saves and removals, preference changes
 //!   included). Nothing a panel draws writes the store.
 //! - **App applies**: `app` lays out the panels, drains the workers at the
-//!   start of each frame and applies the intents after it (`actions` holds
-//!   `App::apply`; per-area logic lives on the panels, e.g.
+//!   start of each frame and applies the intents after it (`app/actions` holds
+//!   `App::apply`, a child of `app` so App's fields stay private; per-area logic lives on the panels, e.g.
 //!   `ImportExport::act`, `Settings::save`).
 //! - **Workers**: `background` (the read, rows and write threads on
 //!   [`crate::worker::Worker`]) and `session` (store + those threads + the
@@ -52,7 +52,6 @@
 //! fallback), `conversations` (the conversation order), `attachments`
 //! (file-name safety), `links`, `picker` (file dialogs behind a trait).
 
-mod actions;
 mod app;
 mod attachments;
 mod background;

@@ -6,19 +6,19 @@
 
 use std::path::PathBuf;
 
-use super::app::App;
-use super::attachments::{is_dangerous, safe_file_name, unique_path};
-use super::background::{Job, Undo, Write};
-use super::dialogs::Dialog;
-use super::intents::{Intent, SaveRequest, Transfer};
-use super::session;
+use super::App;
 use crate::store::{Flags, FolderId, FolderRole, MessageId, Scope, SortKey};
 use crate::sync::Command;
+use crate::ui::attachments::{is_dangerous, safe_file_name, unique_path};
+use crate::ui::background::{Job, Undo, Write};
+use crate::ui::dialogs::Dialog;
+use crate::ui::intents::{Intent, SaveRequest, Transfer};
+use crate::ui::session;
 
 impl App {
-    /// The messages an action applies to (see [`super::keys::selection`]).
+    /// The messages an action applies to (see [`crate::ui::keys::selection`]).
     pub(super) fn selection(&self) -> Vec<MessageId> {
-        super::keys::selection(&self.list, &self.search, &self.reader)
+        crate::ui::keys::selection(&self.list, &self.search, &self.reader)
     }
 
     /// The role of the folder shown.
@@ -183,10 +183,10 @@ impl App {
                 }
             }
             Intent::StartDemo => self.start_demo(),
-            Intent::AddAccount => self.open_settings(super::intents::Open::NewAccount),
+            Intent::AddAccount => self.open_settings(crate::ui::intents::Open::NewAccount),
             Intent::ImportMailbox => self.apply(Intent::ImportExport(Transfer::Import(None))),
             Intent::ImportExport(step) => {
-                let mut cx = super::import_export::TransferCx {
+                let mut cx = crate::ui::import_export::TransferCx {
                     jobs: self.session.as_ref().map(|s| &s.jobs),
                     folders: &self.folders.folders,
                     scope: self.list.scope,
@@ -194,7 +194,7 @@ impl App {
                 };
                 self.jobs.act(step, &mut cx);
             }
-            Intent::Preferences => self.open_settings(super::intents::Open::Preferences),
+            Intent::Preferences => self.open_settings(crate::ui::intents::Open::Preferences),
             Intent::Settings(what) => self.open_settings(what),
             Intent::SaveAccount(save) => {
                 if let Some(s) = &mut self.session
