@@ -450,6 +450,8 @@ fn remove_keeps_the_mail_by_default() {
         "Nothing is deleted on the server."
     ));
     press(&mut h, "Remove account");
+    // The write thread moves the mail in batches; the dialog says when it is done.
+    wait_for_label(&mut h, "✔ Removed “Work”.");
     let store = reopen(dir.path());
     assert!(store.accounts().unwrap().is_empty(), "the account is gone");
     let kept = store

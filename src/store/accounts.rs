@@ -108,19 +108,7 @@ impl Store {
         let tx = self.write_tx().ctx("starting a transaction")?;
         let mut kept = None;
         if keep_mail {
-            let mut name = format!("{} (removed account)", account.settings.name);
-            let mut n = 2;
-            while tx
-                .query_row(
-                    "SELECT EXISTS(SELECT 1 FROM folders WHERE parent_id IS NULL AND account_id IS NULL AND name = ?1)",
-                    [&name],
-                    |r| r.get::<_, bool>(0),
-                )
-                .ctx("choosing a folder name")?
-            {
-                name = format!("{} (removed account {n})", account.settings.name);
-                n += 1;
-            }
+            let name = kept_folder_name(&tx, &account.settings.name)?;
             tx.execute(
                 "INSERT INTO folders (name, role, created_at) VALUES (?1, 'user', ?2)",
                 params![name, now()],
@@ -146,6 +134,75 @@ impl Store {
         tx.execute("DELETE FROM accounts WHERE id = ?1", [id.0])
             .ctx("deleting the account")?;
         tx.commit().ctx("removing the account")?;
+        Ok(kept)
+    }
+
+    /// Removes an account as [`Store::remove_account`] does, but first moves
+    /// (with `keep_mail`) or deletes its mail `batch` messages per
+    /// transaction, so no transaction grows with the mailbox and other
+    /// connections' writes get their turn between batches. `progress(done,
+    /// total)` is called after each batch. If it stops part-way, the mail
+    /// moved so far sits in the kept folder and the account remains.
+    pub fn remove_account_batched(
+        &mut self,
+        id: AccountId,
+        keep_mail: bool,
+        batch: usize,
+        mut progress: impl FnMut(u64, u64),
+    ) -> Result<Option<FolderId>> {
+        let account = self.account(id)?;
+        let total: i64 = self
+            .conn
+            .query_row(
+                "SELECT COUNT(*) FROM messages WHERE folder_id IN \
+                 (SELECT id FROM folders WHERE account_id = ?1)",
+                [id.0],
+                |r| r.get(0),
+            )
+            .ctx("counting the account's mail")?;
+        let total = u64::try_from(total).unwrap_or(0);
+        let kept = if keep_mail {
+            let tx = self.write_tx().ctx("starting a transaction")?;
+            let name = kept_folder_name(&tx, &account.settings.name)?;
+            tx.execute(
+                "INSERT INTO folders (name, role, created_at) VALUES (?1, 'user', ?2)",
+                params![name, now()],
+            )
+            .ctx("creating the folder for the kept mail")?;
+            let folder = FolderId(tx.last_insert_rowid());
+            tx.commit().ctx("creating the folder for the kept mail")?;
+            Some(folder)
+        } else {
+            None
+        };
+        let limit = i64::try_from(batch.max(1)).unwrap_or(i64::MAX);
+        let mut done = 0u64;
+        loop {
+            let tx = self.write_tx().ctx("starting a transaction")?;
+            let n = match kept {
+                Some(folder) => tx
+                    .execute(
+                        "UPDATE messages SET folder_id = ?1 WHERE id IN (SELECT id FROM messages \
+                         WHERE folder_id IN (SELECT id FROM folders WHERE account_id = ?2) LIMIT ?3)",
+                        params![folder.0, id.0, limit],
+                    )
+                    .ctx("keeping the account's mail")?,
+                None => tx
+                    .execute(
+                        "DELETE FROM messages WHERE id IN (SELECT id FROM messages \
+                         WHERE folder_id IN (SELECT id FROM folders WHERE account_id = ?1) LIMIT ?2)",
+                        params![id.0, limit],
+                    )
+                    .ctx("deleting the account's mail")?,
+            };
+            tx.commit().ctx("removing the account's mail")?;
+            if n == 0 {
+                break;
+            }
+            done += n as u64;
+            progress(done, total);
+        }
+        self.remove_account(id, false)?;
         Ok(kept)
     }
 
@@ -278,4 +335,23 @@ fn account_from_row(r: &Row<'_>) -> rusqlite::Result<Account> {
             enabled: r.get(17)?,
         },
     })
+}
+
+/// A free top-level name for a removed account's kept mail:
+/// "NAME (removed account)", then "NAME (removed account 2)", …
+fn kept_folder_name(conn: &rusqlite::Connection, account: &str) -> Result<String> {
+    let mut name = format!("{account} (removed account)");
+    let mut n = 2;
+    while conn
+        .query_row(
+            "SELECT EXISTS(SELECT 1 FROM folders WHERE parent_id IS NULL AND account_id IS NULL AND name = ?1)",
+            [&name],
+            |r| r.get::<_, bool>(0),
+        )
+        .ctx("choosing a folder name")?
+    {
+        name = format!("{account} (removed account {n})");
+        n += 1;
+    }
+    Ok(name)
 }

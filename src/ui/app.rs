@@ -3,12 +3,15 @@
 //! and the sync worker's events with `try_recv` at the start of every frame,
 //! and the keyboard.
 
-use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+mod actions;
 
-use super::actions::Intent;
+use egui::Ui;
+
 use super::background::{Done, Job, Undo};
+use super::context::View;
 use super::dialogs::{self, Dialog};
 use super::folders::FolderPane;
+use super::intents::Intent;
 use super::message_list::MessageList;
 use super::picker::{FilePicker, RfdPicker};
 use super::prefs::{Prefs, ReaderPosition};
@@ -16,30 +19,30 @@ use super::reader::Reader;
 use super::search::Search;
 use super::session::{self, Session};
 use super::status_bar::SyncStatus;
-use super::{RunOptions, list_paint, menus, welcome};
+use super::{RunOptions, keys, list_paint, menus, toolbar, welcome};
 use crate::store::{Flags, Scope};
 
 /// The reader window.
 pub struct App {
-    pub(super) opts: RunOptions,
-    pub(super) prefs: Prefs,
+    opts: RunOptions,
+    prefs: Prefs,
     applied: Option<Prefs>,
-    pub(super) session: Option<Session>,
-    pub(super) open_error: Option<String>,
-    pub(super) demo_error: Option<String>,
-    pub(super) folders: FolderPane,
-    pub(super) list: MessageList,
-    pub(super) reader: Reader,
-    pub(super) search: Search,
-    pub(super) status: SyncStatus,
-    pub(super) dialog: Option<Dialog>,
-    pub(super) undo: Option<(String, Undo)>,
-    pub(super) notice: Option<String>,
-    pub(super) picker: Box<dyn FilePicker>,
-    pub(super) ctx: egui::Context,
-    pub(super) error: Option<String>,
-    pub(super) jobs: super::import_export::ImportExport,
-    pub(super) settings: super::settings::Settings,
+    session: Option<Session>,
+    open_error: Option<String>,
+    demo_error: Option<String>,
+    folders: FolderPane,
+    list: MessageList,
+    reader: Reader,
+    search: Search,
+    status: SyncStatus,
+    dialog: Option<Dialog>,
+    undo: Option<(String, Undo)>,
+    notice: Option<String>,
+    picker: Box<dyn FilePicker>,
+    ctx: egui::Context,
+    error: Option<String>,
+    jobs: super::import_export::ImportExport,
+    settings: super::settings::Settings,
 }
 
 impl App {
@@ -157,7 +160,7 @@ impl App {
         self.apply(Intent::Sort(key));
     }
 
-    pub(super) fn use_session(&mut self, session: Session) {
+    fn use_session(&mut self, session: Session) {
         self.session = Some(session);
         self.list = MessageList::default();
         self.list.sort = self.prefs.sort;
@@ -180,7 +183,7 @@ impl App {
     }
 
     /// Re-reads folders and accounts (small tables).
-    pub(super) fn refresh_folders(&mut self) {
+    fn refresh_folders(&mut self) {
         let Some(s) = &self.session else { return };
         match (s.store.folders(), s.store.accounts()) {
             (Ok(f), Ok(a)) => {
@@ -197,17 +200,17 @@ impl App {
     }
 
     /// Whether the welcome page takes the window.
-    pub(super) fn show_welcome(&self) -> bool {
+    fn show_welcome(&self) -> bool {
         self.session.is_some() && self.is_empty_store() && !self.search.is_active()
     }
 
-    pub(super) fn send_read(&self, job: Job) {
+    fn send_read(&self, job: Job) {
         if let Some(s) = &self.session {
             s.read.send(job);
         }
     }
 
-    pub(super) fn send_write(&self, job: Job) {
+    fn send_write(&self, job: Job) {
         if let Some(s) = &self.session {
             s.write.send(job);
         }
@@ -218,7 +221,11 @@ impl App {
         let now = self.ctx.input(|i| i.time);
         let mut answers = Vec::new();
         let mut events = Vec::new();
+        let mut job_events = Vec::new();
         if let Some(s) = &self.session {
+            while let Some(e) = s.jobs.try_recv() {
+                job_events.push(e);
+            }
             while let Some(d) = s.read.try_recv() {
                 answers.push(d);
             }
@@ -242,8 +249,39 @@ impl App {
                     generation, result, ..
                 } => self.reader.on_opened(generation, result, now),
                 Done::Rows { generation, result } => self.list.on_rows(generation, result),
+                Done::Page {
+                    generation,
+                    start,
+                    result,
+                } => self.list.on_page(generation, start, result),
                 Done::Wrote { write, result } => self.on_wrote(*write, result),
+                Done::Progress(done, total) => self.settings.on_remove_progress(done, total),
+                Done::RemovedAccount { id, result } => {
+                    if let Some(s) = &self.session {
+                        self.settings.on_removed(s, id, result);
+                    }
+                    self.accounts_changed();
+                }
+                Done::Stopped(reason) => {
+                    self.error = Some(format!("A background thread stopped: {reason}"));
+                }
             }
+        }
+        let mut out = Vec::new();
+        for e in job_events {
+            // One job at a time: a running backup's events are the backup's.
+            if self.settings.on_job_event(&e) {
+                continue;
+            }
+            if matches!(e, crate::jobs::JobEvent::Finished(_)) {
+                // The summary names the folder the import created.
+                self.refresh_folders();
+            }
+            self.jobs
+                .on_job_event(e, &self.folders.folders, now, &mut out);
+        }
+        for intent in out {
+            self.apply(intent);
         }
         for e in events {
             self.on_sync_event(e);
@@ -275,11 +313,11 @@ impl App {
         }
     }
 
-    pub(super) fn reload_list(&mut self) {
+    fn reload_list(&mut self) {
         if let Some(s) = &self.session
             && self.list.scope.is_some()
         {
-            let job = self.list.reload(&s.store);
+            let job = self.list.reload();
             s.read.send(job);
         }
     }
@@ -307,92 +345,6 @@ impl App {
         }
     }
 
-    /// Keyboard shortcuts (single letters only when no text field has focus).
-    fn keys(&mut self, out: &mut Vec<Intent>) {
-        let typing = self.ctx.text_edit_focused();
-        let modal = self.dialog.is_some() || self.jobs.modal() || self.settings.is_open();
-        let ctrl = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
-        let shortcut = |s: KeyboardShortcut| self.ctx.input_mut(|i| i.consume_shortcut(&s));
-        if shortcut(ctrl(Key::Q)) {
-            out.push(Intent::Quit);
-        }
-        if shortcut(ctrl(Key::F)) {
-            out.push(Intent::FocusSearch);
-        }
-        if shortcut(KeyboardShortcut::new(Modifiers::NONE, Key::F5)) {
-            out.push(Intent::SyncAll);
-        }
-        if typing || modal {
-            return;
-        }
-        if shortcut(ctrl(Key::Z)) {
-            out.push(Intent::Undo);
-        }
-        if shortcut(ctrl(Key::A)) {
-            self.list.select_all();
-        }
-        let sel = self.selection();
-        if shortcut(KeyboardShortcut::new(Modifiers::SHIFT, Key::Delete)) && !sel.is_empty() {
-            out.push(Intent::AskExpunge(sel.clone()));
-        }
-        let pressed = |k| {
-            self.ctx
-                .input(|i| i.key_pressed(k) && i.modifiers.is_none())
-        };
-        let shift_pressed = |k| {
-            self.ctx
-                .input(|i| i.key_pressed(k) && i.modifiers.shift_only())
-        };
-        let page = i64::try_from(self.list.visible.max(1)).unwrap_or(1);
-        let moves: [(bool, i64, bool); 8] = [
-            (pressed(Key::ArrowDown) || pressed(Key::J), 1, false),
-            (pressed(Key::ArrowUp) || pressed(Key::K), -1, false),
-            (shift_pressed(Key::ArrowDown), 1, true),
-            (shift_pressed(Key::ArrowUp), -1, true),
-            (pressed(Key::PageDown), page, false),
-            (pressed(Key::PageUp), -page, false),
-            (pressed(Key::Home), i64::MIN / 2, false),
-            (pressed(Key::End), i64::MAX / 2, false),
-        ];
-        let enter = pressed(Key::Enter);
-        let (del, r, s, a) = (
-            pressed(Key::Delete),
-            pressed(Key::R),
-            pressed(Key::S),
-            pressed(Key::A),
-        );
-        if !self.search.is_active() {
-            for (hit, delta, extend) in moves {
-                if hit
-                    && let Some(id) = self.list.step(delta, extend)
-                    && !extend
-                {
-                    // Moving previews the message, as in any three-pane reader.
-                    out.push(Intent::Open(id));
-                }
-            }
-        }
-        if enter && let Some(id) = self.selection().first() {
-            out.push(Intent::Open(*id));
-        }
-        let sel = self.selection();
-        if sel.is_empty() {
-            return;
-        }
-        if del {
-            out.push(Intent::Trash(sel.clone()));
-        }
-        if r {
-            out.push(Intent::ToggleFlag(sel.clone(), Flags::SEEN));
-        }
-        if s {
-            out.push(Intent::ToggleFlag(sel.clone(), Flags::FLAGGED));
-        }
-        if a {
-            out.push(Intent::Archive(sel));
-        }
-    }
-
     /// One frame of the whole window (what `eframe::App::ui` calls).
     pub fn frame_ui(&mut self, ui: &mut Ui) {
         if self.applied.as_ref() != Some(&self.prefs) {
@@ -403,12 +355,48 @@ impl App {
         self.drain();
         self.mark_read_timer();
         let mut out = Vec::new();
-        self.keys(&mut out);
+        let modal = self.dialog.is_some() || self.jobs.modal() || self.settings.is_open();
+        keys::keys(
+            &self.ctx,
+            modal,
+            &mut self.list,
+            &self.search,
+            &self.reader,
+            &mut out,
+        );
         let now = crate::store::now();
 
         let can_sync = self.session.as_ref().is_some_and(Session::can_sync);
+        let sync_off = self.session.as_ref().and_then(Session::sync_unavailable);
+        let welcome = self.show_welcome();
+        let selection = self.selection();
+        let view = View {
+            folders: &self.folders.folders,
+            accounts: &self.folders.accounts,
+            scope: self.list.scope,
+            role: self.current_role(),
+            selection: &selection,
+            undo: self.undo.as_ref().map(|(what, _)| what.as_str()),
+            in_demo: self.session.as_ref().is_some_and(|s| s.demo.is_some()),
+            syncing: self.status.any_syncing(),
+            sync_off: sync_off.as_deref(),
+            prefs: &self.prefs,
+        };
+        let title = self
+            .list
+            .scope
+            .map(|s| self.folders.scope_name(s))
+            .unwrap_or_default();
+        let count = (!self.search.is_active()).then(|| self.list.len());
         egui::Panel::top("menu-bar").show(ui, |ui| {
-            menus::menu_bar_ui(self, ui, can_sync, &mut out);
+            menus::menu_bar_ui(ui, &view, &mut out);
+            if let Some(s) = &self.session
+                && !welcome
+                && let Some(job) =
+                    toolbar::toolbar_ui(ui, &view, &title, count, &mut self.search, &mut out)
+            {
+                s.read.send(job);
+            }
         });
         if self.session.is_none() {
             egui::CentralPanel::default().show(ui, |ui| {
@@ -422,7 +410,6 @@ impl App {
             self.finish(out);
             return;
         }
-        let welcome = self.show_welcome();
         let busy = self.busy_text();
         let notice = match (
             &self.notice,
@@ -438,14 +425,15 @@ impl App {
             self.status.ui(
                 ui,
                 &accounts,
-                can_sync,
+                sync_off.as_deref(),
                 busy.as_deref(),
                 notice.as_deref(),
                 can_undo,
                 &mut out,
             );
         });
-        self.import_export_frame(ui);
+        let open = self.session.is_some();
+        self.jobs.ui(ui, &self.folders.folders, open, &mut out);
         if welcome {
             egui::CentralPanel::default().show(ui, |ui| {
                 welcome::welcome_ui(ui, self.demo_error.as_deref(), &mut out);
@@ -502,14 +490,8 @@ impl App {
                     &mut out,
                 );
             } else if let Some(s) = &self.session
-                && let Some(job) = list_paint::list_ui(
-                    &mut self.list,
-                    ui,
-                    &s.store,
-                    &mut self.prefs.columns,
-                    now,
-                    &mut out,
-                )
+                && let Some(job) =
+                    list_paint::list_ui(&mut self.list, ui, &mut self.prefs.columns, now, &mut out)
             {
                 s.rows.send(job);
             }
@@ -518,7 +500,7 @@ impl App {
     }
 
     fn finish(&mut self, mut out: Vec<Intent>) {
-        self.settings_ui();
+        self.settings_ui(&mut out);
         let folders = self.folders.folders.clone();
         dialogs::dialog_ui(&self.ctx, &mut self.dialog, &folders, &mut out);
         for intent in out {
@@ -528,6 +510,38 @@ impl App {
             // Answers wake us up; this only keeps spinners turning.
             self.ctx
                 .request_repaint_after(std::time::Duration::from_millis(250));
+        }
+    }
+
+    /// Opens the settings dialog.
+    fn open_settings(&mut self, what: super::intents::Open) {
+        let store = self.session.as_ref().map(|s| &s.store);
+        self.settings.open(what, store);
+    }
+
+    /// Folders and the list catch up after accounts were added, changed or removed.
+    fn accounts_changed(&mut self) {
+        self.refresh_folders();
+        match self.list.scope {
+            Some(Scope::Folder(f)) if self.folders.get(f).is_none() => {
+                self.apply(Intent::ShowScope(Scope::UnifiedInbox));
+            }
+            _ => self.reload_list(),
+        }
+    }
+
+    /// Draws the settings dialog; what it asks for is applied with the rest.
+    fn settings_ui(&mut self, out: &mut Vec<Intent>) {
+        let ctx = self.ctx.clone();
+        self.settings.ui(
+            &ctx,
+            self.session.as_ref(),
+            &self.prefs,
+            self.picker.as_mut(),
+            out,
+        );
+        if self.settings.busy() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(250));
         }
     }
 

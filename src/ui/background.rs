@@ -9,18 +9,22 @@
 //!   for good, emptying a folder, saving attachments). The store commits them
 //!   in batches, so the UI's own small writes are never starved.
 //!
-//! Both call `request_repaint` after each answer, so the UI drains them with
-//! `try_recv` on its next frame.
+//!   It also removes accounts (moving or deleting their mail in batches,
+//!   with progress).
+//!
+//! All three are [`crate::worker::Worker`]s: they call `request_repaint` after
+//! each answer, so the UI drains them with `try_recv` on its next frame, and
+//! their last answer, [`Done::Stopped`], says why a thread ended.
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-use crossbeam_channel::{Receiver, Sender};
 
 use super::conversations;
 use crate::mail::{self, MessageView};
-use crate::store::{Flags, FolderId, FolderRole, MessageId, MessageRow, Scope, Sort, Store};
+use crate::store::{
+    AccountId, Flags, FolderId, FolderRole, MessageId, MessageRow, Scope, Sort, Store,
+};
+use crate::worker::{Inbox, Outbox, Repaint, Spawn, StopEvent};
 
 /// Most search hits shown.
 pub const SEARCH_LIMIT: usize = 500;
@@ -65,6 +69,20 @@ pub enum Job {
         /// The messages.
         ids: Vec<MessageId>,
     },
+    /// The first rows of a scope and its count, before its full order
+    /// has loaded (one index range scan).
+    Page {
+        /// Generation, echoed back.
+        generation: u64,
+        /// Which messages.
+        scope: Scope,
+        /// Sort order.
+        sort: Sort,
+        /// First row.
+        start: u64,
+        /// Rows at most.
+        limit: u64,
+    },
     /// A write.
     Write(Write),
 }
@@ -77,6 +95,7 @@ impl Job {
             Job::Open { .. } => 2,
             Job::Rows { .. } => 3,
             Job::Write(_) => 4,
+            Job::Page { .. } => 5,
         }
     }
 }
@@ -100,6 +119,13 @@ pub enum Write {
     Save(MessageId, Vec<(String, PathBuf)>),
     /// Set or clear a flag on many messages.
     Flag(Vec<MessageId>, Flags, bool),
+    /// Remove an account, keeping its mail in a local folder or deleting it.
+    RemoveAccount {
+        /// The account.
+        id: AccountId,
+        /// Keep its mail.
+        keep: bool,
+    },
 }
 
 /// How to undo a write.
@@ -155,6 +181,26 @@ pub enum Done {
         /// The rows (missing ids skipped).
         result: Result<Vec<MessageRow>, String>,
     },
+    /// Answer to [`Job::Page`].
+    Page {
+        /// The request's generation.
+        generation: u64,
+        /// The first row asked for.
+        start: u64,
+        /// The scope's count and the rows.
+        result: Result<(u64, Vec<MessageRow>), String>,
+    },
+    /// How far a long write is (removing an account): messages done, in all.
+    Progress(u64, u64),
+    /// An account was removed.
+    RemovedAccount {
+        /// The account.
+        id: AccountId,
+        /// The folder its mail was kept in, if kept.
+        result: Result<Option<FolderId>, String>,
+    },
+    /// The thread stopped; its last answer.
+    Stopped(String),
     /// A write finished.
     Wrote {
         /// What was asked.
@@ -164,91 +210,89 @@ pub enum Done {
     },
 }
 
-/// A background thread and its channels.
-pub struct Worker {
-    tx: Option<Sender<Job>>,
-    rx: Receiver<Done>,
-    pending: Arc<AtomicUsize>,
+impl StopEvent for Done {
+    fn stopped(reason: String) -> Self {
+        Done::Stopped(reason)
+    }
 }
 
-impl Worker {
-    /// Starts the thread `name` with its own connection to the store at `path`.
+/// A background thread of the window, on the crate's one worker shape.
+pub struct Background {
+    worker: crate::worker::Worker<Job, Done>,
+}
+
+impl Background {
+    /// Starts the thread `name` with its own connection to the store.
+    /// With `coalesce`, of several queued jobs of one kind only the newest runs.
     pub fn spawn(
         name: &'static str,
         config: crate::store::StoreConfig,
-        ctx: egui::Context,
+        repaint: Repaint,
         coalesce: bool,
-    ) -> Result<Worker, super::Error> {
-        let (tx, jobs) = crossbeam_channel::unbounded::<Job>();
-        let (done, rx) = crossbeam_channel::unbounded::<Done>();
-        let pending = Arc::new(AtomicUsize::new(0));
-        let counter = Arc::clone(&pending);
-        std::thread::Builder::new()
-            .name(name.to_string())
-            .spawn(move || {
-                let mut store = Store::open(&config).map_err(|e| e.to_string());
-                while let Ok(first) = jobs.recv() {
-                    let mut batch = vec![first];
-                    batch.extend(jobs.try_iter());
-                    let run = if coalesce {
-                        let before = batch.len();
-                        let kept = newest_of_each_kind(batch);
-                        counter.fetch_sub(before - kept.len(), Ordering::SeqCst);
-                        kept
-                    } else {
-                        batch
-                    };
-                    for job in run {
-                        let answer = match &mut store {
-                            Ok(store) => answer(store, job),
-                            Err(e) => failed(job, e),
-                        };
-                        // The answer is in the channel before the counter drops,
-                        // so `busy()` never reads false with an answer unseen.
-                        let gone = done.send(answer).is_err();
-                        counter.fetch_sub(1, Ordering::SeqCst);
-                        ctx.request_repaint();
-                        if gone {
-                            return;
-                        }
-                    }
-                }
-            })
-            .map_err(|source| super::Error::Thread { name, source })?;
-        Ok(Worker {
-            tx: Some(tx),
-            rx,
-            pending,
-        })
+    ) -> Result<Background, super::Error> {
+        let worker = crate::worker::Worker::spawn(
+            Spawn::named(name).repaint(repaint),
+            move |inbox, outbox| serve(&config, &inbox, &outbox, coalesce),
+        )
+        .map_err(|source| super::Error::Thread { name, source })?;
+        Ok(Background { worker })
     }
 
     /// Queues a job.
     pub fn send(&self, job: Job) {
-        if let Some(tx) = &self.tx {
-            self.pending.fetch_add(1, Ordering::SeqCst);
-            if tx.send(job).is_err() {
-                self.pending.fetch_sub(1, Ordering::SeqCst);
-            }
-        }
+        // A stopped thread has already said why in its last answer
+        // (`Done::Stopped`), which the window shows; there is no one else to tell.
+        let _ = self.worker.send(job);
     }
 
     /// The next answer, if any (never blocks).
     pub fn try_recv(&self) -> Option<Done> {
-        self.rx.try_recv().ok()
+        self.worker.try_recv()
     }
 
-    /// Whether jobs are queued or running.
+    /// Whether jobs are queued or running, or answers unread.
     pub fn busy(&self) -> bool {
-        self.pending.load(Ordering::SeqCst) > 0 || !self.rx.is_empty()
+        self.worker.busy()
     }
 }
 
-impl Drop for Worker {
-    fn drop(&mut self) {
-        // Closing the channel ends the thread after the job in flight (its
-        // writes commit in batches, so stopping between them loses nothing).
-        self.tx = None;
+/// The thread's body: serves jobs until the window drops its handle.
+fn serve(
+    config: &crate::store::StoreConfig,
+    inbox: &Inbox<Job>,
+    outbox: &Outbox<Done>,
+    coalesce: bool,
+) -> String {
+    let mut store = Store::open(config).map_err(|e| e.to_string());
+    while let Some(first) = inbox.recv() {
+        let mut batch = vec![first];
+        // `Err(Closed)`: the window has gone; the jobs already taken still run.
+        while let Ok(Some(job)) = inbox.try_recv() {
+            batch.push(job);
+        }
+        let run = if coalesce {
+            let before = batch.len();
+            let kept = newest_of_each_kind(batch);
+            outbox.done(before - kept.len());
+            kept
+        } else {
+            batch
+        };
+        for job in run {
+            let answer = match &mut store {
+                Ok(store) => answer(store, job, outbox),
+                Err(e) => failed(job, e),
+            };
+            // The answer is in the channel before the job counts as done,
+            // so `busy()` never reads false with an answer unseen.
+            let gone = outbox.send(answer).is_err();
+            outbox.done(1);
+            if gone {
+                return "the window closed".into();
+            }
+        }
     }
+    "the window closed".into()
 }
 
 fn newest_of_each_kind(batch: Vec<Job>) -> Vec<Job> {
@@ -281,6 +325,17 @@ fn failed(job: Job, why: &str) -> Done {
             generation,
             result: Err(why.into()),
         },
+        Job::Page {
+            generation, start, ..
+        } => Done::Page {
+            generation,
+            start,
+            result: Err(why.into()),
+        },
+        Job::Write(Write::RemoveAccount { id, .. }) => Done::RemovedAccount {
+            id,
+            result: Err(why.into()),
+        },
         Job::Write(write) => Done::Wrote {
             write: Box::new(write),
             result,
@@ -288,7 +343,7 @@ fn failed(job: Job, why: &str) -> Done {
     }
 }
 
-fn answer(store: &mut Store, job: Job) -> Done {
+fn answer(store: &mut Store, job: Job, outbox: &Outbox<Done>) -> Done {
     match job {
         Job::LoadOrder {
             generation,
@@ -340,6 +395,33 @@ fn answer(store: &mut Store, job: Job) -> Done {
             let result = store.rows(&ids).map_err(|e| e.to_string());
             Done::Rows { generation, result }
         }
+        Job::Page {
+            generation,
+            scope,
+            sort,
+            start,
+            limit,
+        } => {
+            let result = store
+                .count(scope)
+                .and_then(|n| Ok((n, store.page(scope, sort, start, limit)?)))
+                .map_err(|e| e.to_string());
+            Done::Page {
+                generation,
+                start,
+                result,
+            }
+        }
+        Job::Write(Write::RemoveAccount { id, keep }) => {
+            let batch = crate::account::limits::DELETE_BATCH;
+            let result = store
+                .remove_account_batched(id, keep, batch, |done, total| {
+                    // Progress is advisory; a closed window stops at the end of the job.
+                    let _ = outbox.send(Done::Progress(done, total));
+                })
+                .map_err(|e| e.to_string());
+            Done::RemovedAccount { id, result }
+        }
         Job::Write(write) => {
             let result = run_write(store, &write).map_err(|e| e.to_string());
             Done::Wrote {
@@ -376,9 +458,11 @@ fn run_write(store: &mut Store, write: &Write) -> crate::store::Result<(usize, O
                 by_folder.entry(*f).or_default().push(*id);
             }
             for (f, ids) in &by_folder {
-                // A folder deleted since cannot take them back; skip it.
-                if store.folder(*f).is_ok() {
-                    store.move_messages(ids, *f)?;
+                match store.folder(*f) {
+                    Ok(_) => store.move_messages(ids, *f)?,
+                    // A folder deleted since cannot take them back; skip it.
+                    Err(crate::store::Error::NotFound(_)) => {}
+                    Err(e) => return Err(e),
                 }
             }
             Ok((pairs.len(), None))
@@ -413,6 +497,8 @@ fn run_write(store: &mut Store, write: &Write) -> crate::store::Result<(usize, O
             store.set_flag(ids, *flag, *on)?;
             Ok((ids.len(), None))
         }
+        // Answered as `Done::RemovedAccount` by `answer`.
+        Write::RemoveAccount { .. } => Ok((0, None)),
         Write::Save(id, parts) => {
             let raw = store.raw(*id)?;
             for (part, dest) in parts {

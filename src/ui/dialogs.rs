@@ -5,7 +5,7 @@
 
 use egui::{Id, Key, Modal, RichText, Ui};
 
-use super::actions::{Intent, SaveRequest};
+use super::intents::{Intent, SaveRequest};
 use crate::store::{Folder, FolderId, MessageId};
 
 /// The dialog on screen.

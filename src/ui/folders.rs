@@ -7,8 +7,7 @@ use std::collections::HashMap;
 
 use egui::{Align, Layout, RichText, Sense, Ui};
 
-use super::actions::{DragMessages, Intent};
-use super::import_export::Request;
+use super::intents::{DragMessages, Intent, Transfer};
 use crate::store::{Account, AccountId, Folder, FolderId, FolderRole, Scope};
 
 /// The folder pane.
@@ -245,7 +244,7 @@ impl FolderPane {
                 out.push(Intent::AskDeleteFolder(id));
             }
             if ui.button("Export…").clicked() {
-                out.push(Intent::ImportExport(Request::ExportFolder(Some(id))));
+                out.push(Intent::ImportExport(Transfer::ExportFolder(Some(id))));
             }
             if is_trash && ui.button("Empty Trash…").clicked() {
                 out.push(Intent::AskEmpty(id));

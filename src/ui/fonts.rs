@@ -20,6 +20,7 @@ const CJK_FONTS: &[&str] = &[
 
 /// Adds a system CJK font as a fallback, if one is installed.
 pub fn install_fallbacks(ctx: &egui::Context) {
+    // A font that is not installed is the normal case: try the next one.
     let Some(bytes) = CJK_FONTS.iter().find_map(|p| std::fs::read(p).ok()) else {
         return;
     };

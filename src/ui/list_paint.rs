@@ -7,11 +7,11 @@
 
 use egui::{Align2, Color32, CursorIcon, FontId, Rect, Role, Sense, Ui, WidgetInfo, pos2, vec2};
 
-use super::actions::{DragMessages, Intent};
+use super::intents::{DragMessages, Intent, Transfer};
 use super::message_list::MessageList;
 use super::prefs::ColumnWidths;
 use crate::fmt as format;
-use crate::store::{Flags, MessageId, MessageRow, SortKey, Store};
+use crate::store::{Flags, MessageId, MessageRow, SortKey};
 
 const ICON_COL: f32 = 22.0;
 const SCROLLBAR: f32 = 12.0;
@@ -72,7 +72,6 @@ fn columns(row: Rect, w: &ColumnWidths) -> Columns {
 pub fn list_ui(
     list: &mut MessageList,
     ui: &mut Ui,
-    store: &Store,
     widths: &mut ColumnWidths,
     now: i64,
     out: &mut Vec<Intent>,
@@ -109,7 +108,7 @@ pub fn list_ui(
         }
     }
 
-    let rows_job = list.prepare(store);
+    let rows_job = list.prepare();
     let painter = ui.painter_at(body);
     let visuals = ui.visuals().clone();
     if list.is_empty() {
@@ -554,7 +553,7 @@ pub fn row_menu_ui(ui: &mut Ui, ids: Vec<MessageId>, row: &MessageRow, out: &mut
         push(Intent::AskMove(ids.clone()), ui);
     }
     if ui.button("Export selected…").clicked() {
-        let what = super::import_export::Request::ExportMessages(ids.clone());
+        let what = Transfer::ExportMessages(ids.clone());
         push(Intent::ImportExport(what), ui);
     }
     ui.separator();

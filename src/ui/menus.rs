@@ -1,55 +1,22 @@
-//! The menu bar (File, Message, View, Sync — each item shows its shortcut)
-//! and the toolbar under it: the folder's name, the conversation toggle and
-//! the search box.
+//! The menu bar (File, Message, View, Sync — each item shows its shortcut).
+//! It draws from the frame's [`View`] and pushes intents; the View menu
+//! edits a copy of the preferences and hands it back as
+//! [`Intent::SetPrefs`].
 
-use egui::{Button, RichText, Ui};
+use egui::{Button, Ui};
 
-use super::actions::Intent;
-use super::app::App;
-use super::import_export::Request;
+use super::context::View;
+use super::intents::{Intent, Transfer};
 use super::prefs::{ReaderPosition, ThemeChoice};
-use crate::store::{Flags, FolderRole, Scope};
+use crate::store::{Flags, FolderRole};
 
-/// Menu bar and toolbar.
-pub fn menu_bar_ui(app: &mut App, ui: &mut Ui, can_sync: bool, out: &mut Vec<Intent>) {
+/// The menu bar.
+pub fn menu_bar_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Intent>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| file_menu(app, ui, out));
-        ui.menu_button("Message", |ui| message_menu(app, ui, out));
-        ui.menu_button("View", |ui| view_menu(app, ui));
-        ui.menu_button("Sync", |ui| sync_menu(app, ui, can_sync, out));
-    });
-    if app.session.is_none() || app.show_welcome() {
-        return;
-    }
-    ui.horizontal(|ui| {
-        let title = app
-            .list
-            .scope
-            .map(|s| app.folders.scope_name(s))
-            .unwrap_or_default();
-        ui.label(RichText::new(title).heading());
-        if !app.search.is_active() {
-            ui.weak(crate::fmt::count(app.list.len(), "message", "messages"));
-        }
-        ui.add_space(16.0);
-        let mut conv = app.prefs.conversations;
-        if ui
-            .toggle_value(&mut conv, "Conversations")
-            .on_hover_text("Group replies under the message they answer")
-            .changed()
-        {
-            out.push(Intent::SetConversations(conv));
-        }
-        ui.separator();
-        let folder = match app.list.scope {
-            Some(Scope::Folder(f)) => Some(f),
-            _ => None,
-        };
-        let mut everywhere = app.prefs.search_everywhere;
-        if let Some(job) = app.search.box_ui(ui, &mut everywhere, folder, out) {
-            app.send_read(job);
-        }
-        app.prefs.search_everywhere = everywhere;
+        ui.menu_button("File", |ui| file_menu(view, ui, out));
+        ui.menu_button("Message", |ui| message_menu(view, ui, out));
+        ui.menu_button("View", |ui| view_menu(view, ui, out));
+        ui.menu_button("Sync", |ui| sync_menu(view, ui, out));
     });
 }
 
@@ -66,21 +33,20 @@ fn item(ui: &mut Ui, text: &str, shortcut: &str, enabled: bool) -> bool {
     clicked
 }
 
-fn file_menu(app: &App, ui: &mut Ui, out: &mut Vec<Intent>) {
+fn file_menu(view: &View<'_>, ui: &mut Ui, out: &mut Vec<Intent>) {
     if item(ui, "Add a POP3 account…", "", true) {
         out.push(Intent::AddAccount);
     }
     if item(ui, "Account settings…", "", true) {
-        out.push(Intent::Settings(super::settings::Open::Accounts));
+        out.push(Intent::Settings(super::intents::Open::Accounts));
     }
     if item(ui, "Import…", "", true) {
         out.push(Intent::ImportMailbox);
     }
-    if item(ui, "Export…", "", !app.folders.folders.is_empty()) {
-        out.push(Intent::ImportExport(Request::ExportFolder(None)));
+    if item(ui, "Export…", "", !view.folders.is_empty()) {
+        out.push(Intent::ImportExport(Transfer::ExportFolder(None)));
     }
-    let in_demo = app.session.as_ref().is_some_and(|s| s.demo.is_some());
-    if item(ui, "Try the demo", "", !in_demo) {
+    if item(ui, "Try the demo", "", !view.in_demo) {
         out.push(Intent::StartDemo);
     }
     ui.separator();
@@ -93,8 +59,8 @@ fn file_menu(app: &App, ui: &mut Ui, out: &mut Vec<Intent>) {
     }
 }
 
-fn message_menu(app: &App, ui: &mut Ui, out: &mut Vec<Intent>) {
-    let sel = app.selection();
+fn message_menu(view: &View<'_>, ui: &mut Ui, out: &mut Vec<Intent>) {
+    let sel = view.selection.to_vec();
     let any = !sel.is_empty();
     if item(ui, "Open", "Enter", any)
         && let Some(id) = sel.first()
@@ -120,12 +86,12 @@ fn message_menu(app: &App, ui: &mut Ui, out: &mut Vec<Intent>) {
     if item(ui, "Delete for good…", "Shift+Del", any) {
         out.push(Intent::AskExpunge(sel.clone()));
     }
-    let in_trash = app.current_role() == Some(FolderRole::Trash);
+    let in_trash = view.role == Some(FolderRole::Trash);
     if item(ui, "Restore from Trash", "", any && in_trash) {
         out.push(Intent::Restore(sel));
     }
     ui.separator();
-    let undo = app.undo.as_ref().map(|(what, _)| format!("Undo {what}"));
+    let undo = view.undo.map(|what| format!("Undo {what}"));
     if item(
         ui,
         undo.as_deref().unwrap_or("Undo"),
@@ -134,11 +100,7 @@ fn message_menu(app: &App, ui: &mut Ui, out: &mut Vec<Intent>) {
     ) {
         out.push(Intent::Undo);
     }
-    let trash = app
-        .folders
-        .folders
-        .iter()
-        .find(|f| f.role == FolderRole::Trash && f.account.is_none());
+    let trash = view.special(FolderRole::Trash);
     if item(ui, "Empty Trash…", "", trash.is_some_and(|t| t.total > 0))
         && let Some(t) = trash
     {
@@ -150,8 +112,9 @@ fn message_menu(app: &App, ui: &mut Ui, out: &mut Vec<Intent>) {
     }
 }
 
-fn view_menu(app: &mut App, ui: &mut Ui) {
-    let prefs = &mut app.prefs;
+fn view_menu(view: &View<'_>, ui: &mut Ui, out: &mut Vec<Intent>) {
+    let mut copy = view.prefs.clone();
+    let prefs = &mut copy;
     ui.checkbox(&mut prefs.conversations, "Conversations");
     ui.separator();
     ui.radio_value(
@@ -179,27 +142,31 @@ fn view_menu(app: &mut App, ui: &mut Ui) {
     if ui.button("Smaller text").clicked() {
         prefs.font_size -= 1.0;
     }
+    if copy != *view.prefs {
+        out.push(Intent::SetPrefs(Box::new(copy)));
+    }
 }
 
-fn sync_menu(app: &App, ui: &mut Ui, can_sync: bool, out: &mut Vec<Intent>) {
+fn sync_menu(view: &View<'_>, ui: &mut Ui, out: &mut Vec<Intent>) {
+    let can_sync = view.sync_off.is_none();
     if item(
         ui,
         "Sync all accounts",
         "F5",
-        can_sync && !app.folders.accounts.is_empty(),
+        can_sync && !view.accounts.is_empty(),
     ) {
         out.push(Intent::SyncAll);
     }
-    for a in &app.folders.accounts {
+    for a in view.accounts {
         if item(ui, &format!("Sync {}", a.settings.name), "", can_sync) {
             out.push(Intent::SyncAccount(a.id));
         }
     }
     ui.separator();
-    if item(ui, "Stop syncing", "", can_sync && app.status.any_syncing()) {
+    if item(ui, "Stop syncing", "", can_sync && view.syncing) {
         out.push(Intent::CancelSync);
     }
-    if !can_sync {
-        ui.weak("Syncing is not available in this build.");
+    if let Some(why) = view.sync_off {
+        ui.weak(why);
     }
 }

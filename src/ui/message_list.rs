@@ -1,15 +1,16 @@
 //! The message list's state: which scope, in which order, what is selected,
-//! and where the view is. Rows are read from the store only when they are on
-//! screen: at first by `Store::page` (an index range scan), and once the
-//! scope's full order has loaded in the background, by id through
-//! `Store::rows` on the rows thread, into a small cache. Positions are `u64` row indices, so a
+//! and where the view is. Rows are read only when they are on screen, always
+//! on the rows thread (the frame only reads memory): at first by
+//! `Store::page` (an index range scan, which also brings the count), and once
+//! the scope's full order has loaded in the background, by id through
+//! `Store::rows`, into a small cache. Positions are `u64` row indices, so a
 //! million rows scroll as precisely as ten.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::background::{Job, Order};
-use crate::store::{MessageId, MessageRow, Scope, Sort, Store};
+use crate::store::{MessageId, MessageRow, Scope, Sort};
 
 /// Deepest row read by `Store::page` (an OFFSET scan) before the order loads.
 const PAGE_SCAN_LIMIT: u64 = 5_000;
@@ -33,6 +34,11 @@ pub struct MessageList {
     loading: bool,
     page: Vec<MessageRow>,
     page_start: u64,
+    /// The count is stale (a reload): the next `prepare` asks for it.
+    page_wanted: bool,
+    /// The page asked for and not answered yet (its first row).
+    page_requested: Option<u64>,
+    page_generation: u64,
     cache: HashMap<MessageId, MessageRow>,
     requested: HashSet<MessageId>,
     rows_generation: u64,
@@ -50,8 +56,9 @@ pub struct MessageList {
 
 impl MessageList {
     /// Shows `scope` from the top; returns the background job that loads its order.
-    pub fn set_scope(&mut self, scope: Scope, store: &Store) -> Job {
+    pub fn set_scope(&mut self, scope: Scope) -> Job {
         self.scope = Some(scope);
+        self.count = 0;
         self.top = 0;
         self.cursor = None;
         self.cursor_id = None;
@@ -59,39 +66,31 @@ impl MessageList {
         self.selected.clear();
         self.order = None;
         self.reply = None;
-        self.reload(store)
+        self.reload()
     }
 
     /// Changes the order, keeping the current message; returns the reload job.
-    pub fn set_order(&mut self, sort: Sort, conversations: bool, store: &Store) -> Option<Job> {
+    pub fn set_order(&mut self, sort: Sort, conversations: bool) -> Option<Job> {
         self.sort = sort;
         self.conversations = conversations;
         self.order = None;
         self.reply = None;
         self.cursor = None;
         self.top = 0;
-        self.scope.map(|_| self.reload(store))
+        self.scope.map(|_| self.reload())
     }
 
-    /// Re-reads the count and asks for the order again (after new mail or a
-    /// write). The old order stays on screen until the new one arrives.
-    pub fn reload(&mut self, store: &Store) -> Job {
+    /// Asks for the order again, and (through the next `prepare`) the count
+    /// and first rows (after new mail or a write). The old order stays on
+    /// screen until the new one arrives.
+    pub fn reload(&mut self) -> Job {
         let scope = self.scope.unwrap_or(Scope::UnifiedInbox);
-        match store.count(scope) {
-            Ok(n) => self.count = n,
-            Err(e) => self.error = Some(e.to_string()),
-        }
         self.page.clear();
         self.cache.clear();
         self.requested.clear();
         self.rows_generation += 1;
-        if let Some(order) = &self.order
-            && order.len() as u64 != self.count
-        {
-            // The old order no longer matches: fall back to pages meanwhile.
-            self.order = None;
-            self.reply = None;
-        }
+        self.page_wanted = true;
+        self.page_requested = None;
         self.generation += 1;
         self.loading = true;
         self.clamp();
@@ -230,13 +229,18 @@ impl MessageList {
         }
     }
 
-    /// Makes rows `top .. top + visible` available. Once the order is
-    /// loaded, rows are read on the rows thread (the UI never waits on the
-    /// disk): the returned job asks for the missing ones, a screen ahead and
-    /// behind included. Before that, the first rows come from one page query.
-    pub fn prepare(&mut self, store: &Store) -> Option<Job> {
+    /// Makes rows `top .. top + visible` available: returns the read the
+    /// rows thread should do next (the UI never waits on the disk). Once the
+    /// order is loaded, it asks for the missing rows by id, a screen ahead
+    /// and behind included; before that, for one page of rows (which also
+    /// brings the count).
+    pub fn prepare(&mut self) -> Option<Job> {
         let scope = self.scope?;
         let end = (self.top + self.visible + 1).min(self.count);
+        if self.page_wanted {
+            self.page_wanted = false;
+            return Some(self.page_job(scope));
+        }
         if let Some(order) = &self.order {
             let v = self.visible.max(1);
             let from = usize::try_from(self.top.saturating_sub(v)).unwrap_or(usize::MAX);
@@ -265,28 +269,76 @@ impl MessageList {
                 generation: self.rows_generation,
                 ids,
             });
+        }
+        if self.count == 0 {
+            // Known empty (the page read brought the count); a reload asks again.
+            return None;
+        }
+        let have = self.page_start..self.page_start + self.page.len() as u64;
+        let full = self.page.len() as u64 >= end.saturating_sub(self.page_start).min(self.count);
+        if have.contains(&self.top) && (end <= have.end || !full) && !self.page.is_empty() {
+            return None;
+        }
+        if self.top.saturating_sub(self.visible) > PAGE_SCAN_LIMIT {
+            // OFFSET scans grow with the offset: deep rows wait for the
+            // full order (they show as "…" for a moment).
+            return None;
+        }
+        if self.page_requested == Some(self.top.saturating_sub(self.visible)) {
+            return None;
+        }
+        Some(self.page_job(scope))
+    }
+
+    /// A page read around the top row (only the count when that is too deep).
+    fn page_job(&mut self, scope: Scope) -> Job {
+        let start = self.top.saturating_sub(self.visible);
+        let limit = if start > PAGE_SCAN_LIMIT {
+            0
         } else {
-            let have = self.page_start..self.page_start + self.page.len() as u64;
-            let full =
-                self.page.len() as u64 >= end.saturating_sub(self.page_start).min(self.count);
-            if have.contains(&self.top) && (end <= have.end || !full) && !self.page.is_empty() {
-                return None;
-            }
-            let start = self.top.saturating_sub(self.visible);
-            if start > PAGE_SCAN_LIMIT {
-                // OFFSET scans grow with the offset: deep rows wait for the
-                // full order (they show as "…" for a moment).
-                return None;
-            }
-            match store.page(scope, self.sort, start, self.visible * 3 + 2) {
-                Ok(rows) => {
+            self.visible * 3 + 2
+        };
+        self.page_requested = Some(start);
+        self.page_generation += 1;
+        Job::Page {
+            generation: self.page_generation,
+            scope,
+            sort: self.sort,
+            start,
+            limit,
+        }
+    }
+
+    /// A page read on the rows thread arrived, with the scope's count.
+    pub fn on_page(
+        &mut self,
+        generation: u64,
+        start: u64,
+        result: Result<(u64, Vec<MessageRow>), String>,
+    ) {
+        if generation != self.page_generation {
+            return;
+        }
+        self.page_requested = None;
+        match result {
+            Ok((count, rows)) => {
+                // Once this reload's order has arrived, its count is the newer one.
+                if self.loading {
+                    if self.order.as_ref().is_some_and(|o| o.len() as u64 != count) {
+                        // The old order no longer matches: fall back to pages meanwhile.
+                        self.order = None;
+                        self.reply = None;
+                    }
+                    self.count = count;
+                }
+                if self.order.is_none() {
                     self.page_start = start;
                     self.page = rows;
                 }
-                Err(e) => self.error = Some(e.to_string()),
+                self.clamp();
             }
+            Err(e) => self.error = Some(e),
         }
-        None
     }
 
     /// Rows read on the rows thread arrived.
@@ -313,23 +365,26 @@ impl MessageList {
             .count() as u64
     }
 
-    /// The id at row `i`, when known.
+    /// The id at row `i`, when known (an index beyond `usize` is no row).
     pub fn id_at(&self, i: u64) -> Option<MessageId> {
         match &self.order {
+            // An index beyond usize is no row.
             Some(order) => order.get(usize::try_from(i).ok()?).copied(),
             None => self
                 .page
+                // An index beyond usize is no row.
                 .get(usize::try_from(i.checked_sub(self.page_start)?).ok()?)
                 .map(|r| r.id),
         }
     }
 
-    /// The row at `i`, when read.
+    /// The row at `i`, when read (an index beyond `usize` is no row).
     pub fn row_at(&self, i: u64) -> Option<&MessageRow> {
         match &self.order {
             Some(_) => self.cache.get(&self.id_at(i)?),
             None => self
                 .page
+                // An index beyond usize is no row.
                 .get(usize::try_from(i.checked_sub(self.page_start)?).ok()?),
         }
     }
@@ -341,10 +396,12 @@ impl MessageList {
             .or_else(|| self.page.iter().find(|r| r.id == id))
     }
 
-    /// Whether row `i` is a reply in the conversation view.
+    /// Whether row `i` is a reply in the conversation view (an index
+    /// beyond `usize` is no row).
     pub fn is_reply(&self, i: u64) -> bool {
         self.reply
             .as_ref()
+            // An index beyond usize is no row.
             .and_then(|r| r.get(usize::try_from(i).ok()?).copied())
             .unwrap_or(false)
     }

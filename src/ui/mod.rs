@@ -9,43 +9,66 @@
 //!   the named thread `popmail-ui-read` with its own store connection; stale
 //!   answers are dropped by generation number;
 //! - writes (moves, Trash, restore, delete for good, emptying the Trash,
-//!   saving attachments) run on `popmail-ui-write`, committing in batches;
+//!   saving attachments, removing an account) run on `popmail-ui-write`,
+//!   committing in batches; the list's rows and counts are read on
+//!   `popmail-ui-rows`, so painting only reads memory;
+//! - import, export and backup run on the session's one job worker
+//!   (`popmail-jobs`);
 //! - the sync worker (`crate::sync`) talks POP3 (RFC 1939) and answers with
 //!   events that every frame drains with `try_recv`.
 //!
-//! The message list is virtualised: it reads only the rows on screen
+//! The message list is virtualised: it asks only for the rows on screen
 //! (`Store::page` at first, then `Store::rows` over the id list loaded in the
-//! background) and draws its own scrollbar, so a folder of a million messages
-//! opens and scrolls at frame rate; positions are kept as `u64` row indices,
-//! never as f32 pixel offsets.
+//! background, both on the rows thread) and draws its own scrollbar, so a
+//! folder of a million messages opens and scrolls at frame rate; positions
+//! are kept as `u64` row indices, never as f32 pixel offsets.
 //!
 //! Saved state ([`prefs::Prefs`]) is layout and preferences only, persisted
 //! through eframe storage; mail stays in SQLite, passwords never leave the
 //! credentials store. Every control has an AccessKit label (screen readers use
 //! them, and so do the egui_kittest tests).
 //!
-//! Files: `app` (state, event draining, frame layout), `actions` (what the
-//! user does to messages), `background` (the worker threads), `folders`,
-//! `message_list`, `list_paint`, `reader`, `attachments` (file-name safety),
-//! `search`, `status_bar`, `welcome`, `dialogs`, `menus`, `prefs`, `format`,
-//! `fonts` (system CJK fallback), `conversations` (the conversation order),
-//! `import_export` (import and export dialogs, job progress and summaries),
-//! `session` (store + workers + demo server of one data directory),
-//! `settings` (the settings dialog: accounts, diagnosis, preferences).
+//! Seams (arrows point one way: app → panels → shared small types):
+//! - **Panels own their state** and draw themselves: `folders`, `message_list` + `list_paint`, `reader`,
+//!   `search`, `status_bar`, `welcome`, `dialogs`, `menus` + `toolbar`,
+//!   `import_export` (its dialogs, job progress and summaries) and
+//!   `settings` (accounts, diagnosis, preferences).
+//! - **They read a small context**: `context::View` (folders, accounts,
+//!   scope, selection, preferences; built once per frame) or the few values
+//!   they need, and the session's store handle for small reads only.
+//! - **They push intents**: `intents::Intent` is the one action type (import
+//!   and export steps, account saves and removals, preference changes
+//!   included). Nothing a panel draws writes the store.
+//! - **App applies**: `app` lays out the panels, drains the workers at the
+//!   start of each frame and applies the intents after it (`app/actions` holds
+//!   `App::apply`, a child of `app` so App's fields stay private; per-area logic lives on the panels, e.g.
+//!   `ImportExport::act`, `Settings::save`).
+//! - **Workers**: `background` (the read, rows and write threads on
+//!   [`crate::worker::Worker`]) and `session` (store + those threads + the
+//!   one job worker + the sync worker + the demo server of one data
+//!   directory).
+//!
+//! Other files: `keys` (the keyboard), `prefs`, `fonts` (system CJK
+//! fallback), `conversations` (the conversation order), `attachments`
+//! (file-name safety), `links`, `picker` (file dialogs behind a trait).
 
-mod actions;
 mod app;
 mod attachments;
 mod background;
+mod context;
 mod conversations;
 mod dialogs;
 mod folders;
 mod fonts;
 mod import_export;
+mod intents;
+mod keys;
 mod links;
 mod list_paint;
 mod menus;
 mod message_list;
+#[cfg(test)]
+mod panel_tests;
 mod picker;
 pub mod prefs;
 mod reader;
@@ -53,6 +76,7 @@ mod search;
 mod session;
 mod settings;
 mod status_bar;
+mod toolbar;
 mod welcome;
 
 use std::path::PathBuf;

@@ -11,8 +11,8 @@ use std::sync::Arc;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Galley, RichText, Sense, Ui};
 
-use super::actions::{Intent, SaveRequest};
 use super::background::Opened;
+use super::intents::{Intent, SaveRequest};
 use crate::fmt as format;
 use crate::store::{Flags, MessageId};
 

@@ -5,8 +5,8 @@
 
 use egui::{Key, RichText, Ui};
 
-use super::actions::Intent;
 use super::background::Job;
+use super::intents::Intent;
 use crate::fmt as format;
 use crate::store::{FolderId, MessageId, MessageRow};
 

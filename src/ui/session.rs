@@ -1,11 +1,13 @@
 //! One open data directory: its store connection (for the UI thread's reads
-//! and small writes), the two background workers, the sync worker, and — for
+//! and small writes), the three background threads (`popmail-ui-read`,
+//! `-rows`, `-write`), the one job worker (`popmail-jobs`: import, export
+//! and backup), the sync worker, and — for
 //! the demo — the embedded POP3 server, which lives exactly as long as the
 //! session. Switching to the demo replaces the whole session.
 
 use std::path::PathBuf;
 
-use super::background::Worker;
+use super::background::Background;
 use super::{Error, RunOptions};
 use crate::account::{AccountSettings, Policy, Security};
 use crate::store::{Store, StoreConfig};
@@ -37,13 +39,17 @@ pub struct Session {
     /// The UI thread's connection.
     pub store: Store,
     /// Reads that grow with folder or message size.
-    pub read: Worker,
+    pub read: Background,
     /// Reads of the list rows on screen.
-    pub rows: Worker,
+    pub rows: Background,
     /// Writes and saves.
-    pub write: Worker,
-    /// The sync worker, when available.
+    pub write: Background,
+    /// The job worker: import, export and backup, one at a time.
+    pub jobs: crate::jobs::JobWorker,
+    /// The sync worker, when it started.
     pub sync: Option<Box<dyn SyncPort>>,
+    /// Why the sync worker did not start, in words.
+    pub sync_error: Option<String>,
     /// The demo POP3 server, for a demo session.
     pub demo: Option<DemoRuntime>,
 }
@@ -65,17 +71,29 @@ impl Session {
         crate::paths::ensure_private_dir(&data_dir)?;
         let config = StoreConfig::in_dir(&data_dir);
         let store = Store::open(&config)?;
-        let read = Worker::spawn("popmail-ui-read", config.clone(), ctx.clone(), true)?;
-        let rows = Worker::spawn("popmail-ui-rows", config.clone(), ctx.clone(), true)?;
-        let write = Worker::spawn("popmail-ui-write", config.clone(), ctx.clone(), false)?;
-        let sync = start_sync(&config, ctx);
+        let repaint = repaint_of(ctx);
+        let read = Background::spawn("popmail-ui-read", config.clone(), repaint.clone(), true)?;
+        let rows = Background::spawn("popmail-ui-rows", config.clone(), repaint.clone(), true)?;
+        let write = Background::spawn("popmail-ui-write", config.clone(), repaint.clone(), false)?;
+        let jobs = crate::jobs::spawn(config.clone(), repaint.clone()).map_err(|source| {
+            Error::Thread {
+                name: "popmail-jobs",
+                source,
+            }
+        })?;
+        let (sync, sync_error) = match start_sync(&config, repaint) {
+            Ok(s) => (Some(s), None),
+            Err(e) => (None, Some(e)),
+        };
         Ok(Session {
             data_dir,
             store,
             read,
             rows,
             write,
+            jobs,
             sync,
+            sync_error,
             demo: None,
         })
     }
@@ -92,9 +110,19 @@ impl Session {
         }
     }
 
-    /// Whether a background worker has work queued or running.
+    /// Whether a background thread has work queued or running (the job
+    /// worker is not counted: a job's progress shows on its own).
     pub fn busy(&self) -> bool {
         self.read.busy() || self.rows.busy() || self.write.busy()
+    }
+
+    /// Why syncing is unavailable, in words (`None` when it is available).
+    pub fn sync_unavailable(&self) -> Option<String> {
+        match (&self.sync, &self.sync_error) {
+            (Some(_), _) => None,
+            (None, Some(e)) => Some(format!("Syncing is unavailable: {e}")),
+            (None, None) => Some("Syncing is unavailable: the sync worker did not start".into()),
+        }
     }
 }
 
@@ -113,16 +141,24 @@ impl SyncPort for SyncWorker {
     }
 }
 
-/// Starts the sync worker for the store at `path` (periodic checks on).
-/// Without it the window still reads mail; sync controls show disabled.
-fn start_sync(config: &StoreConfig, ctx: &egui::Context) -> Option<Box<dyn SyncPort>> {
+/// Wakes the window from a background thread.
+fn repaint_of(ctx: &egui::Context) -> crate::worker::Repaint {
     let ctx = ctx.clone();
+    std::sync::Arc::new(move || ctx.request_repaint())
+}
+
+/// Starts the sync worker for the store (periodic checks on). Without it the
+/// window still reads mail; sync controls show disabled and say why.
+fn start_sync(
+    config: &StoreConfig,
+    repaint: crate::worker::Repaint,
+) -> Result<Box<dyn SyncPort>, String> {
     let mut options = SyncOptions::new(config.clone());
-    options.repaint = std::sync::Arc::new(move || ctx.request_repaint());
+    options.repaint = repaint;
     options.scheduled = true;
     SyncWorker::spawn(options)
-        .ok()
         .map(|w| Box::new(w) as Box<dyn SyncPort>)
+        .map_err(|e| format!("the sync thread could not start: {e}"))
 }
 
 /// Opens the demo: its own data directory, popmail's demo POP3 server on
@@ -154,7 +190,10 @@ pub fn open_demo(base_data_dir: &std::path::Path, ctx: &egui::Context) -> Result
                 .map_err(|e| e.to_string())?;
             a.id
         }
-        Err(_) => store.add_account(&settings).map_err(|e| e.to_string())?.id,
+        Err(crate::store::Error::NotFound(_)) => {
+            store.add_account(&settings).map_err(|e| e.to_string())?.id
+        }
+        Err(e) => return Err(e.to_string()),
     };
     // The demo password is public; it stays in the demo store, not the keychain.
     store

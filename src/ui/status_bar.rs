@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use egui::{RichText, Ui};
 
-use super::actions::Intent;
+use super::intents::Intent;
 use crate::fmt as format;
 use crate::store::{Account, AccountId};
 use crate::sync::{Event, Summary};
@@ -128,16 +128,16 @@ impl SyncStatus {
         &mut self,
         ui: &mut Ui,
         accounts: &[Account],
-        can_sync: bool,
+        sync_off: Option<&str>,
         busy: Option<&str>,
         notice: Option<&str>,
         can_undo: bool,
         out: &mut Vec<Intent>,
     ) {
         ui.horizontal(|ui| {
-            if !can_sync {
+            if let Some(why) = sync_off {
                 ui.add_enabled(false, egui::Button::new("⟳ Sync"))
-                    .on_disabled_hover_text("Syncing is not available in this build");
+                    .on_disabled_hover_text(why);
             } else if self.any_syncing() {
                 if ui
                     .button("⏹ Stop")
@@ -285,7 +285,7 @@ impl SyncStatus {
                 }
                 ui.horizontal(|ui| {
                     if ui.button("Open account settings").clicked() {
-                        out.push(Intent::Settings(super::settings::Open::Account(id)));
+                        out.push(Intent::Settings(super::intents::Open::Account(id)));
                         close = true;
                     }
                     if ui.button("Close").clicked() {
@@ -336,7 +336,7 @@ mod tests {
         let accounts = vec![account];
         let mut h = egui_kittest::Harness::new_ui(move |ui| {
             let mut out = Vec::new();
-            status.ui(ui, &accounts, true, None, None, false, &mut out);
+            status.ui(ui, &accounts, None, None, None, false, &mut out);
         });
         h.step();
         assert!(

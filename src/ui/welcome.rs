@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use super::actions::Intent;
+use super::intents::Intent;
 
 /// The welcome page.
 pub fn welcome_ui(ui: &mut Ui, demo_error: Option<&str>, out: &mut Vec<Intent>) {

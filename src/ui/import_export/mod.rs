@@ -6,9 +6,9 @@
 //! default, mboxo on request), Maildir (D. J. Bernstein's spec with Maildir++
 //! subfolders), and one RFC 5322 message per `.eml` file; a directory may also
 //! be Thunderbird's "Local Folders". The jobs themselves are
-//! [`crate::jobs::import`] and [`crate::jobs::export`], run on the job worker
-//! ([`crate::jobs::JobWorker`], the named thread `popmail-jobs` with its own
-//! store connection, started at the first job of a session).
+//! [`crate::jobs::import`] and [`crate::jobs::export`], run on the session's
+//! one job worker ([`crate::jobs::JobWorker`], the named thread
+//! `popmail-jobs` with its own store connection, shared with the backup).
 //!
 //! The UI thread never waits on a job: it sends a [`JobCommand`], and each
 //! frame drains the [`JobEvent`]s with `try_recv` (the worker wakes the window
@@ -19,36 +19,34 @@
 //! sentence why the job failed. An export never replaces an existing file or
 //! writes into an existing directory without a confirmation.
 //!
-//! Files: `mod` (state, requests, job events), `setup` (the import and export
-//! dialogs), `report` (the progress bar and the summary windows).
+//! The panel owns its state ([`ImportExport`]); it draws from what the app
+//! hands it and pushes [`Intent::ImportExport`] steps, which the app gives
+//! back to [`ImportExport::act`]; follow-ups for the rest of the window
+//! (refresh the folders, show the imported folder) come back as intents.
+//!
+//! Files: `mod` (the panel: steps and job events), `state` (the running job
+//! and the last outcome), `setup` (the import and export dialogs), `report`
+//! (the progress bar and the summary windows).
 
 mod report;
 mod setup;
+mod state;
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use super::app::App;
+use self::state::{Outcome, Running};
+use super::intents::{Intent, Transfer};
+use super::picker::FilePicker;
 use crate::jobs::{
-    ExportRequest, ExportSource, ExportSummary, ImportRequest, ImportSummary, JobCommand, JobEvent,
-    JobKind, JobSummary, JobWorker, Progress, Target,
+    ExportRequest, ExportSource, ImportRequest, JobCommand, JobEvent, JobKind, JobSummary,
+    JobWorker, Progress, Target,
 };
 use crate::mailbox::Format;
-use crate::store::{FolderId, MessageId, Scope};
+use crate::store::{Folder, Scope};
 
 pub use setup::{ExportSetup, ExportWhat, ImportSetup, ImportTarget};
-
-/// What the user asked of import and export (menus, context menus, drops).
-#[derive(Debug, Clone)]
-pub enum Request {
-    /// Open the import dialog, with a path already chosen (a drop) or not.
-    Import(Option<PathBuf>),
-    /// Open the export dialog for a folder (`None`: the folder on screen).
-    ExportFolder(Option<FolderId>),
-    /// Open the export dialog for these messages.
-    ExportMessages(Vec<MessageId>),
-}
 
 /// The dialog of this module on screen.
 #[derive(Debug, Clone)]
@@ -61,89 +59,21 @@ enum Setup {
     Overwrite(ExportSetup, Vec<PathBuf>),
 }
 
-/// What a dialog asks the app to do.
-#[derive(Debug, Clone)]
-enum Action {
-    /// Pick a file to import.
-    PickImportFile,
-    /// Pick a folder to import.
-    PickImportFolder,
-    /// Pick where to export to.
-    PickExportDest,
-    /// Start the import as set up.
-    StartImport,
-    /// Start the export as set up (`true`: replacing was confirmed).
-    StartExport(bool),
-    /// Back from the overwrite question to the export dialog.
-    BackToExport,
-    /// Close the dialog.
-    CloseSetup,
-    /// Cancel the running job.
-    CancelJob,
-    /// Close the summary window.
-    CloseResult,
-}
-
-/// The job on the worker.
-#[derive(Debug, Clone)]
-struct Running {
-    /// Import or export.
-    kind: JobKind,
-    /// What is being imported (the path) or exported (the folder's name).
-    what: String,
-    /// The export's destination.
-    dest: Option<PathBuf>,
-    /// The latest progress.
-    progress: Progress,
-    /// When it started (for the rate).
-    started: Instant,
-    /// Cancel was asked.
-    cancelling: bool,
-}
-
-/// How the last job ended, for the summary window.
-#[derive(Debug, Clone)]
-enum Outcome {
-    /// An import finished (or was cancelled part-way: see `cancelled`).
-    Imported {
-        /// The path imported.
-        path: String,
-        /// The folder it went into.
-        root: String,
-        /// The counts.
-        summary: ImportSummary,
-    },
-    /// An export finished.
-    Exported {
-        /// What was exported.
-        what: String,
-        /// Where to.
-        dest: PathBuf,
-        /// The counts.
-        summary: ExportSummary,
-    },
-    /// An export was cancelled and its files removed.
-    ExportCancelled,
-    /// A job failed.
-    Failed {
-        /// Import or export.
-        kind: JobKind,
-        /// Why, in a sentence.
-        message: String,
-    },
-}
-
-/// The window's end of the job worker.
-struct Port {
-    /// The store the worker was started on.
-    store: PathBuf,
-    worker: JobWorker,
+/// What the panel reads from the window while it acts: small, borrowed.
+pub struct TransferCx<'a> {
+    /// The session's job worker (`None`: no store is open).
+    pub jobs: Option<&'a JobWorker>,
+    /// Every folder.
+    pub folders: &'a [Folder],
+    /// What the list shows.
+    pub scope: Option<Scope>,
+    /// The file dialogs.
+    pub picker: &'a mut dyn FilePicker,
 }
 
 /// Import and export state of the window.
 #[derive(Default)]
 pub struct ImportExport {
-    port: Option<Port>,
     running: Option<Running>,
     setup: Option<Setup>,
     outcome: Option<Outcome>,
@@ -187,193 +117,137 @@ fn export_tops(setup: &ExportSetup, dest: &Path) -> Vec<PathBuf> {
     tops
 }
 
-impl App {
-    /// Opens the import or export dialog.
-    pub(super) fn import_export(&mut self, req: Request) {
-        if self.session.is_none() {
-            return;
-        }
-        self.jobs.setup = Some(match req {
-            Request::Import(path) => Setup::Import(ImportSetup::new(path)),
-            Request::ExportFolder(folder) => {
-                let shown = match self.list.scope {
-                    Some(Scope::Folder(f)) => Some(f),
-                    _ => None,
-                };
-                let Some(f) = folder
-                    .or(shown)
-                    .or_else(|| {
-                        self.folders
-                            .folders
-                            .iter()
-                            .find(|f| f.total > 0)
-                            .map(|f| f.id)
-                    })
-                    .or_else(|| self.folders.folders.first().map(|f| f.id))
-                else {
-                    return;
-                };
-                Setup::Export(ExportSetup::new(ExportWhat::Folder(f)))
-            }
-            Request::ExportMessages(ids) if ids.is_empty() => return,
-            Request::ExportMessages(ids) => {
-                Setup::Export(ExportSetup::new(ExportWhat::Messages(ids)))
-            }
-        });
-    }
-
-    /// Once per frame, before the central panel: job events, dropped files,
-    /// the progress bar, the dialogs and the summary window.
-    pub(super) fn import_export_frame(&mut self, ui: &mut egui::Ui) {
-        self.drain_jobs();
-        self.take_drops();
+impl ImportExport {
+    /// Once per frame, before the central panel: dropped files, the progress
+    /// bar, the dialogs and the summary window. `open`: a store is open.
+    pub fn ui(&mut self, ui: &mut egui::Ui, folders: &[Folder], open: bool, out: &mut Vec<Intent>) {
         let ctx = ui.ctx().clone();
-        let mut actions = Vec::new();
-        if let Some(r) = &self.jobs.running {
-            report::progress_panel(ui, r, &mut actions);
-        }
-        report::drop_hint(&ctx, self.jobs.running.is_some());
-        let busy = self.jobs.running.is_some();
-        let folders = self.folders.folders.clone();
-        if let Some(s) = &mut self.jobs.setup {
-            match s {
-                Setup::Import(i) => setup::import_ui(&ctx, i, &folders, busy, &mut actions),
-                Setup::Export(e) => setup::export_ui(&ctx, e, &folders, busy, &mut actions),
-                Setup::Overwrite(e, paths) => {
-                    setup::overwrite_ui(&ctx, e.format, paths, &mut actions);
-                }
-            }
-        }
-        if let Some(o) = &self.jobs.outcome {
-            report::outcome_ui(&ctx, o, &mut actions);
-        }
-        for a in actions {
-            self.import_export_action(a);
-        }
-        if self.jobs.setup.is_none()
-            && let Some(next) = self.jobs.drops.pop_front()
-        {
-            self.import_export(Request::Import(Some(next)));
-        }
-    }
-
-    fn take_drops(&mut self) {
-        let dropped: Vec<PathBuf> = self.ctx.input(|i| {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files
                 .iter()
                 .map(|f| f.path().to_path_buf())
                 .collect()
         });
-        if self.session.is_some() {
-            self.jobs.drops.extend(dropped);
+        if open {
+            self.drops.extend(dropped);
+        }
+        if let Some(r) = &self.running {
+            report::progress_panel(ui, r, out);
+        }
+        report::drop_hint(&ctx, self.running.is_some());
+        let busy = self.running.is_some();
+        if let Some(s) = &mut self.setup {
+            match s {
+                Setup::Import(i) => setup::import_ui(&ctx, i, folders, busy, out),
+                Setup::Export(e) => setup::export_ui(&ctx, e, folders, busy, out),
+                Setup::Overwrite(e, paths) => setup::overwrite_ui(&ctx, e.format, paths, out),
+            }
+        }
+        if let Some(o) = &self.outcome {
+            report::outcome_ui(&ctx, o, out);
+        }
+        if self.setup.is_none()
+            && let Some(next) = self.drops.pop_front()
+        {
+            out.push(Intent::ImportExport(Transfer::Import(Some(next))));
         }
     }
 
-    fn import_export_action(&mut self, a: Action) {
-        match a {
-            Action::PickImportFile | Action::PickImportFolder => {
-                let picked = if matches!(a, Action::PickImportFile) {
-                    self.picker.open_file()
-                } else {
-                    self.picker.open_folder()
+    /// Carries out one step the user asked for.
+    pub fn act(&mut self, step: Transfer, cx: &mut TransferCx<'_>) {
+        match step {
+            Transfer::Import(path) if cx.jobs.is_some() => {
+                self.setup = Some(Setup::Import(ImportSetup::new(path)));
+            }
+            Transfer::ExportFolder(folder) if cx.jobs.is_some() => {
+                let shown = match cx.scope {
+                    Some(Scope::Folder(f)) => Some(f),
+                    _ => None,
                 };
-                if let (Some(p), Some(Setup::Import(i))) = (picked, &mut self.jobs.setup) {
+                let Some(f) = folder
+                    .or(shown)
+                    .or_else(|| cx.folders.iter().find(|f| f.total > 0).map(|f| f.id))
+                    .or_else(|| cx.folders.first().map(|f| f.id))
+                else {
+                    return;
+                };
+                self.setup = Some(Setup::Export(ExportSetup::new(ExportWhat::Folder(f))));
+            }
+            Transfer::ExportMessages(ids) if cx.jobs.is_some() && !ids.is_empty() => {
+                self.setup = Some(Setup::Export(ExportSetup::new(ExportWhat::Messages(ids))));
+            }
+            Transfer::Import(_) | Transfer::ExportFolder(_) | Transfer::ExportMessages(_) => {}
+            Transfer::PickImportFile | Transfer::PickImportFolder => {
+                let picked = if step == Transfer::PickImportFile {
+                    cx.picker.open_file()
+                } else {
+                    cx.picker.open_folder()
+                };
+                if let (Some(p), Some(Setup::Import(i))) = (picked, &mut self.setup) {
                     i.path = Some(p);
                 }
             }
-            Action::PickExportDest => {
-                let Some(Setup::Export(e)) = &self.jobs.setup else {
+            Transfer::PickExportDest => {
+                let Some(Setup::Export(e)) = &self.setup else {
                     return;
                 };
                 let name = match &e.what {
-                    ExportWhat::Folder(_) => self.export_what_name(&e.what),
+                    ExportWhat::Folder(_) => export_what_name(&e.what, cx.folders),
                     ExportWhat::Messages(_) => "Selected messages".into(),
                 };
                 let name = export_name(&name, e.format);
                 if let (Some(p), Some(Setup::Export(e))) =
-                    (self.picker.save_file(&name), &mut self.jobs.setup)
+                    (cx.picker.save_file(&name), &mut self.setup)
                 {
                     e.dest = Some(p);
                 }
             }
-            Action::StartImport => {
-                if let Some(Setup::Import(i)) = self.jobs.setup.take() {
-                    self.start_import(i);
+            Transfer::StartImport => {
+                if let Some(Setup::Import(i)) = self.setup.take() {
+                    self.start_import(i, cx.jobs);
                 }
             }
-            Action::StartExport(force) => match self.jobs.setup.take() {
-                Some(Setup::Export(e) | Setup::Overwrite(e, _)) => self.start_export(e, force),
-                other => self.jobs.setup = other,
+            Transfer::StartExport(force) => match self.setup.take() {
+                Some(Setup::Export(e) | Setup::Overwrite(e, _)) => {
+                    self.start_export(e, force, cx);
+                }
+                other => self.setup = other,
             },
-            Action::BackToExport => {
-                if let Some(Setup::Overwrite(e, _)) = self.jobs.setup.take() {
-                    self.jobs.setup = Some(Setup::Export(e));
+            Transfer::BackToExport => {
+                if let Some(Setup::Overwrite(e, _)) = self.setup.take() {
+                    self.setup = Some(Setup::Export(e));
                 }
             }
-            Action::CloseSetup => self.jobs.setup = None,
-            Action::CancelJob => {
-                if let (Some(r), Some(p)) = (&mut self.jobs.running, &self.jobs.port) {
+            Transfer::CloseSetup => self.setup = None,
+            Transfer::CancelJob => {
+                if let (Some(r), Some(jobs)) = (&mut self.running, cx.jobs) {
                     r.cancelling = true;
-                    p.worker.cancel();
+                    jobs.cancel();
                 }
             }
-            Action::CloseResult => self.jobs.outcome = None,
+            Transfer::CloseResult => self.outcome = None,
         }
     }
 
-    /// The name of the folder an export covers (empty for chosen messages).
-    fn export_what_name(&self, what: &ExportWhat) -> String {
-        match what {
-            ExportWhat::Folder(f) => self
-                .folders
-                .get(*f)
-                .map_or_else(|| "Folder".into(), |f| f.name.clone()),
-            ExportWhat::Messages(_) => String::new(),
-        }
-    }
-
-    /// The worker's command channel, starting the worker for this session's store.
-    fn job_sender(&mut self) -> Result<&JobWorker, String> {
-        let Some(s) = &self.session else {
-            return Err("no mail store is open".into());
-        };
-        let store = s.data_dir.join(crate::paths::STORE_FILE);
-        if self.jobs.port.as_ref().is_none_or(|p| p.store != store) {
-            let ctx = self.ctx.clone();
-            let worker = crate::jobs::spawn(
-                crate::store::StoreConfig::new(&store),
-                std::sync::Arc::new(move || ctx.request_repaint()),
-            )
-            .map_err(|e| format!("the import and export thread could not start: {e}"))?;
-            self.jobs.port = Some(Port { store, worker });
-        }
-        self.jobs
-            .port
-            .as_ref()
-            .map(|p| &p.worker)
-            .ok_or_else(|| "the import and export thread stopped".to_string())
-    }
-
-    fn send_job(&mut self, cmd: JobCommand, running: Running) {
+    fn send_job(&mut self, jobs: Option<&JobWorker>, cmd: JobCommand, running: Running) {
         let kind = running.kind;
-        let sent = self.job_sender().and_then(|w| {
-            w.send(cmd)
-                .map_err(|_| "the import and export thread stopped".into())
-        });
+        let sent = match jobs {
+            Some(j) => j
+                .send(cmd)
+                .map_err(|_| "the job worker has stopped".to_string()),
+            None => Err("no mail store is open".into()),
+        };
         match sent {
             Ok(()) => {
-                self.jobs.outcome = None;
-                self.jobs.running = Some(running);
+                self.outcome = None;
+                self.running = Some(running);
             }
-            Err(message) => {
-                self.jobs.port = None;
-                self.jobs.outcome = Some(Outcome::Failed { kind, message });
-            }
+            Err(message) => self.outcome = Some(Outcome::Failed { kind, message }),
         }
     }
 
-    fn start_import(&mut self, setup: ImportSetup) {
+    fn start_import(&mut self, setup: ImportSetup, jobs: Option<&JobWorker>) {
         let Some(path) = setup.path else { return };
         let target = match setup.target {
             ImportTarget::New => Target::New,
@@ -389,12 +263,12 @@ impl App {
             cancelling: false,
         };
         let req = ImportRequest::new(path, setup.format, target);
-        self.send_job(JobCommand::Import(req), running);
+        self.send_job(jobs, JobCommand::Import(req), running);
     }
 
-    fn start_export(&mut self, setup: ExportSetup, force: bool) {
+    fn start_export(&mut self, setup: ExportSetup, force: bool, cx: &TransferCx<'_>) {
         let Some(dest) = setup.dest.clone() else {
-            self.jobs.setup = Some(Setup::Export(setup));
+            self.setup = Some(Setup::Export(setup));
             return;
         };
         let existing: Vec<PathBuf> = export_tops(&setup, &dest)
@@ -402,7 +276,7 @@ impl App {
             .filter(|p| p.symlink_metadata().is_ok())
             .collect();
         if !force && !existing.is_empty() {
-            self.jobs.setup = Some(Setup::Overwrite(setup, existing));
+            self.setup = Some(Setup::Overwrite(setup, existing));
             return;
         }
         let source = match &setup.what {
@@ -414,7 +288,7 @@ impl App {
         };
         let running = Running {
             kind: JobKind::Export,
-            what: self.export_what_name(&setup.what),
+            what: export_what_name(&setup.what, cx.folders),
             dest: Some(dest.clone()),
             progress: Progress::default(),
             started: Instant::now(),
@@ -426,54 +300,51 @@ impl App {
             format: setup.format,
             force,
         };
-        self.send_job(JobCommand::Export(req), running);
+        self.send_job(cx.jobs, JobCommand::Export(req), running);
     }
 
-    /// Takes in what the job worker said since the last frame.
-    fn drain_jobs(&mut self) {
-        let mut events = Vec::new();
-        if let Some(p) = &self.jobs.port {
-            while let Some(e) = p.worker.try_recv() {
-                events.push(e);
-            }
-        }
-        for e in events {
-            self.on_job_event(e);
-        }
-    }
-
-    fn on_job_event(&mut self, e: JobEvent) {
-        let now = self.ctx.input(|i| i.time);
+    /// Takes in an event of the job worker (not the backup's). `folders` are
+    /// read after the job's last commit; `now` is egui time. What the rest
+    /// of the window should do about it comes back as intents.
+    pub fn on_job_event(
+        &mut self,
+        e: JobEvent,
+        folders: &[Folder],
+        now: f64,
+        out: &mut Vec<Intent>,
+    ) {
         match e {
             JobEvent::Started(_) => {}
             JobEvent::Progress(p) => {
-                let importing = if let Some(r) = &mut self.jobs.running {
+                let importing = if let Some(r) = &mut self.running {
                     r.progress = p;
                     r.kind == JobKind::Import
                 } else {
                     false
                 };
                 // New folders and growing counts show while an import runs.
-                if importing && now - self.jobs.refreshed_at >= 1.0 {
-                    self.jobs.refreshed_at = now;
-                    self.refresh_folders();
+                if importing && now - self.refreshed_at >= 1.0 {
+                    self.refreshed_at = now;
+                    out.push(Intent::RefreshFolders);
                 }
             }
             JobEvent::Finished(summary) => {
-                let running = self.jobs.running.take();
+                let running = self.running.take();
                 let what = running.as_ref().map(|r| r.what.clone()).unwrap_or_default();
-                self.jobs.outcome = match summary {
+                self.outcome = match summary {
                     JobSummary::Import(s) => {
-                        self.refresh_folders();
-                        let root = s
-                            .root
-                            .and_then(|id| self.folders.get(id).map(|f| (id, f.qualified_name())));
-                        if let Some((id, _)) = root
-                            && !s.cancelled
-                        {
-                            self.apply(super::actions::Intent::ShowScope(Scope::Folder(id)));
-                        } else {
-                            self.reload_list();
+                        let root = s.root.and_then(|id| {
+                            folders
+                                .iter()
+                                .find(|f| f.id == id)
+                                .map(|f| (id, f.qualified_name()))
+                        });
+                        out.push(Intent::RefreshFolders);
+                        match &root {
+                            Some((id, _)) if !s.cancelled => {
+                                out.push(Intent::ShowScope(Scope::Folder(*id)));
+                            }
+                            _ => out.push(Intent::ReloadList),
                         }
                         Some(Outcome::Imported {
                             path: what,
@@ -486,37 +357,50 @@ impl App {
                         dest: running.and_then(|r| r.dest).unwrap_or_default(),
                         summary: s,
                     }),
-                    // The window does not start backups.
+                    // Backups are the settings dialog's; they never reach here.
                     JobSummary::Backup(_) => None,
                 };
             }
             JobEvent::Cancelled(kind) => {
-                self.jobs.running = None;
-                self.jobs.outcome = Some(match kind {
+                self.running = None;
+                self.outcome = Some(match kind {
                     JobKind::Export => Outcome::ExportCancelled,
                     kind => Outcome::Failed {
                         kind,
                         message: "cancelled".into(),
                     },
                 });
-                self.refresh_folders();
-                self.reload_list();
+                out.extend([Intent::RefreshFolders, Intent::ReloadList]);
             }
             JobEvent::Failed(message) => {
-                let kind = self.jobs.running.take().map_or(JobKind::Import, |r| r.kind);
-                self.jobs.outcome = Some(Outcome::Failed { kind, message });
-                self.refresh_folders();
-                self.reload_list();
+                let kind = self.running.take().map_or(JobKind::Import, |r| r.kind);
+                self.outcome = Some(Outcome::Failed { kind, message });
+                out.extend([Intent::RefreshFolders, Intent::ReloadList]);
             }
             JobEvent::Stopped { reason } => {
-                self.jobs.port = None;
-                if let Some(r) = self.jobs.running.take() {
-                    self.jobs.outcome = Some(Outcome::Failed {
-                        kind: r.kind,
-                        message: format!("the import and export thread stopped: {reason}"),
-                    });
+                let message = format!("the job worker stopped: {reason}");
+                match self.running.take() {
+                    Some(r) => {
+                        self.outcome = Some(Outcome::Failed {
+                            kind: r.kind,
+                            message,
+                        });
+                    }
+                    // Nothing ran, but later jobs cannot: say so.
+                    None => out.push(Intent::ShowError(message)),
                 }
             }
         }
+    }
+}
+
+/// The name of the folder an export covers (empty for chosen messages).
+fn export_what_name(what: &ExportWhat, folders: &[Folder]) -> String {
+    match what {
+        ExportWhat::Folder(f) => folders
+            .iter()
+            .find(|x| x.id == *f)
+            .map_or_else(|| "Folder".into(), |f| f.name.clone()),
+        ExportWhat::Messages(_) => String::new(),
     }
 }

@@ -5,9 +5,10 @@
 
 use egui::{Id, RichText, Ui};
 
-use super::{Action, Outcome, Running};
+use super::state::{Outcome, Running};
 use crate::fmt as format;
 use crate::jobs::JobKind;
+use crate::ui::intents::{Intent, Transfer};
 
 /// The file name of a path as text, or the whole path if it has none.
 fn short(path: &str) -> String {
@@ -67,7 +68,7 @@ fn fraction(r: &Running) -> f32 {
 }
 
 /// The bar above the status bar while a job runs.
-pub fn progress_panel(ui: &mut Ui, r: &Running, out: &mut Vec<Action>) {
+pub fn progress_panel(ui: &mut Ui, r: &Running, out: &mut Vec<Intent>) {
     egui::Panel::bottom("job-progress").show(ui, |ui| {
         ui.horizontal(|ui| {
             let text = progress_text(r);
@@ -93,7 +94,7 @@ pub fn progress_panel(ui: &mut Ui, r: &Running, out: &mut Vec<Action>) {
                     )
                     .clicked()
                 {
-                    out.push(Action::CancelJob);
+                    out.push(Intent::ImportExport(Transfer::CancelJob));
                 }
             });
         });
@@ -154,7 +155,7 @@ fn title(o: &Outcome) -> &'static str {
 }
 
 /// The summary window of the last job.
-pub fn outcome_ui(ctx: &egui::Context, o: &Outcome, out: &mut Vec<Action>) {
+pub fn outcome_ui(ctx: &egui::Context, o: &Outcome, out: &mut Vec<Intent>) {
     let mut open = true;
     let max_h = (ctx.content_rect().height() - 60.0).max(200.0);
     egui::Window::new(title(o))
@@ -170,11 +171,11 @@ pub fn outcome_ui(ctx: &egui::Context, o: &Outcome, out: &mut Vec<Action>) {
             body(ui, o, max_h);
             ui.add_space(8.0);
             if ui.button("Close").clicked() {
-                out.push(Action::CloseResult);
+                out.push(Intent::ImportExport(Transfer::CloseResult));
             }
         });
     if !open {
-        out.push(Action::CloseResult);
+        out.push(Intent::ImportExport(Transfer::CloseResult));
     }
 }
 

@@ -1,14 +1,14 @@
 //! The import and export dialogs (egui modals): what, which format, where; and
 //! the question before an export replaces a file or writes into a directory
-//! that exists. They only edit their own state and report [`Action`]s.
+//! that exists. They only edit their own state and report [`Intent`]s.
 
 use std::path::PathBuf;
 
 use egui::{Id, Modal, RichText, Ui};
 
-use super::Action;
 use crate::mailbox::Format;
 use crate::store::{Folder, FolderId, FolderRole, MessageId};
+use crate::ui::intents::{Intent, Transfer};
 
 /// Where imported mail goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,7 +142,7 @@ pub fn import_ui(
     s: &mut ImportSetup,
     folders: &[Folder],
     busy: bool,
-    out: &mut Vec<Action>,
+    out: &mut Vec<Intent>,
 ) {
     let close = modal(ctx, "import-dialog", |ui| {
         ui.heading("Import mail");
@@ -160,7 +160,7 @@ pub fn import_ui(
                 .on_hover_text("An mbox file or one .eml message")
                 .clicked()
             {
-                out.push(Action::PickImportFile);
+                out.push(Intent::ImportExport(Transfer::PickImportFile));
             }
             if ui
                 .button("Import a folder…")
@@ -169,7 +169,7 @@ pub fn import_ui(
                 )
                 .clicked()
             {
-                out.push(Action::PickImportFolder);
+                out.push(Intent::ImportExport(Transfer::PickImportFolder));
             }
         });
         ui.add_space(4.0);
@@ -212,15 +212,15 @@ pub fn import_ui(
             let ready =
                 s.path.is_some() && !busy && !matches!(s.target, ImportTarget::Existing(None));
             if ui.add_enabled(ready, egui::Button::new("Import")).clicked() {
-                out.push(Action::StartImport);
+                out.push(Intent::ImportExport(Transfer::StartImport));
             }
             if ui.button("Cancel").clicked() {
-                out.push(Action::CloseSetup);
+                out.push(Intent::ImportExport(Transfer::CloseSetup));
             }
         });
     });
     if close {
-        out.push(Action::CloseSetup);
+        out.push(Intent::ImportExport(Transfer::CloseSetup));
     }
 }
 
@@ -265,7 +265,7 @@ pub fn export_ui(
     s: &mut ExportSetup,
     folders: &[Folder],
     busy: bool,
-    out: &mut Vec<Action>,
+    out: &mut Vec<Intent>,
 ) {
     let close = modal(ctx, "export-dialog", |ui| {
         ui.heading("Export mail");
@@ -307,7 +307,7 @@ pub fn export_ui(
                         "Choose the directory…"
                     };
                     if ui.button(what).clicked() {
-                        out.push(Action::PickExportDest);
+                        out.push(Intent::ImportExport(Transfer::PickExportDest));
                     }
                 });
                 ui.end_row();
@@ -317,15 +317,15 @@ pub fn export_ui(
         ui.horizontal(|ui| {
             let ready = s.dest.is_some() && !busy;
             if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
-                out.push(Action::StartExport(false));
+                out.push(Intent::ImportExport(Transfer::StartExport(false)));
             }
             if ui.button("Cancel").clicked() {
-                out.push(Action::CloseSetup);
+                out.push(Intent::ImportExport(Transfer::CloseSetup));
             }
         });
     });
     if close {
-        out.push(Action::CloseSetup);
+        out.push(Intent::ImportExport(Transfer::CloseSetup));
     }
 }
 
@@ -363,7 +363,7 @@ fn what_ui(ui: &mut Ui, s: &mut ExportSetup, folders: &[Folder], label: Id) {
 }
 
 /// The question before an export replaces or writes into what exists.
-pub fn overwrite_ui(ctx: &egui::Context, format: Format, paths: &[PathBuf], out: &mut Vec<Action>) {
+pub fn overwrite_ui(ctx: &egui::Context, format: Format, paths: &[PathBuf], out: &mut Vec<Intent>) {
     let close = modal(ctx, "export-overwrite", |ui| {
         let mbox = format.is_mbox();
         ui.heading(if mbox {
@@ -387,14 +387,14 @@ pub fn overwrite_ui(ctx: &egui::Context, format: Format, paths: &[PathBuf], out:
         ui.horizontal(|ui| {
             let label = if mbox { "Replace" } else { "Export into it" };
             if ui.button(label).clicked() {
-                out.push(Action::StartExport(true));
+                out.push(Intent::ImportExport(Transfer::StartExport(true)));
             }
             if ui.button("Back").clicked() {
-                out.push(Action::BackToExport);
+                out.push(Intent::ImportExport(Transfer::BackToExport));
             }
         });
     });
     if close {
-        out.push(Action::BackToExport);
+        out.push(Intent::ImportExport(Transfer::BackToExport));
     }
 }

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
-use super::validation::{Field, Problems};
+use super::problems::{Field, Problems};
 use crate::account::{AuthMethod, Policy, Security};
 use crate::store::{Account, AccountId};
 use crate::ui::FilePicker;

@@ -9,32 +9,34 @@ use egui::{Key, RichText, Ui};
 use super::account_form::{self, AccountForm};
 use super::diagnosis::Ask;
 use super::validation;
-use super::{RemoveAsk, Settings, message_ui};
+use super::{RemoveAsk, Removing, Settings, message_ui};
 use crate::credentials::{self, Location};
 use crate::secret::Secret;
-use crate::store::{AccountId, Store};
+use crate::store::{AccountId, FolderId, Store};
 use crate::sync::Command;
 use crate::ui::FilePicker;
+use crate::ui::intents::{AccountSave, Intent};
 use crate::ui::session::Session;
 
 impl Settings {
-    /// The tab's content. Returns whether accounts changed.
-    pub(super) fn accounts_ui(
+    /// The tab's content; a save is pushed as [`Intent::SaveAccount`].
+    pub(in crate::ui) fn accounts_ui(
         &mut self,
         ui: &mut Ui,
-        session: Option<&mut Session>,
+        session: Option<&Session>,
         picker: &mut dyn FilePicker,
         max_height: f32,
-    ) -> bool {
+        out: &mut Vec<Intent>,
+    ) {
         let Some(session) = session else {
             ui.label("The mail store is not open, so accounts cannot be changed.");
-            return false;
+            return;
         };
         if self.form.is_some() {
-            self.form_ui(ui, session, picker, max_height)
+            self.form_ui(ui, session, picker, max_height, out);
         } else {
             self.list_ui(ui, &session.store);
-            false
+            self.removing_ui(ui);
         }
     }
 
@@ -94,18 +96,23 @@ impl Settings {
                     .collect();
                 self.edit(AccountForm::duplicate(a, &names));
             }
-            if ui.add_enabled(some, egui::Button::new("Remove…")).clicked()
+            let idle = self.removing.is_none();
+            if ui
+                .add_enabled(some && idle, egui::Button::new("Remove…"))
+                .clicked()
                 && let Some(a) = &chosen
             {
-                let messages = store
-                    .folders()
-                    .map(|f| {
-                        f.iter()
-                            .filter(|f| f.account == Some(a.id))
-                            .map(|f| f.total)
-                            .sum()
-                    })
-                    .unwrap_or(0);
+                let messages = match store.folders() {
+                    Ok(f) => f
+                        .iter()
+                        .filter(|f| f.account == Some(a.id))
+                        .map(|f| f.total)
+                        .sum(),
+                    Err(e) => {
+                        self.message = Some((true, e.to_string()));
+                        0
+                    }
+                };
                 self.remove = Some(RemoveAsk {
                     id: a.id,
                     name: a.settings.name.clone(),
@@ -131,12 +138,13 @@ impl Settings {
     fn form_ui(
         &mut self,
         ui: &mut Ui,
-        session: &mut Session,
+        session: &Session,
         picker: &mut dyn FilePicker,
         max_height: f32,
-    ) -> bool {
+        out: &mut Vec<Intent>,
+    ) {
         let Some(form) = self.form.as_mut() else {
-            return false;
+            return;
         };
         let others: Vec<String> = self
             .accounts
@@ -207,25 +215,31 @@ impl Settings {
         let enter = ui.input(|i| i.key_pressed(Key::Enter)) && !egui::Popup::is_any_open(ui.ctx());
         if cancel {
             self.cancel_form();
-            return false;
+            return;
         }
-        if (save || enter) && valid {
-            return self.save(session, &others);
+        if (save || enter)
+            && let Some(form) = &self.form
+            && let Ok(settings) = validation::check(form, &others)
+        {
+            out.push(Intent::SaveAccount(Box::new(AccountSave {
+                editing: form.editing,
+                settings,
+                password: (!form.password.is_empty()).then(|| form.password.secret()),
+            })));
         }
-        false
     }
 
-    /// Saves the form; on success goes back to the list (or closes).
-    fn save(&mut self, session: &mut Session, others: &[String]) -> bool {
-        let Some(form) = self.form.as_ref() else {
-            return false;
-        };
-        let settings = match validation::check(form, others) {
-            Ok(s) => s,
-            Err(_) => return false,
-        };
+    /// Writes a saved form (the app applies [`Intent::SaveAccount`] with
+    /// this); on success goes back to the list (or closes). Returns whether
+    /// the accounts changed.
+    pub fn save(&mut self, session: &mut Session, save: AccountSave) -> bool {
+        let AccountSave {
+            editing,
+            settings,
+            password,
+        } = save;
         let store = &mut session.store;
-        let (id, new) = match form.editing {
+        let (id, new) = match editing {
             Some(id) => match store.update_account(id, &settings) {
                 Ok(()) => (id, false),
                 Err(e) => {
@@ -246,8 +260,8 @@ impl Settings {
         } else {
             format!("Saved “{}”.", settings.name)
         };
-        if !form.password.is_empty() {
-            match self.save_password(store, id, &form.password.secret()) {
+        if let Some(password) = password {
+            match self.save_password(store, id, &password) {
                 Ok(Location::Keychain) => {}
                 Ok(Location::Store) if self.keychain => text.push_str(
                     " The keychain refused the password, so it is kept in popmail's mail store.",
@@ -292,11 +306,14 @@ impl Settings {
         }
     }
 
-    fn load_password(&self, store: &Store, id: AccountId) -> Option<Secret> {
+    fn load_password(&self, store: &Store, id: AccountId) -> Result<Option<Secret>, String> {
         if self.keychain {
-            credentials::load(store, id).ok().flatten()
+            credentials::load(store, id).map_err(|e| e.to_string())
         } else {
-            store.stored_password(id).ok().flatten().map(Secret::new)
+            store
+                .stored_password(id)
+                .map(|p| p.map(Secret::new))
+                .map_err(|e| e.to_string())
         }
     }
 
@@ -308,11 +325,17 @@ impl Settings {
         let Some(settings) = validation::for_test(form) else {
             return;
         };
-        let password = if form.password.is_empty() {
-            form.editing
-                .and_then(|id| self.load_password(&session.store, id))
-        } else {
-            Some(form.password.secret())
+        let password = match form.editing.filter(|_| form.password.is_empty()) {
+            Some(id) => match self.load_password(&session.store, id) {
+                Ok(p) => p,
+                Err(e) => {
+                    self.diagnosis
+                        .fail_now(format!("The saved password could not be read: {e}."));
+                    return;
+                }
+            },
+            None if form.password.is_empty() => None,
+            None => Some(form.password.secret()),
         };
         let Some(password) = password else {
             self.diagnosis
@@ -327,10 +350,11 @@ impl Settings {
         });
     }
 
-    /// The "Remove account?" question. Returns whether the account went.
-    pub(super) fn remove_ui(&mut self, ctx: &egui::Context, session: Option<&mut Session>) -> bool {
+    /// The "Remove account?" question; removing is pushed as
+    /// [`Intent::RemoveAccount`].
+    pub(super) fn remove_ui(&mut self, ctx: &egui::Context, out: &mut Vec<Intent>) {
         let Some(ask) = self.remove.as_mut() else {
-            return false;
+            return;
         };
         let mut go = false;
         let mut cancel = false;
@@ -364,43 +388,98 @@ impl Settings {
         });
         if cancel || modal.should_close() {
             self.remove = None;
-            return false;
+            return;
         }
-        let Some(session) = session.filter(|_| go) else {
-            return false;
-        };
+        if !go {
+            return;
+        }
         let Some(ask) = self.remove.take() else {
-            return false;
+            return;
         };
-        session.sync_send(Command::Cancel(Some(ask.id)));
-        let result = session.store.remove_account(ask.id, ask.keep);
+        out.push(Intent::RemoveAccount {
+            id: ask.id,
+            keep: ask.keep,
+        });
+        self.removing = Some(Removing {
+            id: ask.id,
+            name: ask.name,
+            done: 0,
+            total: ask.messages,
+        });
+        self.message = None;
+    }
+
+    /// The removal's progress line under the list.
+    fn removing_ui(&self, ui: &mut Ui) {
+        let Some(r) = &self.removing else { return };
+        ui.horizontal(|ui| {
+            #[allow(clippy::cast_precision_loss)]
+            let frac = if r.total == 0 {
+                0.0
+            } else {
+                (r.done as f32 / r.total as f32).clamp(0.0, 1.0)
+            };
+            ui.add(egui::ProgressBar::new(frac).desired_width(200.0));
+            ui.label(format!(
+                "Removing “{}”… {} of {}",
+                r.name,
+                crate::fmt::count(r.done, "message", "messages"),
+                r.total
+            ));
+        });
+    }
+
+    /// How far the removal is (messages done, in all).
+    pub fn on_remove_progress(&mut self, done: u64, total: u64) {
+        if let Some(r) = &mut self.removing {
+            r.done = done;
+            r.total = total;
+        }
+    }
+
+    /// The write thread removed an account (or failed to): forget its
+    /// password, say what happened, and tell the sync worker.
+    pub fn on_removed(
+        &mut self,
+        session: &Session,
+        id: AccountId,
+        result: Result<Option<FolderId>, String>,
+    ) {
+        let name = match self.removing.take() {
+            Some(r) if r.id == id => r.name,
+            other => {
+                self.removing = other;
+                format!("account {}", id.0)
+            }
+        };
+        let mut forgot = Ok(());
         if result.is_ok() && self.keychain {
             // A password in the store goes with the account's row; one in
             // the keychain is removed here.
-            let _ = credentials::forget(&session.store, ask.id);
+            forgot = credentials::forget(&session.store, id);
         }
         self.message = Some(match result {
             Ok(Some(folder)) => {
-                let name = session
-                    .store
-                    .folders()
-                    .ok()
-                    .and_then(|f| f.into_iter().find(|f| f.id == folder))
-                    .map_or_else(|| "a local folder".into(), |f| format!("“{}”", f.name));
+                let folder = match session.store.folder(folder) {
+                    Ok(f) => format!("“{}”", f.name),
+                    Err(_) => "a local folder".into(),
+                };
                 (
                     false,
-                    format!("Removed “{}”. Its mail is in the folder {name}.", ask.name),
+                    format!("Removed “{name}”. Its mail is in the folder {folder}."),
                 )
             }
-            Ok(None) => (
-                false,
-                format!("Removed “{}” and its downloaded mail.", ask.name),
-            ),
-            Err(e) => (true, format!("“{}” was not removed: {e}.", ask.name)),
+            Ok(None) => (false, format!("Removed “{name}” and its downloaded mail.")),
+            Err(e) => (true, format!("“{name}” was not removed: {e}.")),
         });
+        if let Err(e) = forgot {
+            self.message = Some((
+                true,
+                format!("Removed “{name}”, but its password stays in the keychain: {e}."),
+            ));
+        }
         session.sync_send(Command::Reload);
         self.reload(Some(&session.store));
-        true
     }
 }
 

@@ -21,31 +21,21 @@ mod account_form;
 mod accounts_tab;
 mod diagnosis;
 mod preferences_tab;
+mod problems;
 mod validation;
 
 use egui::{Id, Key, Modal, Modifiers, RichText};
 
 use self::account_form::AccountForm;
 use self::diagnosis::Diagnosis;
-use self::preferences_tab::Backup;
-use super::app::App;
+pub(super) use self::preferences_tab::Backup;
+#[cfg(test)]
+pub(super) use self::preferences_tab::preferences_ui;
+use super::intents::{Intent, Open};
 use super::prefs::Prefs;
 use super::session::Session;
-use crate::store::{Account, AccountId, Scope, Store};
+use crate::store::{Account, AccountId, Store};
 use crate::ui::FilePicker;
-
-/// What to show when the dialog opens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Open {
-    /// The list of accounts.
-    Accounts,
-    /// The form for a new account.
-    NewAccount,
-    /// The form of this account.
-    Account(AccountId),
-    /// The Preferences tab.
-    Preferences,
-}
 
 /// The dialog's tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +53,16 @@ struct RemoveAsk {
     keep: bool,
 }
 
+/// An account being removed on the write thread.
+#[derive(Debug, Clone)]
+struct Removing {
+    id: AccountId,
+    name: String,
+    /// Messages moved or deleted so far, and in all.
+    done: u64,
+    total: u64,
+}
+
 /// The settings dialog's state (runtime only; nothing here is persisted).
 pub struct Settings {
     open: bool,
@@ -73,6 +73,7 @@ pub struct Settings {
     /// Opened straight into the form: closing the form closes the dialog.
     form_only: bool,
     remove: Option<RemoveAsk>,
+    removing: Option<Removing>,
     diagnosis: Diagnosis,
     backup: Backup,
     /// Passwords go to the OS keychain (decided when the dialog opens, so
@@ -94,6 +95,7 @@ impl Default for Settings {
             form: None,
             form_only: false,
             remove: None,
+            removing: None,
             diagnosis: Diagnosis::default(),
             backup: Backup::default(),
             keychain: false,
@@ -174,25 +176,37 @@ impl Settings {
         self.diagnosis.on_event(e);
     }
 
-    /// Whether the dialog waits on a worker (the window keeps repainting).
-    pub fn busy(&self) -> bool {
-        self.open && (self.diagnosis.busy() || self.backup.running())
+    /// Whether the account form is open (tests).
+    #[cfg(test)]
+    pub fn editing(&self) -> bool {
+        self.form.is_some()
     }
 
-    /// Draws the dialog. Returns whether accounts were added, changed or removed.
-    fn ui(
+    /// Takes in a job worker event if it is the backup's; returns whether it was.
+    pub fn on_job_event(&mut self, e: &crate::jobs::JobEvent) -> bool {
+        self.backup.on_event(e)
+    }
+
+    /// Whether the dialog waits on a worker (the window keeps repainting).
+    pub fn busy(&self) -> bool {
+        self.removing.is_some() || (self.open && (self.diagnosis.busy() || self.backup.running()))
+    }
+
+    /// Draws the dialog. Saving and removing accounts and changing
+    /// preferences are pushed as intents for the app to apply.
+    pub fn ui(
         &mut self,
         ctx: &egui::Context,
-        mut session: Option<&mut Session>,
-        prefs: &mut Prefs,
+        session: Option<&Session>,
+        prefs: &Prefs,
         picker: &mut dyn FilePicker,
-    ) -> bool {
+        out: &mut Vec<Intent>,
+    ) {
         if !self.open {
-            return false;
+            return;
         }
         let screen = ctx.content_rect();
         let width = (screen.width() - 48.0).clamp(280.0, 980.0);
-        let mut changed = false;
         let mut close = false;
         // Anchored at the top, so it grows downwards as test steps arrive
         // instead of moving the buttons under the pointer.
@@ -211,11 +225,12 @@ impl Settings {
             ui.separator();
             match self.tab {
                 Tab::Accounts => {
-                    changed = self.accounts_ui(ui, session.as_deref_mut(), picker, max_height);
+                    self.accounts_ui(ui, session, picker, max_height, out);
                     close = self.form.is_none() && self.remove.is_none() && close_row(ui);
                 }
                 Tab::Preferences => {
                     let dir = session.as_ref().map(|s| s.data_dir.clone());
+                    let jobs = session.map(|s| &s.jobs);
                     egui::ScrollArea::vertical()
                         .max_height(max_height)
                         .show(ui, |ui| {
@@ -223,8 +238,10 @@ impl Settings {
                                 ui,
                                 prefs,
                                 dir.as_deref(),
+                                jobs,
                                 &mut self.backup,
                                 picker,
+                                out,
                             );
                         });
                     close = close_row(ui);
@@ -232,7 +249,7 @@ impl Settings {
             }
         });
         if self.remove.is_some() {
-            changed |= self.remove_ui(ctx, session);
+            self.remove_ui(ctx, out);
         }
         let esc = modal.is_top_modal
             && !modal.any_popup_open
@@ -247,7 +264,6 @@ impl Settings {
         if close {
             self.close();
         }
-        changed
     }
 
     /// Leaves the form without saving.
@@ -288,36 +304,5 @@ fn message_ui(ui: &mut egui::Ui, message: &Option<(bool, String)>) {
             ui.add(egui::Label::new(format!("✔ {m}")).wrap());
         }
         None => {}
-    }
-}
-
-impl App {
-    /// Opens the settings dialog.
-    pub(super) fn open_settings(&mut self, what: Open) {
-        let store = self.session.as_ref().map(|s| &s.store);
-        self.settings.open(what, store);
-    }
-
-    /// Draws the settings dialog and catches up when it changed accounts.
-    pub(super) fn settings_ui(&mut self) {
-        let ctx = self.ctx.clone();
-        let changed = self.settings.ui(
-            &ctx,
-            self.session.as_mut(),
-            &mut self.prefs,
-            self.picker.as_mut(),
-        );
-        if changed {
-            self.refresh_folders();
-            match self.list.scope {
-                Some(Scope::Folder(f)) if self.folders.get(f).is_none() => {
-                    self.apply(super::actions::Intent::ShowScope(Scope::UnifiedInbox));
-                }
-                _ => self.reload_list(),
-            }
-        }
-        if self.settings.busy() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(250));
-        }
     }
 }

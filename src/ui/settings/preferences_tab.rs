@@ -12,18 +12,13 @@ use egui::{RichText, Ui};
 use crate::fmt as format;
 use crate::jobs::{JobCommand, JobEvent, JobSummary, JobWorker};
 use crate::ui::FilePicker;
+use crate::ui::intents::Intent;
 use crate::ui::prefs::{FONT_SIZE_RANGE, Prefs, ReaderPosition, ThemeChoice};
 
-/// A backup through the job worker.
+/// A backup through the session's job worker.
 #[derive(Default)]
 pub struct Backup {
-    worker: Option<Worker>,
     state: State,
-}
-
-struct Worker {
-    store: PathBuf,
-    jobs: JobWorker,
 }
 
 #[derive(Debug, Default)]
@@ -41,85 +36,76 @@ impl Backup {
         matches!(self.state, State::Running(..))
     }
 
-    /// Starts a backup of the store at `store` to `to`.
-    fn start(&mut self, ctx: &egui::Context, store: &Path, to: PathBuf) {
-        if self.worker.as_ref().is_none_or(|w| w.store != store) {
-            let ctx = ctx.clone();
-            match crate::jobs::spawn(
-                crate::store::StoreConfig::new(store),
-                std::sync::Arc::new(move || ctx.request_repaint()),
-            ) {
-                Ok(jobs) => {
-                    self.worker = Some(Worker {
-                        store: store.to_path_buf(),
-                        jobs,
-                    });
-                }
-                Err(e) => {
-                    self.state = State::Failed(format!("the backup thread could not start: {e}"));
-                    return;
-                }
-            }
-        }
-        if let Some(w) = &self.worker {
-            self.state = match w.jobs.send(JobCommand::Backup { to: to.clone() }) {
-                Ok(()) => State::Running(to, 0.0),
-                Err(_) => State::Failed("the backup thread stopped".into()),
-            };
-        }
+    /// Starts a backup of the store to `to` on the job worker.
+    fn start(&mut self, jobs: &JobWorker, to: PathBuf) {
+        self.state = match jobs.send(JobCommand::Backup { to: to.clone() }) {
+            Ok(()) => State::Running(to, 0.0),
+            Err(_) => State::Failed("the job worker has stopped".into()),
+        };
     }
 
-    /// Takes in the job worker's events.
-    fn drain(&mut self) {
-        let Some(w) = &self.worker else { return };
-        while let Some(e) = w.jobs.try_recv() {
-            match e {
-                JobEvent::Progress(p) => {
-                    if let State::Running(_, frac) = &mut self.state
-                        && let Some(total) = p.total_bytes.filter(|t| *t > 0)
-                    {
-                        #[allow(clippy::cast_precision_loss)]
-                        let f = p.bytes as f32 / total as f32;
-                        *frac = f.clamp(0.0, 1.0);
-                    }
+    /// Takes in a job worker event while a backup runs; returns whether it
+    /// was the backup's (the window routes the others to import/export).
+    pub fn on_event(&mut self, e: &JobEvent) -> bool {
+        if !self.running() {
+            return false;
+        }
+        match e {
+            JobEvent::Progress(p) => {
+                if let State::Running(_, frac) = &mut self.state
+                    && let Some(total) = p.total_bytes.filter(|t| *t > 0)
+                {
+                    #[allow(clippy::cast_precision_loss)]
+                    let f = p.bytes as f32 / total as f32;
+                    *frac = f.clamp(0.0, 1.0);
                 }
-                JobEvent::Finished(JobSummary::Backup(path)) => {
-                    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-                    self.state = State::Done(format!(
-                        "Backup saved to {} ({}). To restore it, quit popmail and put it in \
-                         place of {} in the data folder.",
-                        path.display(),
-                        format::size(size),
-                        crate::paths::STORE_FILE
-                    ));
-                }
-                JobEvent::Cancelled(_) => {
-                    self.state = State::Failed("The backup was cancelled.".into());
-                }
-                JobEvent::Failed(why) => self.state = State::Failed(why),
-                JobEvent::Stopped { reason } if self.running() => {
-                    self.state = State::Failed(format!("the job worker stopped: {reason}"));
-                }
-                JobEvent::Started(_) | JobEvent::Finished(_) | JobEvent::Stopped { .. } => {}
             }
+            JobEvent::Finished(JobSummary::Backup(path)) => {
+                let size = match std::fs::metadata(path) {
+                    Ok(m) => format::size(m.len()),
+                    Err(e) => format!("its size is unknown: {e}"),
+                };
+                self.state = State::Done(format!(
+                    "Backup saved to {} ({size}). To restore it, quit popmail and put it in \
+                     place of {} in the data folder.",
+                    path.display(),
+                    crate::paths::STORE_FILE
+                ));
+            }
+            JobEvent::Cancelled(_) => {
+                self.state = State::Failed("The backup was cancelled.".into());
+            }
+            JobEvent::Failed(why) => self.state = State::Failed(why.clone()),
+            JobEvent::Stopped { reason } => {
+                self.state = State::Failed(format!("the job worker stopped: {reason}"));
+            }
+            JobEvent::Started(_) | JobEvent::Finished(_) => {}
         }
-    }
-
-    fn cancel(&self) {
-        if let Some(w) = &self.worker {
-            w.jobs.cancel();
-        }
+        true
     }
 }
 
 /// The Preferences tab. `data_dir` is the open data folder, if any.
 pub fn preferences_ui(
     ui: &mut Ui,
-    prefs: &mut Prefs,
+    prefs: &Prefs,
     data_dir: Option<&Path>,
+    jobs: Option<&JobWorker>,
     backup: &mut Backup,
     picker: &mut dyn FilePicker,
+    out: &mut Vec<Intent>,
 ) {
+    // Edits a copy; the app takes the new preferences from the intent.
+    let mut copy = prefs.clone();
+    prefs_grid(ui, &mut copy);
+    if copy != *prefs {
+        out.push(Intent::SetPrefs(Box::new(copy)));
+    }
+    data_folder_ui(ui, data_dir, jobs, backup, picker);
+}
+
+/// Theme, font size, reader position, mark-read delay, notifications.
+fn prefs_grid(ui: &mut Ui, prefs: &mut Prefs) {
     egui::Grid::new("prefs-grid")
         .num_columns(2)
         .spacing([12.0, 8.0])
@@ -160,6 +146,16 @@ pub fn preferences_ui(
             );
             ui.end_row();
         });
+}
+
+/// The data folder: where it is, opening it, and the backup.
+fn data_folder_ui(
+    ui: &mut Ui,
+    data_dir: Option<&Path>,
+    jobs: Option<&JobWorker>,
+    backup: &mut Backup,
+    picker: &mut dyn FilePicker,
+) {
     ui.add_space(10.0);
     ui.separator();
     ui.label(RichText::new("Data folder").strong());
@@ -169,7 +165,8 @@ pub fn preferences_ui(
     };
     ui.label(RichText::new(dir.display().to_string()).monospace());
     ui.weak("All mail and settings live here (passwords only when no keychain is available).");
-    backup.drain();
+    // One job at a time: an import or export running keeps the backup waiting.
+    let jobs = jobs.filter(|j| !j.busy() || backup.running());
     ui.horizontal(|ui| {
         if ui
             .button("Open folder")
@@ -180,7 +177,10 @@ pub fn preferences_ui(
                 .open_url(egui::OpenUrl::new_tab(format!("file://{}", dir.display())));
         }
         if ui
-            .add_enabled(!backup.running(), egui::Button::new("Back up now…"))
+            .add_enabled(
+                jobs.is_some() && !backup.running(),
+                egui::Button::new("Back up now…"),
+            )
             .on_hover_text("Copy all mail and settings to a new file, while popmail keeps running")
             .clicked()
         {
@@ -190,8 +190,10 @@ pub fn preferences_ui(
                     .replace(' ', "-")
                     .replace(':', "")
             );
-            if let Some(to) = picker.save_file(&name) {
-                backup.start(ui.ctx(), &dir.join(crate::paths::STORE_FILE), to);
+            if let Some(jobs) = jobs
+                && let Some(to) = picker.save_file(&name)
+            {
+                backup.start(jobs, to);
             }
         }
     });
@@ -205,8 +207,10 @@ pub fn preferences_ui(
                         .show_percentage(),
                 );
                 ui.label(format!("Backing up to {}…", to.display()));
-                if ui.button("Cancel backup").clicked() {
-                    backup.cancel();
+                if ui.button("Cancel backup").clicked()
+                    && let Some(jobs) = jobs
+                {
+                    jobs.cancel();
                 }
             });
         }

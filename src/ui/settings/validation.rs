@@ -9,38 +9,9 @@
 //! RFC 8314). A connection without encryption sends the password as typed
 //! (USER/PASS, RFC 1939 §7), so it needs the user's explicit consent.
 
-use std::collections::BTreeMap;
-
 use super::account_form::{AccountForm, PolicyChoice};
+pub use super::problems::{Field, Problems};
 use crate::account::{AccountSettings, Policy, Security};
-
-/// A field of the account form that can carry a problem.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Field {
-    /// Account name.
-    Name,
-    /// Email address.
-    Email,
-    /// Server host.
-    Host,
-    /// Server port.
-    Port,
-    /// The "password is sent unencrypted" consent.
-    Plaintext,
-    /// User name.
-    Username,
-    /// Password (required for a new account).
-    Password,
-    /// Days to keep a copy on the server.
-    KeepDays,
-    /// Size above which only headers are downloaded.
-    MaxSize,
-    /// Minutes between checks.
-    Interval,
-}
-
-/// The problems of a form, one sentence per field.
-pub type Problems = BTreeMap<Field, String>;
 
 /// The settings the form describes, or what is wrong with it.
 /// `others` are the names of the other accounts (a name must be unique).
@@ -80,6 +51,7 @@ pub fn check(form: &AccountForm, others: &[String]) -> Result<AccountSettings, P
             "Enter only the server name, without spaces or “pop3://”.".into(),
         );
     }
+    // Out of range is reported below as "not a port", like any bad number.
     let port = parse_number(&form.port).and_then(|n| u16::try_from(n).ok());
     if port.is_none_or(|n| n == 0) {
         p.insert(
@@ -147,6 +119,7 @@ pub fn check(form: &AccountForm, others: &[String]) -> Result<AccountSettings, P
 
 /// A whole number as typed (spaces around it allowed), at most `u32::MAX`.
 fn parse_number(text: &str) -> Option<u32> {
+    // The caller reports "not a number" in its own words.
     text.trim().parse().ok()
 }
 
@@ -161,6 +134,7 @@ pub fn for_test(form: &AccountForm) -> Option<AccountSettings> {
     f.policy = PolicyChoice::Keep;
     f.headers_only = false;
     f.periodic = false;
+    // The form shows these problems itself; the test just cannot start yet.
     check(&f, &[]).ok()
 }
 

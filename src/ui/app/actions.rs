@@ -1,135 +1,24 @@
-//! What the user asks for ([`Intent`]) and how the app carries it out. The
-//! panes only report intents; `App::apply` is the one place that changes
-//! the store, talks to the workers and opens dialogs. Every write goes to the
+//! How the app carries out what the user asks for ([`Intent`]). The panels
+//! only report intents; `App::apply` is the one place that changes the
+//! store, talks to the workers and opens dialogs. Every write goes to the
 //! write thread; flags show their new state at once, moved messages leave
 //! the list at once, and the answer refreshes counts and the list.
 
 use std::path::PathBuf;
 
-use super::app::App;
-use super::attachments::{is_dangerous, safe_file_name, unique_path};
-use super::background::{Job, Undo, Write};
-use super::dialogs::Dialog;
-use super::session;
-use crate::store::{AccountId, Flags, FolderId, FolderRole, MessageId, Scope, SortKey};
+use super::App;
+use crate::store::{Flags, FolderId, FolderRole, MessageId, Scope, SortKey};
 use crate::sync::Command;
-
-/// Messages being dragged onto a folder.
-#[derive(Debug, Clone)]
-pub struct DragMessages(pub Vec<MessageId>);
-
-/// Which attachments to save.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveRequest {
-    /// The attachment at this index of the open message.
-    One(usize),
-    /// Every attachment of the open message.
-    All,
-}
-
-/// Something the user asked for.
-#[derive(Debug, Clone)]
-pub enum Intent {
-    /// Show a folder or the unified Inbox.
-    ShowScope(Scope),
-    /// Show a message in the reader.
-    Open(MessageId),
-    /// Sort by a column (again: reverse).
-    Sort(SortKey),
-    /// Conversation view on or off.
-    SetConversations(bool),
-    /// Set or clear a flag.
-    SetFlag(Vec<MessageId>, Flags, bool),
-    /// Flip a flag (set it on all unless all have it).
-    ToggleFlag(Vec<MessageId>, Flags),
-    /// Move to the Archive.
-    Archive(Vec<MessageId>),
-    /// Choose a folder, then move.
-    AskMove(Vec<MessageId>),
-    /// Move to a folder.
-    Move(Vec<MessageId>, FolderId),
-    /// Move to the Trash.
-    Trash(Vec<MessageId>),
-    /// Move out of the Trash.
-    Restore(Vec<MessageId>),
-    /// Ask, then delete for good.
-    AskExpunge(Vec<MessageId>),
-    /// Delete for good.
-    Expunge(Vec<MessageId>),
-    /// Ask, then empty a folder.
-    AskEmpty(FolderId),
-    /// Empty a folder for good.
-    Empty(FolderId),
-    /// Undo the last move or delete.
-    Undo,
-    /// Ask for a new top-level folder's name.
-    NewFolder,
-    /// Ask for a new subfolder's name.
-    NewSubfolder(FolderId),
-    /// Ask for a folder's new name.
-    RenameFolder(FolderId),
-    /// Ask, then delete a folder.
-    AskDeleteFolder(FolderId),
-    /// Create a folder.
-    CreateFolder(Option<FolderId>, String),
-    /// Rename a folder.
-    DoRenameFolder(FolderId, String),
-    /// Delete a folder.
-    DeleteFolder(FolderId),
-    /// Sync every account.
-    SyncAll,
-    /// Sync one account.
-    SyncAccount(AccountId),
-    /// Stop syncing.
-    CancelSync,
-    /// Download the whole of a headers-only message.
-    FetchFull(MessageId),
-    /// Show a link's target and ask.
-    AskOpenLink(String),
-    /// Open a link in the browser.
-    OpenLink(String),
-    /// Save attachments (warns first about risky types).
-    Save(SaveRequest),
-    /// Save attachments, warnings accepted.
-    SaveConfirmed(SaveRequest),
-    /// Save one attachment to this file (replacing it was confirmed).
-    SaveTo(usize, PathBuf),
-    /// Show the raw message.
-    ViewSource,
-    /// Start the demo.
-    StartDemo,
-    /// Add an account.
-    AddAccount,
-    /// Import a mailbox.
-    ImportMailbox,
-    /// Open an import or export dialog.
-    ImportExport(super::import_export::Request),
-    /// Show preferences.
-    Preferences,
-    /// Open the settings dialog.
-    Settings(super::settings::Open),
-    /// Focus the search box.
-    FocusSearch,
-    /// End the search.
-    ClearSearch,
-    /// Hide the error line.
-    DismissError,
-    /// Close the window.
-    Quit,
-}
+use crate::ui::attachments::{is_dangerous, safe_file_name, unique_path};
+use crate::ui::background::{Job, Undo, Write};
+use crate::ui::dialogs::Dialog;
+use crate::ui::intents::{Intent, SaveRequest, Transfer};
+use crate::ui::session;
 
 impl App {
-    /// The messages an action applies to: the list selection, or the open message.
+    /// The messages an action applies to (see [`crate::ui::keys::selection`]).
     pub(super) fn selection(&self) -> Vec<MessageId> {
-        if self.search.is_active() {
-            return self.search.chosen.into_iter().collect();
-        }
-        let sel = self.list.selection();
-        if sel.is_empty() {
-            self.reader.id.into_iter().collect()
-        } else {
-            sel
-        }
+        crate::ui::keys::selection(&self.list, &self.search, &self.reader)
     }
 
     /// The role of the folder shown.
@@ -161,7 +50,7 @@ impl App {
             Intent::ShowScope(scope) => {
                 self.search.clear();
                 if let Some(s) = &self.session {
-                    let job = self.list.set_scope(scope, &s.store);
+                    let job = self.list.set_scope(scope);
                     s.read.send(job);
                 }
                 self.prefs.last_scope = Some(scope);
@@ -186,6 +75,14 @@ impl App {
                 self.prefs.sort = sort;
                 self.prefs.conversations = false;
                 self.reorder();
+            }
+            Intent::SearchEverywhere(on) => self.prefs.search_everywhere = on,
+            Intent::SetPrefs(prefs) => {
+                let conversations = prefs.conversations;
+                self.prefs = *prefs;
+                if conversations != self.list.conversations {
+                    self.reorder();
+                }
             }
             Intent::SetConversations(on) => {
                 self.prefs.conversations = on;
@@ -286,16 +183,40 @@ impl App {
                 }
             }
             Intent::StartDemo => self.start_demo(),
-            Intent::AddAccount => self.open_settings(super::settings::Open::NewAccount),
-            Intent::ImportMailbox => {
-                self.import_export(super::import_export::Request::Import(None))
+            Intent::AddAccount => self.open_settings(crate::ui::intents::Open::NewAccount),
+            Intent::ImportMailbox => self.apply(Intent::ImportExport(Transfer::Import(None))),
+            Intent::ImportExport(step) => {
+                let mut cx = crate::ui::import_export::TransferCx {
+                    jobs: self.session.as_ref().map(|s| &s.jobs),
+                    folders: &self.folders.folders,
+                    scope: self.list.scope,
+                    picker: self.picker.as_mut(),
+                };
+                self.jobs.act(step, &mut cx);
             }
-            Intent::ImportExport(r) => self.import_export(r),
-            Intent::Preferences => self.open_settings(super::settings::Open::Preferences),
+            Intent::Preferences => self.open_settings(crate::ui::intents::Open::Preferences),
             Intent::Settings(what) => self.open_settings(what),
+            Intent::SaveAccount(save) => {
+                if let Some(s) = &mut self.session
+                    && self.settings.save(s, *save)
+                {
+                    self.accounts_changed();
+                }
+            }
+            Intent::RemoveAccount { id, keep } => {
+                if let Some(s) = &self.session {
+                    // Stop syncing it, then move or delete its mail on the write
+                    // thread in batches; `Done::RemovedAccount` answers.
+                    s.sync_send(Command::Cancel(Some(id)));
+                    s.write.send(Job::Write(Write::RemoveAccount { id, keep }));
+                }
+            }
             Intent::FocusSearch => self.search.focus = true,
             Intent::ClearSearch => self.search.clear(),
             Intent::DismissError => self.error = None,
+            Intent::ShowError(e) => self.error = Some(e),
+            Intent::RefreshFolders => self.refresh_folders(),
+            Intent::ReloadList => self.reload_list(),
             Intent::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Intent::AskMove(_) | Intent::AskExpunge(_) => {}
         }
@@ -311,9 +232,9 @@ impl App {
 
     fn reorder(&mut self) {
         if let Some(s) = &self.session
-            && let Some(job) =
-                self.list
-                    .set_order(self.prefs.sort, self.prefs.conversations, &s.store)
+            && let Some(job) = self
+                .list
+                .set_order(self.prefs.sort, self.prefs.conversations)
         {
             s.read.send(job);
         }
@@ -322,7 +243,8 @@ impl App {
     fn sync(&mut self, c: Command) {
         match &self.session {
             Some(s) if s.can_sync() => s.sync_send(c),
-            _ => self.error = Some("syncing is not available in this build".into()),
+            Some(s) => self.error = s.sync_unavailable(),
+            None => self.error = Some("no mail store is open".into()),
         }
     }
 
@@ -429,7 +351,8 @@ impl App {
                 ));
                 None
             }
-            Write::MoveBack(_) => None,
+            // Answered as `Done::RemovedAccount`, not here.
+            Write::MoveBack(_) | Write::RemoveAccount { .. } => None,
             Write::Flag(ids, ..) => {
                 // Only the counts and these rows change: no list reload.
                 self.list.forget(ids);

@@ -1,0 +1,50 @@
+//! The toolbar under the menu bar: the folder's name and count, the
+//! conversation toggle and the search box. Draws from the frame's [`View`];
+//! the search box is the search panel's own.
+
+use egui::{RichText, Ui};
+
+use super::background::Job;
+use super::context::View;
+use super::intents::Intent;
+use super::search::Search;
+use crate::store::Scope;
+
+/// The toolbar. `count` is the list's length (`None` while searching).
+/// Returns the search to run on the read thread, when the query changed.
+pub fn toolbar_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    title: &str,
+    count: Option<u64>,
+    search: &mut Search,
+    out: &mut Vec<Intent>,
+) -> Option<Job> {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(title).heading());
+        if let Some(n) = count {
+            ui.weak(crate::fmt::count(n, "message", "messages"));
+        }
+        ui.add_space(16.0);
+        let mut conv = view.prefs.conversations;
+        if ui
+            .toggle_value(&mut conv, "Conversations")
+            .on_hover_text("Group replies under the message they answer")
+            .changed()
+        {
+            out.push(Intent::SetConversations(conv));
+        }
+        ui.separator();
+        let folder = match view.scope {
+            Some(Scope::Folder(f)) => Some(f),
+            _ => None,
+        };
+        let mut everywhere = view.prefs.search_everywhere;
+        let job = search.box_ui(ui, &mut everywhere, folder, out);
+        if everywhere != view.prefs.search_everywhere {
+            out.push(Intent::SearchEverywhere(everywhere));
+        }
+        job
+    })
+    .inner
+}
