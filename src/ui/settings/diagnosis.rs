@@ -15,7 +15,6 @@
 use egui::{RichText, Ui};
 
 use super::account_form::{AccountForm, grouped};
-use crate::fmt as format;
 use crate::store::AccountId;
 use crate::sync::{CertSummary, DryRunReport, Event, TestStep};
 
@@ -174,7 +173,7 @@ impl Diagnosis {
             }
             Preview::Done(Ok(r)) => {
                 ui.add_space(4.0);
-                ui.add(egui::Label::new(describe_dry_run(r)).wrap());
+                ui.add(egui::Label::new(r.describe()).wrap());
             }
             Preview::Done(Err(e)) => {
                 ui.colored_label(
@@ -264,73 +263,5 @@ impl Diagnosis {
                 }
             }
         });
-    }
-}
-
-/// The dry run in words.
-pub fn describe_dry_run(r: &DryRunReport) -> String {
-    let on_server = format::count(r.on_server, "message is", "messages are");
-    let download = if r.would_download > 0 {
-        format!(
-            " It would first download {}.",
-            format::count(r.would_download, "new message", "new messages")
-        )
-    } else {
-        String::new()
-    };
-    if r.would_delete == 0 {
-        return format!(
-            "The next sync would delete nothing from the server ({on_server} there now).{download}"
-        );
-    }
-    let when = match r.received_between {
-        Some((a, b)) if day(a) == day(b) => format!(", received on {}", day(a)),
-        Some((a, b)) => format!(", received between {} and {}", day(a), day(b)),
-        None => String::new(),
-    };
-    format!(
-        "The next sync would delete {} ({}) from the server{when}. {on_server} there now.{download}",
-        format::count(r.would_delete, "message", "messages"),
-        format::size(r.would_delete_bytes),
-    )
-}
-
-/// `YYYY-MM-DD` (UTC).
-fn day(epoch: i64) -> String {
-    format::date_time(epoch)
-        .split(' ')
-        .next()
-        .unwrap_or_default()
-        .to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dry_run_sentences() {
-        let r = DryRunReport {
-            on_server: 140,
-            would_delete: 132,
-            would_delete_bytes: 2_500_000,
-            received_between: Some((1_704_067_200, 1_709_942_400)),
-            would_download: 0,
-        };
-        assert_eq!(
-            describe_dry_run(&r),
-            "The next sync would delete 132 messages (2.4 MB) from the server, received \
-             between 2024-01-01 and 2024-03-09. 140 messages are there now."
-        );
-        let none = DryRunReport {
-            on_server: 1,
-            would_download: 1,
-            ..DryRunReport::default()
-        };
-        assert_eq!(
-            describe_dry_run(&none),
-            "The next sync would delete nothing from the server (1 message is there now). \
-             It would first download 1 new message."
-        );
     }
 }
