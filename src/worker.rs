@@ -149,8 +149,9 @@ impl<E> Outbox<E> {
 
     /// Marks `n` commands answered (see [`Worker::busy`]).
     pub fn done(&self, n: usize) {
-        // Saturating: a body may mark commands it drained itself.
-        let _ = self
+        // Saturating: a body may mark commands it drained itself. The
+        // closure always returns Some, so the update cannot fail.
+        let _ = self // infallible: the closure never returns None
             .pending
             .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |p| {
                 Some(p.saturating_sub(n))
@@ -239,8 +240,7 @@ impl<C: Send + 'static, E: StopEvent + Send + 'static> Worker<C, E> {
                     ),
                 };
                 last.pending.store(0, Ordering::SeqCst);
-                // The owner may be gone already; then nobody needs to hear it.
-                let _ = last.send(E::stopped(reason));
+                let _ = last.send(E::stopped(reason)); // closed: nobody to tell
             })?;
         Ok(Worker {
             commands: Some(commands),
@@ -301,8 +301,7 @@ impl<C, E> Worker<C, E> {
         self.commands = None;
         self.cancel.cancel();
         if let Some(thread) = self.thread.take() {
-            // A panic was already turned into the last event.
-            let _ = thread.join();
+            let _ = thread.join(); // a panic already became the last event
         }
     }
 }

@@ -116,9 +116,8 @@ struct Ctl<'a> {
 
 impl Ctl<'_> {
     fn send(&self, e: JobEvent) {
-        // A closed channel means the owner is gone; the job still finishes
-        // its batch so the store stays whole.
-        let _ = self.outbox.send(e);
+        // The job still finishes its batch so the store stays whole.
+        let _ = self.outbox.send(e); // closed: the owner is gone
     }
 
     fn run(&mut self, config: &StoreConfig, conn: &mut Option<Store>, cmd: JobCommand) {

@@ -272,9 +272,9 @@ impl Emitter {
 
     /// Sends an event.
     pub fn send(&self, event: Event) {
-        // Closed: the UI is gone. The sync still finishes the batch in flight
-        // (its commits keep the store whole); nobody needs the event.
-        let _ = self.0.send(event);
+        // The sync still finishes the batch in flight (its commits keep the
+        // store whole).
+        let _ = self.0.send(event); // closed: the UI is gone, nobody needs it
     }
 }
 

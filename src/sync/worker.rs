@@ -47,8 +47,7 @@ impl SyncWorker {
     /// Sends a command. After the worker has stopped nothing is listening;
     /// its [`Event::Stopped`] already told the UI why, so this does nothing.
     pub fn send(&self, command: Command) {
-        // Closed: the Stopped event has said why; nothing more to tell.
-        let _ = self.inner.send(command);
+        let _ = self.inner.send(command); // closed: Stopped already said why
     }
 
     /// The next event, if one is waiting. Never blocks.
