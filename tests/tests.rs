@@ -7,6 +7,7 @@
 //! - `mail_fixtures`: the message model over hostile input, stored and shown raw.
 //! - `pop3_transcript`: the POP3 client against `C:`/`S:` byte transcripts.
 //! - `pop3_login`: the sans-IO login state machine against `C:`/`S:` transcripts, no transport.
+//! - `pop3_fallback`: mechanism fallback, reconnection and safe suggestions in the login machine.
 //! - `pop3_dovecot`: interop with a real Dovecot POP3 server.
 //! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
 //! - `sync_policies`: the sync worker against a real Dovecot: policies, size limit, ledger.
@@ -33,6 +34,7 @@ mod import_export_worker;
 mod mail_fixtures;
 mod mailbox_fixtures;
 mod pop3_dovecot;
+mod pop3_fallback;
 mod pop3_faults;
 mod pop3_login;
 mod pop3_transcript;

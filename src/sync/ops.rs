@@ -340,6 +340,7 @@ mod tests {
         assert_eq!(port_hint(&settings(Security::Tls, 995), &handshake), None);
         let refused = Error::Pop3(pop3::Error::AuthFailed {
             server_text: "no".into(),
+            tried: String::new(),
         });
         assert_eq!(port_hint(&settings(Security::Tls, 110), &refused), None);
     }
