@@ -12,6 +12,7 @@
 //! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
 //! - `sync_policies`: the sync worker against a real Dovecot: policies, size limit, ledger.
 //! - `sync_faults`: the sync worker against a scripted misbehaving server: clear errors, nothing lost.
+//! - `sync_no_top`: a server without TOP and an account size limit: large messages in full, with a notice.
 //! - `sync_kill`: SIGKILL of a child `popmail sync` at random and named moments loses and duplicates nothing.
 //! - `demo_server`: the embedded demo POP3 server over plain TCP.
 //! - `mailbox_fixtures`: mbox/Maildir readers on the fixtures in tests/data.
@@ -41,6 +42,7 @@ mod pop3_transcript;
 mod support;
 mod sync_faults;
 mod sync_kill;
+mod sync_no_top;
 mod sync_policies;
 mod ui_import_export;
 mod ui_settings;
