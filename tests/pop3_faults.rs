@@ -257,3 +257,51 @@ fn connection_refused_and_bad_host() {
     let err = Client::connect(&cfg).err().unwrap();
     assert!(matches!(err, Error::Resolve { .. }), "{err:?}");
 }
+
+#[test]
+fn faults_mechanism_refused_then_hang_up_reconnects_and_logs_in() {
+    // Issue 11: `-ERR` to `AUTH CRAM-MD5`, then the server hangs up. The
+    // client connects again and goes on with the next method (APOP, which
+    // this server does not know, then USER/PASS), instead of blaming the
+    // password.
+    let server = ScriptedServer::start(ServerScript {
+        fault: Fault::ErrAndHangUpOnce("AUTH"),
+        capa: vec!["USER".into(), "SASL CRAM-MD5".into()],
+        ..ServerScript::default()
+    });
+    let mut cfg = config(server.port());
+    cfg.auth = AuthMethod::Auto;
+    let mut c = Client::connect(&cfg).unwrap();
+    c.login().unwrap();
+    assert_eq!(c.mechanism(), Some(popmail::pop3::Mechanism::User));
+    let sent: Vec<String> = server
+        .received()
+        .into_iter()
+        .map(|l| l.split(' ').next().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(sent, ["CAPA", "AUTH", "CAPA", "APOP", "USER", "PASS"]);
+    assert!(c.log().to_text().contains("connecting again"));
+    c.quit().unwrap();
+}
+
+#[test]
+fn faults_quit_on_an_error_path_waits_only_a_few_seconds() {
+    // STLS wanted but not offered: the login says QUIT and the server never
+    // answers it. The failure comes after QUIT_TIMEOUT, not the read timeout.
+    let server = ScriptedServer::start(ServerScript {
+        fault: Fault::Stall("QUIT"),
+        ..ServerScript::default()
+    });
+    let mut cfg = config(server.port());
+    cfg.security = Security::StartTls;
+    cfg.read_timeout = Duration::from_secs(40);
+    let started = Instant::now();
+    let e = Client::connect(&cfg).err().expect("STLS is not offered");
+    let took = started.elapsed();
+    assert!(matches!(e, Error::StlsUnavailable), "{e:?}");
+    let quit = popmail::account::limits::QUIT_TIMEOUT;
+    assert!(
+        took >= quit && took < quit + Duration::from_secs(5),
+        "took {took:?}"
+    );
+}

@@ -18,6 +18,10 @@ enum Line {
     Client(String),
     Server(String),
     Tls,
+    /// `!!`: the server hangs up instead of answering.
+    HangUp,
+    /// `~~`: the driver opens a new connection.
+    Reconnect,
 }
 
 fn parse(transcript: &str) -> Vec<Line> {
@@ -32,6 +36,8 @@ fn parse(transcript: &str) -> Vec<Line> {
                 "C:" => Line::Client(text),
                 "S:" => Line::Server(text),
                 "--" => Line::Tls,
+                "!!" => Line::HangUp,
+                "~~" => Line::Reconnect,
                 _ => panic!("bad transcript line {l:?}"),
             }
         })
@@ -43,7 +49,7 @@ type ErrorCheck = fn(&Error) -> bool;
 
 /// How a replay ended.
 #[derive(Debug)]
-enum End {
+pub(crate) enum End {
     /// Stopped at `Opened` (only when not asked to authenticate).
     Opened,
     /// Logged in.
@@ -53,18 +59,23 @@ enum End {
 }
 
 /// What a replay saw.
-struct Replay {
-    end: End,
+pub(crate) struct Replay {
+    pub(crate) end: End,
     /// The log form of each command sent.
-    log: Vec<String>,
+    pub(crate) log: Vec<String>,
     /// The progress steps reported.
-    steps: Vec<Step>,
-    machine: Login,
+    pub(crate) steps: Vec<Step>,
+    pub(crate) machine: Login,
 }
 
 /// Replays `transcript` against a machine for `cfg`; the whole transcript
 /// must be used. With `authenticate`, goes on past `Opened`.
-fn replay(transcript: &str, cfg: &Config, encrypted: bool, authenticate: bool) -> Replay {
+pub(crate) fn replay(
+    transcript: &str,
+    cfg: &Config,
+    encrypted: bool,
+    authenticate: bool,
+) -> Replay {
     let mut lines = parse(transcript).into_iter();
     let mut machine = Login::new(cfg, encrypted);
     let mut log = Vec::new();
@@ -94,8 +105,24 @@ fn replay(transcript: &str, cfg: &Config, encrypted: bool, authenticate: bool) -
                         break End::Failed(e);
                     }
                 }
+                Some(Line::HangUp) => {
+                    let closed = Error::ConnectionClosed {
+                        during: machine.during().to_string(),
+                    };
+                    if let Err(e) = machine.interrupted(closed) {
+                        break End::Failed(e);
+                    }
+                }
                 other => panic!("machine waits for the server, transcript has {other:?}"),
             },
+            Action::Reconnect => {
+                assert_eq!(
+                    lines.next(),
+                    Some(Line::Reconnect),
+                    "unexpected reconnection"
+                );
+                machine.reconnected(encrypted).unwrap();
+            }
             Action::StartTls => {
                 assert_eq!(lines.next(), Some(Line::Tls), "unexpected TLS handshake");
                 machine.tls_started().unwrap();
@@ -130,7 +157,7 @@ fn next_io(machine: &mut Login) -> Action {
     }
 }
 
-fn config(security: Security, auth: AuthMethod) -> Config {
+pub(crate) fn config(security: Security, auth: AuthMethod) -> Config {
     let mut cfg =
         Config::new("pop.example.org", "alice", Secret::new("s3cret pw")).with_security(security);
     cfg.auth = auth;
@@ -138,25 +165,25 @@ fn config(security: Security, auth: AuthMethod) -> Config {
 }
 
 /// Replays with authentication over an encrypted (implicit TLS) connection.
-fn tls_login(transcript: &str, auth: AuthMethod) -> Replay {
+pub(crate) fn tls_login(transcript: &str, auth: AuthMethod) -> Replay {
     replay(transcript, &config(Security::Tls, auth), true, true)
 }
 
-fn mechanism(r: &Replay) -> Mechanism {
+pub(crate) fn mechanism(r: &Replay) -> Mechanism {
     match &r.end {
         End::Done(outcome) => outcome.mechanism,
         other => panic!("expected a login, got {other:?}"),
     }
 }
 
-fn error(r: Replay) -> Error {
+pub(crate) fn error(r: Replay) -> Error {
     match r.end {
         End::Failed(e) => e,
         other => panic!("expected an error, got {other:?}"),
     }
 }
 
-const CAPA_ALL: &str = "
+pub(crate) const CAPA_ALL: &str = "
     S: +OK ready
     C: CAPA
     S: +OK Capability list follows
@@ -387,7 +414,7 @@ fn login_stls_required_but_not_offered_fails_before_credentials() {
     let e = machine.interrupted(Error::ConnectionClosed {
         during: "QUIT".into(),
     });
-    assert!(matches!(e, Error::StlsUnavailable), "{e:?}");
+    assert!(matches!(e, Err(Error::StlsUnavailable)), "{e:?}");
 }
 
 #[test]
@@ -488,7 +515,7 @@ fn login_err_on_pass() {
     let cases: [(&str, ErrorCheck); 3] = [
         (
             "-ERR [AUTH] bad password",
-            |e| matches!(e, Error::AuthFailed { server_text } if server_text == "bad password"),
+            |e| matches!(e, Error::AuthFailed { server_text, .. } if server_text == "bad password"),
         ),
         ("-ERR no", |e| matches!(e, Error::AuthFailed { .. })),
         ("-ERR [IN-USE] locked", |e| matches!(e, Error::InUse { .. })),

@@ -7,10 +7,12 @@
 //! - `mail_fixtures`: the message model over hostile input, stored and shown raw.
 //! - `pop3_transcript`: the POP3 client against `C:`/`S:` byte transcripts.
 //! - `pop3_login`: the sans-IO login state machine against `C:`/`S:` transcripts, no transport.
+//! - `pop3_fallback`: mechanism fallback, reconnection and safe suggestions in the login machine.
 //! - `pop3_dovecot`: interop with a real Dovecot POP3 server.
 //! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
 //! - `sync_policies`: the sync worker against a real Dovecot: policies, size limit, ledger.
 //! - `sync_faults`: the sync worker against a scripted misbehaving server: clear errors, nothing lost.
+//! - `sync_no_top`: a server without TOP and an account size limit: large messages in full, with a notice.
 //! - `sync_kill`: SIGKILL of a child `popmail sync` at random and named moments loses and duplicates nothing.
 //! - `demo_server`: the embedded demo POP3 server over plain TCP.
 //! - `mailbox_fixtures`: mbox/Maildir readers on the fixtures in tests/data.
@@ -33,12 +35,14 @@ mod import_export_worker;
 mod mail_fixtures;
 mod mailbox_fixtures;
 mod pop3_dovecot;
+mod pop3_fallback;
 mod pop3_faults;
 mod pop3_login;
 mod pop3_transcript;
 mod support;
 mod sync_faults;
 mod sync_kill;
+mod sync_no_top;
 mod sync_policies;
 mod ui_import_export;
 mod ui_settings;

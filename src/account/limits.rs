@@ -32,6 +32,13 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(15);
 /// minute covers that without hanging forever on a silent peer.
 pub const READ_TIMEOUT: Duration = Duration::from_secs(60);
 
+/// Time to wait for the answer to a `QUIT` sent on an error path (a refused
+/// STLS or login, a failed sync). The session has failed already and QUIT is
+/// a courtesy there, so a server that never answers must not add the full
+/// [`READ_TIMEOUT`] to the failure: a healthy server answers QUIT at once,
+/// and a few seconds cover a slow link's round trip.
+pub const QUIT_TIMEOUT: Duration = Duration::from_secs(3);
+
 /// Idle time after which a POP3 session sends NOOP to stay alive. RFC 1939 §3
 /// lets servers drop a session idle for 10 minutes; two minutes keeps well
 /// clear of stricter servers.

@@ -111,6 +111,9 @@ pub(super) fn run(store: &Store, account: Option<&str>, dry_run: bool) -> anyhow
                         }
                     ),
                 );
+                for notice in &summary.notices {
+                    say(&bars, format!("{}: {notice}", name(&account)));
+                }
                 pending.remove(&account);
             }
             Event::Failed {

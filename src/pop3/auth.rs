@@ -63,6 +63,15 @@ impl Mechanism {
     }
 }
 
+/// The order "automatic" tries mechanisms in: strongest first.
+const AUTO_ORDER: [Mechanism; 5] = [
+    Mechanism::CramMd5,
+    Mechanism::Apop,
+    Mechanism::Plain,
+    Mechanism::Login,
+    Mechanism::User,
+];
+
 /// Picks the mechanism for `method`, checking that the server offers it and
 /// that it may be used over this connection.
 pub fn choose(
@@ -72,6 +81,34 @@ pub fn choose(
     encrypted: bool,
     allow_plaintext_password: bool,
 ) -> Result<Mechanism, Error> {
+    let acceptable = candidates(
+        method,
+        caps,
+        has_timestamp,
+        encrypted,
+        allow_plaintext_password,
+    )?;
+    acceptable
+        .first()
+        .copied()
+        .ok_or_else(|| Error::MechanismUnavailable {
+            mechanism: "any supported".to_string(),
+            automatic: true,
+            alternative: None,
+        })
+}
+
+/// Every mechanism `method` may use with this server over this connection,
+/// in the order to try them: for "automatic" the offered ones that keep the
+/// password safe (strongest first), else just the one chosen. Never
+/// empty on success.
+pub fn candidates(
+    method: AuthMethod,
+    caps: &Capabilities,
+    has_timestamp: bool,
+    encrypted: bool,
+    allow_plaintext_password: bool,
+) -> Result<Vec<Mechanism>, Error> {
     let password_ok = encrypted || allow_plaintext_password;
     let wanted = match method {
         AuthMethod::User => Mechanism::User,
@@ -80,41 +117,73 @@ pub fn choose(
         AuthMethod::Login => Mechanism::Login,
         AuthMethod::CramMd5 => Mechanism::CramMd5,
         AuthMethod::Auto => {
-            let order = [
-                Mechanism::CramMd5,
-                Mechanism::Apop,
-                Mechanism::Plain,
-                Mechanism::Login,
-                Mechanism::User,
-            ];
-            let offered: Vec<Mechanism> = order
+            let offered: Vec<Mechanism> = AUTO_ORDER
                 .into_iter()
                 .filter(|m| m.offered(caps, has_timestamp))
                 .collect();
-            return match offered.iter().find(|m| password_ok || !m.sends_password()) {
-                Some(m) => Ok(*m),
-                None => match offered.first() {
-                    Some(m) => Err(Error::PlaintextRefused {
-                        mechanism: m.name().to_string(),
-                    }),
-                    None => Err(Error::MechanismUnavailable {
-                        mechanism: "any supported".to_string(),
-                    }),
+            let acceptable: Vec<Mechanism> = offered
+                .iter()
+                .copied()
+                .filter(|m| password_ok || !m.sends_password())
+                .collect();
+            if !acceptable.is_empty() {
+                return Ok(acceptable);
+            }
+            return Err(match offered.first() {
+                Some(m) => Error::PlaintextRefused {
+                    mechanism: m.name().to_string(),
+                    tried: String::new(),
                 },
-            };
+                None => Error::MechanismUnavailable {
+                    mechanism: "any supported".to_string(),
+                    automatic: true,
+                    alternative: None,
+                },
+            });
         }
     };
     if !wanted.offered(caps, has_timestamp) {
         return Err(Error::MechanismUnavailable {
             mechanism: wanted.name().to_string(),
+            automatic: false,
+            alternative: safe_alternative(wanted, caps, has_timestamp, encrypted)
+                .map(|m| m.name().to_string()),
         });
     }
     if wanted.sends_password() && !password_ok {
         return Err(Error::PlaintextRefused {
             mechanism: wanted.name().to_string(),
+            tried: String::new(),
         });
     }
-    Ok(wanted)
+    Ok(vec![wanted])
+}
+
+/// The mechanism "automatic" would use instead of `wanted`, if it is at
+/// least as safe on this connection: a suggestion must never lower the
+/// account's security. Over an unencrypted connection, a mechanism that
+/// sends the password itself is never suggested in place of one that does
+/// not, even when the account allows plaintext passwords.
+pub fn safe_alternative(
+    wanted: Mechanism,
+    caps: &Capabilities,
+    has_timestamp: bool,
+    encrypted: bool,
+) -> Option<Mechanism> {
+    AUTO_ORDER.into_iter().find(|m| {
+        *m != wanted
+            && m.offered(caps, has_timestamp)
+            && (encrypted || wanted.sends_password() || !m.sends_password())
+    })
+}
+
+/// The names of `mechanisms`, for people: `CRAM-MD5, APOP`.
+pub fn names(mechanisms: &[Mechanism]) -> String {
+    mechanisms
+        .iter()
+        .map(|m| m.name())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -109,7 +109,7 @@ impl Client {
         let mut login = Login::new(cfg, encrypted);
         let opened = driver::run(&mut conn, &mut login, on_step).and_then(|stop| match stop {
             Stop::Opened => Ok(login.greeting().cloned()),
-            Stop::Done(_) => Err(Error::WrongState {
+            Stop::Done(_) | Stop::Reconnect => Err(Error::WrongState {
                 command: "login".to_string(),
                 detail: "logged in before being asked to".to_string(),
             }),
@@ -143,18 +143,51 @@ impl Client {
         self.check_usable("login", false)?;
         // Errors here (settings, mechanism choice) sent nothing: still usable.
         self.login.authenticate()?;
-        let r = driver::run(&mut self.conn, &mut self.login, &mut |_| {});
-        match self.guard(r)? {
-            Stop::Done(outcome) => {
-                self.state = State::Transaction;
-                self.mechanism = Some(outcome.mechanism);
-                Ok(())
+        loop {
+            let r = driver::run(&mut self.conn, &mut self.login, &mut |_| {});
+            match self.guard(r)? {
+                Stop::Done(outcome) => {
+                    self.state = State::Transaction;
+                    self.mechanism = Some(outcome.mechanism);
+                    self.caps = outcome.capabilities;
+                    if let Some(greeting) = self.login.greeting() {
+                        self.greeting = greeting.clone();
+                    }
+                    return Ok(());
+                }
+                Stop::Reconnect => self.reconnect()?,
+                Stop::Opened => {
+                    return Err(Error::WrongState {
+                        command: "login".to_string(),
+                        detail: "the login did not start".to_string(),
+                    });
+                }
             }
-            Stop::Opened => Err(Error::WrongState {
-                command: "login".to_string(),
-                detail: "the login did not start".to_string(),
-            }),
         }
+    }
+
+    /// Opens a new connection with the same settings after the server hung
+    /// up on a refused mechanism; the login machine carries on over it.
+    /// Bounded: the machine asks only after a refusal, and each refusal
+    /// uses up a mechanism.
+    fn reconnect(&mut self) -> Result<(), Error> {
+        let mut log = std::mem::take(&mut self.conn.log);
+        log.push(
+            Direction::Note,
+            "the server hung up after refusing a sign-in method; connecting again".to_string(),
+        );
+        let transport = match TcpTransport::connect(&self.cfg, &mut |_| {}) {
+            Ok(t) => t,
+            Err(e) => {
+                log.push(Direction::Note, e.to_string());
+                self.conn.log = log;
+                self.conn.broken = true;
+                return Err(e);
+            }
+        };
+        let encrypted = transport.is_encrypted();
+        self.conn = Conn::new(Box::new(transport), log);
+        self.login.reconnected(encrypted)
     }
 
     /// The verified server certificate, when the connection uses TLS.
@@ -466,6 +499,14 @@ impl Client {
     /// removes messages marked deleted. `Ok` only when it answers `+OK`.
     pub fn quit(self) -> Result<(), Error> {
         self.quit_with_log().0
+    }
+
+    /// `QUIT` on an error path: waits only
+    /// [`crate::account::limits::QUIT_TIMEOUT`] for the answer, since the
+    /// session has failed already. Returns the protocol log and the result.
+    pub fn quit_after_error(mut self) -> (Result<(), Error>, ProtocolLog) {
+        self.conn.quit_timeout();
+        self.quit_with_log()
     }
 
     /// Like [`Client::quit`], but returns the protocol log along with the result.

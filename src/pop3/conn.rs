@@ -44,6 +44,21 @@ impl Conn {
         self.stream.as_deref()
     }
 
+    /// Shortens the read timeout for the `QUIT` of an error path
+    /// ([`crate::account::limits::QUIT_TIMEOUT`]): the session is ending
+    /// anyway, so a server that never answers must not hold it for long.
+    pub(crate) fn quit_timeout(&mut self) {
+        let timeout = crate::account::limits::QUIT_TIMEOUT;
+        if let Some(stream) = self.stream.as_mut()
+            && let Err(e) = stream.set_read_timeout(timeout)
+        {
+            self.log.push(
+                Direction::Note,
+                format!("could not shorten the read timeout for QUIT: {e}"),
+            );
+        }
+    }
+
     fn stream(&mut self) -> Result<&mut Box<dyn Transport>, Error> {
         self.stream.as_mut().ok_or(Error::Broken)
     }

@@ -4,8 +4,13 @@
 //!
 //! The loop asks the machine for its next action, does the I/O, and feeds
 //! the answer back. For `STLS` it discards every byte buffered before the
-//! handshake (RFC 2595 §4; CVE-2011-0411) and notes that in the log.
+//! handshake (RFC 2595 §4; CVE-2011-0411) and notes that in the log. A
+//! `QUIT` the machine sends (always on an error path) waits only
+//! [`crate::account::limits::QUIT_TIMEOUT`] for its answer. When the server
+//! hangs up after refusing a mechanism, the driver stops with
+//! [`Stop::Reconnect`] and the client opens a new connection.
 
+use crate::pop3::command::Command;
 use crate::pop3::conn::Conn;
 use crate::pop3::error::Error;
 use crate::pop3::log::Direction;
@@ -19,6 +24,9 @@ pub(crate) enum Stop {
     Opened,
     /// Logged in.
     Done(LoginOutcome),
+    /// The server hung up after refusing a mechanism: the caller opens a
+    /// new connection, calls [`Login::reconnected`] and runs again.
+    Reconnect,
 }
 
 /// Drives `login` over `conn` until it is opened or done, reporting steps
@@ -30,15 +38,19 @@ pub(crate) fn run(
 ) -> Result<Stop, Error> {
     loop {
         match login.next_action()? {
-            Action::Send(cmd) => conn
-                .send(std::slice::from_ref(&cmd))
-                .map_err(|e| login.interrupted(e))?,
-            Action::Receive => {
-                let line = conn
-                    .read_line(login.during())
-                    .map_err(|e| login.interrupted(e))?;
-                login.receive(&line)?;
+            Action::Send(cmd) => {
+                if matches!(cmd, Command::Quit) {
+                    // The login machine says QUIT only on its error paths.
+                    conn.quit_timeout();
+                }
+                if let Err(e) = conn.send(std::slice::from_ref(&cmd)) {
+                    login.interrupted(e)?;
+                }
             }
+            Action::Receive => match conn.read_line(login.during()) {
+                Ok(line) => login.receive(&line)?,
+                Err(e) => login.interrupted(e)?,
+            },
             Action::StartTls => {
                 start_tls(conn, on_step)?;
                 login.tls_started()?;
@@ -46,6 +58,7 @@ pub(crate) fn run(
             Action::Report(step) => on_step(&step),
             Action::Opened => return Ok(Stop::Opened),
             Action::Done(outcome) => return Ok(Stop::Done(outcome)),
+            Action::Reconnect => return Ok(Stop::Reconnect),
         }
     }
 }

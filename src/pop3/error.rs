@@ -129,18 +129,36 @@ pub enum Error {
     PlaintextRefused {
         /// The mechanism that would have sent it.
         mechanism: String,
+        /// The mechanisms already tried and refused (`CRAM-MD5, APOP`), or empty.
+        tried: String,
     },
     /// The chosen (or any acceptable) authentication mechanism is not offered.
     #[error("the server does not offer {mechanism} authentication")]
     MechanismUnavailable {
         /// The mechanism wanted.
         mechanism: String,
+        /// The account uses "automatic" (so suggesting it would be wrong).
+        automatic: bool,
+        /// What "automatic" would use instead, when that is at least as
+        /// safe on this connection; `None`: nothing safe to suggest.
+        alternative: Option<String>,
+    },
+    /// The server refused every mechanism tried at the `AUTH`/`USER`
+    /// command itself, before any credential was sent.
+    #[error("the server refused the sign-in methods {tried}: {server_text}")]
+    MechanismsRefused {
+        /// The mechanisms tried (`CRAM-MD5, PLAIN`).
+        tried: String,
+        /// The server's last reply text.
+        server_text: String,
     },
     /// The server rejected the credentials.
     #[error("login failed: {server_text}")]
     AuthFailed {
         /// The server's reply text.
         server_text: String,
+        /// The mechanisms tried, in order (`APOP, PLAIN`).
+        tried: String,
     },
     /// The mailbox is locked by another session (`[IN-USE]`).
     #[error("mailbox in use: {server_text}")]
@@ -262,7 +280,10 @@ impl Error {
                 command: command.to_string(),
                 server_text,
             },
-            _ if auth => Error::AuthFailed { server_text },
+            _ if auth => Error::AuthFailed {
+                server_text,
+                tried: String::new(),
+            },
             _ => Error::Rejected {
                 command: command.to_string(),
                 server_text,
@@ -292,9 +313,14 @@ impl Error {
             CertificateUntrusted { subject, sha256, reason, .. } => format!("The server's certificate for “{subject}” is not trusted ({reason}). If you run this server yourself, you can trust this certificate by pinning its fingerprint {sha256}."),
             StlsUnavailable => "The server does not offer an encrypted connection (STLS), so no password was sent. Use port 995 with TLS, or ask your provider.".to_string(),
             StlsRefused { server_text } => format!("The server refused to start encryption (“{server_text}”), so no password was sent. Use port 995 with TLS, or try again later."),
-            PlaintextRefused { mechanism } => format!("The password would be sent unencrypted ({mechanism}), so it was not sent. Use TLS, or allow unencrypted passwords for this account if you accept the risk."),
-            MechanismUnavailable { mechanism } => format!("The server does not offer {mechanism} sign-in. Choose “automatic” authentication in the account settings."),
-            AuthFailed { server_text } => format!("The server rejected the user name or password (“{server_text}”). Check them in the account settings."),
+            PlaintextRefused { mechanism, tried } if tried.is_empty() => format!("The password would be sent unencrypted ({mechanism}), so it was not sent. Use TLS, or allow unencrypted passwords for this account if you accept the risk."),
+            PlaintextRefused { mechanism, tried } => format!("The server refused {tried}; the next method it offers ({mechanism}) would send the password unencrypted, so it was not sent. Use TLS, or allow unencrypted passwords for this account if you accept the risk."),
+            MechanismUnavailable { automatic: true, .. } => "The server offers no sign-in method popmail supports (USER/PASS, APOP, PLAIN, LOGIN, CRAM-MD5). Ask your mail provider which one to use.".to_string(),
+            MechanismUnavailable { mechanism, alternative: Some(alt), .. } => format!("The server does not offer {mechanism} sign-in. Choose “automatic” authentication in the account settings (it would use {alt})."),
+            MechanismUnavailable { mechanism, alternative: None, .. } => format!("The server does not offer {mechanism} sign-in, and nothing it offers is as safe on this connection. Use TLS, or ask your mail provider."),
+            MechanismsRefused { tried, server_text } => format!("The server refused the sign-in methods popmail tried ({tried}) before any password was sent (“{server_text}”). Ask your mail provider which method to use."),
+            AuthFailed { server_text, tried } if tried.is_empty() => format!("The server rejected the user name or password (“{server_text}”). Check them in the account settings."),
+            AuthFailed { server_text, tried } => format!("The server rejected the user name or password (“{server_text}”; tried {tried}). Check them in the account settings."),
             InUse { .. } => "The mailbox is in use by another program or device. Close it there, or wait a few minutes and try again.".to_string(),
             LoginDelay { seconds, .. } => match seconds {
                 Some(s) => format!("The server allows a check only every {s} seconds. Wait and try again, or check less often."),

@@ -55,6 +55,11 @@ const SASL_MAX_REPLIES: usize = 8;
 /// What the driver should do next.
 #[derive(Debug)]
 pub enum Action {
+    /// The server hung up right after refusing a mechanism: open a new
+    /// connection with the same settings, then call [`Login::reconnected`]
+    /// and ask again. The machine goes through the greeting, `CAPA` and
+    /// `STLS` again and continues with the next mechanism on its own.
+    Reconnect,
     /// Send this command (its bytes: [`Command::encode`]; its log form:
     /// [`Command::redacted`]), then ask again.
     Send(Command),
@@ -181,6 +186,8 @@ enum State {
     Failing(Error),
     /// Logged in.
     Done(Mechanism),
+    /// Waiting for the driver to open a new connection.
+    Reconnect,
     /// An error was returned; nothing more to do.
     Failed,
 }
@@ -199,6 +206,17 @@ pub struct Login {
     caps: Capabilities,
     /// The command whose reply is awaited, for errors (credentials redacted).
     during: String,
+    /// Mechanisms begun, in order; the last is the one in progress.
+    tried: Vec<Mechanism>,
+    /// A credential (not just a mechanism name) was refused.
+    credential_refused: bool,
+    /// The mechanism in progress was begun right after a refusal on this
+    /// connection, so a hang-up now means "reconnect and go on".
+    after_refusal: bool,
+    /// After a reconnection: authenticate on without stopping at `Opened`.
+    resume: bool,
+    /// The text of the last refusal, for the error when nothing is left.
+    last_refusal: String,
 }
 
 impl Login {
@@ -219,7 +237,18 @@ impl Login {
             greeting: None,
             caps: Capabilities::default(),
             during: "greeting".to_string(),
+            tried: Vec::new(),
+            credential_refused: false,
+            after_refusal: false,
+            resume: false,
+            last_refusal: String::new(),
         }
+    }
+
+    /// The mechanisms begun so far, in order (the last one is in progress
+    /// or logged in).
+    pub fn tried(&self) -> &[Mechanism] {
+        &self.tried
     }
 
     /// The server greeting, once read.
@@ -277,6 +306,10 @@ impl Login {
                     encrypted: self.encrypted,
                 }))
             }
+            State::Reconnect => {
+                self.state = State::Reconnect;
+                Ok(Action::Reconnect)
+            }
             State::Failing(error) => Err(error),
             State::Failed => Err(Error::Broken),
             waiting => {
@@ -286,13 +319,45 @@ impl Login {
         }
     }
 
-    /// The error to return when sending or reading failed with `error`.
-    /// While saying goodbye after a refusal, the refusal is what matters:
-    /// the `QUIT` is a courtesy, so its failure is dropped here.
-    pub fn interrupted(&mut self, error: Error) -> Error {
+    /// Tells the machine that sending or reading failed with `error`.
+    /// `Ok`: the machine goes on (its next action is [`Action::Reconnect`]):
+    /// the server hung up right after refusing the previous mechanism,
+    /// before answering the next one. `Err`: the error to return. While
+    /// saying goodbye after a refusal, the refusal is what matters: the
+    /// `QUIT` is a courtesy, so its failure is dropped here.
+    pub fn interrupted(&mut self, error: Error) -> Result<(), Error> {
+        let hung_up = matches!(error, Error::ConnectionClosed { .. } | Error::Io { .. });
         match std::mem::replace(&mut self.state, State::Failed) {
-            State::Closing(reason) => reason,
-            _ => error,
+            State::Closing(reason) => Err(reason),
+            State::UserSent | State::ApopSent | State::Sasl { replies: 0, .. }
+                if hung_up && self.after_refusal =>
+            {
+                // The mechanism in progress never got an answer: try it again.
+                self.tried.pop();
+                self.queue.clear();
+                self.state = State::Reconnect;
+                Ok(())
+            }
+            _ => Err(error),
+        }
+    }
+
+    /// Tells the machine a new connection is open after
+    /// [`Action::Reconnect`] (`encrypted`: implicit TLS is up).
+    pub fn reconnected(&mut self, encrypted: bool) -> Result<(), Error> {
+        match std::mem::replace(&mut self.state, State::Failed) {
+            State::Reconnect => {
+                self.encrypted = encrypted;
+                self.queue.clear();
+                self.greeting = None;
+                self.caps = Capabilities::default();
+                self.during = "greeting".to_string();
+                self.after_refusal = false;
+                self.resume = true;
+                self.state = State::Start;
+                Ok(())
+            }
+            other => Err(self.misuse(other, "no reconnection was asked for")),
         }
     }
 
@@ -331,7 +396,8 @@ impl Login {
             State::UserSent => {
                 let status = self.status(line)?;
                 if !status.ok {
-                    return Err(self.refused(&status));
+                    // RFC 1939 §7: -ERR to USER is "never heard of mailbox name".
+                    return self.refused(&status, true);
                 }
                 self.send(Command::Pass(self.creds.password.clone()));
                 self.state = State::PassSent;
@@ -387,14 +453,10 @@ impl Login {
                 detail: "the user name or password contains a line break or NUL".to_string(),
             });
         }
-        let has_timestamp = self
-            .greeting
-            .as_ref()
-            .is_some_and(|g| g.apop_timestamp.is_some());
         let mechanism = auth::choose(
             self.method,
             &self.caps,
-            has_timestamp,
+            self.has_timestamp(),
             self.encrypted,
             self.allow_plaintext_password,
         )?;
@@ -402,7 +464,66 @@ impl Login {
         Ok(())
     }
 
+    fn has_timestamp(&self) -> bool {
+        self.greeting
+            .as_ref()
+            .is_some_and(|g| g.apop_timestamp.is_some())
+    }
+
+    /// The next acceptable mechanism not tried yet; `Ok(None)` when none is
+    /// left. When only mechanisms that would send the password in clear are
+    /// left (and the account does not allow that), says so.
+    fn next_mechanism(&self) -> Result<Option<Mechanism>, Error> {
+        let untried = |all: Vec<Mechanism>| all.into_iter().find(|m| !self.tried.contains(m));
+        let acceptable = auth::candidates(
+            self.method,
+            &self.caps,
+            self.has_timestamp(),
+            self.encrypted,
+            self.allow_plaintext_password,
+        );
+        let tried = auth::names(&self.tried);
+        match acceptable {
+            Ok(all) => {
+                if let Some(m) = untried(all) {
+                    return Ok(Some(m));
+                }
+            }
+            Err(Error::PlaintextRefused { mechanism, .. }) => {
+                return Err(Error::PlaintextRefused { mechanism, tried });
+            }
+            Err(e) => return Err(e),
+        }
+        let password_ok = self.encrypted || self.allow_plaintext_password;
+        if self.method == AuthMethod::Auto && !password_ok {
+            let unsafe_left =
+                auth::candidates(self.method, &self.caps, self.has_timestamp(), true, true)
+                    .ok()
+                    .and_then(untried);
+            if let Some(m) = unsafe_left {
+                return Err(Error::PlaintextRefused {
+                    mechanism: m.name().to_string(),
+                    tried,
+                });
+            }
+        }
+        Ok(None)
+    }
+
+    /// The error once no mechanism is left: the password is blamed only
+    /// when a credential was refused.
+    fn exhausted(&self) -> Error {
+        let tried = auth::names(&self.tried);
+        let server_text = self.last_refusal.clone();
+        if self.credential_refused {
+            Error::AuthFailed { server_text, tried }
+        } else {
+            Error::MechanismsRefused { tried, server_text }
+        }
+    }
+
     fn begin(&mut self, mechanism: Mechanism) {
+        self.tried.push(mechanism);
         let user = self.creds.username.clone();
         let secret = self.creds.password.clone();
         let password = secret.expose();
@@ -457,10 +578,32 @@ impl Login {
         parse_status(line).map_err(|e| Error::parse(&self.during, e))
     }
 
-    /// A refused authentication command. Mechanism fallback belongs here:
-    /// after `-ERR` to the first command of a mechanism, try the next one.
-    fn refused(&self, status: &Status) -> Error {
-        Error::refusal(&self.during, status, self.caps.login_delay, true)
+    /// A refused authentication command; `credential_sent`: the refused
+    /// command (or an earlier one of this mechanism) carried a credential.
+    ///
+    /// Mechanism fallback happens here. A refusal with a response code
+    /// that is not about credentials (`IN-USE`, `LOGIN-DELAY`, `SYS/*`)
+    /// ends the login. Otherwise "automatic" tries the next acceptable
+    /// mechanism when the refused one sent no credential (the server
+    /// refused the mechanism itself at `AUTH`), or was APOP (servers
+    /// announce a timestamp for users without an APOP secret). The password
+    /// is blamed only when a credential was refused.
+    fn refused(&mut self, status: &Status, credential_sent: bool) -> Result<(), Error> {
+        let error = Error::refusal(&self.during, status, self.caps.login_delay, true);
+        if !matches!(error, Error::AuthFailed { .. }) {
+            return Err(error);
+        }
+        self.credential_refused |= credential_sent;
+        self.last_refusal = status.text.clone();
+        let current = self.tried.last().copied();
+        let may_fall_back = self.method == AuthMethod::Auto
+            && (!credential_sent || current == Some(Mechanism::Apop));
+        if may_fall_back && let Some(next) = self.next_mechanism()? {
+            self.after_refusal = true;
+            self.begin(next);
+            return Ok(());
+        }
+        Err(self.exhausted())
     }
 
     fn misuse(&mut self, state: State, detail: &str) -> Error {
@@ -523,13 +666,21 @@ impl Login {
         }
         self.queue
             .push_back(Action::Report(Step::Capabilities(self.caps.clone())));
-        self.state = State::Opened;
+        if !std::mem::take(&mut self.resume) {
+            self.state = State::Opened;
+            return;
+        }
+        match self.next_mechanism() {
+            Ok(Some(next)) => self.begin(next),
+            Ok(None) => self.close(self.exhausted()),
+            Err(e) => self.close(e),
+        }
     }
 
     fn on_final(&mut self, line: &[u8], mechanism: Mechanism) -> Result<(), Error> {
         let status = self.status(line)?;
         if !status.ok {
-            return Err(self.refused(&status));
+            return self.refused(&status, true);
         }
         self.state = State::Done(mechanism);
         Ok(())
@@ -548,7 +699,16 @@ impl Login {
                 self.state = State::Done(mechanism);
                 return Ok(());
             }
-            AuthReply::Done(status) => return Err(self.refused(&status)),
+            AuthReply::Done(status) => {
+                let initial = matches!(
+                    sasl,
+                    Sasl::Plain {
+                        in_command: true,
+                        ..
+                    }
+                );
+                return self.refused(&status, replies > 0 || initial);
+            }
             AuthReply::Continue(challenge) => challenge,
         };
         match sasl.respond(&self.creds, &challenge, replies) {

@@ -221,25 +221,80 @@ pub struct Greeting {
     pub apop_timestamp: Option<String>,
 }
 
-/// Extracts the APOP timestamp (`<...>`) from a `+OK` greeting's text.
+/// Extracts the APOP timestamp from a `+OK` greeting's text: the first
+/// `<…>` that has RFC 822 msg-id syntax (RFC 1939 §7: "the syntax of a
+/// timestamp corresponds to the `msg-id' in [RFC822]"), so
+/// `+OK hi <1@a.b> (see <http://x>)` gives `<1@a.b>`. Without a valid one
+/// there is no timestamp, and APOP is not used.
 pub fn parse_greeting(status: &Status) -> Greeting {
     let text = &status.text;
-    let timestamp = text.rfind('<').and_then(|start| {
-        let tail = text.get(start..)?;
-        let end = tail.find('>')?;
-        let stamp = tail.get(..=end)?;
-        let inner = stamp.get(1..stamp.len() - 1)?;
-        let valid = !inner.is_empty()
-            && stamp.len() <= 256
-            && inner
-                .bytes()
-                .all(|b| (0x21..0x7f).contains(&b) && b != b'<' && b != b'>');
-        valid.then(|| stamp.to_string())
-    });
+    let mut rest = text.as_str();
+    let mut timestamp = None;
+    while let Some(start) = rest.find('<') {
+        let Some(tail) = rest.get(start..) else {
+            break;
+        };
+        let Some(end) = tail.find('>') else {
+            break;
+        };
+        let candidate = tail.get(..=end).unwrap_or_default();
+        if is_msg_id(candidate) {
+            timestamp = Some(candidate.to_string());
+            break;
+        }
+        rest = tail.get(1..).unwrap_or_default();
+    }
     Greeting {
         text: text.clone(),
         apop_timestamp: timestamp,
     }
+}
+
+/// Longest APOP timestamp accepted, in bytes.
+const TIMESTAMP_MAX: usize = 256;
+
+/// Whether `s` is `<local-part@domain>` (RFC 822 §6.1 addr-spec in angle
+/// brackets, RFC 822 §4.6 msg-id): dot-separated atoms or quoted strings
+/// before the `@`, dot-separated atoms or a domain literal after it.
+pub fn is_msg_id(s: &str) -> bool {
+    let Some(inner) = s.strip_prefix('<').and_then(|r| r.strip_suffix('>')) else {
+        return false;
+    };
+    let Some((local, domain)) = inner.rsplit_once('@') else {
+        return false;
+    };
+    s.len() <= TIMESTAMP_MAX
+        && local.split('.').all(|w| is_atom(w) || is_quoted(w))
+        && (domain.split('.').all(is_atom) || is_domain_literal(domain))
+}
+
+/// RFC 822 atom: printable ASCII except specials and space.
+fn is_atom(w: &str) -> bool {
+    !w.is_empty()
+        && w.bytes()
+            .all(|b| b.is_ascii_graphic() && !b"()<>@,;:\\\".[]".contains(&b))
+}
+
+/// RFC 822 quoted-string, without spaces or escapes (enough for timestamps).
+fn is_quoted(w: &str) -> bool {
+    w.len() >= 2
+        && w.starts_with('"')
+        && w.ends_with('"')
+        && w.get(1..w.len() - 1).is_some_and(|q| {
+            q.bytes()
+                .all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\\')
+        })
+}
+
+/// RFC 822 domain-literal `[…]`.
+fn is_domain_literal(d: &str) -> bool {
+    d.len() >= 2
+        && d.starts_with('[')
+        && d.ends_with(']')
+        && d.get(1..d.len() - 1).is_some_and(|q| {
+            q.bytes()
+                .all(|b| b.is_ascii_graphic() && !b"[]\\".contains(&b))
+        })
 }
 
 /// Why a multi-line reply could not be decoded.
@@ -374,6 +429,37 @@ mod tests {
         assert_eq!(parse_greeting(&s).apop_timestamp, None);
         let s = parse_status(b"+OK ready <>").unwrap();
         assert_eq!(parse_greeting(&s).apop_timestamp, None);
+    }
+
+    #[test]
+    fn greeting_timestamp_is_strict_msg_id() {
+        let stamp = |text: &[u8]| parse_greeting(&parse_status(text).unwrap()).apop_timestamp;
+        assert_eq!(
+            stamp(b"+OK hi <1@a.b> (see <http://x>)").as_deref(),
+            Some("<1@a.b>")
+        );
+        assert_eq!(
+            stamp(b"+OK <http://x> then <2.3@[127.0.0.1]>").as_deref(),
+            Some("<2.3@[127.0.0.1]>")
+        );
+        assert_eq!(
+            stamp(b"+OK <\"ab\"@host>").as_deref(),
+            Some("<\"ab\"@host>")
+        );
+        for none in [
+            &b"+OK see <http://x>"[..],
+            b"+OK <@host>",
+            b"+OK <user@>",
+            b"+OK <a..b@host>",
+            b"+OK <a@b..c>",
+            b"+OK <a b@host>",
+            b"+OK <a@b@c>",
+            b"+OK <a@b",
+        ] {
+            assert_eq!(stamp(none), None, "{}", String::from_utf8_lossy(none));
+        }
+        let long = format!("+OK <{}@h>", "x".repeat(300));
+        assert_eq!(stamp(long.as_bytes()), None);
     }
 
     #[test]

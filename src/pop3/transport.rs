@@ -34,6 +34,12 @@ pub trait Transport: Read + Write + Send {
     fn certificate(&self) -> Option<&CertInfo>;
     /// Performs the TLS handshake after a `+OK` to `STLS`.
     fn start_tls(self: Box<Self>) -> Result<Box<dyn Transport>, Error>;
+    /// Changes how long a read may wait, e.g. shortened for the `QUIT` of
+    /// an error path. Transports without a socket (test replays) keep the
+    /// default, which changes nothing.
+    fn set_read_timeout(&mut self, _timeout: Duration) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -361,5 +367,13 @@ impl Transport for TcpTransport {
 
     fn start_tls(self: Box<Self>) -> Result<Box<dyn Transport>, Error> {
         Ok(Box::new((*self).upgrade(true)?))
+    }
+
+    fn set_read_timeout(&mut self, timeout: Duration) -> io::Result<()> {
+        let tcp = match &self.inner {
+            Inner::Plain(s) => s,
+            Inner::Tls(s) => s.get_ref(),
+        };
+        tcp.set_read_timeout(Some(timeout))
     }
 }

@@ -132,7 +132,18 @@ fn work(
         new.retain(|m| !adopted.contains(&m.uidl));
     }
 
-    let downloads = Downloads::split(account.settings.max_size_kb, new);
+    let mut downloads = Downloads::split(account.settings.max_size_kb, new);
+    let caps = client.capabilities();
+    if caps.capa_supported && !caps.top && !downloads.headers_only.is_empty() {
+        // RFC 2449 §6.4: no TOP in CAPA, no TOP. Download those in full.
+        // Beyond what popmail accepts at all they stay on the server, untouched.
+        downloads
+            .headers_only
+            .retain(|m| m.size <= limits::MAX_MESSAGE_SIZE);
+        summary.full_without_top = downloads.headers_only.len() as u64;
+        downloads.full.append(&mut downloads.headers_only);
+        downloads.full.sort_by_key(|m| m.msg);
+    }
     download(
         ctx,
         account,
@@ -193,6 +204,7 @@ fn download(
             Err(e) => return (Ok(()), Err(Error::Thread(e))),
         };
         let read = read_messages(client, account, partial, full, cancel, now, &tx);
+        let read = read.map(|without_top| summary.full_without_top += without_top);
         drop(tx);
         let written = writer.join().unwrap_or_else(|_| {
             Err(Error::Thread(std::io::Error::other(
@@ -206,6 +218,18 @@ fn download(
     summary.downloaded = batch.stored;
     summary.partial = batch.stored_partial;
     summary.bytes = batch.bytes_done;
+    if summary.full_without_top > 0 {
+        summary.notices.push(format!(
+            "The server cannot send headers only (it has no TOP command), so {} above the \
+             size limit {} downloaded in full.",
+            crate::fmt::count(summary.full_without_top, "message", "messages"),
+            if summary.full_without_top == 1 {
+                "was"
+            } else {
+                "were"
+            }
+        ));
+    }
     match read {
         Ok(()) => Ok(()),
         Err(crate::pop3::Error::Sink { .. }) if cancel.is_cancelled() => Ok(()),
@@ -214,6 +238,8 @@ fn download(
 }
 
 /// Reads the messages from the server and hands them, parsed, to the writer.
+/// A server that refuses `TOP` (RFC 1939 §7: optional) gets the remaining
+/// headers-only messages asked with RETR instead; returns how many.
 fn read_messages(
     client: &mut Client,
     account: &Account,
@@ -222,7 +248,7 @@ fn read_messages(
     cancel: &Cancel,
     now: i64,
     tx: &crossbeam_channel::Sender<(NewDownload, u64)>,
-) -> Result<(), crate::pop3::Error> {
+) -> Result<u64, crate::pop3::Error> {
     let prepare = |m: &OnServer, raw: Vec<u8>, partial: bool| {
         let bytes = if partial { m.size } else { raw.len() as u64 };
         let message = NewMessage::prepare(raw, account.inbox, Flags::default())
@@ -241,11 +267,22 @@ fn read_messages(
         )
     };
     let stopped = || SinkError::new("the download stopped");
-    for m in partial {
+    let mut without_top: Vec<OnServer> = Vec::new();
+    for (i, m) in partial.iter().enumerate() {
         if cancel.is_cancelled() {
-            return Ok(());
+            return Ok(0);
         }
-        let head = client.top(m.msg, PARTIAL_BODY_LINES)?;
+        let head = match client.top(m.msg, PARTIAL_BODY_LINES) {
+            Ok(head) => head,
+            Err(crate::pop3::Error::Rejected { .. }) => {
+                // No TOP here: the rest of them in full, with the others.
+                without_top = partial.get(i..).unwrap_or_default().to_vec();
+                // Beyond what popmail accepts at all they stay on the server.
+                without_top.retain(|m| m.size <= limits::MAX_MESSAGE_SIZE);
+                break;
+            }
+            Err(e) => return Err(e),
+        };
         if tx.send(prepare(m, head, true)).is_err() {
             return Err(crate::pop3::Error::Sink {
                 msg: m.msg,
@@ -253,8 +290,12 @@ fn read_messages(
             });
         }
     }
+    let count = without_top.len() as u64;
+    let mut full = full.to_vec();
+    full.append(&mut without_top);
+    full.sort_by_key(|m| m.msg);
     if cancel.is_cancelled() || full.is_empty() {
-        return Ok(());
+        return Ok(count);
     }
     let numbers: Vec<u32> = full.iter().map(|m| m.msg).collect();
     client.retr_many(&numbers, &mut |msg, raw| {
@@ -269,7 +310,8 @@ fn read_messages(
             return Err(SinkError::new("cancelled"));
         }
         Ok(())
-    })
+    })?;
+    Ok(count)
 }
 
 /// New messages waiting for their durable commit, and the progress counters.

@@ -59,6 +59,12 @@ pub struct Summary {
     pub elapsed: std::time::Duration,
     /// The sync was cancelled before it finished.
     pub cancelled: bool,
+    /// Messages above the size limit downloaded in full because the server
+    /// has no `TOP` (RFC 1939 §7 makes it optional).
+    pub full_without_top: u64,
+    /// Things the user should know about this sync, each a sentence
+    /// (e.g. that the server has no TOP); the CLI prints them.
+    pub notices: Vec<String>,
 }
 
 /// What the next sync would delete on the server.

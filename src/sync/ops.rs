@@ -294,8 +294,9 @@ fn fetch_full_inner(options: &SyncOptions, message: MessageId) -> Result<Message
     let account = store.account(account)?;
     let (mut client, server) = open_and_list(options, &store, &account)?;
     let Some(m) = server.iter().find(|m| m.uidl == uidl) else {
-        // The error below is the one to report; nothing was changed there.
-        let _ = client.quit();
+        // The error below is the one to report; nothing was changed there,
+        // so QUIT waits only a few seconds.
+        let _ = client.quit_after_error();
         return Err(crate::store::Error::NotFound(
             "the server no longer has this message, so only its headers can be shown".into(),
         )
@@ -340,6 +341,7 @@ mod tests {
         assert_eq!(port_hint(&settings(Security::Tls, 995), &handshake), None);
         let refused = Error::Pop3(pop3::Error::AuthFailed {
             server_text: "no".into(),
+            tried: String::new(),
         });
         assert_eq!(port_hint(&settings(Security::Tls, 110), &refused), None);
     }

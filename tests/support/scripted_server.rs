@@ -40,6 +40,9 @@ pub enum Fault {
     Stall(&'static str),
     /// Answer `on` with garbage instead of a status line.
     Garbage(&'static str),
+    /// On the first connection only: answer `-ERR` to `on`, then hang up
+    /// (a server refusing a SASL mechanism and closing).
+    ErrAndHangUpOnce(&'static str),
 }
 
 /// What the server serves.
@@ -90,15 +93,18 @@ impl ScriptedServer {
         std::thread::Builder::new()
             .name("scripted-pop3".into())
             .spawn(move || {
+                let mut connection = 0;
                 while !stop2.load(Ordering::SeqCst) {
                     match listener.accept() {
                         Ok((stream, _)) => {
+                            connection += 1;
                             let _ = stream.set_nonblocking(false);
                             let mut s = Session {
                                 script: &script,
                                 stop: &stop2,
                                 received: &received2,
                                 deleted: vec![],
+                                connection,
                             };
                             let _ = s.run(stream);
                         }
@@ -136,6 +142,8 @@ struct Session<'a> {
     stop: &'a AtomicBool,
     received: &'a Mutex<Vec<String>>,
     deleted: Vec<usize>,
+    /// 1 for the first connection accepted, 2 for the next, …
+    connection: usize,
 }
 
 enum Next {
@@ -193,6 +201,10 @@ impl Session<'_> {
     ) -> std::io::Result<Option<Next>> {
         match &self.script.fault {
             Fault::DropAt(k) if *k == keyword => Ok(Some(Next::Close)),
+            Fault::ErrAndHangUpOnce(k) if *k == keyword && self.connection == 1 => {
+                out.write_all(b"-ERR scripted refusal, goodbye\r\n")?;
+                Ok(Some(Next::Close))
+            }
             Fault::ErrTo(k) if *k == keyword => {
                 out.write_all(b"-ERR scripted refusal\r\n")?;
                 Ok(Some(Next::Continue))
