@@ -7,6 +7,7 @@
 //! - `mail_fixtures`: the message model over hostile input, stored and shown raw.
 //! - `pop3_transcript`: the POP3 client against `C:`/`S:` byte transcripts.
 //! - `pop3_login`: the sans-IO login state machine against `C:`/`S:` transcripts, no transport.
+//! - `oauth_sasl`: SASL XOAUTH2 / OAUTHBEARER (RFC 7628) transcripts and Microsoft's two-step over a socket.
 //! - `pop3_dovecot`: interop with a real Dovecot POP3 server.
 //! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
 //! - `sync_policies`: the sync worker against a real Dovecot: policies, size limit, ledger.
@@ -32,6 +33,7 @@ mod import_export_python;
 mod import_export_worker;
 mod mail_fixtures;
 mod mailbox_fixtures;
+mod oauth_sasl;
 mod pop3_dovecot;
 mod pop3_faults;
 mod pop3_login;

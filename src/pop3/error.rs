@@ -142,6 +142,17 @@ pub enum Error {
         /// The server's reply text.
         server_text: String,
     },
+    /// The server refused the OAuth 2.0 access token (XOAUTH2/OAUTHBEARER):
+    /// the sign-in has expired or was withdrawn, and the user must sign in
+    /// again (after one silent refresh has been tried).
+    #[error("the sign-in has expired; sign in again ({status}: {server_text})")]
+    SignInExpired {
+        /// The `status` of the server's JSON error (RFC 7628 §3.2.2), e.g.
+        /// `invalid_token`; empty when it sent none.
+        status: String,
+        /// The server's final reply text.
+        server_text: String,
+    },
     /// The mailbox is locked by another session (`[IN-USE]`).
     #[error("mailbox in use: {server_text}")]
     InUse {
@@ -295,6 +306,7 @@ impl Error {
             PlaintextRefused { mechanism } => format!("The password would be sent unencrypted ({mechanism}), so it was not sent. Use TLS, or allow unencrypted passwords for this account if you accept the risk."),
             MechanismUnavailable { mechanism } => format!("The server does not offer {mechanism} sign-in. Choose “automatic” authentication in the account settings."),
             AuthFailed { server_text } => format!("The server rejected the user name or password (“{server_text}”). Check them in the account settings."),
+            SignInExpired { .. } => "The sign-in has expired; sign in again. The server no longer accepts this account's sign-in (it may have expired or been withdrawn).".to_string(),
             InUse { .. } => "The mailbox is in use by another program or device. Close it there, or wait a few minutes and try again.".to_string(),
             LoginDelay { seconds, .. } => match seconds {
                 Some(s) => format!("The server allows a check only every {s} seconds. Wait and try again, or check less often."),
