@@ -135,13 +135,6 @@ impl AccountOptions {
         }
         if let Some(a) = &self.auth {
             s.auth = AuthMethod::parse(a).context("unknown authentication method")?;
-            if s.auth == AuthMethod::OAuth2 {
-                // The POP3 side exists; signing in (issue #12) does not yet,
-                // and without it the password would be sent as a token.
-                bail!(
-                    "OAuth 2.0 sign-in is not available yet; choose another authentication method"
-                );
-            }
         }
         if let Some(c) = &self.ca_file {
             if !c.is_file() {
