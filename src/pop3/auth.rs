@@ -239,6 +239,8 @@ pub fn oauth_error_status(challenge_b64: &str) -> Option<String> {
     if challenge.is_empty() || challenge.len() > OAUTH_ERROR_MAX {
         return None;
     }
+    // Not base64 or not JSON: no detail to show; the caller still ends the
+    // exchange and reports the expired sign-in.
     let json = BASE64.decode(challenge).ok()?;
     let value: serde_json::Value = serde_json::from_slice(&json).ok()?;
     let status = match value.get("status")? {
