@@ -10,6 +10,7 @@
 //! - [`mailbox`]: mbox, Maildir and EML readers and writers (streaming, no SQL).
 //! - [`jobs`]: the background job worker: import, export, backup.
 //! - [`credentials`]: where passwords live.
+//! - [`oauth`]: OAuth 2.0 sign-in: provider presets and endpoints (the only HTTP client).
 //! - [`demo`]: the embedded demo POP3 server.
 //! - [`ui`]: the eframe window.
 //! - [`cli`]: command-line definitions and handlers.
@@ -22,6 +23,7 @@ pub mod fmt;
 pub mod jobs;
 pub mod mail;
 pub mod mailbox;
+pub mod oauth;
 pub mod paths;
 pub mod pop3;
 pub mod secret;

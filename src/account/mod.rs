@@ -2,11 +2,14 @@
 //! security, authentication method, server policy, size limit, schedule — used
 //! by `pop3`, `store`, `sync`, `ui` and `cli` alike, so no layer keeps a copy
 //! and no mapping between copies can drift. [`limits`] holds the safety
-//! bounds every layer shares.
+//! bounds every layer shares; [`oauth`] the OAuth 2.0 provider settings.
 //!
 //! A leaf: imports nothing of ours.
 
 pub mod limits;
+pub mod oauth;
+
+pub use oauth::{OAuthProvider, OAuthSettings};
 
 use std::path::PathBuf;
 
@@ -74,6 +77,11 @@ pub enum AuthMethod {
     Login,
     /// SASL `CRAM-MD5` (RFC 2195) through `AUTH`.
     CramMd5,
+    /// An OAuth 2.0 access token (RFC 6749) through SASL `XOAUTH2` or
+    /// `OAUTHBEARER` (RFC 7628); which one is [`OAuthMechanism`]. Never
+    /// chosen by [`AuthMethod::Auto`]: it needs a sign-in first.
+    #[serde(rename = "oauth2")]
+    OAuth2,
 }
 
 impl AuthMethod {
@@ -86,6 +94,7 @@ impl AuthMethod {
             Self::Plain => "plain",
             Self::Login => "login",
             Self::CramMd5 => "cram-md5",
+            Self::OAuth2 => "oauth2",
         }
     }
 
@@ -98,6 +107,38 @@ impl AuthMethod {
             "plain" => Self::Plain,
             "login" => Self::Login,
             "cram-md5" => Self::CramMd5,
+            "oauth2" => Self::OAuth2,
+            _ => return None,
+        })
+    }
+}
+
+/// The SASL mechanism that carries an OAuth 2.0 access token.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OAuthMechanism {
+    /// `XOAUTH2` (Google's and Microsoft's documented form):
+    /// `user=…^Aauth=Bearer …^A^A`. The default: every large provider takes it.
+    #[default]
+    XOAuth2,
+    /// `OAUTHBEARER` (RFC 7628 §3.1), with the GS2 header and host/port.
+    OAuthBearer,
+}
+
+impl OAuthMechanism {
+    /// Name stored and used on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::XOAuth2 => "xoauth2",
+            Self::OAuthBearer => "oauthbearer",
+        }
+    }
+
+    /// Parses a stored or typed name.
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "xoauth2" => Self::XOAuth2,
+            "oauthbearer" => Self::OAuthBearer,
             _ => return None,
         })
     }

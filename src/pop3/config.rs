@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::account::limits;
-pub use crate::account::{AuthMethod, Security};
+pub use crate::account::{AuthMethod, OAuthMechanism, Security};
 use crate::secret::Secret;
 
 /// Everything needed to open and log in a POP3 session for one account.
@@ -26,9 +26,15 @@ pub struct Config {
     pub allow_plaintext_password: bool,
     /// Authentication method.
     pub auth: AuthMethod,
+    /// The SASL mechanism for [`AuthMethod::OAuth2`].
+    pub oauth_mechanism: OAuthMechanism,
+    /// For [`AuthMethod::OAuth2`]: send the token as the `AUTH` line's
+    /// initial response (Google's form) rather than after an empty `+`
+    /// challenge (the two-step form Microsoft documents; RFC 5034 §4).
+    pub oauth_initial_response: bool,
     /// Login name.
     pub username: String,
-    /// Password; never logged.
+    /// Password, or for [`AuthMethod::OAuth2`] the access token; never logged.
     pub password: Secret,
     /// An extra trusted CA certificate (PEM), e.g. for a self-hosted server.
     pub ca_file: Option<PathBuf>,
@@ -64,6 +70,8 @@ impl Config {
             security: Security::Tls,
             allow_plaintext_password: false,
             auth: AuthMethod::Auto,
+            oauth_mechanism: OAuthMechanism::XOAuth2,
+            oauth_initial_response: false,
             username: username.into(),
             password,
             ca_file: None,

@@ -160,6 +160,17 @@ pub enum Error {
         /// The mechanisms tried, in order (`APOP, PLAIN`).
         tried: String,
     },
+    /// The server refused the OAuth 2.0 access token (XOAUTH2/OAUTHBEARER):
+    /// the sign-in has expired or was withdrawn, and the user must sign in
+    /// again (after one silent refresh has been tried).
+    #[error("the sign-in has expired; sign in again ({status}: {server_text})")]
+    SignInExpired {
+        /// The `status` of the server's JSON error (RFC 7628 §3.2.2), e.g.
+        /// `invalid_token`; empty when it sent none.
+        status: String,
+        /// The server's final reply text.
+        server_text: String,
+    },
     /// The mailbox is locked by another session (`[IN-USE]`).
     #[error("mailbox in use: {server_text}")]
     InUse {
@@ -321,6 +332,7 @@ impl Error {
             MechanismsRefused { tried, server_text } => format!("The server refused the sign-in methods popmail tried ({tried}) before any password was sent (“{server_text}”). Ask your mail provider which method to use."),
             AuthFailed { server_text, tried } if tried.is_empty() => format!("The server rejected the user name or password (“{server_text}”). Check them in the account settings."),
             AuthFailed { server_text, tried } => format!("The server rejected the user name or password (“{server_text}”; tried {tried}). Check them in the account settings."),
+            SignInExpired { .. } => "The sign-in has expired; sign in again. The server no longer accepts this account's sign-in (it may have expired or been withdrawn).".to_string(),
             InUse { .. } => "The mailbox is in use by another program or device. Close it there, or wait a few minutes and try again.".to_string(),
             LoginDelay { seconds, .. } => match seconds {
                 Some(s) => format!("The server allows a check only every {s} seconds. Wait and try again, or check less often."),

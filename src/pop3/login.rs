@@ -21,7 +21,13 @@
 //! the upgrade CAPA is asked again, since the pre-TLS answer may have been
 //! forged. Then authentication with the mechanism [`auth::choose`] picks:
 //! `USER`/`PASS` and `APOP` (RFC 1939 §7), or SASL `AUTH` (RFC 5034) with
-//! PLAIN (RFC 4616), LOGIN, CRAM-MD5 (RFC 2195).
+//! PLAIN (RFC 4616), LOGIN, CRAM-MD5 (RFC 2195), and the OAuth 2.0
+//! mechanisms XOAUTH2 and OAUTHBEARER (RFC 7628). Those send the token as
+//! the `AUTH` line's initial response (Google's form) or after an empty `+`
+//! (Microsoft's two-step form), as the account says. A `+` challenge after
+//! the token is the server's JSON error (RFC 7628 §3.2.2): it is answered
+//! with `%x01` (OAUTHBEARER) or an empty line (XOAUTH2), and the final
+//! `-ERR` becomes [`Error::SignInExpired`] naming the error's `status`.
 //!
 //! A `-ERR` is turned into a typed error by its response code (RFC 2449
 //! `IN-USE`, `LOGIN-DELAY`; RFC 3206 `SYS/TEMP`, `SYS/PERM`, `AUTH`);
@@ -38,7 +44,7 @@ use std::collections::VecDeque;
 use crate::pop3::auth::{self, Mechanism};
 use crate::pop3::capa::Capabilities;
 use crate::pop3::command::{Command, is_safe_argument};
-use crate::pop3::config::{AuthMethod, Config, Security};
+use crate::pop3::config::{AuthMethod, Config, OAuthMechanism, Security};
 use crate::pop3::error::{Error, Violation};
 use crate::pop3::response::{
     AuthReply, Greeting, ParseError, Status, parse_auth_reply, parse_greeting, parse_status,
@@ -101,6 +107,9 @@ enum Sasl {
     Login,
     /// CRAM-MD5: one answer to the challenge.
     CramMd5,
+    /// XOAUTH2 or OAUTHBEARER: the token message, in the `AUTH` line or
+    /// after the server's empty `+`.
+    OAuth { message: String, in_command: bool },
 }
 
 impl Sasl {
@@ -108,6 +117,10 @@ impl Sasl {
     fn command(&self, mechanism: Mechanism) -> Command {
         let initial = match self {
             Sasl::Plain {
+                message,
+                in_command: true,
+            }
+            | Sasl::OAuth {
                 message,
                 in_command: true,
             } => Some(Secret::new(message.clone())),
@@ -140,6 +153,19 @@ impl Sasl {
             Sasl::CramMd5 => (step == 0).then(|| {
                 auth::cram_md5_response(&creds.username, creds.password.expose(), challenge)
             }),
+            Sasl::OAuth {
+                message,
+                in_command,
+            } => (step == 0 && !in_command && challenge.is_empty()).then(|| Ok(message.clone())),
+        }
+    }
+
+    /// Whether `challenge` (the `step`th) is an OAuth mechanism's error
+    /// report rather than a request for the token.
+    fn is_oauth_error(&self, challenge: &str, step: usize) -> bool {
+        match self {
+            Sasl::OAuth { in_command, .. } => *in_command || step > 0 || !challenge.is_empty(),
+            _ => false,
         }
     }
 }
@@ -178,6 +204,10 @@ enum State {
         mechanism: Mechanism,
         replies: usize,
     },
+    /// An OAuth error challenge answered; fails with
+    /// [`Error::SignInExpired`] (or the coded refusal) once the server's
+    /// final reply arrives. `status` is the error's `status`.
+    SaslOAuthRejected { status: String },
     /// `*` sent to cancel a SASL exchange; fails with `detail` once answered.
     SaslCancelled { detail: Violation },
     /// `QUIT` sent after a refusal; fails with the error once answered.
@@ -198,6 +228,11 @@ pub struct Login {
     security: Security,
     method: AuthMethod,
     allow_plaintext_password: bool,
+    oauth_mechanism: OAuthMechanism,
+    oauth_initial_response: bool,
+    /// Server host and port, for OAUTHBEARER's `host` and `port` keys.
+    host: String,
+    port: u16,
     creds: Credentials,
     encrypted: bool,
     state: State,
@@ -227,6 +262,10 @@ impl Login {
             security: cfg.security,
             method: cfg.auth,
             allow_plaintext_password: cfg.allow_plaintext_password,
+            oauth_mechanism: cfg.oauth_mechanism,
+            oauth_initial_response: cfg.oauth_initial_response,
+            host: cfg.host.clone(),
+            port: cfg.port,
             creds: Credentials {
                 username: cfg.username.clone(),
                 password: cfg.password.clone(),
@@ -410,6 +449,7 @@ impl Login {
                 mechanism,
                 replies,
             } => self.on_sasl(sasl, mechanism, replies, line),
+            State::SaslOAuthRejected { status } => self.on_oauth_final(&status, line),
             State::SaslCancelled { detail } => {
                 self.status(line)?;
                 Err(Error::Protocol {
@@ -455,6 +495,7 @@ impl Login {
         }
         let mechanism = auth::choose(
             self.method,
+            self.oauth_mechanism,
             &self.caps,
             self.has_timestamp(),
             self.encrypted,
@@ -477,6 +518,7 @@ impl Login {
         let untried = |all: Vec<Mechanism>| all.into_iter().find(|m| !self.tried.contains(m));
         let acceptable = auth::candidates(
             self.method,
+            self.oauth_mechanism,
             &self.caps,
             self.has_timestamp(),
             self.encrypted,
@@ -497,7 +539,14 @@ impl Login {
         let password_ok = self.encrypted || self.allow_plaintext_password;
         if self.method == AuthMethod::Auto && !password_ok {
             let unsafe_left =
-                auth::candidates(self.method, &self.caps, self.has_timestamp(), true, true)
+                auth::candidates(
+                    self.method,
+                    self.oauth_mechanism,
+                    &self.caps,
+                    self.has_timestamp(),
+                    true,
+                    true,
+                )
                     .ok()
                     .and_then(untried);
             if let Some(m) = unsafe_left {
@@ -555,6 +604,14 @@ impl Login {
             }
             Mechanism::Login => Sasl::Login,
             Mechanism::CramMd5 => Sasl::CramMd5,
+            Mechanism::XOAuth2 => Sasl::OAuth {
+                message: auth::xoauth2_response(&user, password),
+                in_command: self.oauth_initial_response,
+            },
+            Mechanism::OAuthBearer => Sasl::OAuth {
+                message: auth::oauthbearer_response(&user, &self.host, self.port, password),
+                in_command: self.oauth_initial_response,
+            },
         };
         self.send(sasl.command(mechanism));
         self.state = State::Sasl {
@@ -604,6 +661,31 @@ impl Login {
             return Ok(());
         }
         Err(self.exhausted())
+    }
+
+    /// The server's final reply after an OAuth error challenge.
+    fn on_oauth_final(&mut self, status_text: &str, line: &[u8]) -> Result<(), Error> {
+        let status = self.status(line)?;
+        if status.ok {
+            // The token was refused; a server that then says +OK is broken.
+            return Err(Error::Protocol {
+                command: self.during.clone(),
+                detail: Violation::SaslUnfinished,
+            });
+        }
+        Err(self.token_refused(status_text.to_string(), &status))
+    }
+
+    /// A refused OAuth token: a plain authentication failure means the
+    /// sign-in has expired; coded refusals (`SYS/TEMP`, `IN-USE`…) stay.
+    fn token_refused(&self, oauth_status: String, status: &Status) -> Error {
+        match Error::refusal(&self.during, status, self.caps.login_delay, true) {
+            Error::AuthFailed { server_text, .. } => Error::SignInExpired {
+                status: oauth_status,
+                server_text,
+            },
+            other => other,
+        }
     }
 
     fn misuse(&mut self, state: State, detail: &str) -> Error {
@@ -699,6 +781,9 @@ impl Login {
                 self.state = State::Done(mechanism);
                 return Ok(());
             }
+            AuthReply::Done(status) if mechanism.is_oauth() => {
+                return Err(self.token_refused(String::new(), &status));
+            }
             AuthReply::Done(status) => {
                 let initial = matches!(
                     sasl,
@@ -711,6 +796,15 @@ impl Login {
             }
             AuthReply::Continue(challenge) => challenge,
         };
+        if sasl.is_oauth_error(&challenge, replies) {
+            // RFC 7628 §3.2.3: answer the error so the server sends its -ERR.
+            let status = auth::oauth_error_status(&challenge).unwrap_or_default();
+            self.send(Command::SaslResponse(Secret::new(
+                auth::oauth_abort_response(mechanism),
+            )));
+            self.state = State::SaslOAuthRejected { status };
+            return Ok(());
+        }
         match sasl.respond(&self.creds, &challenge, replies) {
             Some(Ok(answer)) => {
                 self.send(Command::SaslResponse(Secret::new(answer)));

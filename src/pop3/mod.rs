@@ -61,7 +61,7 @@ pub use auth::Mechanism;
 pub use capa::{Capabilities, Expire};
 pub use cert::CertInfo;
 pub use client::Client;
-pub use config::{AuthMethod, Config, Security};
+pub use config::{AuthMethod, Config, OAuthMechanism, Security};
 pub use error::{Error, SinkError, Violation};
 pub use listing::Uidl;
 pub use log::{Direction, LogLine, ProtocolLog};
