@@ -15,7 +15,7 @@ use std::sync::Arc;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
-use super::background::{Job, Opened};
+use super::background::{Job, Opened, Undo, Write};
 use super::dialogs::{self, Dialog};
 use super::folders::FolderPane;
 use super::import_export::{ImportExport, TransferCx};
@@ -205,6 +205,12 @@ fn search_panel_opens_a_hit() {
 
 #[test]
 fn status_bar_panel_offers_undo_and_says_why_sync_is_off() {
+    let mut status = SyncStatus::default();
+    let trashed = Write::Trash(vec![MessageId(10)]);
+    let undo = Undo::Restore(vec![MessageId(10)]);
+    status
+        .notices
+        .on_wrote(&trashed, Ok((1, Some(undo))), &folders());
     let mut h = Harness::new_ui_state(
         |ui, (status, out): &mut (SyncStatus, Vec<Intent>)| {
             status.ui(
@@ -212,12 +218,11 @@ fn status_bar_panel_offers_undo_and_says_why_sync_is_off() {
                 &[],
                 Some("Syncing is unavailable: the sync thread could not start"),
                 None,
-                Some("Moved 1 message to the Trash."),
-                true,
+                None,
                 out,
             );
         },
-        (SyncStatus::default(), Vec::new()),
+        (status, Vec::new()),
     );
     h.run();
     assert!(
