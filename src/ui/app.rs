@@ -12,12 +12,11 @@
 
 use egui::Ui;
 
-use super::background::{Done, Job, Write};
+use super::background::{Done, Job, Undo, Write};
 use super::context::View;
 use super::dialogs::{Dialog, Dialogs};
 use super::folders::FolderPane;
-use super::intents::Intent;
-use super::intents::{SaveRequest, Transfer};
+use super::intents::{Intent, SaveRequest, Transfer};
 use super::message_list::MessageList;
 use super::picker::{FilePicker, RfdPicker};
 use super::prefs::Prefs;
@@ -638,11 +637,7 @@ impl App {
 
     /// A write finished: the status bar words it and keeps its undo; counts
     /// and the list catch up.
-    fn on_wrote(
-        &mut self,
-        w: &Write,
-        result: Result<(usize, Option<super::background::Undo>), String>,
-    ) {
+    fn on_wrote(&mut self, w: &Write, result: Result<(usize, Option<Undo>), String>) {
         if let (Write::Flag(ids, ..), Ok(_)) = (w, &result) {
             // Only these rows change.
             self.list.forget(ids);
