@@ -1,26 +1,32 @@
 //! The eframe application: its state, the frame layout (menu and toolbar,
 //! status bar, folders, list, reader, dialogs), draining the workers' answers
 //! and the sync worker's events with `try_recv` at the start of every frame,
-//! and the keyboard.
-
-mod actions;
+//! the keyboard, and applying what the panels ask for ([`Intent`]).
+//!
+//! `App::apply` is the one place that routes intents: each is carried out by
+//! the panel that owns the state it changes (the status bar words a write
+//! and keeps its undo, the reader plans saving attachments, the dialogs panel
+//! picks the dialog an intent asks for); App sends the resulting jobs to the
+//! workers. Flags show their new state at once, moved messages leave the
+//! screen at once, and the write thread's answer refreshes counts and the list.
 
 use egui::Ui;
 
-use super::background::{Done, Job, Undo};
+use super::background::{Done, Job, Undo, Write};
 use super::context::View;
-use super::dialogs::{self, Dialog};
+use super::dialogs::{Dialog, Dialogs};
 use super::folders::FolderPane;
-use super::intents::Intent;
+use super::intents::{Intent, SaveRequest, Transfer};
 use super::message_list::MessageList;
 use super::picker::{FilePicker, RfdPicker};
-use super::prefs::{Prefs, ReaderPosition};
-use super::reader::Reader;
+use super::prefs::Prefs;
+use super::reader::{ReadTimer, Reader, SaveOutcome};
 use super::search::Search;
 use super::session::{self, Session};
-use super::status_bar::SyncStatus;
+use super::status_bar::{self, SyncStatus};
 use super::{RunOptions, keys, list_paint, menus, toolbar, welcome};
-use crate::store::{Flags, Scope};
+use crate::store::{Flags, Folder, FolderRole, MessageId, Scope};
+use crate::sync::Command;
 
 /// The reader window.
 pub struct App {
@@ -35,9 +41,7 @@ pub struct App {
     reader: Reader,
     search: Search,
     status: SyncStatus,
-    dialog: Option<Dialog>,
-    undo: Option<(String, Undo)>,
-    notice: Option<String>,
+    dialogs: Dialogs,
     picker: Box<dyn FilePicker>,
     ctx: egui::Context,
     error: Option<String>,
@@ -60,33 +64,28 @@ impl App {
     ) -> App {
         let prefs = Prefs::load(storage);
         let mut app = App {
-            prefs,
             applied: None,
             session: None,
             open_error: None,
             demo_error: None,
             folders: FolderPane::default(),
-            list: MessageList::default(),
+            list: MessageList::in_order(prefs.sort, prefs.conversations),
             reader: Reader::default(),
             search: Search::default(),
             status: SyncStatus::default(),
-            dialog: None,
-            undo: None,
-            notice: None,
+            dialogs: Dialogs::default(),
             picker: Box::new(RfdPicker),
             ctx: ctx.clone(),
             error: None,
             jobs: Default::default(),
             settings: super::settings::Settings::default(),
             opts: opts.clone(),
+            prefs,
         };
-        app.list.sort = app.prefs.sort;
-        app.list.conversations = app.prefs.conversations;
         if opts.demo {
             app.start_demo();
         } else {
-            let opened = session::data_dir_for(&opts).and_then(|dir| Session::open(dir, ctx));
-            match opened {
+            match Session::open_for(&opts, ctx) {
                 Ok(s) => app.use_session(s),
                 Err(e) => app.open_error = Some(e.to_string()),
             }
@@ -124,10 +123,7 @@ impl App {
 
     /// The last sync error shown in the status bar, if any account failed.
     pub fn last_sync_error(&self) -> Option<String> {
-        self.status.accounts.values().find_map(|s| match s {
-            super::status_bar::AccountSync::Failed { message, .. } => Some(message.clone()),
-            _ => None,
-        })
+        self.status.last_error()
     }
 
     /// The data directory in use.
@@ -162,46 +158,27 @@ impl App {
 
     fn use_session(&mut self, session: Session) {
         self.session = Some(session);
-        self.list = MessageList::default();
-        self.list.sort = self.prefs.sort;
-        self.list.conversations = self.prefs.conversations;
+        self.list = MessageList::in_order(self.prefs.sort, self.prefs.conversations);
         self.reader.clear();
         self.search.clear();
         self.status = SyncStatus::default();
-        self.undo = None;
-        self.notice = None;
         self.refresh_folders();
-        let scope = self
-            .prefs
-            .last_scope
-            .filter(|s| match s {
-                Scope::Folder(f) => self.folders.get(*f).is_some(),
-                Scope::UnifiedInbox => true,
-            })
-            .unwrap_or(Scope::UnifiedInbox);
-        self.apply(Intent::ShowScope(scope));
+        let last = self.prefs.last_scope;
+        let scope = last.filter(|s| self.folders.role_of(*s).is_some());
+        self.apply(Intent::ShowScope(scope.unwrap_or(Scope::UnifiedInbox)));
     }
 
     /// Re-reads folders and accounts (small tables).
     fn refresh_folders(&mut self) {
         let Some(s) = &self.session else { return };
-        match (s.store.folders(), s.store.accounts()) {
-            (Ok(f), Ok(a)) => {
-                self.folders.folders = f;
-                self.folders.accounts = a;
-            }
-            (Err(e), _) | (_, Err(e)) => self.error = Some(e.to_string()),
+        if let Err(e) = self.folders.refresh(&s.store) {
+            self.error = Some(e);
         }
-    }
-
-    /// An empty store: no account, no mail.
-    fn is_empty_store(&self) -> bool {
-        self.folders.accounts.is_empty() && self.folders.folders.iter().all(|f| f.total == 0)
     }
 
     /// Whether the welcome page takes the window.
     fn show_welcome(&self) -> bool {
-        self.session.is_some() && self.is_empty_store() && !self.search.is_active()
+        self.session.is_some() && self.folders.is_empty() && !self.search.is_active()
     }
 
     fn send_read(&self, job: Job) {
@@ -219,42 +196,21 @@ impl App {
     /// Takes in everything the workers said since the last frame.
     fn drain(&mut self) {
         let now = self.ctx.input(|i| i.time);
-        let mut answers = Vec::new();
-        let mut events = Vec::new();
-        let mut job_events = Vec::new();
-        if let Some(s) = &self.session {
-            while let Some(e) = s.jobs.try_recv() {
-                job_events.push(e);
-            }
-            while let Some(d) = s.read.try_recv() {
-                answers.push(d);
-            }
-            while let Some(d) = s.rows.try_recv() {
-                answers.push(d);
-            }
-            while let Some(d) = s.write.try_recv() {
-                answers.push(d);
-            }
-            if let Some(sync) = &s.sync {
-                while let Some(e) = sync.try_recv() {
-                    events.push(e);
-                }
-            }
-        }
-        for d in answers {
+        let drained = self
+            .session
+            .as_ref()
+            .map(Session::drain)
+            .unwrap_or_default();
+        for d in drained.answers {
+            let Some(d) = self.list.on_done(d) else {
+                continue;
+            };
             match d {
-                Done::Order { generation, result } => self.list.on_order(generation, result),
                 Done::Search { generation, result } => self.search.on_result(generation, result),
                 Done::Opened {
                     generation, result, ..
                 } => self.reader.on_opened(generation, result, now),
-                Done::Rows { generation, result } => self.list.on_rows(generation, result),
-                Done::Page {
-                    generation,
-                    start,
-                    result,
-                } => self.list.on_page(generation, start, result),
-                Done::Wrote { write, result } => self.on_wrote(*write, result),
+                Done::Wrote { write, result } => self.on_wrote(&write, result),
                 Done::Progress(done, total) => self.settings.on_remove_progress(done, total),
                 Done::RemovedAccount { id, result } => {
                     if let Some(s) = &self.session {
@@ -265,10 +221,12 @@ impl App {
                 Done::Stopped(reason) => {
                     self.error = Some(format!("A background thread stopped: {reason}"));
                 }
+                // The list's answers, taken above.
+                Done::Order { .. } | Done::Rows { .. } | Done::Page { .. } => {}
             }
         }
         let mut out = Vec::new();
-        for e in job_events {
+        for e in drained.jobs {
             // One job at a time: a running backup's events are the backup's.
             if self.settings.on_job_event(&e) {
                 continue;
@@ -283,7 +241,7 @@ impl App {
         for intent in out {
             self.apply(intent);
         }
-        for e in events {
+        for e in drained.sync {
             self.on_sync_event(e);
         }
     }
@@ -305,9 +263,9 @@ impl App {
                         self.apply(Intent::Open(id));
                     }
                 }
-                Err(e) => {
-                    self.dialog = Some(Dialog::Message("Download failed".into(), e));
-                }
+                Err(e) => self
+                    .dialogs
+                    .show(Dialog::Message("Download failed".into(), e)),
             },
             _ => {}
         }
@@ -324,24 +282,14 @@ impl App {
 
     /// Marks the open message read once it has been shown long enough.
     fn mark_read_timer(&mut self) {
-        let Some(opened) = &self.reader.opened else {
-            return;
-        };
-        if self.reader.marked {
-            return;
-        }
-        let Some(at) = self.reader.shown_at else {
-            return;
-        };
         let now = self.ctx.input(|i| i.time);
         let delay = f64::from(self.prefs.mark_read_delay_secs);
-        if now - at >= delay {
-            self.reader.marked = true;
-            let id = opened.row.id;
-            self.apply(Intent::SetFlag(vec![id], Flags::SEEN, true));
-        } else {
-            self.ctx
-                .request_repaint_after(std::time::Duration::from_secs_f64(delay - (now - at)));
+        match self.reader.read_timer(now, delay) {
+            ReadTimer::Mark(id) => self.apply(Intent::SetFlag(vec![id], Flags::SEEN, true)),
+            ReadTimer::Wait(secs) => self
+                .ctx
+                .request_repaint_after(std::time::Duration::from_secs_f64(secs)),
+            ReadTimer::Idle => {}
         }
     }
 
@@ -355,7 +303,7 @@ impl App {
         self.drain();
         self.mark_read_timer();
         let mut out = Vec::new();
-        let modal = self.dialog.is_some() || self.jobs.modal() || self.settings.is_open();
+        let modal = self.dialogs.is_open() || self.jobs.modal() || self.settings.is_open();
         keys::keys(
             &self.ctx,
             modal,
@@ -376,7 +324,7 @@ impl App {
             scope: self.list.scope,
             role: self.current_role(),
             selection: &selection,
-            undo: self.undo.as_ref().map(|(what, _)| what.as_str()),
+            undo: self.status.notices.undo_label(),
             in_demo: self.session.as_ref().is_some_and(|s| s.demo.is_some()),
             syncing: self.status.any_syncing(),
             sync_off: sync_off.as_deref(),
@@ -400,37 +348,19 @@ impl App {
         });
         if self.session.is_none() {
             egui::CentralPanel::default().show(ui, |ui| {
-                let e = self
-                    .open_error
-                    .clone()
-                    .unwrap_or_else(|| "no data directory".into());
-                ui.heading("popmail cannot open its mail store");
-                ui.label(e);
+                welcome::no_store_ui(ui, self.open_error.as_deref())
             });
             self.finish(out);
             return;
         }
         let busy = self.busy_text();
-        let notice = match (
-            &self.notice,
-            self.session.as_ref().and_then(|s| s.demo.as_ref()),
-        ) {
-            (Some(n), _) => Some(n.clone()),
-            (None, Some(d)) => Some(format!("Demo: mail server on 127.0.0.1:{}", d.port)),
-            (None, None) => None,
-        };
-        let can_undo = self.undo.is_some();
+        let demo = self.session.as_ref().and_then(|s| s.demo.as_ref());
+        let demo = demo.map(|d| format!("Demo: mail server on 127.0.0.1:{}", d.port));
         egui::Panel::bottom("status-bar").show(ui, |ui| {
-            let accounts = self.folders.accounts.clone();
-            self.status.ui(
-                ui,
-                &accounts,
-                sync_off.as_deref(),
-                busy.as_deref(),
-                notice.as_deref(),
-                can_undo,
-                &mut out,
-            );
+            let accounts = &self.folders.accounts;
+            let (sync_off, busy) = (sync_off.as_deref(), busy.as_deref());
+            self.status
+                .ui(ui, accounts, sync_off, busy, demo.as_deref(), &mut out);
         });
         let open = self.session.is_some();
         self.jobs.ui(ui, &self.folders.folders, open, &mut out);
@@ -450,45 +380,20 @@ impl App {
                 self.folders
                     .ui(ui, self.list.scope, &|a| status.syncing(a), &mut out);
             });
-        let reader_panel = match self.prefs.reader_position {
-            // The list keeps room for its columns however the window shrinks.
-            ReaderPosition::Right => {
-                let w = ui.available_width();
-                egui::Panel::right("reader")
-                    .default_size(w * 0.42)
-                    .max_size((w - 380.0).max(200.0))
-            }
-            ReaderPosition::Bottom => {
-                let h = ui.available_height();
-                egui::Panel::bottom("reader-bottom")
-                    .default_size(h * 0.5)
-                    .max_size((h - 150.0).max(120.0))
-            }
-        };
+        let reader_panel = self.prefs.reader_position.panel(ui);
         reader_panel.resizable(true).min_size(120.0).show(ui, |ui| {
             self.reader.ui(ui, can_sync, &mut out);
         });
         egui::CentralPanel::default().show(ui, |ui| {
-            if let Some(e) = &self.error {
-                ui.horizontal(|ui| {
-                    ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {e}"));
-                    if ui.small_button("Dismiss").clicked() {
-                        out.push(Intent::DismissError);
-                    }
-                });
-            }
+            status_bar::error_line_ui(ui, self.error.as_deref(), &mut out);
             if self.search.is_active() {
                 let folders = &self.folders;
-                self.search.results_ui(
-                    ui,
-                    &|f| {
-                        folders
-                            .get(f)
-                            .map_or_else(String::new, |f| f.qualified_name())
-                    },
-                    now,
-                    &mut out,
-                );
+                let name = |f| {
+                    folders
+                        .get(f)
+                        .map_or_else(String::new, Folder::qualified_name)
+                };
+                self.search.results_ui(ui, &name, now, &mut out);
             } else if let Some(s) = &self.session
                 && let Some(job) =
                     list_paint::list_ui(&mut self.list, ui, &mut self.prefs.columns, now, &mut out)
@@ -500,9 +405,10 @@ impl App {
     }
 
     fn finish(&mut self, mut out: Vec<Intent>) {
-        self.settings_ui(&mut out);
-        let folders = self.folders.folders.clone();
-        dialogs::dialog_ui(&self.ctx, &mut self.dialog, &folders, &mut out);
+        let session = self.session.as_ref();
+        let picker = self.picker.as_mut();
+        (self.settings).ui(&self.ctx, session, &self.prefs, picker, &mut out);
+        self.dialogs.ui(&self.ctx, &self.folders.folders, &mut out);
         for intent in out {
             self.apply(intent);
         }
@@ -513,35 +419,263 @@ impl App {
         }
     }
 
-    /// Opens the settings dialog.
-    fn open_settings(&mut self, what: super::intents::Open) {
-        let store = self.session.as_ref().map(|s| &s.store);
-        self.settings.open(what, store);
-    }
-
     /// Folders and the list catch up after accounts were added, changed or removed.
     fn accounts_changed(&mut self) {
         self.refresh_folders();
-        match self.list.scope {
-            Some(Scope::Folder(f)) if self.folders.get(f).is_none() => {
-                self.apply(Intent::ShowScope(Scope::UnifiedInbox));
-            }
-            _ => self.reload_list(),
+        if self.scope_gone() {
+            self.apply(Intent::ShowScope(Scope::UnifiedInbox));
+        } else {
+            self.reload_list();
         }
     }
 
-    /// Draws the settings dialog; what it asks for is applied with the rest.
-    fn settings_ui(&mut self, out: &mut Vec<Intent>) {
-        let ctx = self.ctx.clone();
-        self.settings.ui(
-            &ctx,
-            self.session.as_ref(),
-            &self.prefs,
-            self.picker.as_mut(),
-            out,
-        );
-        if self.settings.busy() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(250));
+    /// Whether the folder shown no longer exists.
+    fn scope_gone(&self) -> bool {
+        matches!(self.list.scope, Some(Scope::Folder(f)) if self.folders.get(f).is_none())
+    }
+
+    /// The messages an action applies to (see [`keys::selection`]).
+    fn selection(&self) -> Vec<MessageId> {
+        keys::selection(&self.list, &self.search, &self.reader)
+    }
+
+    /// The role of the folder shown.
+    fn current_role(&self) -> Option<FolderRole> {
+        self.folders.role_of(self.list.scope?)
+    }
+
+    /// Carries out one intent: routes it to the panel that owns what it
+    /// changes, and sends the jobs that follow to the workers.
+    fn apply(&mut self, intent: Intent) {
+        if let Some(d) = Dialogs::ask_for(&intent, &self.folders.folders) {
+            self.dialogs.show(d);
+            return;
+        }
+        match intent {
+            Intent::ShowScope(scope) => {
+                self.search.clear();
+                if let Some(s) = &self.session {
+                    s.read.send(self.list.set_scope(scope));
+                }
+                self.prefs.last_scope = Some(scope);
+            }
+            Intent::Open(id) => {
+                if self.reader.id != Some(id) || self.reader.opened.is_none() {
+                    let generation = self.reader.open(id);
+                    self.send_read(Job::Open { generation, id });
+                }
+                if !self.search.is_active() && !self.list.is_selected(id) {
+                    self.list.select_id(id);
+                }
+            }
+            Intent::Sort(key) => {
+                self.prefs.sort_by(key);
+                self.reorder();
+            }
+            Intent::SearchEverywhere(on) => self.prefs.search_everywhere = on,
+            Intent::SetPrefs(prefs) => {
+                let conversations = prefs.conversations;
+                self.prefs = *prefs;
+                if conversations != self.list.conversations {
+                    self.reorder();
+                }
+            }
+            Intent::SetConversations(on) => {
+                self.prefs.conversations = on;
+                self.reorder();
+            }
+            Intent::SetFlag(ids, flag, on) => self.set_flag(ids, flag, on),
+            Intent::ToggleFlag(ids, flag) => {
+                let (list, search, reader) = (&self.list, &self.search, &self.reader);
+                let all = ids.iter().all(|id| {
+                    keys::flags_of(list, search, reader, *id).is_some_and(|f| f.contains(flag))
+                });
+                self.set_flag(ids, flag, !all);
+            }
+            Intent::Archive(ids) => match self.folders.special(FolderRole::Archive) {
+                Some(archive) => self.write(Write::Move(ids, archive)),
+                None => self.error = Some("there is no Archive folder".into()),
+            },
+            Intent::Move(ids, to) => match self.folders.get(to) {
+                Some(f) if f.role == FolderRole::Trash => self.write(Write::Trash(ids)),
+                _ => self.write(Write::Move(ids, to)),
+            },
+            // Deleting in the Trash means for good: ask.
+            Intent::Trash(ids) if self.current_role() == Some(FolderRole::Trash) => {
+                self.dialogs.show(Dialog::Expunge(ids));
+            }
+            Intent::Trash(ids) => self.write(Write::Trash(ids)),
+            Intent::Restore(ids) => self.write(Write::Restore(ids)),
+            Intent::Expunge(ids) => self.write(Write::Expunge(ids)),
+            Intent::Empty(f) => self.write(Write::Empty(f)),
+            Intent::Undo => {
+                if let Some(w) = self.status.notices.take_undo() {
+                    self.send_write(Job::Write(w));
+                }
+            }
+            i @ (Intent::CreateFolder(..)
+            | Intent::DoRenameFolder(..)
+            | Intent::DeleteFolder(_)) => {
+                let Some(s) = &self.session else { return };
+                let deleted = matches!(i, Intent::DeleteFolder(_));
+                if let Some(d) = FolderPane::change(&s.store, i) {
+                    self.dialogs.show(d);
+                }
+                self.refresh_folders();
+                if deleted && self.scope_gone() {
+                    self.apply(Intent::ShowScope(Scope::UnifiedInbox));
+                }
+            }
+            Intent::SyncAll => self.sync(Command::SyncAll),
+            Intent::SyncAccount(a) => self.sync(Command::SyncAccount(a)),
+            Intent::CancelSync => self.sync(Command::Cancel(None)),
+            Intent::FetchFull(id) => self.sync(Command::FetchFull(id)),
+            Intent::OpenLink(url) => self.ctx.open_url(egui::OpenUrl::new_tab(url)),
+            Intent::Save(req) => self.save(req, false),
+            Intent::SaveConfirmed(req) => self.save(req, true),
+            Intent::SaveTo(i, path) => {
+                if let Some(w) = self.reader.save_to(vec![(i, path)]) {
+                    self.send_write(Job::Write(w));
+                }
+            }
+            Intent::ViewSource => {
+                if let Some(d) = self.reader.source() {
+                    self.dialogs.show(d);
+                }
+            }
+            Intent::StartDemo => self.start_demo(),
+            Intent::ImportMailbox => self.apply(Intent::ImportExport(Transfer::Import(None))),
+            Intent::ImportExport(step) => {
+                let mut cx = super::import_export::TransferCx {
+                    jobs: self.session.as_ref().map(|s| &s.jobs),
+                    folders: &self.folders.folders,
+                    scope: self.list.scope,
+                    picker: self.picker.as_mut(),
+                };
+                self.jobs.act(step, &mut cx);
+            }
+            i @ (Intent::AddAccount
+            | Intent::Preferences
+            | Intent::Settings(_)
+            | Intent::SaveAccount(_)
+            | Intent::RemoveAccount { .. }) => {
+                if self.settings.act(i, self.session.as_mut()) {
+                    self.accounts_changed();
+                }
+            }
+            Intent::FocusSearch => self.search.focus = true,
+            Intent::ClearSearch => self.search.clear(),
+            Intent::DismissError => self.error = None,
+            Intent::ShowError(e) => self.error = Some(e),
+            Intent::RefreshFolders => self.refresh_folders(),
+            Intent::ReloadList => self.reload_list(),
+            Intent::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            // The rest ask first; `Dialogs::ask_for` took them, or there
+            // was nothing to ask about.
+            Intent::AskMove(_)
+            | Intent::AskExpunge(_)
+            | Intent::AskEmpty(_)
+            | Intent::NewFolder
+            | Intent::NewSubfolder(_)
+            | Intent::RenameFolder(_)
+            | Intent::AskDeleteFolder(_)
+            | Intent::AskOpenLink(_) => {}
+        }
+    }
+
+    fn reorder(&mut self) {
+        let (sort, conversations) = (self.prefs.sort, self.prefs.conversations);
+        if let Some(s) = &self.session
+            && let Some(job) = self.list.set_order(sort, conversations)
+        {
+            s.read.send(job);
+        }
+    }
+
+    fn sync(&mut self, c: Command) {
+        let sent = self.session.as_ref().map(|s| s.sync(c));
+        match sent {
+            Some(Ok(())) => {}
+            Some(Err(why)) => self.error = why,
+            None => self.error = Some("no mail store is open".into()),
+        }
+    }
+
+    /// Shows the new flags at once and writes them on the write thread (a
+    /// commit can wait on a WAL checkpoint; the frame must not).
+    fn set_flag(&mut self, ids: Vec<MessageId>, flag: Flags, on: bool) {
+        if !ids.is_empty() {
+            self.list.patch_flags(&ids, flag, on);
+            self.reader.patch_flags(&ids, flag, on);
+            self.search.patch_flags(&ids, flag, on);
+            self.send_write(Job::Write(Write::Flag(ids, flag, on)));
+        }
+    }
+
+    /// Takes moved or deleted messages off the screen now and sends the
+    /// write; the write thread catches up.
+    fn write(&mut self, w: Write) {
+        if let Some(ids) = w.messages() {
+            if ids.is_empty() {
+                return;
+            }
+            let leaves = match &w {
+                Write::Move(_, to) => {
+                    let inbox = self.folders.get(*to).map(|f| f.role) == Some(FolderRole::Inbox);
+                    self.list.loses(*to, inbox)
+                }
+                _ => true,
+            };
+            if leaves {
+                self.list.remove(ids);
+                self.search.forget(ids);
+                self.reader.forget(ids);
+            }
+        }
+        self.send_write(Job::Write(w));
+    }
+
+    /// A write finished: the status bar words it and keeps its undo; counts
+    /// and the list catch up.
+    fn on_wrote(&mut self, w: &Write, result: Result<(usize, Option<Undo>), String>) {
+        if let (Write::Flag(ids, ..), Ok(_)) = (w, &result) {
+            // Only these rows change.
+            self.list.forget(ids);
+        }
+        let effect = self
+            .status
+            .notices
+            .on_wrote(w, result, &self.folders.folders);
+        if let Some(e) = effect.error {
+            self.error = Some(e);
+        }
+        if let Some(d) = effect.dialog {
+            self.dialogs.show(d);
+        }
+        if effect.refresh {
+            self.refresh_folders();
+        }
+        if effect.reload {
+            self.reload_list();
+        }
+    }
+
+    fn save(&mut self, req: SaveRequest, confirmed: bool) {
+        match self.reader.save(req, confirmed, self.picker.as_mut()) {
+            Some(SaveOutcome::Ask(d)) => self.dialogs.show(d),
+            Some(SaveOutcome::Write(w)) => self.send_write(Job::Write(w)),
+            None => {}
+        }
+    }
+
+    /// Switches to the demo: its own data directory, server and account.
+    fn start_demo(&mut self) {
+        // Close the current session first: one data directory at a time.
+        self.session = None;
+        let (session, demo_error) = session::switch_to_demo(&self.opts, &self.ctx);
+        self.demo_error = demo_error;
+        if let Some(s) = session {
+            self.use_session(s);
         }
     }
 

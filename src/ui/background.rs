@@ -128,6 +128,19 @@ pub enum Write {
     },
 }
 
+impl Write {
+    /// The messages a move, Trash, restore or delete takes away (`None`:
+    /// another kind of write).
+    pub fn messages(&self) -> Option<&[MessageId]> {
+        match self {
+            Write::Move(ids, _) | Write::Trash(ids) | Write::Restore(ids) | Write::Expunge(ids) => {
+                Some(ids)
+            }
+            _ => None,
+        }
+    }
+}
+
 /// How to undo a write.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Undo {

@@ -2,6 +2,8 @@
 //! folder, open a link, save a risky file, replace a file), folder names,
 //! "Move to…" and messages (account settings and preferences live in the
 //! settings dialog, `super::settings`; import and export in `super::import_export`).
+//! [`Dialogs`] owns the dialog on screen and decides which dialog an
+//! "ask first" intent opens ([`Dialogs::ask_for`]).
 
 use egui::{Id, Key, Modal, RichText, Ui};
 
@@ -33,6 +35,47 @@ pub enum Dialog {
     Message(String, String),
     /// The message source.
     Source(String, std::sync::Arc<Vec<u8>>),
+}
+
+/// The dialogs panel: at most one dialog at a time.
+#[derive(Debug, Default)]
+pub struct Dialogs {
+    shown: Option<Dialog>,
+}
+
+impl Dialogs {
+    /// The dialog an "ask first" intent opens (`None`: the intent opens none,
+    /// or has nothing to ask about).
+    pub fn ask_for(intent: &Intent, folders: &[Folder]) -> Option<Dialog> {
+        let folder = |id: FolderId| folders.iter().find(|f| f.id == id);
+        let name = |id: FolderId| folder(id).map(|f| f.name.clone()).unwrap_or_default();
+        Some(match intent {
+            Intent::AskMove(ids) if !ids.is_empty() => Dialog::MoveTo(ids.clone()),
+            Intent::AskExpunge(ids) if !ids.is_empty() => Dialog::Expunge(ids.clone()),
+            Intent::AskEmpty(f) => Dialog::Empty(*f, folder(*f).map_or(0, |f| f.total)),
+            Intent::NewFolder => Dialog::NewFolder(None, String::new()),
+            Intent::NewSubfolder(p) => Dialog::NewFolder(Some(*p), String::new()),
+            Intent::RenameFolder(id) => Dialog::Rename(*id, name(*id)),
+            Intent::AskDeleteFolder(id) => Dialog::DeleteFolder(*id, name(*id)),
+            Intent::AskOpenLink(url) => Dialog::OpenLink(url.clone()),
+            _ => return None,
+        })
+    }
+
+    /// Shows a dialog (in place of the one on screen).
+    pub fn show(&mut self, dialog: Dialog) {
+        self.shown = Some(dialog);
+    }
+
+    /// Whether a dialog is on screen.
+    pub fn is_open(&self) -> bool {
+        self.shown.is_some()
+    }
+
+    /// Draws the dialog on screen, if any.
+    pub fn ui(&mut self, ctx: &egui::Context, folders: &[Folder], out: &mut Vec<Intent>) {
+        dialog_ui(ctx, &mut self.shown, folders, out);
+    }
 }
 
 /// Shows `dialog`; sets it to `None` when it closes.

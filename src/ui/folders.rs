@@ -7,8 +7,9 @@ use std::collections::HashMap;
 
 use egui::{Align, Layout, RichText, Sense, Ui};
 
+use super::dialogs::Dialog;
 use super::intents::{DragMessages, Intent, Transfer};
-use crate::store::{Account, AccountId, Folder, FolderId, FolderRole, Scope};
+use crate::store::{Account, AccountId, Folder, FolderId, FolderRole, Scope, Store};
 
 /// The folder pane.
 #[derive(Default)]
@@ -23,6 +24,56 @@ impl FolderPane {
     /// The folder with this id.
     pub fn get(&self, id: FolderId) -> Option<&Folder> {
         self.folders.iter().find(|f| f.id == id)
+    }
+
+    /// Re-reads folders and accounts (small tables).
+    pub fn refresh(&mut self, store: &Store) -> Result<(), String> {
+        match (store.folders(), store.accounts()) {
+            (Ok(f), Ok(a)) => {
+                self.folders = f;
+                self.accounts = a;
+                Ok(())
+            }
+            (Err(e), _) | (_, Err(e)) => Err(e.to_string()),
+        }
+    }
+
+    /// Creates, renames or deletes a folder in the store; a failure comes
+    /// back as a dialog. Other intents are left alone. Re-reading the
+    /// folders is left to the caller.
+    pub fn change(store: &Store, intent: Intent) -> Option<Dialog> {
+        let done = match intent {
+            Intent::CreateFolder(parent, name) => store
+                .create_folder(&name, parent, FolderRole::User)
+                .map(drop),
+            Intent::DoRenameFolder(id, name) => store.rename_folder(id, &name),
+            Intent::DeleteFolder(id) => store.delete_folder(id),
+            _ => return None,
+        };
+        let e = done.err()?;
+        Some(Dialog::Message("Folder".into(), e.to_string()))
+    }
+
+    /// The local (not per-account) folder with this role.
+    pub fn special(&self, role: FolderRole) -> Option<FolderId> {
+        self.folders
+            .iter()
+            .find(|f| f.role == role && f.account.is_none())
+            .map(|f| f.id)
+    }
+
+    /// The role of the folder a scope shows (the unified Inbox counts as an
+    /// Inbox).
+    pub fn role_of(&self, scope: Scope) -> Option<FolderRole> {
+        match scope {
+            Scope::Folder(f) => self.get(f).map(|f| f.role),
+            Scope::UnifiedInbox => Some(FolderRole::Inbox),
+        }
+    }
+
+    /// An empty store: no account, no mail.
+    pub fn is_empty(&self) -> bool {
+        self.accounts.is_empty() && self.folders.iter().all(|f| f.total == 0)
     }
 
     /// What a scope is called in titles.

@@ -25,6 +25,20 @@ pub fn selection(list: &MessageList, search: &Search, reader: &Reader) -> Vec<Me
     }
 }
 
+/// The flags of a message on screen: the open one, a cached list row or a
+/// search hit.
+pub fn flags_of(
+    list: &MessageList,
+    search: &Search,
+    reader: &Reader,
+    id: MessageId,
+) -> Option<Flags> {
+    reader
+        .flags_of(id)
+        .or_else(|| list.cached(id).map(|r| r.flags))
+        .or_else(|| search.flags_of(id))
+}
+
 /// Reads this frame's keys into intents (moving the list cursor itself).
 /// `modal`: a dialog is open.
 pub fn keys(

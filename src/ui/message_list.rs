@@ -9,7 +9,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use super::background::{Job, Order};
+use super::background::{Done, Job, Order};
 use crate::store::{MessageId, MessageRow, Scope, Sort};
 
 /// Deepest row read by `Store::page` (an OFFSET scan) before the order loads.
@@ -99,6 +99,40 @@ impl MessageList {
             scope,
             sort: self.sort,
             conversations: self.conversations,
+        }
+    }
+
+    /// An empty list in this order.
+    pub fn in_order(sort: Sort, conversations: bool) -> MessageList {
+        MessageList {
+            sort,
+            conversations,
+            ..MessageList::default()
+        }
+    }
+
+    /// Takes in the list's answers (order, rows, pages); hands back any other.
+    pub fn on_done(&mut self, done: Done) -> Option<Done> {
+        match done {
+            Done::Order { generation, result } => self.on_order(generation, result),
+            Done::Rows { generation, result } => self.on_rows(generation, result),
+            Done::Page {
+                generation,
+                start,
+                result,
+            } => self.on_page(generation, start, result),
+            other => return Some(other),
+        }
+        None
+    }
+
+    /// Whether moving to `to` takes messages out of the scope shown
+    /// (`to_inbox`: `to` is an Inbox, which the unified Inbox still shows).
+    pub fn loses(&self, to: crate::store::FolderId, to_inbox: bool) -> bool {
+        match self.scope {
+            Some(Scope::Folder(cur)) => to != cur,
+            Some(Scope::UnifiedInbox) => !to_inbox,
+            None => true,
         }
     }
 

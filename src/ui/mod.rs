@@ -40,9 +40,12 @@
 //!   and export steps, account saves and removals, preference changes
 //!   included). Nothing a panel draws writes the store.
 //! - **App applies**: `app` lays out the panels, drains the workers at the
-//!   start of each frame and applies the intents after it (`app/actions` holds
-//!   `App::apply`, a child of `app` so App's fields stay private; per-area logic lives on the panels, e.g.
-//!   `ImportExport::act`, `Settings::save`).
+//!   start of each frame and applies the intents after it in `App::apply`,
+//!   which routes each intent to the panel that owns the state it changes:
+//!   `status_bar::Notices` (a write's wording and its undo), `Reader::save`
+//!   (risky files, replacing, unique names), `Dialogs::ask_for`,
+//!   `FolderPane::change`, `Settings::act`, `ImportExport::act`, and each of
+//!   list, reader and search `patch_flags`/`forget`.
 //! - **Workers**: `background` (the read, rows and write threads on
 //!   [`crate::worker::Worker`]) and `session` (store + those threads + the
 //!   one job worker + the sync worker + the demo server of one data

@@ -15,15 +15,15 @@ use std::sync::Arc;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
-use super::background::{Job, Opened};
+use super::background::{Job, Opened, Undo, Write};
 use super::dialogs::{self, Dialog};
 use super::folders::FolderPane;
 use super::import_export::{ImportExport, TransferCx};
-use super::intents::{Intent, Open, Transfer};
+use super::intents::{Intent, Open, SaveRequest, Transfer};
 use super::message_list::MessageList;
 use super::picker::FilePicker;
 use super::prefs::{Prefs, ThemeChoice};
-use super::reader::Reader;
+use super::reader::{Reader, SaveOutcome};
 use super::search::Search;
 use super::settings::Settings;
 use super::status_bar::SyncStatus;
@@ -205,6 +205,12 @@ fn search_panel_opens_a_hit() {
 
 #[test]
 fn status_bar_panel_offers_undo_and_says_why_sync_is_off() {
+    let mut status = SyncStatus::default();
+    let trashed = Write::Trash(vec![MessageId(10)]);
+    let undo = Undo::Restore(vec![MessageId(10)]);
+    status
+        .notices
+        .on_wrote(&trashed, Ok((1, Some(undo))), &folders());
     let mut h = Harness::new_ui_state(
         |ui, (status, out): &mut (SyncStatus, Vec<Intent>)| {
             status.ui(
@@ -212,12 +218,11 @@ fn status_bar_panel_offers_undo_and_says_why_sync_is_off() {
                 &[],
                 Some("Syncing is unavailable: the sync thread could not start"),
                 None,
-                Some("Moved 1 message to the Trash."),
-                true,
+                None,
                 out,
             );
         },
-        (SyncStatus::default(), Vec::new()),
+        (status, Vec::new()),
     );
     h.run();
     assert!(
@@ -233,6 +238,70 @@ fn status_bar_panel_offers_undo_and_says_why_sync_is_off() {
         vec![Intent::Undo],
         "a disabled Sync pushes nothing"
     );
+}
+
+#[test]
+fn status_bar_words_a_move_and_hands_back_its_undo() {
+    let mut status = SyncStatus::default();
+    let ids = vec![MessageId(10), MessageId(11), MessageId(12)];
+    let back: Vec<_> = ids.iter().map(|id| (*id, FolderId(3))).collect();
+    let moved = Write::Move(ids, FolderId(2));
+    let effect = status.notices.on_wrote(
+        &moved,
+        Ok((3, Some(Undo::MoveBack(back.clone())))),
+        &folders(),
+    );
+    assert!(
+        effect.refresh && effect.reload,
+        "counts and the list catch up"
+    );
+    assert!(effect.dialog.is_none() && effect.error.is_none());
+    assert_eq!(
+        status.notices.notice(),
+        Some("Moved 3 messages to Archive.")
+    );
+    assert_eq!(status.notices.undo_label(), Some("move to Archive"));
+    let Some(Write::MoveBack(pairs)) = status.notices.take_undo() else {
+        panic!("undoing a move moves the messages back");
+    };
+    assert_eq!(pairs, back);
+    assert_eq!(
+        status.notices.notice(),
+        None,
+        "the notice goes with the undo"
+    );
+    assert!(status.notices.take_undo().is_none(), "one undo per write");
+}
+
+#[test]
+fn reader_asks_before_saving_a_program() {
+    let raw = b"From: Alice <alice@example.org>\r\nSubject: Tool\r\nMIME-Version: 1.0\r\n\
+Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n\
+Run it.\r\n--b\r\nContent-Type: application/octet-stream; name=setup.exe\r\n\
+Content-Disposition: attachment; filename=setup.exe\r\n\r\nMZ\r\n--b--\r\n"
+        .to_vec();
+    let mut reader = Reader::default();
+    let generation = reader.open(MessageId(10));
+    let opened = Opened {
+        row: row(10, "Alice", "Tool"),
+        view: crate::mail::view(&raw),
+        raw: Arc::new(raw),
+    };
+    reader.on_opened(generation, Ok(Box::new(opened)), 0.0);
+    let dir = tempfile::tempdir().unwrap();
+    let mut picker = Answers(Some(dir.path().join("setup.exe")));
+    let asked = reader.save(SaveRequest::One(0), false, &mut picker);
+    assert!(
+        matches!(&asked, Some(SaveOutcome::Ask(Dialog::Dangerous(SaveRequest::One(0), n))) if n == "setup.exe"),
+        "{asked:?}"
+    );
+    let saved = reader.save(SaveRequest::One(0), true, &mut picker);
+    let Some(SaveOutcome::Write(Write::Save(id, parts))) = saved else {
+        panic!("confirmed, it saves: {saved:?}");
+    };
+    assert_eq!(id, MessageId(10));
+    assert_eq!(parts.len(), 1);
+    assert_eq!(parts[0].1, dir.path().join("setup.exe"));
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::store::{Scope, Sort};
+use crate::store::{Scope, Sort, SortKey};
 
 /// The eframe storage key.
 pub const STORAGE_KEY: &str = "popmail.prefs";
@@ -30,6 +30,27 @@ pub enum ReaderPosition {
     Right,
     /// Below the message list.
     Bottom,
+}
+
+impl ReaderPosition {
+    /// The reader's panel here; the message list keeps room for its columns
+    /// however the window shrinks.
+    pub fn panel(self, ui: &egui::Ui) -> egui::Panel {
+        match self {
+            ReaderPosition::Right => {
+                let w = ui.available_width();
+                egui::Panel::right("reader")
+                    .default_size(w * 0.42)
+                    .max_size((w - 380.0).max(200.0))
+            }
+            ReaderPosition::Bottom => {
+                let h = ui.available_height();
+                egui::Panel::bottom("reader-bottom")
+                    .default_size(h * 0.5)
+                    .max_size((h - 150.0).max(120.0))
+            }
+        }
+    }
 }
 
 /// Widths of the message list's fixed columns (Subject takes the rest).
@@ -110,6 +131,19 @@ impl Prefs {
     /// Saves the preferences.
     pub fn save(&self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, self);
+    }
+
+    /// Sorts by a column as a header click does: the same column again
+    /// reverses; a new one starts newest or largest first for dates and
+    /// sizes. Conversation view ends.
+    pub fn sort_by(&mut self, key: SortKey) {
+        if self.sort.key == key && !self.conversations {
+            self.sort.descending = !self.sort.descending;
+        } else {
+            self.sort.key = key;
+            self.sort.descending = matches!(key, SortKey::Date | SortKey::Size);
+        }
+        self.conversations = false;
     }
 
     /// Clamps values a damaged file could carry.

@@ -4,15 +4,23 @@
 //! "Show all headers", "View source", and for a headers-only message a button
 //! to download the rest. Links (http, https, mailto) are underlined; a click
 //! shows the target and asks before anything opens.
+//!
+//! The reader also decides how attachments are saved ([`Reader::save`]): it
+//! warns about programs and scripts, asks before replacing a file, and gives
+//! each file of "Save all" a name of its own; the write thread saves them.
 
 use std::ops::Range;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Galley, RichText, Sense, Ui};
 
-use super::background::Opened;
+use super::attachments::{is_dangerous, safe_file_name, unique_path};
+use super::background::{Opened, Write};
+use super::dialogs::Dialog;
 use super::intents::{Intent, SaveRequest};
+use super::picker::FilePicker;
 use crate::fmt as format;
 use crate::store::{Flags, MessageId};
 
@@ -39,6 +47,26 @@ pub struct Reader {
     /// Lay out the whole body even when long.
     pub show_everything: bool,
     body: Option<Body>,
+}
+
+/// What saving attachments needs next.
+#[derive(Debug)]
+pub enum SaveOutcome {
+    /// Ask first (a risky file, or a file that exists).
+    Ask(Dialog),
+    /// Save: send this to the write thread.
+    Write(Write),
+}
+
+/// Whether the open message is due to be marked read.
+#[derive(Debug, PartialEq)]
+pub enum ReadTimer {
+    /// Nothing to do (nothing open, or already read).
+    Idle,
+    /// Mark this message read now.
+    Mark(MessageId),
+    /// Look again after this many seconds.
+    Wait(f64),
 }
 
 /// The laid-out body, kept while the width stays the same.
@@ -86,6 +114,121 @@ impl Reader {
             }
             Err(e) => self.error = Some(e),
         }
+    }
+
+    /// Stops showing the message if it is one of `ids` (they moved away).
+    pub fn forget(&mut self, ids: &[MessageId]) {
+        if self.id.is_some_and(|r| ids.contains(&r)) {
+            self.clear();
+        }
+    }
+
+    /// Shows new flags on the open message before the store has them.
+    pub fn patch_flags(&mut self, ids: &[MessageId], flag: Flags, on: bool) {
+        if let Some(o) = &mut self.opened
+            && ids.contains(&o.row.id)
+        {
+            o.row.flags = o.row.flags.with(flag, on);
+            if flag == Flags::SEEN {
+                self.marked = true;
+            }
+        }
+    }
+
+    /// The flags of `id`, if it is the open message.
+    pub fn flags_of(&self, id: MessageId) -> Option<Flags> {
+        self.opened
+            .as_ref()
+            .filter(|o| o.row.id == id)
+            .map(|o| o.row.flags)
+    }
+
+    /// The source window of the open message.
+    pub fn source(&self) -> Option<Dialog> {
+        let o = self.opened.as_ref()?;
+        Some(Dialog::Source(o.row.subject.clone(), o.raw.clone()))
+    }
+
+    /// Whether the open message has been shown for `delay` seconds at `now`
+    /// and is not read yet; marking it is left to the caller.
+    pub fn read_timer(&mut self, now: f64, delay: f64) -> ReadTimer {
+        let (Some(opened), Some(at)) = (&self.opened, self.shown_at) else {
+            return ReadTimer::Idle;
+        };
+        if self.marked {
+            ReadTimer::Idle
+        } else if now - at >= delay {
+            self.marked = true;
+            ReadTimer::Mark(opened.row.id)
+        } else {
+            ReadTimer::Wait(delay - (now - at))
+        }
+    }
+
+    /// Saves attachments of the open message: asks first about risky files
+    /// (unless `confirmed`) and about replacing a file, picks where with
+    /// `picker`, and gives each file of "Save all" its own name. `None`:
+    /// nothing to do (nothing open, or the picker was cancelled).
+    pub fn save(
+        &self,
+        req: SaveRequest,
+        confirmed: bool,
+        picker: &mut dyn FilePicker,
+    ) -> Option<SaveOutcome> {
+        let list = &self.opened.as_ref()?.view.attachments;
+        let chosen: Vec<usize> = match req {
+            SaveRequest::One(i) => vec![i],
+            SaveRequest::All => (0..list.len()).collect(),
+        };
+        if !confirmed {
+            let risky: Vec<&str> = chosen
+                .iter()
+                .filter_map(|i| list.get(*i))
+                .filter(|a| is_dangerous(&a.name, &a.mime))
+                .map(|a| a.name.as_str())
+                .collect();
+            if !risky.is_empty() {
+                return Some(SaveOutcome::Ask(Dialog::Dangerous(req, risky.join(", "))));
+            }
+        }
+        match req {
+            SaveRequest::One(i) => {
+                let a = list.get(i)?;
+                let path = picker.save_file(&safe_file_name(&a.name))?;
+                if path.exists() {
+                    Some(SaveOutcome::Ask(Dialog::Overwrite(i, path)))
+                } else {
+                    self.save_to(vec![(i, path)]).map(SaveOutcome::Write)
+                }
+            }
+            SaveRequest::All => {
+                let dir = picker.pick_folder()?;
+                let mut taken: Vec<PathBuf> = Vec::new();
+                let mut plan = Vec::new();
+                for (i, a) in list.iter().enumerate() {
+                    let name = safe_file_name(&a.name);
+                    let mut path = unique_path(&dir, &name);
+                    let mut n = 2;
+                    while taken.contains(&path) {
+                        path = unique_path(&dir, &format!("{n}-{name}"));
+                        n += 1;
+                    }
+                    taken.push(path.clone());
+                    plan.push((i, path));
+                }
+                self.save_to(plan).map(SaveOutcome::Write)
+            }
+        }
+    }
+
+    /// The write that saves these attachments (index, file) of the open message.
+    pub fn save_to(&self, plan: Vec<(usize, PathBuf)>) -> Option<Write> {
+        let o = self.opened.as_ref()?;
+        let parts = plan
+            .into_iter()
+            .filter_map(|(i, p)| o.view.attachments.get(i).map(|a| (a.part_path.clone(), p)))
+            .collect();
+        Some(Write::Save(o.row.id, parts))
     }
 
     /// The pane.
@@ -338,7 +481,7 @@ fn attachments_ui(ui: &mut Ui, opened: &Opened, out: &mut Vec<Intent>) {
         .spacing([12.0, 2.0])
         .show(ui, |ui| {
             for (i, a) in list.iter().enumerate() {
-                let danger = super::attachments::is_dangerous(&a.name, &a.mime);
+                let danger = is_dangerous(&a.name, &a.mime);
                 let name = if danger {
                     format!("⚠ {}", a.name)
                 } else {

@@ -82,6 +82,20 @@ impl Search {
         self.hits.retain(|h| !ids.contains(&h.id));
     }
 
+    /// Shows new flags on the hits before the store has them.
+    pub fn patch_flags(&mut self, ids: &[MessageId], flag: crate::store::Flags, on: bool) {
+        for h in &mut self.hits {
+            if ids.contains(&h.id) {
+                h.flags = h.flags.with(flag, on);
+            }
+        }
+    }
+
+    /// The flags of `id`, if it is a hit.
+    pub fn flags_of(&self, id: MessageId) -> Option<crate::store::Flags> {
+        self.hits.iter().find(|h| h.id == id).map(|h| h.flags)
+    }
+
     /// The search box; returns a job when the query changed.
     pub fn box_ui(
         &mut self,

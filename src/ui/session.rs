@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use super::background::Background;
+use super::background::{Background, Done};
 use super::{Error, RunOptions};
 use crate::account::{AccountSettings, Policy, Security};
 use crate::store::{Store, StoreConfig};
@@ -30,6 +30,18 @@ pub fn data_dir_for(opts: &RunOptions) -> Result<PathBuf, Error> {
     };
     crate::paths::ensure_private_dir(&dir)?;
     Ok(dir)
+}
+
+/// Everything the workers said since the last look, in the order the app
+/// takes it in.
+#[derive(Default)]
+pub struct Drained {
+    /// The read, rows and write threads' answers.
+    pub answers: Vec<Done>,
+    /// The job worker's events.
+    pub jobs: Vec<crate::jobs::JobEvent>,
+    /// The sync worker's events.
+    pub sync: Vec<Event>,
 }
 
 /// A data directory in use.
@@ -98,6 +110,38 @@ impl Session {
         })
     }
 
+    /// Opens the data directory of a run (the demo's for `--demo`).
+    pub fn open_for(opts: &RunOptions, ctx: &egui::Context) -> Result<Session, Error> {
+        Session::open(data_dir_for(opts)?, ctx)
+    }
+
+    /// Takes in everything the workers said (never blocks).
+    pub fn drain(&self) -> Drained {
+        let mut d = Drained::default();
+        d.jobs.extend(std::iter::from_fn(|| self.jobs.try_recv()));
+        d.answers
+            .extend(std::iter::from_fn(|| self.read.try_recv()));
+        d.answers
+            .extend(std::iter::from_fn(|| self.rows.try_recv()));
+        d.answers
+            .extend(std::iter::from_fn(|| self.write.try_recv()));
+        if let Some(sync) = &self.sync {
+            d.sync.extend(std::iter::from_fn(|| sync.try_recv()));
+        }
+        d
+    }
+
+    /// Sends a command to the sync worker; `Err` says why syncing is
+    /// unavailable.
+    pub fn sync(&self, command: Command) -> Result<(), Option<String>> {
+        if self.can_sync() {
+            self.sync_send(command);
+            Ok(())
+        } else {
+            Err(self.sync_unavailable())
+        }
+    }
+
     /// Whether the sync worker is running.
     pub fn can_sync(&self) -> bool {
         self.sync.is_some()
@@ -159,6 +203,20 @@ fn start_sync(
     SyncWorker::spawn(options)
         .map(|w| Box::new(w) as Box<dyn SyncPort>)
         .map_err(|e| format!("the sync thread could not start: {e}"))
+}
+
+/// Switches a run to the demo (the caller has closed its session: one data
+/// directory at a time): the session to use, and why the demo could not
+/// start. When it cannot, the run's own data directory is reopened in its
+/// place (`None` for a `--demo` run, or when that fails too).
+pub fn switch_to_demo(opts: &RunOptions, ctx: &egui::Context) -> (Option<Session>, Option<String>) {
+    match open_demo(&opts.data_dir, ctx) {
+        Ok(s) => (Some(s), None),
+        Err(e) => {
+            let back = (!opts.demo).then(|| Session::open_for(opts, ctx).ok());
+            (back.flatten(), Some(e))
+        }
+    }
 }
 
 /// Opens the demo: its own data directory, popmail's demo POP3 server on

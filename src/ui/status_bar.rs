@@ -1,16 +1,18 @@
 //! The status bar: each account's sync state from the sync worker's events
 //! (progress with message and byte counts, the outcome, or the last error in
 //! words with a window showing the redacted POP3 protocol log), the count of
-//! new messages since the window opened, and what the background threads are
-//! doing.
+//! new messages since the window opened, what the background threads are
+//! doing, and the last move or delete in words with its Undo ([`Notices`]).
 
 use std::collections::BTreeMap;
 
 use egui::{RichText, Ui};
 
+use super::background::{Undo, Write};
+use super::dialogs::Dialog;
 use super::intents::Intent;
 use crate::fmt as format;
-use crate::store::{Account, AccountId};
+use crate::store::{Account, AccountId, Folder};
 use crate::sync::{Event, Summary};
 
 /// One account's sync state.
@@ -49,6 +51,121 @@ pub struct SyncStatus {
     pub details: Option<AccountId>,
     /// The sync worker stopped, and why.
     pub stopped: Option<String>,
+    /// The last write in words, and how to undo it.
+    pub notices: Notices,
+}
+
+/// The last move or delete in words, and how to undo it.
+#[derive(Debug, Default)]
+pub struct Notices {
+    undo: Option<(String, Undo)>,
+    notice: Option<String>,
+}
+
+/// What the app does after a write finished (see [`Notices::on_wrote`]).
+#[derive(Debug, Default)]
+pub struct WroteEffect {
+    /// Re-read folders and accounts (their counts changed).
+    pub refresh: bool,
+    /// Re-read the list shown.
+    pub reload: bool,
+    /// A dialog to show.
+    pub dialog: Option<Dialog>,
+    /// A sentence for the error line.
+    pub error: Option<String>,
+}
+
+impl Notices {
+    /// What Undo would undo, in words ("move to Archive").
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.as_ref().map(|(what, _)| what.as_str())
+    }
+
+    /// The last write in words ("Moved 3 messages to Archive.").
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    /// Takes the undo: the write that undoes the last move or delete.
+    pub fn take_undo(&mut self) -> Option<Write> {
+        let (_, undo) = self.undo.take()?;
+        self.notice = None;
+        Some(match undo {
+            Undo::MoveBack(pairs) => Write::MoveBack(pairs),
+            Undo::Restore(ids) => Write::Restore(ids),
+            Undo::Trash(ids) => Write::Trash(ids),
+        })
+    }
+
+    /// A write finished: says what it did, remembers how to undo it, and
+    /// tells the app what to re-read or show.
+    pub fn on_wrote(
+        &mut self,
+        w: &Write,
+        result: Result<(usize, Option<Undo>), String>,
+        folders: &[Folder],
+    ) -> WroteEffect {
+        let mut effect = WroteEffect {
+            refresh: true,
+            reload: true,
+            ..WroteEffect::default()
+        };
+        let (n, undo) = match result {
+            Ok(r) => r,
+            Err(e) => {
+                effect.error = Some(e);
+                return effect;
+            }
+        };
+        let count = |n: usize| format::count(n as u64, "message", "messages");
+        let what = match w {
+            Write::Move(_, to) => {
+                let name = folders
+                    .iter()
+                    .find(|f| f.id == *to)
+                    .map(|f| f.name.clone())
+                    .unwrap_or_default();
+                Some((
+                    format!("move to {name}"),
+                    format!("Moved {} to {name}.", count(n)),
+                ))
+            }
+            Write::Trash(_) => Some((
+                "delete".to_string(),
+                format!("Moved {} to the Trash.", count(n)),
+            )),
+            Write::Restore(_) => Some(("restore".to_string(), format!("Restored {}.", count(n)))),
+            Write::Expunge(_) | Write::Empty(_) => {
+                *self = Notices::default();
+                let text = format!("Deleted {} for good.", count(n));
+                effect.dialog = Some(Dialog::Message("Deleted".into(), text));
+                None
+            }
+            Write::Save(..) => {
+                let text = format!("Saved {}.", format::count(n as u64, "file", "files"));
+                effect.dialog = Some(Dialog::Message("Saved".into(), text));
+                effect.refresh = false;
+                effect.reload = false;
+                None
+            }
+            Write::MoveBack(_) => {
+                self.notice = None;
+                None
+            }
+            // Answered as `Done::RemovedAccount`, not here.
+            Write::RemoveAccount { .. } => None,
+            // Only the counts and these rows change: no list reload.
+            Write::Flag(..) => {
+                effect.reload = false;
+                None
+            }
+        };
+        if let (Some((label, text)), Some(undo)) = (what, undo) {
+            self.undo = Some((label, undo));
+            self.notice = Some(text);
+        }
+        effect
+    }
 }
 
 impl SyncStatus {
@@ -122,18 +239,26 @@ impl SyncStatus {
             .any(|s| matches!(s, AccountSync::Syncing { .. }))
     }
 
-    /// The bar.
-    #[allow(clippy::too_many_arguments)]
+    /// The last sync error, if any account failed.
+    pub fn last_error(&self) -> Option<String> {
+        self.accounts.values().find_map(|s| match s {
+            AccountSync::Failed { message, .. } => Some(message.clone()),
+            _ => None,
+        })
+    }
+
+    /// The bar; `fallback` is shown when there is no notice (the demo's port).
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         accounts: &[Account],
         sync_off: Option<&str>,
         busy: Option<&str>,
-        notice: Option<&str>,
-        can_undo: bool,
+        fallback: Option<&str>,
         out: &mut Vec<Intent>,
     ) {
+        let notice = self.notices.notice().or(fallback).map(str::to_owned);
+        let can_undo = self.notices.undo.is_some();
         ui.horizontal(|ui| {
             if let Some(why) = sync_off {
                 ui.add_enabled(false, egui::Button::new("⟳ Sync"))
@@ -233,7 +358,7 @@ impl SyncStatus {
                     ui.label(b);
                     ui.spinner();
                 }
-                if let Some(n) = notice {
+                if let Some(n) = &notice {
                     if can_undo
                         && ui
                             .button("Undo")
@@ -299,6 +424,17 @@ impl SyncStatus {
     }
 }
 
+/// The error line above the list, with its Dismiss button.
+pub fn error_line_ui(ui: &mut Ui, error: Option<&str>, out: &mut Vec<Intent>) {
+    let Some(e) = error else { return };
+    ui.horizontal(|ui| {
+        ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {e}"));
+        if ui.small_button("Dismiss").clicked() {
+            out.push(Intent::DismissError);
+        }
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use egui_kittest::kittest::Queryable as _;
@@ -336,7 +472,7 @@ mod tests {
         let accounts = vec![account];
         let mut h = egui_kittest::Harness::new_ui(move |ui| {
             let mut out = Vec::new();
-            status.ui(ui, &accounts, None, None, None, false, &mut out);
+            status.ui(ui, &accounts, None, None, None, &mut out);
         });
         h.step();
         assert!(

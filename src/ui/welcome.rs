@@ -56,3 +56,9 @@ pub fn welcome_ui(ui: &mut Ui, demo_error: Option<&str>, out: &mut Vec<Intent>) 
         }
     });
 }
+
+/// The window when the mail store cannot be opened: why, in words.
+pub fn no_store_ui(ui: &mut Ui, error: Option<&str>) {
+    ui.heading("popmail cannot open its mail store");
+    ui.label(error.unwrap_or("no data directory"));
+}

@@ -171,6 +171,29 @@ impl Settings {
         }
     }
 
+    /// Carries out a settings intent (open the dialog, save or remove an
+    /// account); returns whether the accounts changed. Other intents are
+    /// left alone.
+    pub fn act(&mut self, intent: Intent, session: Option<&mut Session>) -> bool {
+        match intent {
+            Intent::AddAccount => self.open(Open::NewAccount, session.map(|s| &s.store)),
+            Intent::Preferences => self.open(Open::Preferences, session.map(|s| &s.store)),
+            Intent::Settings(what) => self.open(what, session.map(|s| &s.store)),
+            Intent::SaveAccount(save) => return session.is_some_and(|s| self.save(s, *save)),
+            Intent::RemoveAccount { id, keep } => {
+                if let Some(s) = session {
+                    // Stop syncing it, then move or delete its mail on the write
+                    // thread in batches; `Done::RemovedAccount` answers.
+                    s.sync_send(crate::sync::Command::Cancel(Some(id)));
+                    let remove = super::background::Write::RemoveAccount { id, keep };
+                    s.write.send(super::background::Job::Write(remove));
+                }
+            }
+            _ => {}
+        }
+        false
+    }
+
     /// Takes in a sync worker event (test steps, previews).
     pub fn on_sync_event(&mut self, e: &crate::sync::Event) {
         self.diagnosis.on_event(e);
@@ -192,9 +215,24 @@ impl Settings {
         self.removing.is_some() || (self.open && (self.diagnosis.busy() || self.backup.running()))
     }
 
-    /// Draws the dialog. Saving and removing accounts and changing
-    /// preferences are pushed as intents for the app to apply.
+    /// Draws the dialog (and keeps the window repainting while it waits on a
+    /// worker). Saving and removing accounts and changing preferences are
+    /// pushed as intents; [`Settings::act`] carries out the account ones.
     pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        session: Option<&Session>,
+        prefs: &Prefs,
+        picker: &mut dyn FilePicker,
+        out: &mut Vec<Intent>,
+    ) {
+        self.dialog_ui(ctx, session, prefs, picker, out);
+        if self.busy() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(250));
+        }
+    }
+
+    fn dialog_ui(
         &mut self,
         ctx: &egui::Context,
         session: Option<&Session>,
