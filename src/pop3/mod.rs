@@ -54,6 +54,7 @@ pub mod log;
 pub mod login;
 mod pipeline;
 pub mod response;
+mod sasl;
 pub mod step;
 pub mod transport;
 

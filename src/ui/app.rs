@@ -12,20 +12,23 @@
 
 use egui::Ui;
 
-use super::background::{Done, Job, Undo, Write};
+use super::answers::Listeners;
+use super::background::{Job, Write};
 use super::context::View;
 use super::dialogs::{Dialog, Dialogs};
 use super::folders::FolderPane;
 use super::intents::{Intent, SaveRequest, Transfer};
+use super::layout::{self, Panes};
 use super::message_list::MessageList;
+use super::messages::Messages;
 use super::picker::{FilePicker, RfdPicker};
 use super::prefs::Prefs;
 use super::reader::{ReadTimer, Reader, SaveOutcome};
 use super::search::Search;
 use super::session::{self, Session};
-use super::status_bar::{self, SyncStatus};
-use super::{RunOptions, keys, list_paint, menus, toolbar, welcome};
-use crate::store::{Flags, Folder, FolderRole, MessageId, Scope};
+use super::status_bar::SyncStatus;
+use super::{RunOptions, keys, menus, toolbar, welcome};
+use crate::store::{Flags, FolderRole, MessageId, Scope};
 use crate::sync::Command;
 
 /// The reader window.
@@ -193,81 +196,31 @@ impl App {
         }
     }
 
-    /// Takes in everything the workers said since the last frame.
-    fn drain(&mut self) {
-        let now = self.ctx.input(|i| i.time);
-        let drained = self
-            .session
-            .as_ref()
-            .map(Session::drain)
-            .unwrap_or_default();
-        for d in drained.answers {
-            let Some(d) = self.list.on_done(d) else {
-                continue;
-            };
-            match d {
-                Done::Search { generation, result } => self.search.on_result(generation, result),
-                Done::Opened {
-                    generation, result, ..
-                } => self.reader.on_opened(generation, result, now),
-                Done::Wrote { write, result } => self.on_wrote(&write, result),
-                Done::Progress(done, total) => self.settings.on_remove_progress(done, total),
-                Done::RemovedAccount { id, result } => {
-                    if let Some(s) = &self.session {
-                        self.settings.on_removed(s, id, result);
-                    }
-                    self.accounts_changed();
-                }
-                Done::Stopped(reason) => {
-                    self.error = Some(format!("A background thread stopped: {reason}"));
-                }
-                // The list's answers, taken above.
-                Done::Order { .. } | Done::Rows { .. } | Done::Page { .. } => {}
-            }
-        }
-        let mut out = Vec::new();
-        for e in drained.jobs {
-            // One job at a time: a running backup's events are the backup's.
-            if self.settings.on_job_event(&e) {
-                continue;
-            }
-            if matches!(e, crate::jobs::JobEvent::Finished(_)) {
-                // The summary names the folder the import created.
-                self.refresh_folders();
-            }
-            self.jobs
-                .on_job_event(e, &self.folders.folders, now, &mut out);
-        }
-        for intent in out {
-            self.apply(intent);
-        }
-        for e in drained.sync {
-            self.on_sync_event(e);
+    fn send_write_opt(&self, job: Option<Job>) {
+        if let Some(job) = job {
+            self.send_write(job);
         }
     }
 
-    fn on_sync_event(&mut self, e: crate::sync::Event) {
-        use crate::sync::Event;
-        self.status.on_event(&e);
-        self.settings.on_sync_event(&e);
-        match e {
-            Event::NewMail { .. } | Event::Finished { .. } => {
-                self.refresh_folders();
-                self.reload_list();
-            }
-            Event::FullFetched { old, new } => match new {
-                Ok(id) => {
-                    self.refresh_folders();
-                    self.reload_list();
-                    if self.reader.id == Some(old) {
-                        self.apply(Intent::Open(id));
-                    }
-                }
-                Err(e) => self
-                    .dialogs
-                    .show(Dialog::Message("Download failed".into(), e)),
-            },
-            _ => {}
+    /// Takes in everything the workers said since the last frame.
+    fn drain(&mut self) {
+        let now = self.ctx.input(|i| i.time);
+        let Some(session) = &self.session else { return };
+        let mut listeners = Listeners {
+            session,
+            folders: &mut self.folders,
+            list: &mut self.list,
+            search: &mut self.search,
+            reader: &mut self.reader,
+            status: &mut self.status,
+            settings: &mut self.settings,
+            jobs: &mut self.jobs,
+            dialogs: &mut self.dialogs,
+        };
+        let mut out = Vec::new();
+        listeners.take(session.drain(), now, &mut out);
+        for intent in out {
+            self.apply(intent);
         }
     }
 
@@ -353,7 +306,8 @@ impl App {
             self.finish(out);
             return;
         }
-        let busy = self.busy_text();
+        let big_load = self.list.loading() && self.list.len() > 50_000;
+        let busy = self.session.as_ref().and_then(|s| s.busy_text(big_load));
         let demo = self.session.as_ref().and_then(|s| s.demo.as_ref());
         let demo = demo.map(|d| format!("Demo: mail server on 127.0.0.1:{}", d.port));
         egui::Panel::bottom("status-bar").show(ui, |ui| {
@@ -371,36 +325,19 @@ impl App {
             self.finish(out);
             return;
         }
-        egui::Panel::left("folders")
-            .resizable(true)
-            .default_size(210.0)
-            .min_size(140.0)
-            .show(ui, |ui| {
-                let status = &self.status;
-                self.folders
-                    .ui(ui, self.list.scope, &|a| status.syncing(a), &mut out);
-            });
-        let reader_panel = self.prefs.reader_position.panel(ui);
-        reader_panel.resizable(true).min_size(120.0).show(ui, |ui| {
-            self.reader.ui(ui, can_sync, &mut out);
-        });
-        egui::CentralPanel::default().show(ui, |ui| {
-            status_bar::error_line_ui(ui, self.error.as_deref(), &mut out);
-            if self.search.is_active() {
-                let folders = &self.folders;
-                let name = |f| {
-                    folders
-                        .get(f)
-                        .map_or_else(String::new, Folder::qualified_name)
-                };
-                self.search.results_ui(ui, &name, now, &mut out);
-            } else if let Some(s) = &self.session
-                && let Some(job) =
-                    list_paint::list_ui(&mut self.list, ui, &mut self.prefs.columns, now, &mut out)
-            {
-                s.rows.send(job);
-            }
-        });
+        let panes = Panes {
+            folders: &mut self.folders,
+            list: &mut self.list,
+            reader: &mut self.reader,
+            search: &mut self.search,
+            status: &self.status,
+            prefs: &mut self.prefs,
+        };
+        let error = self.error.as_deref();
+        let rows = layout::mail_panes_ui(ui, panes, error, can_sync, now, &mut out);
+        if let (Some(s), Some(job)) = (&self.session, rows) {
+            s.rows.send(job);
+        }
         self.finish(out);
     }
 
@@ -460,12 +397,8 @@ impl App {
                 self.prefs.last_scope = Some(scope);
             }
             Intent::Open(id) => {
-                if self.reader.id != Some(id) || self.reader.opened.is_none() {
-                    let generation = self.reader.open(id);
-                    self.send_read(Job::Open { generation, id });
-                }
-                if !self.search.is_active() && !self.list.is_selected(id) {
-                    self.list.select_id(id);
+                if let Some(job) = self.messages().open(id) {
+                    self.send_read(job);
                 }
             }
             Intent::Sort(key) => {
@@ -474,9 +407,9 @@ impl App {
             }
             Intent::SearchEverywhere(on) => self.prefs.search_everywhere = on,
             Intent::SetPrefs(prefs) => {
-                let conversations = prefs.conversations;
+                let reorder = prefs.conversations != self.list.conversations;
                 self.prefs = *prefs;
-                if conversations != self.list.conversations {
+                if reorder {
                     self.reorder();
                 }
             }
@@ -484,13 +417,13 @@ impl App {
                 self.prefs.conversations = on;
                 self.reorder();
             }
-            Intent::SetFlag(ids, flag, on) => self.set_flag(ids, flag, on),
+            Intent::SetFlag(ids, flag, on) => {
+                let job = self.messages().set_flag(ids, flag, on);
+                self.send_write_opt(job);
+            }
             Intent::ToggleFlag(ids, flag) => {
-                let (list, search, reader) = (&self.list, &self.search, &self.reader);
-                let all = ids.iter().all(|id| {
-                    keys::flags_of(list, search, reader, *id).is_some_and(|f| f.contains(flag))
-                });
-                self.set_flag(ids, flag, !all);
+                let job = self.messages().toggle_flag(ids, flag);
+                self.send_write_opt(job);
             }
             Intent::Archive(ids) => match self.folders.special(FolderRole::Archive) {
                 Some(archive) => self.write(Write::Move(ids, archive)),
@@ -568,6 +501,7 @@ impl App {
             Intent::DismissError => self.error = None,
             Intent::ShowError(e) => self.error = Some(e),
             Intent::RefreshFolders => self.refresh_folders(),
+            Intent::AccountsChanged => self.accounts_changed(),
             Intent::ReloadList => self.reload_list(),
             Intent::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             // The rest ask first; `Dialogs::ask_for` took them, or there
@@ -601,63 +535,25 @@ impl App {
         }
     }
 
-    /// Shows the new flags at once and writes them on the write thread (a
-    /// commit can wait on a WAL checkpoint; the frame must not).
-    fn set_flag(&mut self, ids: Vec<MessageId>, flag: Flags, on: bool) {
-        if !ids.is_empty() {
-            self.list.patch_flags(&ids, flag, on);
-            self.reader.patch_flags(&ids, flag, on);
-            self.search.patch_flags(&ids, flag, on);
-            self.send_write(Job::Write(Write::Flag(ids, flag, on)));
+    /// The message panels, together.
+    fn messages(&mut self) -> Messages<'_> {
+        Messages {
+            list: &mut self.list,
+            search: &mut self.search,
+            reader: &mut self.reader,
         }
     }
 
     /// Takes moved or deleted messages off the screen now and sends the
     /// write; the write thread catches up.
     fn write(&mut self, w: Write) {
-        if let Some(ids) = w.messages() {
-            if ids.is_empty() {
-                return;
-            }
-            let leaves = match &w {
-                Write::Move(_, to) => {
-                    let inbox = self.folders.get(*to).map(|f| f.role) == Some(FolderRole::Inbox);
-                    self.list.loses(*to, inbox)
-                }
-                _ => true,
-            };
-            if leaves {
-                self.list.remove(ids);
-                self.search.forget(ids);
-                self.reader.forget(ids);
-            }
-        }
-        self.send_write(Job::Write(w));
-    }
-
-    /// A write finished: the status bar words it and keeps its undo; counts
-    /// and the list catch up.
-    fn on_wrote(&mut self, w: &Write, result: Result<(usize, Option<Undo>), String>) {
-        if let (Write::Flag(ids, ..), Ok(_)) = (w, &result) {
-            // Only these rows change.
-            self.list.forget(ids);
-        }
-        let effect = self
-            .status
-            .notices
-            .on_wrote(w, result, &self.folders.folders);
-        if let Some(e) = effect.error {
-            self.error = Some(e);
-        }
-        if let Some(d) = effect.dialog {
-            self.dialogs.show(d);
-        }
-        if effect.refresh {
-            self.refresh_folders();
-        }
-        if effect.reload {
-            self.reload_list();
-        }
+        let mut messages = Messages {
+            list: &mut self.list,
+            search: &mut self.search,
+            reader: &mut self.reader,
+        };
+        let job = messages.write(w, &self.folders);
+        self.send_write_opt(job);
     }
 
     fn save(&mut self, req: SaveRequest, confirmed: bool) {
@@ -676,17 +572,6 @@ impl App {
         self.demo_error = demo_error;
         if let Some(s) = session {
             self.use_session(s);
-        }
-    }
-
-    fn busy_text(&self) -> Option<String> {
-        let s = self.session.as_ref()?;
-        if s.write.busy() {
-            Some("Working…".into())
-        } else if self.list.loading() && self.list.len() > 50_000 {
-            Some("Loading the folder…".into())
-        } else {
-            None
         }
     }
 }

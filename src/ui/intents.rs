@@ -176,6 +176,8 @@ pub enum Intent {
     ShowError(String),
     /// Re-read folders and accounts (small tables).
     RefreshFolders,
+    /// Accounts were added, changed or removed: folders and the list catch up.
+    AccountsChanged,
     /// Re-read the list shown.
     ReloadList,
     /// Close the window.

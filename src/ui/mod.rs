@@ -55,6 +55,7 @@
 //! fallback), `conversations` (the conversation order), `attachments`
 //! (file-name safety), `links`, `picker` (file dialogs behind a trait).
 
+mod answers;
 mod app;
 mod attachments;
 mod background;
@@ -66,10 +67,12 @@ mod fonts;
 mod import_export;
 mod intents;
 mod keys;
+mod layout;
 mod links;
 mod list_paint;
 mod menus;
 mod message_list;
+mod messages;
 #[cfg(test)]
 mod panel_tests;
 mod picker;

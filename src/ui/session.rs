@@ -142,6 +142,18 @@ impl Session {
         }
     }
 
+    /// What the status bar says while background work runs: a write, or
+    /// loading a big folder (`big_load`).
+    pub fn busy_text(&self, big_load: bool) -> Option<String> {
+        if self.write.busy() {
+            Some("Working…".into())
+        } else if big_load {
+            Some("Loading the folder…".into())
+        } else {
+            None
+        }
+    }
+
     /// Whether the sync worker is running.
     pub fn can_sync(&self) -> bool {
         self.sync.is_some()
