@@ -82,7 +82,10 @@ fn damaged_mbox_yields_the_readable_messages() {
     let path = data("mbox/damaged.mbox");
     let raw = std::fs::read(&path).unwrap();
     let (m, d) = read_mbox("mbox/damaged.mbox", MboxVariant::Mboxrd);
-    let subjects: Vec<String> = m
+    // The text before the first From_ line is kept as a damaged message.
+    assert_eq!(m[0].damage, Some(DamageReason::LeadingGarbage));
+    assert_eq!(m[0].offset, 0);
+    let subjects: Vec<String> = m[1..]
         .iter()
         .map(|m| {
             String::from_utf8_lossy(&m.bytes)
@@ -100,15 +103,12 @@ fn damaged_mbox_yields_the_readable_messages() {
             "Subject: truncated"
         ]
     );
-    assert!(m[2].bytes.ends_with(b"cut off in the mid"));
-    assert_eq!(d.len(), 2);
-    assert_eq!(
-        (d[0].offset, &d[0].reason),
-        (0, &DamageReason::LeadingGarbage)
-    );
-    assert_eq!(d[1].reason, DamageReason::NoHeader);
-    assert!(raw[d[1].offset as usize..].starts_with(b"From b@example.org"));
-    assert!(raw[(d[1].offset + d[1].length) as usize..].starts_with(b"From c@example.org"));
+    assert!(m[3].bytes.ends_with(b"cut off in the mid"));
+    // A From_ line followed only by spaces: nothing to keep, reported.
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].reason, DamageReason::Empty);
+    assert!(raw[d[0].offset as usize..].starts_with(b"From b@example.org"));
+    assert!(raw[(d[0].offset + d[0].length) as usize..].starts_with(b"From c@example.org"));
 }
 
 #[test]
