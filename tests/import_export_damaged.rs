@@ -164,15 +164,23 @@ fn import_export_damaged_fixture_mbox_counts_kept_and_skipped() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/mbox/damaged.mbox");
     let raw = std::fs::read(&path).unwrap();
     let s = import(&mut store, &path, Format::Auto);
-    // Three good messages and the text before the first From_ line; the
-    // From_ line followed only by spaces has nothing to keep and is reported.
+    // Three good messages, the text before the first From_ line and the NUL
+    // bytes after the second From_ line, each kept byte for byte.
     assert_eq!(
         (s.imported, s.kept_damaged_count, s.damaged_count),
-        (4, 1, 1)
+        (5, 2, 0)
     );
     let first_from = raw.windows(5).position(|w| w == b"From ").unwrap();
-    assert_eq!(kept_bytes(&store, &s), vec![raw[..first_from].to_vec()]);
-    assert_eq!(s.damaged[0].reason, DamageReason::Empty);
+    let b = raw.windows(6).position(|w| w == b"From b").unwrap();
+    let c = raw.windows(6).position(|w| w == b"From c").unwrap();
+    let nul_start = b + raw[b..].iter().position(|&x| x == b'\n').unwrap() + 1;
+    // The region's bytes as a message: without the blank separator line.
+    let region = raw[nul_start..c - 1].to_vec();
+    assert_eq!(
+        kept_bytes(&store, &s),
+        vec![raw[..first_from].to_vec(), region]
+    );
+    assert_eq!(s.kept_damaged[1].reason, DamageReason::NoHeader);
 }
 
 #[test]
