@@ -304,14 +304,19 @@ fn damaged_mbox_import_reports_offsets() {
     let (_dir, mut store) = temp_store();
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/mbox/damaged.mbox");
     let s = import(&mut store, &path, Format::Auto);
-    assert_eq!((s.imported, s.damaged_count), (3, 2));
-    assert_eq!(s.damaged[0].offset, 0);
+    // Three messages plus two damaged regions kept as messages: the leading
+    // text and the NUL bytes after the second From_ line.
+    assert_eq!(
+        (s.imported, s.kept_damaged_count, s.damaged_count),
+        (5, 2, 0)
+    );
+    assert_eq!(s.kept_damaged[0].offset, 0);
     let raw = std::fs::read(&path).unwrap();
-    assert!(raw[s.damaged[1].offset as usize..].starts_with(b"From b@example.org"));
+    assert!(raw[s.kept_damaged[1].offset as usize..].starts_with(b"From b@example.org"));
     let report = popmail::cli::import_export::import_report(&s, "damaged");
     assert!(
-        report.contains("Imported 3 messages")
-            && report.contains(&format!("offset {}", s.damaged[1].offset)),
+        report.contains("Imported 5 messages")
+            && report.contains(&format!("offset {}", s.kept_damaged[1].offset)),
         "{report}"
     );
     store.integrity_check().unwrap();

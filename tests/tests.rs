@@ -15,9 +15,11 @@
 //! - `sync_faults`: the sync worker against a scripted misbehaving server: clear errors, nothing lost.
 //! - `sync_no_top`: a server without TOP and an account size limit: large messages in full, with a notice.
 //! - `sync_kill`: SIGKILL of a child `popmail sync` at random and named moments loses and duplicates nothing.
+//! - `disk_full`: a store that cannot grow stops imports and syncs cleanly, losing nothing.
 //! - `demo_server`: the embedded demo POP3 server over plain TCP.
 //! - `mailbox_fixtures`: mbox/Maildir readers on the fixtures in tests/data.
 //! - `import_export`: import/export through the store: round trips, damage, cancel, overwrite.
+//! - `import_export_damaged`: import keeps every byte: odd EML/Maildir/mbox regions stored as damaged messages.
 //! - `import_export_python`: interop with Python's `mailbox` module (needs python3).
 //! - `import_export_worker`: the job worker's commands and events.
 //! - `ui_window`: the reader window headless (egui_kittest) over real stores.
@@ -30,7 +32,9 @@
 mod cli;
 mod cli_accounts;
 mod demo_server;
+mod disk_full;
 mod import_export;
+mod import_export_damaged;
 mod import_export_python;
 mod import_export_worker;
 mod mail_fixtures;

@@ -205,20 +205,24 @@ fn the_welcome_page_imports_a_damaged_mbox_and_lists_the_damage() {
     assert!(has_label(&h, "Import mail"));
     click(&mut h, "Import a file…");
     click(&mut h, "Import");
-    assert!(has_label(&h, "Imported 3 messages into “damaged”."));
-    assert!(has_label(&h, "2 damaged regions skipped."));
+    assert!(has_label(&h, "Imported 5 messages into “damaged”."));
+    assert!(has_label_containing(
+        &h,
+        "2 damaged regions kept as “(unparseable message)”"
+    ));
+    assert!(has_label(&h, "0 damaged regions skipped."));
     assert!(
-        has_label_containing(&h, "damaged.mbox at byte 0:"),
-        "the garbage before the first From_ line"
+        has_label_containing(&h, "damaged.mbox at byte 0: 36 bytes kept"),
+        "the text before the first From_ line, kept"
     );
     assert!(
         has_label_containing(&h, &format!("damaged.mbox at byte {second}:")),
-        "the broken second message, at its From_ line"
+        "the broken second message, at its From_ line, kept"
     );
     assert!(!has_label(&h, "Welcome to popmail"), "mail is there now");
     assert!(has_label_containing(&h, "good one"));
     let store = reopen(dir.path());
-    assert_eq!(store.folder(folder_id(&store, "damaged")).unwrap().total, 3);
+    assert_eq!(store.folder(folder_id(&store, "damaged")).unwrap().total, 5);
 }
 
 #[test]

@@ -162,18 +162,32 @@ pub fn import_cmd(store: &mut Store, args: &ImportArgs) -> anyhow::Result<Import
 /// The summary text of an import.
 pub fn import_report(s: &ImportSummary, root: &str) -> String {
     let secs = s.elapsed.as_secs_f64().max(1e-9);
+    let plural = |n: u64| if n == 1 { "" } else { "s" };
     let mut out = format!(
         "Imported {} messages into \"{root}\" ({} folder{}) in {:.1} s ({:.0} messages/s); \
-         {} skipped as duplicates; {} damaged region{} skipped.",
+         {} skipped as duplicates; {} damaged region{} kept as \"{}\"; \
+         {} damaged region{} skipped.",
         s.imported,
         s.folders,
-        if s.folders == 1 { "" } else { "s" },
+        plural(s.folders),
         s.elapsed.as_secs_f64(),
         (s.imported + s.duplicates) as f64 / secs,
         s.duplicates,
+        s.kept_damaged_count,
+        plural(s.kept_damaged_count),
+        crate::mail::UNPARSEABLE_SUBJECT,
         s.damaged_count,
-        if s.damaged_count == 1 { "" } else { "s" },
+        plural(s.damaged_count),
     );
+    for d in &s.kept_damaged {
+        out.push_str(&format!("\n  kept: {}", kept_line(d)));
+    }
+    if s.kept_damaged_count > s.kept_damaged.len() as u64 {
+        out.push_str(&format!(
+            "\n  … and {} more kept",
+            s.kept_damaged_count - s.kept_damaged.len() as u64
+        ));
+    }
     for d in &s.damaged {
         out.push_str(&format!("\n  damaged: {d}"));
     }
@@ -187,6 +201,17 @@ pub fn import_report(s: &ImportSummary, root: &str) -> String {
         out.push_str(&format!("\n  note: {n}"));
     }
     out
+}
+
+/// One kept damaged region for people: where it is and why it is damaged.
+pub fn kept_line(d: &crate::mailbox::Damage) -> String {
+    format!(
+        "{}: {} bytes at offset {} stored as a damaged message ({})",
+        d.path.display(),
+        d.length,
+        d.offset,
+        d.reason
+    )
 }
 
 /// Runs `popmail export` on the store in `data_dir`; prints the summary.

@@ -22,7 +22,7 @@ use super::{Control, Error, PROGRESS_INTERVAL, Progress, Result, to_store_flags}
 use crate::account::limits;
 use crate::mailbox::{
     self, Damage, DamageReason, Format, MboxReader, MboxVariant, ReadItem, ReadOptions,
-    SourceFolder, SourceKind, discover, eml::EmlReader, maildir::MaildirReader,
+    SourceFolder, SourceKind, discover_all, eml::EmlReader, maildir::MaildirReader,
 };
 use crate::store::{Dedupe, FolderId, FolderRole, Inserted, NewMessage, Store};
 
@@ -79,10 +79,16 @@ pub struct ImportSummary {
     pub imported: u64,
     /// Messages skipped because the same bytes were already in the folder.
     pub duplicates: u64,
-    /// Damaged regions skipped (all of them).
+    /// Damaged regions skipped (all of them): too large or unreadable.
     pub damaged_count: u64,
-    /// The first damaged regions, with file and byte offset.
+    /// The first skipped regions, with file and byte offset.
     pub damaged: Vec<Damage>,
+    /// Damaged regions kept: stored byte for byte as messages flagged as
+    /// damaged and listed as "(unparseable message)" (all of them, counted
+    /// when stored, duplicates included).
+    pub kept_damaged_count: u64,
+    /// The first kept damaged regions, with file and byte offset.
+    pub kept_damaged: Vec<Damage>,
     /// Remarks on the input (unquoted `From ` lines, the mbox variant used).
     pub notes: Vec<String>,
     /// Input bytes read.
@@ -97,6 +103,8 @@ pub struct ImportSummary {
 struct Batch {
     msgs: Vec<NewMessage>,
     damaged: Vec<Damage>,
+    /// Where the damaged messages among `msgs` came from.
+    kept: Vec<Damage>,
     notes: Vec<String>,
     bytes_done: u64,
     /// Raw bytes of `msgs`, for the in-flight limit.
@@ -110,7 +118,8 @@ pub fn import(
     ctl: &mut dyn Control,
 ) -> Result<ImportSummary> {
     let started = Instant::now();
-    let sources = discover(&req.path, req.format)?;
+    let found = discover_all(&req.path, req.format)?;
+    let sources = found.folders;
     let root = target_root(store, req)?;
     let mut targets = Vec::with_capacity(sources.len());
     for s in &sources {
@@ -124,6 +133,12 @@ pub fn import(
     let mut summary = ImportSummary {
         root: Some(root),
         folders: sources.len() as u64,
+        damaged_count: found.unreadable.len() as u64,
+        damaged: found
+            .unreadable
+            .into_iter()
+            .take(MAX_DAMAGE_LISTED)
+            .collect(),
         ..ImportSummary::default()
     };
     let stop = Arc::new(AtomicBool::new(false));
@@ -159,13 +174,25 @@ pub fn import(
                 }
             }
             Err(e) => {
-                result = Err(e.into());
+                // Stop at once (no retry: a full disk stays full) and say how far
+                // the import got; earlier batches are committed whole.
+                result = Err(Error::ImportStopped {
+                    imported: summary.imported,
+                    bytes_read: summary.bytes,
+                    total_bytes,
+                    source: e,
+                });
                 break;
             }
         }
         summary.damaged_count += batch.damaged.len() as u64;
         let room = MAX_DAMAGE_LISTED.saturating_sub(summary.damaged.len());
         summary.damaged.extend(batch.damaged.into_iter().take(room));
+        summary.kept_damaged_count += batch.kept.len() as u64;
+        let room = MAX_DAMAGE_LISTED.saturating_sub(summary.kept_damaged.len());
+        summary
+            .kept_damaged
+            .extend(batch.kept.into_iter().take(room));
         summary.notes.extend(batch.notes);
         summary.bytes = batch.bytes_done;
         if last.elapsed() >= PROGRESS_INTERVAL {
@@ -260,6 +287,7 @@ fn read_all(
         batch_bytes: 0,
         since: Instant::now(),
         bytes_base: 0,
+        location: PathBuf::new(),
     };
     for (source, &folder) in sources.iter().zip(targets) {
         if stop.load(Ordering::Relaxed) {
@@ -292,6 +320,7 @@ fn read_source(
     out: &mut Batcher<'_>,
     stop: &AtomicBool,
 ) -> std::result::Result<bool, mailbox::Error> {
+    out.location = source.location.clone();
     let go = |out: &mut Batcher<'_>, item, pos| out.push(item, folder, pos, stop);
     match source.kind {
         SourceKind::Mbox => {
@@ -370,6 +399,7 @@ fn new_batch(bytes_done: u64) -> Batch {
     Batch {
         msgs: Vec::new(),
         damaged: Vec::new(),
+        kept: Vec::new(),
         notes: Vec::new(),
         bytes_done,
         raw_bytes: 0,
@@ -384,6 +414,8 @@ struct Batcher<'a> {
     batch_bytes: usize,
     since: Instant,
     bytes_base: u64,
+    /// The source being read (the file named for kept damaged mbox regions).
+    location: PathBuf,
 }
 
 impl Batcher<'_> {
@@ -400,6 +432,15 @@ impl Batcher<'_> {
                 let len = m.bytes.len();
                 let mut nm = NewMessage::prepare(m.bytes, folder, to_store_flags(m.flags))
                     .dedupe(Dedupe::InFolder);
+                if let Some(reason) = m.damage {
+                    nm = nm.damaged(&reason.to_string());
+                    self.batch.kept.push(Damage {
+                        path: m.file.unwrap_or_else(|| self.location.clone()),
+                        offset: m.offset,
+                        length: len as u64,
+                        reason,
+                    });
+                }
                 if let Some(t) = m.received {
                     nm = nm.received_at(t);
                 }

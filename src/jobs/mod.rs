@@ -46,6 +46,24 @@ pub enum Error {
     /// The request makes no sense (e.g. an export to an import-only format).
     #[error("{0}")]
     Invalid(String),
+    /// An import stopped part way because the store refused a write (for
+    /// example a full disk): every batch before it is stored whole, the
+    /// failing batch not at all, and nothing is retried.
+    #[error(
+        "the import stopped after storing {imported} messages ({} of {} read): {source}",
+        crate::fmt::size(*bytes_read),
+        crate::fmt::size(*total_bytes)
+    )]
+    ImportStopped {
+        /// Messages stored before the failure.
+        imported: u64,
+        /// Input bytes read up to the last stored batch.
+        bytes_read: u64,
+        /// Input bytes in all.
+        total_bytes: u64,
+        /// Why the store refused.
+        source: store::Error,
+    },
 }
 
 /// Result type of jobs.

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use super::eml::is_eml_name;
 use super::header_flags::is_header_line;
 use super::maildir::is_maildir;
-use super::{Error, Format, Result, from_line};
+use super::{Damage, DamageReason, Error, Format, Result, from_line};
 
 /// Directory levels followed at most (guards against loops and absurd trees).
 const MAX_DEPTH: usize = 32;
@@ -93,8 +93,26 @@ fn dir_bytes(dir: &Path, filter: impl Fn(&Path) -> bool) -> u64 {
         .unwrap_or(0)
 }
 
+/// What [`discover_all`] found: the folders, and what could not be looked at.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Discovery {
+    /// The folders to import.
+    pub folders: Vec<SourceFolder>,
+    /// Directories and entries that could not be read while looking (each
+    /// with [`DamageReason::Unreadable`]): reported, never silently skipped.
+    pub unreadable: Vec<Damage>,
+}
+
 /// Lists the folders to import from `path` for the requested format.
+/// Entries that cannot be read are left out; [`discover_all`] reports them.
 pub fn discover(path: &Path, format: Format) -> Result<Vec<SourceFolder>> {
+    discover_all(path, format).map(|d| d.folders)
+}
+
+/// Lists the folders to import from `path` and the entries below it that
+/// could not be read.
+pub fn discover_all(path: &Path, format: Format) -> Result<Discovery> {
+    let mut unreadable = Vec::new();
     let meta = fs::metadata(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
@@ -122,7 +140,7 @@ pub fn discover(path: &Path, format: Format) -> Result<Vec<SourceFolder>> {
             bytes: meta.len(),
         });
     } else {
-        walk(path, &[], &mut out, 0);
+        walk(path, &[], &mut out, &mut unreadable, 0);
         let want = match format {
             Format::Auto => None,
             Format::Mbox | Format::Mboxrd | Format::Mboxo => Some(SourceKind::Mbox),
@@ -134,9 +152,25 @@ pub fn discover(path: &Path, format: Format) -> Result<Vec<SourceFolder>> {
         }
     }
     if out.is_empty() {
-        return Err(not_mailbox(path, "no mail was found in it"));
+        let why = match unreadable.first() {
+            Some(d) => format!("no mail was found in it; {d}"),
+            None => "no mail was found in it".to_string(),
+        };
+        return Err(not_mailbox(path, &why));
     }
-    Ok(out)
+    Ok(Discovery {
+        folders: out,
+        unreadable,
+    })
+}
+
+fn unreadable_entry(path: &Path, e: &std::io::Error) -> Damage {
+    Damage {
+        path: path.to_path_buf(),
+        offset: 0,
+        length: 0,
+        reason: DamageReason::Unreadable(e.to_string()),
+    }
 }
 
 fn not_mailbox(path: &Path, why: &str) -> Error {
@@ -152,25 +186,57 @@ fn child(prefix: &[String], name: &str) -> Vec<String> {
     p
 }
 
-fn walk(dir: &Path, prefix: &[String], out: &mut Vec<SourceFolder>, depth: usize) {
+fn walk(
+    dir: &Path,
+    prefix: &[String],
+    out: &mut Vec<SourceFolder>,
+    bad: &mut Vec<Damage>,
+    depth: usize,
+) {
     if depth > MAX_DEPTH {
+        bad.push(Damage {
+            path: dir.to_path_buf(),
+            offset: 0,
+            length: 0,
+            reason: DamageReason::Unreadable(format!(
+                "folders nested deeper than {MAX_DEPTH} levels are not followed"
+            )),
+        });
         return;
     }
-    let Ok(rd) = fs::read_dir(dir) else { return };
-    let mut entries: Vec<(String, PathBuf, bool)> = rd
-        .filter_map(|e| e.ok())
-        .filter_map(|e| {
-            let t = e.file_type().ok()?;
-            if t.is_symlink() {
-                return None;
+    let rd = match fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            bad.push(unreadable_entry(dir, &e));
+            return;
+        }
+    };
+    let mut entries: Vec<(String, PathBuf, bool)> = Vec::new();
+    for e in rd {
+        let e = match e {
+            Ok(e) => e,
+            Err(err) => {
+                bad.push(unreadable_entry(dir, &err));
+                continue;
             }
-            Some((
-                e.file_name().to_string_lossy().into_owned(),
-                e.path(),
-                t.is_dir(),
-            ))
-        })
-        .collect();
+        };
+        let t = match e.file_type() {
+            Ok(t) => t,
+            Err(err) => {
+                bad.push(unreadable_entry(&e.path(), &err));
+                continue;
+            }
+        };
+        // Symbolic links are not followed (loops, and mail outside the path).
+        if t.is_symlink() {
+            continue;
+        }
+        entries.push((
+            e.file_name().to_string_lossy().into_owned(),
+            e.path(),
+            t.is_dir(),
+        ));
+    }
     entries.sort();
     if is_maildir(dir) {
         out.push(SourceFolder {
@@ -197,7 +263,7 @@ fn walk(dir: &Path, prefix: &[String], out: &mut Vec<SourceFolder>, depth: usize
                     });
                 }
             } else {
-                walk(p, &child(prefix, name), out, depth + 1);
+                walk(p, &child(prefix, name), out, bad, depth + 1);
             }
         }
         return;
@@ -218,7 +284,7 @@ fn walk(dir: &Path, prefix: &[String], out: &mut Vec<SourceFolder>, depth: usize
         }
         if *is_dir {
             if let Some(base) = name.strip_suffix(".sbd") {
-                walk(p, &child(prefix, base), out, depth + 1);
+                walk(p, &child(prefix, base), out, bad, depth + 1);
             } else if let Some(base) = name
                 .strip_suffix(".mbox")
                 .filter(|_| p.join("mbox").is_file())
@@ -230,7 +296,7 @@ fn walk(dir: &Path, prefix: &[String], out: &mut Vec<SourceFolder>, depth: usize
                     bytes: file_len(&p.join("mbox")),
                 });
             } else {
-                walk(p, &child(prefix, name), out, depth + 1);
+                walk(p, &child(prefix, name), out, bad, depth + 1);
             }
             continue;
         }

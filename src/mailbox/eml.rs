@@ -67,7 +67,9 @@ impl Iterator for EmlReader {
         let path = self.files.next()?;
         let mut item = read_message_file(&path, &self.opts, Default::default(), None);
         if let ReadItem::Message(m) = &mut item {
-            m.flags = flags_from_headers(&m.bytes);
+            if m.damage.is_none() {
+                m.flags = flags_from_headers(&m.bytes);
+            }
             m.received = None;
         }
         Some(Ok(item))
@@ -166,7 +168,10 @@ mod tests {
                 ReadItem::Damaged(_) => None,
             })
             .collect();
-        assert_eq!(got.len(), 3, "the 'keep' file has no header and is damaged");
+        assert_eq!(got.len(), 4, "the 'keep' file has no header but is kept");
+        let damaged: Vec<_> = got.iter().filter(|m| m.damage.is_some()).collect();
+        assert_eq!(damaged.len(), 1);
+        assert_eq!(damaged[0].bytes, b"keep");
         assert_eq!(got[0].bytes, a);
         assert!(got[0].flags.seen);
         assert!(matches!(

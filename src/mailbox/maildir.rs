@@ -144,13 +144,15 @@ pub(crate) fn read_message_file(
         Ok(b) => b,
         Err(e) => return damaged(meta.len(), DamageReason::Unreadable(e.to_string())),
     };
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return damaged(bytes.len() as u64, DamageReason::Empty);
-    }
-    let first = memchr::memchr(b'\n', &bytes).map_or(&bytes[..], |i| &bytes[..=i]);
-    if !is_header_line(first) {
-        return damaged(bytes.len() as u64, DamageReason::NoHeader);
-    }
+    // By the Maildir definition every file in cur/ or new/ is a message, and an
+    // .eml the user chose is one too: a file that does not look like mail is
+    // kept byte for byte, flagged as damaged (ARCHITECTURE invariant 8).
+    let damage = if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        Some(DamageReason::Empty)
+    } else {
+        let first = memchr::memchr(b'\n', &bytes).map_or(&bytes[..], |i| &bytes[..=i]);
+        (!is_header_line(first)).then_some(DamageReason::NoHeader)
+    };
     // No delivery time from the name or the file: the message is stored
     // without one (the list then shows its Date: header).
     let received = received.or_else(|| {
@@ -162,9 +164,15 @@ pub(crate) fn read_message_file(
     });
     ReadItem::Message(MailboxMessage {
         bytes,
-        flags,
+        flags: if damage.is_some() {
+            Flags::default()
+        } else {
+            flags
+        },
         received,
         offset: 0,
+        damage,
+        file: Some(path.to_path_buf()),
     })
 }
 
@@ -368,13 +376,14 @@ mod tests {
     }
 
     #[test]
-    fn damaged_files_are_reported() {
+    fn odd_files_are_kept_as_damaged_messages() {
         let dir = tempfile::tempdir().unwrap();
         let md = dir.path();
         MaildirWriter::create(md, true).unwrap();
         fs::write(md.join("new/1.a.h"), vec![b'x'; 50]).unwrap();
         fs::write(md.join("new/2.a.h"), b"").unwrap();
         fs::write(md.join("new/3.a.h"), b"A: 1\n\n").unwrap();
+        fs::write(md.join("new/4.a.h"), b"not mail").unwrap();
         let items: Vec<_> = MaildirReader::open(
             md,
             ReadOptions {
@@ -387,7 +396,14 @@ mod tests {
         assert!(
             matches!(&items[0], ReadItem::Damaged(d) if matches!(d.reason, DamageReason::TooLarge { .. }))
         );
-        assert!(matches!(&items[1], ReadItem::Damaged(d) if d.reason == DamageReason::Empty));
-        assert!(matches!(&items[2], ReadItem::Message(_)));
+        // An empty file and one that does not look like mail are messages by
+        // the Maildir definition: kept, byte for byte, flagged as damaged.
+        assert!(
+            matches!(&items[1], ReadItem::Message(m) if m.bytes.is_empty() && m.damage == Some(DamageReason::Empty))
+        );
+        assert!(matches!(&items[2], ReadItem::Message(m) if m.damage.is_none()));
+        assert!(
+            matches!(&items[3], ReadItem::Message(m) if m.bytes == b"not mail" && m.damage == Some(DamageReason::NoHeader))
+        );
     }
 }

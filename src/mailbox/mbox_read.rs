@@ -190,8 +190,12 @@ impl<R: Read> MboxReader<R> {
         }
     }
 
-    /// Skips to the first `From_` line, reporting anything before it.
+    /// Reads up to the first `From_` line. Text before it is kept as a damaged
+    /// message (byte for byte); only a region larger than the message size
+    /// limit is skipped, and reported.
     fn start(&mut self) -> std::io::Result<()> {
+        let max = self.opts.max_message_size;
+        let mut kept = Vec::new();
         let mut skipped = 0u64;
         loop {
             let off = self.src.offset();
@@ -205,14 +209,33 @@ impl<R: Read> MboxReader<R> {
                 break;
             }
             skipped += self.scratch.len() as u64;
+            if skipped <= max {
+                kept.extend_from_slice(&self.scratch);
+            } else {
+                kept = Vec::new();
+            }
         }
-        let only_blank = skipped <= 2;
-        if skipped > 0 && !only_blank {
+        if skipped > max {
             self.queue.push_back(ReadItem::Damaged(Damage {
                 path: self.path.clone(),
                 offset: 0,
                 length: skipped,
-                reason: DamageReason::LeadingGarbage,
+                reason: DamageReason::TooLarge { limit: max },
+            }));
+        } else if !kept.iter().all(u8::is_ascii_whitespace) {
+            self.queue
+                .push_back(ReadItem::Message(MailboxMessage::damaged(
+                    kept,
+                    0,
+                    DamageReason::LeadingGarbage,
+                )));
+        } else if skipped > 2 {
+            // Only blank lines: nothing to keep, but say so.
+            self.queue.push_back(ReadItem::Damaged(Damage {
+                path: self.path.clone(),
+                offset: 0,
+                length: skipped,
+                reason: DamageReason::Empty,
             }));
         }
         Ok(())
@@ -306,13 +329,18 @@ impl<R: Read> MboxReader<R> {
         }
         let first = memchr::memchr(b'\n', &buf).map_or(&buf[..], |i| &buf[..=i]);
         if !is_header_line(first) {
-            return Ok(damaged(DamageReason::NoHeader));
+            // Not a message by its looks, but the user's bytes: kept, flagged.
+            let mut m = MailboxMessage::damaged(buf, off, DamageReason::NoHeader);
+            m.received = time;
+            return Ok(ReadItem::Message(m));
         }
         Ok(ReadItem::Message(MailboxMessage {
             flags: flags_from_headers(&buf),
             bytes: buf,
             received: time,
             offset: off,
+            damage: None,
+            file: None,
         }))
     }
 

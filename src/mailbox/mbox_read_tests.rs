@@ -119,19 +119,23 @@ From y Mon Jan  1 00:00:00 2024\nContent-Length: 999\nC: 1\n\nz\n";
 }
 
 #[test]
-fn leading_garbage_and_oversized_message_are_reported() {
+fn leading_text_is_kept_and_oversized_message_reported() {
     let mut data = b"garbage line\nmore\n".to_vec();
     data.extend_from_slice(b"From x Mon Jan  1 00:00:00 2024\nA: 1\n\n");
     data.extend_from_slice(&vec![b'y'; 300]);
     data.extend_from_slice(b"\n\nFrom x Mon Jan  1 00:00:00 2024\nB: 2\n\nok\n");
     let all = items(&data, MboxVariant::Mboxrd, 200);
     assert_eq!(all.len(), 3);
-    let ReadItem::Damaged(d) = &all[0] else {
+    let ReadItem::Message(m) = &all[0] else {
         panic!()
     };
     assert_eq!(
-        (d.offset, d.length, &d.reason),
-        (0, 18, &DamageReason::LeadingGarbage)
+        (m.offset, &m.bytes[..], &m.damage),
+        (
+            0,
+            &b"garbage line\nmore\n"[..],
+            &Some(DamageReason::LeadingGarbage)
+        )
     );
     let ReadItem::Damaged(d) = &all[1] else {
         panic!()
@@ -152,7 +156,7 @@ From x Mon Jan  1 00:00:00 2024\n\nFrom x Mon Jan  1 00:00:00 2024\nA: 1\n\ntrun
     let all = items(data, MboxVariant::Mboxrd, 1 << 20);
     assert_eq!(all.len(), 3);
     assert!(
-        matches!(&all[0], ReadItem::Damaged(d) if d.reason == DamageReason::NoHeader && d.offset == 0)
+        matches!(&all[0], ReadItem::Message(m) if m.damage == Some(DamageReason::NoHeader) && m.offset == 0 && m.bytes == b"\0\0\0\0\n")
     );
     assert!(matches!(&all[1], ReadItem::Damaged(d) if d.reason == DamageReason::Empty));
     assert!(matches!(&all[2], ReadItem::Message(m) if m.bytes == b"A: 1\n\ntrunc"));
@@ -161,7 +165,13 @@ From x Mon Jan  1 00:00:00 2024\n\nFrom x Mon Jan  1 00:00:00 2024\nA: 1\n\ntrun
 #[test]
 fn not_mbox_at_all() {
     let all = items(b"just some text\n", MboxVariant::Mboxrd, 100);
-    assert!(matches!(&all[..], [ReadItem::Damaged(d)] if d.reason == DamageReason::LeadingGarbage));
+    assert!(
+        matches!(&all[..], [ReadItem::Message(m)] if m.damage == Some(DamageReason::LeadingGarbage) && m.bytes == b"just some text\n")
+    );
+    let big = items(b"just some text\n", MboxVariant::Mboxrd, 4);
+    assert!(
+        matches!(&big[..], [ReadItem::Damaged(d)] if d.reason == DamageReason::TooLarge { limit: 4 } && d.length == 15)
+    );
     assert!(items(b"", MboxVariant::Mboxrd, 100).is_empty());
 }
 

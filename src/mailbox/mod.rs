@@ -19,9 +19,16 @@
 //!
 //! All readers stream: memory stays bounded by the size of one message, and a
 //! message larger than [`ReadOptions::max_message_size`] is reported as damaged and
-//! skipped instead of being loaded. Damaged input never stops a read: everything
-//! readable is yielded and each skipped region is reported as a [`Damage`] with
-//! its file and byte offset.
+//! skipped instead of being loaded. Damaged input never stops a read.
+//!
+//! Nothing is dropped (ARCHITECTURE invariant 8): a region that is not a
+//! well-formed message — text before an mbox's first `From_` line, a region or
+//! file that does not start with a header field, an empty or non-mail-looking
+//! file in a Maildir's `cur/`/`new/` (by the Maildir definition every file there
+//! is a message) — is still yielded as a [`MailboxMessage`] with its bytes
+//! unchanged and [`MailboxMessage::damage`] saying why; the importer stores it
+//! flagged as damaged. Only what cannot be kept (too large, unreadable, or a
+//! `From_` line with nothing after it) is reported as a skipped [`Damage`].
 
 pub mod discover;
 pub mod eml;
@@ -35,7 +42,7 @@ mod source;
 
 use std::path::PathBuf;
 
-pub use discover::{SourceFolder, SourceKind, discover};
+pub use discover::{Discovery, SourceFolder, SourceKind, discover, discover_all};
 pub use mbox_read::{MboxReader, MboxVariant, PrescanReport, prescan};
 pub use mbox_write::MboxWriter;
 
@@ -87,6 +94,27 @@ pub struct MailboxMessage {
     /// Byte offset of the message in its file (the `From_` line for mbox, 0 for
     /// one-message-per-file formats).
     pub offset: u64,
+    /// Set when the bytes are not a well-formed message (no header field first,
+    /// text before the first `From_` line, an empty file): they are kept as they
+    /// are and stored flagged as damaged.
+    pub damage: Option<DamageReason>,
+    /// The file the message is, for one-message-per-file formats (Maildir,
+    /// EML); `None` inside an mbox.
+    pub file: Option<PathBuf>,
+}
+
+impl MailboxMessage {
+    /// A region kept as a damaged message: its bytes unchanged, no flags.
+    pub fn damaged(bytes: Vec<u8>, offset: u64, reason: DamageReason) -> Self {
+        MailboxMessage {
+            bytes,
+            flags: Flags::default(),
+            received: None,
+            offset,
+            damage: Some(reason),
+            file: None,
+        }
+    }
 }
 
 /// Why a region of input was skipped.
@@ -125,7 +153,8 @@ impl std::fmt::Display for DamageReason {
     }
 }
 
-/// A skipped region of input: which file, where, how long, and why.
+/// A damaged region of input: which file, where, how long, and why. The
+/// importer lists both regions it kept as damaged messages and ones it skipped.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Damage {
     /// The file it was in.

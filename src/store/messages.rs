@@ -104,6 +104,33 @@ impl NewMessage {
         self
     }
 
+    /// Marks the bytes as a damaged message (an import region that does not
+    /// start with a header field, text before an mbox's first `From_` line, an
+    /// odd file in a maildir): it is listed as [`mail::UNPARSEABLE_SUBJECT`]
+    /// with `why` as its parse error, and its bytes are kept unchanged.
+    #[must_use]
+    pub fn damaged(mut self, why: &str) -> Self {
+        let snippet = if self.parsed.envelope.snippet.is_empty() {
+            let head = self.raw.get(..self.raw.len().min(160)).unwrap_or_default();
+            String::from_utf8_lossy(head)
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            std::mem::take(&mut self.parsed.envelope.snippet)
+        };
+        self.parsed.envelope = mail::Envelope {
+            subject: mail::UNPARSEABLE_SUBJECT.to_string(),
+            snippet,
+            parse_error: Some(why.to_string()),
+            ..mail::Envelope::default()
+        };
+        self
+    }
+
     /// SHA-256 of the bytes.
     pub fn sha256(&self) -> [u8; 32] {
         self.parsed.sha256

@@ -98,6 +98,23 @@ pub enum Error {
     /// The request is not valid.
     #[error("{0}")]
     Invalid(String),
+    /// The store could not grow (SQLite `SQLITE_FULL`): the disk is full, or
+    /// the store reached its page limit. The write was rolled back whole.
+    #[error(
+        "the mail store cannot grow while {context}: the disk is full (or the store reached \
+         its size limit); free some disk space and try again — what was stored before is kept"
+    )]
+    Full {
+        /// What the store was doing.
+        context: &'static str,
+    },
+}
+
+impl Error {
+    /// Whether the store failed because it could not grow (disk full).
+    pub fn is_full(&self) -> bool {
+        matches!(self, Error::Full { .. })
+    }
 }
 
 /// Result type of the store.
@@ -110,7 +127,13 @@ pub(crate) trait Context<T> {
 
 impl<T> Context<T> for rusqlite::Result<T> {
     fn ctx(self, context: &'static str) -> Result<T> {
-        self.map_err(|source| Error::Sqlite { context, source })
+        self.map_err(|source| {
+            if source.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) {
+                Error::Full { context }
+            } else {
+                Error::Sqlite { context, source }
+            }
+        })
     }
 }
 
@@ -121,12 +144,18 @@ impl<T> Context<T> for rusqlite::Result<T> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoreConfig {
     path: PathBuf,
+    /// Test hook: `PRAGMA max_page_count` for every connection, so tests can
+    /// make the store "full" without filling a disk.
+    max_pages: Option<u64>,
 }
 
 impl StoreConfig {
     /// The store in the file at `path`.
     pub fn new(path: impl Into<PathBuf>) -> Self {
-        StoreConfig { path: path.into() }
+        StoreConfig {
+            path: path.into(),
+            max_pages: None,
+        }
     }
 
     /// The store of a data directory (`DIR/popmail.sqlite3`).
@@ -137,6 +166,16 @@ impl StoreConfig {
     /// The database file.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Test hook: caps the database at `pages` pages (SQLite `max_page_count`,
+    /// never below its current size) on every connection opened with this
+    /// config, so a write past it fails as on a full disk.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn with_max_page_count(mut self, pages: u64) -> Self {
+        self.max_pages = Some(pages);
+        self
     }
 }
 
@@ -191,6 +230,14 @@ impl Store {
         }
         conn.pragma_update(None, "journal_mode", "WAL")
             .ctx("enabling WAL")?;
+        if let Some(pages) = config.max_pages {
+            conn.pragma_update(
+                None,
+                "max_page_count",
+                i64::try_from(pages).unwrap_or(i64::MAX),
+            )
+            .ctx("limiting the store size")?;
+        }
         conn.pragma_update(None, "synchronous", "NORMAL")
             .ctx("setting synchronous")?;
         conn.pragma_update(None, "foreign_keys", "ON")

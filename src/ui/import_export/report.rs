@@ -219,6 +219,17 @@ fn body(ui: &mut Ui, o: &Outcome, max_h: f32) {
                     s.duplicates
                 ),
             );
+            if s.kept_damaged_count > 0 {
+                wrap(
+                    ui,
+                    RichText::new(format!(
+                        "{} kept as “{}” (stored byte for byte, flagged as damaged).",
+                        format::count(s.kept_damaged_count, "damaged region", "damaged regions"),
+                        crate::mail::UNPARSEABLE_SUBJECT
+                    ))
+                    .color(ui.visuals().warn_fg_color),
+                );
+            }
             let damaged = format!(
                 "{} skipped.",
                 format::count(s.damaged_count, "damaged region", "damaged regions")
@@ -228,7 +239,8 @@ fn body(ui: &mut Ui, o: &Outcome, max_h: f32) {
             } else {
                 wrap(ui, RichText::new(damaged).color(ui.visuals().warn_fg_color));
             }
-            let has_lists = !s.damaged.is_empty() || !s.notes.is_empty();
+            let has_lists =
+                !s.damaged.is_empty() || !s.kept_damaged.is_empty() || !s.notes.is_empty();
             if has_lists {
                 ui.add_space(4.0);
                 egui::ScrollArea::vertical()
@@ -299,6 +311,29 @@ fn body(ui: &mut Ui, o: &Outcome, max_h: f32) {
 }
 
 fn lists_ui(ui: &mut Ui, s: &crate::jobs::ImportSummary) {
+    if !s.kept_damaged.is_empty() {
+        ui.label(RichText::new("Kept as damaged messages").strong());
+        for d in &s.kept_damaged {
+            let file = short(&d.path.display().to_string());
+            ui.add(
+                egui::Label::new(format!(
+                    "{file} at byte {}: {} kept ({})",
+                    d.offset,
+                    format::count(d.length, "byte", "bytes"),
+                    d.reason
+                ))
+                .wrap(),
+            )
+            .on_hover_text(d.path.display().to_string());
+        }
+        let more = s
+            .kept_damaged_count
+            .saturating_sub(s.kept_damaged.len() as u64);
+        if more > 0 {
+            ui.weak(format!("… and {more} more"));
+        }
+        ui.add_space(4.0);
+    }
     if !s.damaged.is_empty() {
         ui.label(RichText::new("Damaged regions").strong());
         for d in &s.damaged {
