@@ -39,9 +39,12 @@
 //! - **They push intents**: `intents::Intent` is the one action type (import
 //!   and export steps, account saves and removals, preference changes
 //!   included). Nothing a panel draws writes the store.
-//! - **App applies**: `app` lays out the panels, drains the workers at the
-//!   start of each frame and applies the intents after it in `App::apply`,
-//!   which routes each intent to the panel that owns the state it changes:
+//! - **App applies**: `app` lays out the panels (`layout` draws the three
+//!   mail panes), hands the workers' answers to the panels at the start of
+//!   each frame (`answers::Listeners`, which return follow-up intents) and
+//!   applies the intents after it in `App::apply`, which routes each intent
+//!   to the panel that owns the state it changes (`messages::Messages` for
+//!   what the list, the search results and the reader do together):
 //!   `status_bar::Notices` (a write's wording and its undo), `Reader::save`
 //!   (risky files, replacing, unique names), `Dialogs::ask_for`,
 //!   `FolderPane::change`, `Settings::act`, `ImportExport::act`, and each of
