@@ -10,6 +10,7 @@
 //! - [`mailbox`]: mbox, Maildir and EML readers and writers (streaming, no SQL).
 //! - [`jobs`]: the background job worker: import, export, backup.
 //! - [`credentials`]: where passwords live.
+//! - [`keys`]: the data key of an encrypted store, its wrappings and header file.
 //! - [`demo`]: the embedded demo POP3 server.
 //! - [`ui`]: the eframe window.
 //! - [`cli`]: command-line definitions and handlers.
@@ -20,6 +21,7 @@ pub mod credentials;
 pub mod demo;
 pub mod fmt;
 pub mod jobs;
+pub mod keys;
 pub mod mail;
 pub mod mailbox;
 pub mod paths;
