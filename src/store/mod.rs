@@ -391,7 +391,7 @@ pub fn is_encrypted(path: &Path) -> Result<bool> {
         path: path.to_path_buf(),
         source,
     })?;
-    Ok(n > 0 && &head[..n.min(16)] != &b"SQLite format 3\0"[..n.min(16)])
+    Ok(n > 0 && head[..n.min(16)] != b"SQLite format 3\0"[..n.min(16)])
 }
 
 fn migrations() -> Migrations<'static> {
