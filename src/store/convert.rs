@@ -239,8 +239,6 @@ impl Store {
                 !go_on
             }
         };
-        conn.progress_handler(1000, Some(handler))
-            .ctx("watching the conversion")?;
         // The connection was opened without CREATE: make the (owner-only)
         // file first; an empty file is an empty database.
         super::create_private_file(new).map_err(io(new))?;
@@ -252,6 +250,10 @@ impl Store {
         )
         .ctx("creating the converted file")?;
         failpoint("convert-copying");
+        // Installed after the ATTACH, so a cancel interrupts only the copy
+        // (and is reported as one).
+        conn.progress_handler(1000, Some(handler))
+            .ctx("watching the conversion")?;
         let result = (|| {
             if target.is_none() {
                 conn.pragma_update(Some("popmail_new"), "page_size", 16_384)
