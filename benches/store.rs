@@ -4,6 +4,12 @@
 //!
 //! Prints `metric: value unit` lines. Set `POPMAIL_BENCH_MESSAGES` to change
 //! the message count.
+//!
+//! `scripts/bench store --encrypted` runs the same work twice in one run, on a
+//! plaintext store (`plain_` metrics) and on an SQLCipher store with a raw data
+//! key (`encrypted_` metrics), then prints the time to reopen the encrypted
+//! store after the passphrase (`encrypted_open`, key already unwrapped) and
+//! the Argon2id unwrap itself (`passphrase_unwrap`).
 
 #[path = "common/gen.rs"]
 mod generator;
@@ -12,7 +18,9 @@ mod stats;
 
 use std::time::Instant;
 
-use popmail::store::{Flags, FolderRole, NewMessage, Scope, Sort, SortKey, Store};
+use popmail::keys::{DataKey, Header};
+use popmail::secret::Secret;
+use popmail::store::{Flags, FolderRole, NewMessage, Scope, Sort, SortKey, Store, StoreConfig};
 
 const BATCH: usize = 1_000;
 
@@ -21,9 +29,40 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
+    let encrypted = std::env::args().any(|a| a == "--encrypted");
+    if !encrypted {
+        run(total, "", None);
+        return;
+    }
+    run(total, "plain_", None);
+    let key = DataKey::generate().expect("key");
+    let (dir, config) = run(total, "encrypted_", Some(key.clone()));
+    let mut samples = Vec::new();
+    for _ in 0..20 {
+        let t = Instant::now();
+        let store = Store::open(&config).expect("reopen");
+        std::hint::black_box(store.folders().expect("folders"));
+        samples.push(t.elapsed());
+    }
+    stats::print("encrypted_open", &mut samples);
+    let mut header = Header::default();
+    let pass = Secret::new("bench passphrase");
+    header.wrap_passphrase(&key, &pass).expect("wrap");
+    let kpath = dir.path().join("bench.keys");
+    let t = Instant::now();
+    std::hint::black_box(header.unlock_passphrase(&pass, &kpath).expect("unwrap"));
+    println!(
+        "passphrase_unwrap: {:.1} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+}
+
+/// Inserts, searches and pages a fresh store; metric names start with `prefix`.
+fn run(total: u64, prefix: &str, key: Option<DataKey>) -> (tempfile::TempDir, StoreConfig) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("bench.sqlite3");
-    let mut store = Store::open(&popmail::store::StoreConfig::new(&path)).expect("open store");
+    let config = StoreConfig::new(&path).with_key(key);
+    let mut store = Store::open(&config).expect("open store");
     let folder = store
         .create_folder("Bench", None, FolderRole::User)
         .expect("folder");
@@ -48,7 +87,7 @@ fn main() {
         std::hint::black_box(NewMessage::prepare(raw.clone(), folder, Flags::default()));
     }
     println!(
-        "parse_rate_one_core: {:.0} messages/s",
+        "{prefix}parse_rate_one_core: {:.0} messages/s",
         sample as f64 / t.elapsed().as_secs_f64()
     );
 
@@ -76,10 +115,13 @@ fn main() {
     }
     preparer.join().expect("preparer");
     let secs = t.elapsed().as_secs_f64();
-    println!("insert_rate: {:.0} messages/s", total as f64 / secs);
-    println!("insert_throughput: {:.1} MB/s", bytes as f64 / 1e6 / secs);
+    println!("{prefix}insert_rate: {:.0} messages/s", total as f64 / secs);
     println!(
-        "store_size: {:.1} MB",
+        "{prefix}insert_throughput: {:.1} MB/s",
+        bytes as f64 / 1e6 / secs
+    );
+    println!(
+        "{prefix}store_size: {:.1} MB",
         std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) as f64 / 1e6
     );
 
@@ -101,8 +143,11 @@ fn main() {
         hits += store.search(&query, None, 200).expect("search").len();
         samples.push(t.elapsed());
     }
-    stats::print("search", &mut samples);
-    println!("search_hits_mean: {:.0} messages", hits as f64 / 100.0);
+    stats::print(&format!("{prefix}search"), &mut samples);
+    println!(
+        "{prefix}search_hits_mean: {:.0} messages",
+        hits as f64 / 100.0
+    );
 
     // First page (50 rows) in every order.
     for key in SortKey::ALL {
@@ -119,9 +164,11 @@ fn main() {
             }
             let dir = if descending { "desc" } else { "asc" };
             stats::print(
-                &format!("first_page_{key:?}_{dir}").to_lowercase(),
+                &format!("{prefix}first_page_{key:?}_{dir}").to_lowercase(),
                 &mut samples,
             );
         }
     }
+    drop(store);
+    (dir, config)
 }

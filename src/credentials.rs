@@ -7,6 +7,11 @@
 //! logs, `Debug` output, eframe storage or the command line.
 //!
 //! `POPMAIL_NO_KEYCHAIN=1` skips the keychain (tests, portable installs).
+//!
+//! An encrypted store unlocked by the keychain keeps a random wrapping key
+//! there ([`save_store_wrap_key`]); the data key itself stays wrapped in the
+//! key header ([`crate::keys`]). That entry has no fallback: with no keychain,
+//! encryption uses a passphrase.
 
 use crate::secret::Secret;
 use crate::store::{self, AccountId, Store};
@@ -107,4 +112,49 @@ pub fn forget(store: &Store, account: AccountId) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// The keychain entry of the key that wraps the data key of the store at `store_path`.
+fn store_key_entry(store_path: &std::path::Path) -> Result<keyring::Entry, Error> {
+    if !keychain_available() {
+        return Err(Error::Keychain {
+            action: "open",
+            detail: "no system keychain is available here".into(),
+        });
+    }
+    let user = format!("store-key@{}", store_path.display());
+    keyring::Entry::new(SERVICE, &user).map_err(keychain_error("open"))
+}
+
+/// Keeps `key` (which wraps the data key of the store at `store_path`) in the
+/// OS keychain.
+pub fn save_store_wrap_key(
+    store_path: &std::path::Path,
+    key: &crate::keys::WrapKey,
+) -> Result<(), Error> {
+    store_key_entry(store_path)?
+        .set_password(key.to_hex().expose())
+        .map_err(keychain_error("save"))
+}
+
+/// The keychain's wrapping key of the store at `store_path`, if it holds one.
+pub fn load_store_wrap_key(
+    store_path: &std::path::Path,
+) -> Result<Option<crate::keys::WrapKey>, Error> {
+    match store_key_entry(store_path)?.get_password() {
+        Ok(hex) => {
+            let hex = zeroize::Zeroizing::new(hex);
+            Ok(crate::keys::WrapKey::from_hex(&hex))
+        }
+        Err(keyring::Error::NoEntry) => Ok(None),
+        Err(e) => Err(keychain_error("read")(e)),
+    }
+}
+
+/// Removes the keychain's wrapping key of the store at `store_path`.
+pub fn forget_store_wrap_key(store_path: &std::path::Path) -> Result<(), Error> {
+    match store_key_entry(store_path)?.delete_credential() {
+        Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+        Err(e) => Err(keychain_error("remove")(e)),
+    }
 }

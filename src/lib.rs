@@ -11,6 +11,7 @@
 //! - [`jobs`]: the background job worker: import, export, backup.
 //! - [`credentials`]: where passwords live.
 //! - [`oauth`]: OAuth 2.0 sign-in: provider presets and endpoints (the only HTTP client).
+//! - [`keys`]: the data key of an encrypted store, its wrappings and header file.
 //! - [`demo`]: the embedded demo POP3 server.
 //! - [`ui`]: the eframe window.
 //! - [`cli`]: command-line definitions and handlers.
@@ -21,6 +22,7 @@ pub mod credentials;
 pub mod demo;
 pub mod fmt;
 pub mod jobs;
+pub mod keys;
 pub mod mail;
 pub mod mailbox;
 pub mod oauth;

@@ -3,6 +3,8 @@
 //! Modules (each says what it covers in its own header):
 //! - `support`: shared helpers (temporary stores, the scripted POP3 server, the Dovecot launcher).
 //! - `cli`: the read-only command line against a real store.
+//! - `crypt_support`: helpers of the crypt tests (messages of unique words, the binary, unlocking).
+//! - `crypt_cli`: encrypt/decrypt/passphrase/lock-status/unlock through the binary; wrong keys change no byte.
 //! - `cli_accounts`: `account` and `sync` subcommands against a real Dovecot.
 //! - `mail_fixtures`: the message model over hostile input, stored and shown raw.
 //! - `pop3_transcript`: the POP3 client against `C:`/`S:` byte transcripts.
@@ -31,6 +33,8 @@
 
 mod cli;
 mod cli_accounts;
+mod crypt_cli;
+mod crypt_support;
 mod demo_server;
 mod disk_full;
 mod import_export;

@@ -76,13 +76,13 @@ fn interrupt_flag() -> Arc<AtomicBool> {
     .clone()
 }
 
-struct Cli {
+pub(super) struct Cli {
     bar: ProgressBar,
     interrupted: Arc<AtomicBool>,
 }
 
 impl Cli {
-    fn new(quiet: bool, bytes: bool) -> Cli {
+    pub(super) fn new(quiet: bool, bytes: bool) -> Cli {
         let bar = ProgressBar::with_draw_target(
             None,
             if quiet {

@@ -4,10 +4,15 @@
 //! Every subcommand takes `--data-dir` (or `POPMAIL_DATA_DIR`). Errors are
 //! printed as one line on stderr (with their causes, `{:#}`), and the exit
 //! status is non-zero.
+//!
+//! An encrypted store is unlocked before any command runs ([`security`]):
+//! the passphrase comes from a no-echo prompt or `POPMAIL_PASSPHRASE_FILE` /
+//! `POPMAIL_PASSPHRASE`.
 
 mod account;
 pub mod import_export;
 mod read;
+mod security;
 mod sync;
 
 use std::path::PathBuf;
@@ -95,6 +100,45 @@ pub enum Command {
         #[arg(long, default_value_t = 50)]
         limit: usize,
     },
+    /// Encrypt the mail store (SQLCipher); a passphrase by default.
+    Encrypt {
+        /// Unlock with a key kept in the system keychain (nothing to type).
+        #[arg(long, conflicts_with = "passphrase")]
+        keychain: bool,
+        /// Unlock with a passphrase (the default), plus a recovery key shown once.
+        #[arg(long)]
+        passphrase: bool,
+        /// No progress bar.
+        #[arg(long)]
+        quiet: bool,
+    },
+    /// Turn encryption off: the store becomes a plaintext file again.
+    Decrypt {
+        /// No progress bar.
+        #[arg(long)]
+        quiet: bool,
+    },
+    /// Change the passphrase of an encrypted store (instant: the mail is not rewritten).
+    Passphrase {
+        /// What to do.
+        #[command(subcommand)]
+        command: PassphraseCommand,
+    },
+    /// Say whether the store is encrypted and what unlocks it.
+    LockStatus,
+    /// Set a new passphrase with the recovery key.
+    Unlock {
+        /// The environment variable holding the recovery key.
+        #[arg(long, value_name = "VAR")]
+        recovery_key_env: String,
+    },
+}
+
+/// `popmail passphrase …`.
+#[derive(Debug, Subcommand)]
+pub enum PassphraseCommand {
+    /// Set a new passphrase (asks for the current one first).
+    Change,
 }
 
 /// Parses the command line and runs it; the process's exit status.
@@ -121,6 +165,32 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         })?;
         return Ok(ExitCode::SUCCESS);
     };
+    let command = match command {
+        Command::Encrypt {
+            keychain, quiet, ..
+        } => {
+            let how = if keychain {
+                security::Unlock::Keychain
+            } else {
+                security::Unlock::Passphrase
+            };
+            return security::encrypt(&data_dir, how, quiet).map(|()| ExitCode::SUCCESS);
+        }
+        Command::Decrypt { quiet } => {
+            return security::decrypt(&data_dir, quiet).map(|()| ExitCode::SUCCESS);
+        }
+        Command::Passphrase {
+            command: PassphraseCommand::Change,
+        } => return security::change_passphrase(&data_dir).map(|()| ExitCode::SUCCESS),
+        Command::LockStatus => {
+            return security::lock_status(&data_dir).map(|()| ExitCode::SUCCESS);
+        }
+        Command::Unlock { recovery_key_env } => {
+            return security::unlock_with_recovery(&data_dir, &recovery_key_env)
+                .map(|()| ExitCode::SUCCESS);
+        }
+        other => other,
+    };
     let mut store = open_store(&data_dir)?;
     match command {
         Command::Account { command } => account::run(&mut store, *command),
@@ -142,13 +212,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             json,
             limit,
         } => read::search(&store, &query, folder.as_deref(), json, limit),
+        Command::Encrypt { .. }
+        | Command::Decrypt { .. }
+        | Command::Passphrase { .. }
+        | Command::LockStatus
+        | Command::Unlock { .. } => Ok(()),
     }?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Opens (creating if needed) the store in `data_dir`.
+/// Opens (creating if needed) the store in `data_dir`, unlocking it first
+/// when it is encrypted.
 pub fn open_store(data_dir: &std::path::Path) -> anyhow::Result<Store> {
     paths::ensure_private_dir(data_dir)?;
-    Store::open(&crate::store::StoreConfig::in_dir(data_dir))
+    let config = security::config(data_dir)
+        .with_context(|| format!("unlocking the mail store in {}", data_dir.display()))?;
+    Store::open(&config)
         .with_context(|| format!("opening the mail store in {}", data_dir.display()))
 }

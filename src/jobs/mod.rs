@@ -1,5 +1,5 @@
 //! The job worker: long jobs that move mail between the store and mailbox files —
-//! import, export and backup — off the UI thread.
+//! import, export, backup and conversion (encryption on or off) — off the UI thread.
 //!
 //! The jobs themselves are plain functions ([`import::import`], [`export::export`],
 //! [`backup`]) that take a [`Control`] for progress and cancellation; the command
@@ -14,12 +14,14 @@
 //! export removes what it created (an mbox is written to a temporary file and
 //! renamed only when complete).
 
+pub mod convert;
 pub mod export;
 pub mod import;
 mod worker;
 
 use std::path::{Path, PathBuf};
 
+pub use convert::{ERASURE_NOTICE, convert};
 pub use export::{ExportRequest, ExportSource, ExportSummary, export};
 pub use import::{ImportRequest, ImportSummary, Target, import};
 pub use worker::{JobCommand, JobEvent, JobKind, JobSummary, JobWorker, spawn};

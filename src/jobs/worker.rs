@@ -5,8 +5,9 @@ use std::path::PathBuf;
 
 use super::{
     Control, Error, ExportRequest, ExportSummary, ImportRequest, ImportSummary, Progress, backup,
-    export, import,
+    convert, export, import,
 };
+use crate::keys::DataKey;
 use crate::store::{Store, StoreConfig};
 use crate::worker::{Cancel, Outbox, Repaint, Spawn, StopEvent, Worker};
 
@@ -22,6 +23,13 @@ pub enum JobCommand {
         /// The file to create.
         to: PathBuf,
     },
+    /// Turn encryption on (`Some(key)`; write the key header first) or off
+    /// (`None`). The worker's own connection is closed for it; the window's
+    /// connections must be closed too.
+    Convert {
+        /// The new data key, or `None` for plaintext.
+        target: Option<DataKey>,
+    },
 }
 
 impl JobCommand {
@@ -31,6 +39,7 @@ impl JobCommand {
             JobCommand::Import(_) => JobKind::Import,
             JobCommand::Export(_) => JobKind::Export,
             JobCommand::Backup { .. } => JobKind::Backup,
+            JobCommand::Convert { .. } => JobKind::Convert,
         }
     }
 }
@@ -44,6 +53,8 @@ pub enum JobKind {
     Export,
     /// A backup.
     Backup,
+    /// A conversion (encryption on or off).
+    Convert,
 }
 
 /// How a job ended.
@@ -55,6 +66,8 @@ pub enum JobSummary {
     Export(ExportSummary),
     /// The backup file written.
     Backup(PathBuf),
+    /// The store was converted; this opens it from now on.
+    Converted(StoreConfig),
 }
 
 /// What the job worker reports.
@@ -94,13 +107,14 @@ pub fn spawn(store: StoreConfig, repaint: Repaint) -> std::io::Result<JobWorker>
     Worker::spawn(
         Spawn::named("popmail-jobs").repaint(repaint),
         move |inbox, outbox| {
+            let mut store = store;
             let mut store_conn: Option<Store> = None;
             while let Some(cmd) = inbox.recv() {
                 let mut ctl = Ctl {
                     outbox: &outbox,
                     cancel: inbox.cancel(),
                 };
-                ctl.run(&store, &mut store_conn, cmd);
+                ctl.run(&mut store, &mut store_conn, cmd);
                 inbox.cancel().reset();
                 outbox.done(1);
             }
@@ -120,8 +134,12 @@ impl Ctl<'_> {
         let _ = self.outbox.send(e); // closed: the owner is gone
     }
 
-    fn run(&mut self, config: &StoreConfig, conn: &mut Option<Store>, cmd: JobCommand) {
+    fn run(&mut self, config: &mut StoreConfig, conn: &mut Option<Store>, cmd: JobCommand) {
         let kind = cmd.kind();
+        if let JobCommand::Convert { target } = cmd {
+            self.convert(config, conn, target);
+            return;
+        }
         let st = match conn {
             Some(s) => s,
             None => match Store::open(config) {
@@ -137,12 +155,62 @@ impl Ctl<'_> {
             JobCommand::Import(req) => import(st, &req, self).map(JobSummary::Import),
             JobCommand::Export(req) => export(st, &req, self).map(JobSummary::Export),
             JobCommand::Backup { to } => backup(st, &to, self).map(JobSummary::Backup),
+            JobCommand::Convert { .. } => return,
         };
         match result {
             Ok(s) => self.send(JobEvent::Finished(s)),
             Err(Error::Cancelled) => self.send(JobEvent::Cancelled(kind)),
             Err(e) => self.send(JobEvent::Failed(e.to_string())),
         }
+    }
+}
+
+impl Ctl<'_> {
+    /// Converts with the worker's own connection closed; on success the
+    /// worker opens the converted store from then on.
+    fn convert(&self, config: &mut StoreConfig, conn: &mut Option<Store>, target: Option<DataKey>) {
+        let st = match conn.take() {
+            Some(s) => s,
+            None => match Store::open(config) {
+                Ok(s) => s,
+                Err(e) => {
+                    self.send(JobEvent::Failed(e.to_string()));
+                    return;
+                }
+            },
+        };
+        self.send(JobEvent::Started(JobKind::Convert));
+        let owned = OwnedCtl {
+            outbox: self.outbox.clone(),
+            cancel: self.cancel.clone(),
+        };
+        match convert(st, target, owned) {
+            Ok(new) => {
+                *config = new.clone();
+                self.send(JobEvent::Finished(JobSummary::Converted(new)));
+            }
+            Err(Error::Cancelled) => self.send(JobEvent::Cancelled(JobKind::Convert)),
+            Err(e) => self.send(JobEvent::Failed(e.to_string())),
+        }
+    }
+}
+
+/// A [`Control`] that owns its channel ends, for the conversion (whose
+/// progress callback runs inside SQLite and must be `'static`).
+struct OwnedCtl {
+    outbox: Outbox<JobEvent>,
+    cancel: Cancel,
+}
+
+impl Control for OwnedCtl {
+    fn progress(&mut self, p: &Progress) {
+        // A closed channel means the owner is gone; the conversion still
+        // ends in one complete store.
+        let _ = self.outbox.send(JobEvent::Progress(*p));
+    }
+
+    fn cancelled(&mut self) -> bool {
+        self.cancel.is_cancelled()
     }
 }
 

@@ -1,5 +1,7 @@
 //! Online backup of the whole store to another file, with the SQLite backup
-//! API: a consistent copy while popmail keeps running.
+//! API: a consistent copy while popmail keeps running. The copy of an
+//! encrypted store is encrypted with the same key (SQLCipher copies pages
+//! between databases keyed alike).
 
 use std::path::Path;
 use std::time::Duration;
@@ -25,6 +27,7 @@ impl Store {
         }
         let mut target = Connection::open(dest).ctx("creating the backup file")?;
         let outcome = (|| {
+            super::apply_key(&target, self.config.key())?;
             let backup = Backup::new(&self.conn, &mut target).ctx("starting the backup")?;
             loop {
                 let step = backup.step(PAGES_PER_STEP).ctx("copying the store")?;

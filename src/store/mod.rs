@@ -16,10 +16,20 @@
 //! The schema lives in `migrations/NNNN_name/up.sql`, embedded at build time
 //! and applied in one transaction; the version is `PRAGMA user_version`. A
 //! database written by a newer popmail is refused before anything touches it.
+//!
+//! **Encryption** (`convert`, and `open` here): SQLite is built as SQLCipher
+//! (rusqlite's `bundled-sqlcipher-vendored-openssl`; FTS5 included). A
+//! [`StoreConfig`] with a [`DataKey`] gives SQLCipher that key as a raw key
+//! (`PRAGMA key = "x'…'"`, before any other statement, on every connection),
+//! so pages, the FTS index, the ledger and the WAL are all encrypted (AES-256,
+//! HMAC per page: SQLCipher 4 defaults) and no key derivation runs at open.
+//! Whether a file is encrypted is read from its first 16 bytes (a plaintext
+//! SQLite file starts with `SQLite format 3\0`): see [`is_encrypted`].
 
 mod accounts;
 mod actions;
 mod backup;
+mod convert;
 mod export;
 mod folders;
 mod ledger;
@@ -28,6 +38,7 @@ mod search;
 pub mod types;
 mod ui_queries;
 
+pub use convert::{ConvertDirection, recover_conversion};
 pub use export::ExportItem;
 pub use ledger::{LedgerEntry, NewDownload};
 pub use messages::{Dedupe, Inserted, NewMessage};
@@ -38,6 +49,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction};
+use zeroize::Zeroizing;
+
+pub use crate::keys::DataKey;
 use rusqlite_migration::{M, Migrations};
 
 /// The schema migrations, oldest first. Never edit a released one: add a new one.
@@ -89,6 +103,25 @@ pub enum Error {
         /// What went wrong.
         detail: String,
     },
+    /// The store is encrypted and no key was given.
+    #[error(
+        "the mail store {path} is encrypted: give the passphrase (a prompt, or \
+         POPMAIL_PASSPHRASE_FILE / POPMAIL_PASSPHRASE)"
+    )]
+    Locked {
+        /// The database file.
+        path: PathBuf,
+    },
+    /// The key given does not open the store (or the file is not a database).
+    #[error("the key does not open the mail store {path} (or the file is not a popmail store)")]
+    WrongKey {
+        /// The database file.
+        path: PathBuf,
+    },
+    /// A conversion between plaintext and encrypted failed or was cancelled;
+    /// the store is as it was before.
+    #[error("{0}")]
+    Conversion(String),
     /// A named thing does not exist.
     #[error("{0}")]
     NotFound(String),
@@ -139,23 +172,37 @@ impl<T> Context<T> for rusqlite::Result<T> {
 
 /// Where a store lives and what opens it: the one value every caller — the
 /// CLI, the window, each worker and job — hands to [`Store::open`], so a
-/// worker is given a `StoreConfig` and never a bare path. Key material for an
-/// encrypted store will live here too.
+/// worker is given a `StoreConfig` and never a bare path. It also holds the
+/// data key of an encrypted store (zeroized when the last copy is dropped).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoreConfig {
     path: PathBuf,
     /// Test hook: `PRAGMA max_page_count` for every connection, so tests can
     /// make the store "full" without filling a disk.
     max_pages: Option<u64>,
+    /// The data key of an encrypted store.
+    key: Option<std::sync::Arc<DataKey>>,
 }
 
 impl StoreConfig {
-    /// The store in the file at `path`.
+    /// The plaintext store in the file at `path`.
     pub fn new(path: impl Into<PathBuf>) -> Self {
         StoreConfig {
             path: path.into(),
             max_pages: None,
+            key: None,
         }
+    }
+
+    /// The same store opened with `key` (an encrypted store), or as plaintext (`None`).
+    pub fn with_key(mut self, key: Option<DataKey>) -> Self {
+        self.key = key.map(std::sync::Arc::new);
+        self
+    }
+
+    /// The data key, when the store is encrypted.
+    pub fn key(&self) -> Option<&DataKey> {
+        self.key.as_deref()
     }
 
     /// The store of a data directory (`DIR/popmail.sqlite3`).
@@ -201,6 +248,9 @@ impl Store {
             path: path.to_path_buf(),
             source,
         };
+        // An interrupted conversion is finished or rolled back first, so
+        // there is exactly one store file.
+        recover_conversion(path)?;
         if !path.exists() {
             create_private_file(path).map_err(io)?;
         }
@@ -209,10 +259,11 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .ctx("opening the database")?;
+        apply_key(&conn, config.key())?;
         // Check the version before anything writes: a newer file stays byte-identical.
         let found: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .ctx("reading the schema version")?;
+            .map_err(|e| not_a_db(e, path, config.key().is_some()))?;
         if found > SCHEMA_VERSION {
             return Err(Error::TooNew {
                 path: path.to_path_buf(),
@@ -222,7 +273,9 @@ impl Store {
         }
         conn.busy_timeout(BUSY_TIMEOUT)
             .ctx("setting the busy timeout")?;
-        if found == 0 {
+        if found == 0 && config.key().is_none() {
+            // (SQLCipher fixes an encrypted file's page size at 4096 unless
+            // every connection sets cipher_page_size; the default is kept.)
             // A new file: large pages suit a store of 2–50 KB blobs (fewer
             // overflow pages per message). Only effective before any table exists.
             conn.pragma_update(None, "page_size", 16_384)
@@ -334,6 +387,59 @@ impl Store {
     }
 }
 
+/// Gives SQLCipher the raw data key; must precede every other statement.
+pub(crate) fn apply_key(conn: &Connection, key: Option<&DataKey>) -> Result<()> {
+    if let Some(key) = key {
+        let sql = Zeroizing::new(format!("PRAGMA key = \"{}\";", key.sql_literal().as_str()));
+        conn.execute_batch(&sql).ctx("giving the key")?;
+    }
+    Ok(())
+}
+
+/// SQLCipher reports a wrong key (or an encrypted file opened without one)
+/// as "file is not a database" at the first read.
+fn not_a_db(e: rusqlite::Error, path: &Path, keyed: bool) -> Error {
+    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) {
+        if keyed {
+            Error::WrongKey {
+                path: path.to_path_buf(),
+            }
+        } else {
+            Error::Locked {
+                path: path.to_path_buf(),
+            }
+        }
+    } else {
+        Error::Sqlite {
+            context: "reading the schema version",
+            source: e,
+        }
+    }
+}
+
+/// Whether the store file at `path` is encrypted: it exists, is not empty,
+/// and does not start with SQLite's plaintext magic. A missing or empty file
+/// is not encrypted.
+pub fn is_encrypted(path: &Path) -> Result<bool> {
+    use std::io::Read as _;
+    let mut head = [0u8; 16];
+    let mut f = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(source) => {
+            return Err(Error::Io {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let n = f.read(&mut head).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(n > 0 && head[..n.min(16)] != b"SQLite format 3\0"[..n.min(16)])
+}
+
 fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
 }
@@ -356,5 +462,7 @@ pub fn now() -> i64 {
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
+#[cfg(test)]
+mod crypt_tests;
 #[cfg(test)]
 mod tests;

@@ -357,8 +357,9 @@ impl ImportExport {
                         dest: running.and_then(|r| r.dest).unwrap_or_default(),
                         summary: s,
                     }),
-                    // Backups are the settings dialog's; they never reach here.
-                    JobSummary::Backup(_) => None,
+                    // Backups are the settings dialog's, conversions the
+                    // (coming) security preferences'; they never reach here.
+                    JobSummary::Backup(_) | JobSummary::Converted(_) => None,
                 };
             }
             JobEvent::Cancelled(kind) => {
