@@ -206,7 +206,7 @@ impl Control for OwnedCtl {
     fn progress(&mut self, p: &Progress) {
         // A closed channel means the owner is gone; the conversion still
         // ends in one complete store.
-        let _ = self.outbox.send(JobEvent::Progress(*p));
+        let _ = self.outbox.send(JobEvent::Progress(*p)); // closed: owner gone
     }
 
     fn cancelled(&mut self) -> bool {

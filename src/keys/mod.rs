@@ -444,7 +444,7 @@ pub fn sync_dir(dir: &Path) -> std::io::Result<()> {
         std::fs::File::open(dir)?.sync_all()?;
     }
     #[cfg(not(unix))]
-    let _ = dir;
+    let _ = dir; // not a Result: no directory fsync off Unix
     Ok(())
 }
 

@@ -269,7 +269,7 @@ impl Store {
         let none: Option<fn() -> bool> = None;
         // Removing the handler cannot fail on an open connection; a failure
         // would only mean the connection is closing anyway.
-        let _ = conn.progress_handler(0, none);
+        let _ = conn.progress_handler(0, none); // infallible on an open connection
         let detached = conn
             .execute("DETACH DATABASE popmail_new", [])
             .ctx("closing the converted file");

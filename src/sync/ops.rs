@@ -296,7 +296,7 @@ fn fetch_full_inner(options: &SyncOptions, message: MessageId) -> Result<Message
     let Some(m) = server.iter().find(|m| m.uidl == uidl) else {
         // The error below is the one to report; nothing was changed there,
         // so QUIT waits only a few seconds.
-        let _ = client.quit_after_error();
+        let _ = client.quit_after_error(); // the error below is what counts
         return Err(crate::store::Error::NotFound(
             "the server no longer has this message, so only its headers can be shown".into(),
         )

@@ -255,7 +255,7 @@ impl Background {
     pub fn send(&self, job: Job) {
         // A stopped thread has already said why in its last answer
         // (`Done::Stopped`), which the window shows; there is no one else to tell.
-        let _ = self.worker.send(job);
+        let _ = self.worker.send(job); // closed: Done::Stopped said why
     }
 
     /// The next answer, if any (never blocks).
@@ -430,7 +430,7 @@ fn answer(store: &mut Store, job: Job, outbox: &Outbox<Done>) -> Done {
             let result = store
                 .remove_account_batched(id, keep, batch, |done, total| {
                     // Progress is advisory; a closed window stops at the end of the job.
-                    let _ = outbox.send(Done::Progress(done, total));
+                    let _ = outbox.send(Done::Progress(done, total)); // advisory
                 })
                 .map_err(|e| e.to_string());
             Done::RemovedAccount { id, result }
