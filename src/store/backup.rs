@@ -25,6 +25,7 @@ impl Store {
                 dest.display()
             )));
         }
+        super::init_sqlite();
         let mut target = Connection::open(dest).ctx("creating the backup file")?;
         let outcome = (|| {
             super::apply_key(&target, self.config.key())?;

@@ -240,9 +240,27 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// Initialises SQLite once, on one thread, before any store connection.
+///
+/// SQLCipher registers its functions (`sqlcipher_export`, used by the
+/// conversion) as an auto-extension from `SQLITE_EXTRA_INIT`, which
+/// `sqlite3_initialize` runs only after it has marked SQLite initialised and
+/// released its mutex: a connection another thread opens in that window lacks
+/// them. Opening a throwaway in-memory connection inside a `Once` closes the
+/// window for every connection the program opens afterwards.
+pub(crate) fn init_sqlite() {
+    static INIT: std::sync::Once = std::sync::Once::new();
+    INIT.call_once(|| {
+        // Only the initialisation matters; an error here shows up again, in
+        // words, when the real store is opened.
+        let _ = Connection::open_in_memory(); // see above
+    });
+}
+
 impl Store {
     /// Opens (creating if needed, owner-only) and migrates the store.
     pub fn open(config: &StoreConfig) -> Result<Store> {
+        init_sqlite();
         let path = config.path();
         let io = |source| Error::Io {
             path: path.to_path_buf(),
@@ -316,6 +334,7 @@ impl Store {
     /// (for tests of the upgrade path).
     #[doc(hidden)]
     pub fn create_at_version(path: &Path, version: usize) -> Result<()> {
+        init_sqlite();
         let mut conn = Connection::open(path).ctx("opening the database")?;
         migrations()
             .to_version(&mut conn, version)
