@@ -101,46 +101,22 @@ impl Store {
     }
 
     /// Removes an account. With `keep_mail`, its messages move to a new local
-    /// folder "NAME (removed account)"; otherwise they are deleted.
+    /// folder "NAME (removed account)"; otherwise they are deleted, in
+    /// transactions of [`crate::account::limits::DELETE_BATCH`] messages.
     /// Returns the folder the mail was kept in.
     pub fn remove_account(&mut self, id: AccountId, keep_mail: bool) -> Result<Option<FolderId>> {
-        let account = self.account(id)?;
-        let tx = self.write_tx().ctx("starting a transaction")?;
-        let mut kept = None;
-        if keep_mail {
-            let name = kept_folder_name(&tx, &account.settings.name)?;
-            tx.execute(
-                "INSERT INTO folders (name, role, created_at) VALUES (?1, 'user', ?2)",
-                params![name, now()],
-            )
-            .ctx("creating the folder for the kept mail")?;
-            let folder = FolderId(tx.last_insert_rowid());
-            tx.execute(
-                "UPDATE messages SET folder_id = ?1 WHERE folder_id IN \
-                 (SELECT id FROM folders WHERE account_id = ?2)",
-                params![folder.0, id.0],
-            )
-            .ctx("keeping the account's mail")?;
-            kept = Some(folder);
-        } else {
-            tx.execute(
-                "DELETE FROM messages WHERE folder_id IN (SELECT id FROM folders WHERE account_id = ?1)",
-                [id.0],
-            )
-            .ctx("deleting the account's mail")?;
-        }
-        tx.execute("DELETE FROM folders WHERE account_id = ?1", [id.0])
-            .ctx("deleting the account's folders")?;
-        tx.execute("DELETE FROM accounts WHERE id = ?1", [id.0])
-            .ctx("deleting the account")?;
-        tx.commit().ctx("removing the account")?;
-        Ok(kept)
+        self.remove_account_batched(
+            id,
+            keep_mail,
+            crate::account::limits::DELETE_BATCH,
+            |_, _| {},
+        )
     }
 
-    /// Removes an account as [`Store::remove_account`] does, but first moves
-    /// (with `keep_mail`) or deletes its mail `batch` messages per
-    /// transaction, so no transaction grows with the mailbox and other
-    /// connections' writes get their turn between batches. `progress(done,
+    /// Removes an account (see [`Store::remove_account`]), moving (with
+    /// `keep_mail`) or deleting its mail `batch` messages per transaction, so
+    /// no transaction grows with the mailbox and other connections' writes
+    /// get their turn between batches. `progress(done,
     /// total)` is called after each batch. If it stops part-way, the mail
     /// moved so far sits in the kept folder and the account remains.
     pub fn remove_account_batched(
@@ -202,7 +178,13 @@ impl Store {
             done += n as u64;
             progress(done, total);
         }
-        self.remove_account(id, false)?;
+        // No mail is left in its folders: drop them and the account.
+        let tx = self.write_tx().ctx("starting a transaction")?;
+        tx.execute("DELETE FROM folders WHERE account_id = ?1", [id.0])
+            .ctx("deleting the account's folders")?;
+        tx.execute("DELETE FROM accounts WHERE id = ?1", [id.0])
+            .ctx("deleting the account")?;
+        tx.commit().ctx("removing the account")?;
         Ok(kept)
     }
 
