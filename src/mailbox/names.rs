@@ -2,7 +2,7 @@
 //!
 //! A name made from mail data (a subject, a folder name) must not escape the
 //! export directory or trip the file system: no path separators, no `.`/`..`,
-//! no leading dot (hidden, and Maildir++ folder syntax), no control characters or
+//! no leading dot (hidden, and Maildir++ folder syntax), no `..` anywhere, no control characters or
 //! characters Windows forbids (`<>:"/\|?*`), no trailing dot or space, and none of
 //! the Windows reserved device names (`CON`, `PRN`, `AUX`, `NUL`, `COM1`–`COM9`,
 //! `LPT1`–`LPT9`, with or without an extension). Names are cut to 100 bytes.
@@ -30,6 +30,9 @@ pub fn safe_component(text: &str) -> String {
         }
         s.truncate(cut);
     }
+    // Two dots in a row never survive, so no part of the name reads as a
+    // parent directory to a tool that splits on something other than `/`.
+    let s = s.replace("..", "._");
     let s = s
         .trim_end_matches(['.', ' '])
         .trim_start_matches(['.', ' ']);
@@ -91,7 +94,8 @@ mod tests {
 
     #[test]
     fn unsafe_names_are_neutralised() {
-        assert_eq!(safe_component("../../etc/passwd"), "_.._etc_passwd");
+        assert_eq!(safe_component("../../etc/passwd"), "__.__etc_passwd");
+        assert_eq!(safe_component("a..b...c"), "a._b._.c");
         assert_eq!(safe_component(".."), "_");
         assert_eq!(safe_component(".hidden"), "hidden");
         assert_eq!(safe_component("a/b\\c:d"), "a_b_c_d");
