@@ -11,6 +11,7 @@
 
 mod account;
 pub mod import_export;
+mod package_files;
 mod read;
 mod security;
 mod sync;
@@ -132,6 +133,11 @@ pub enum Command {
         #[arg(long, value_name = "VAR")]
         recovery_key_env: String,
     },
+    /// Write the man page and bash, zsh and fish completions into DIR (for packagers).
+    PackageFiles {
+        /// Where to write them (created if missing).
+        dir: PathBuf,
+    },
 }
 
 /// `popmail passphrase …`.
@@ -189,6 +195,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             return security::unlock_with_recovery(&data_dir, &recovery_key_env)
                 .map(|()| ExitCode::SUCCESS);
         }
+        Command::PackageFiles { dir } => {
+            return package_files::write(&dir).map(|()| ExitCode::SUCCESS);
+        }
         other => other,
     };
     let mut store = open_store(&data_dir)?;
@@ -216,7 +225,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         | Command::Decrypt { .. }
         | Command::Passphrase { .. }
         | Command::LockStatus
-        | Command::Unlock { .. } => Ok(()),
+        | Command::Unlock { .. }
+        | Command::PackageFiles { .. } => Ok(()),
     }?;
     Ok(ExitCode::SUCCESS)
 }

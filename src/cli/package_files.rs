@@ -1,0 +1,35 @@
+//! `popmail package-files DIR`: the files a package installs beside the
+//! binary, generated from the command line's own definition so they never
+//! drift from it: the man page (`popmail.1`, roff, via `clap_mangen`) and
+//! shell completions for bash, zsh and fish (via `clap_complete`).
+
+use std::fs;
+use std::path::Path;
+
+use anyhow::Context as _;
+use clap::CommandFactory as _;
+use clap_complete::Shell;
+
+use super::Cli;
+
+/// Writes `popmail.1` and `completions/{popmail.bash,_popmail,popmail.fish}`
+/// into `dir` (created if missing), printing each path written.
+pub fn write(dir: &Path) -> anyhow::Result<()> {
+    let completions = dir.join("completions");
+    fs::create_dir_all(&completions)
+        .with_context(|| format!("creating {}", completions.display()))?;
+    let mut cmd = Cli::command();
+    let mut page = Vec::new();
+    clap_mangen::Man::new(cmd.clone())
+        .render(&mut page)
+        .context("rendering the man page")?;
+    let man = dir.join("popmail.1");
+    fs::write(&man, page).with_context(|| format!("writing {}", man.display()))?;
+    println!("{}", man.display());
+    for shell in [Shell::Bash, Shell::Zsh, Shell::Fish] {
+        let path = clap_complete::generate_to(shell, &mut cmd, "popmail", &completions)
+            .with_context(|| format!("writing the {shell} completions"))?;
+        println!("{}", path.display());
+    }
+    Ok(())
+}
