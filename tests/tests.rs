@@ -15,6 +15,7 @@
 //! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
 //! - `sync_policies`: the sync worker against a real Dovecot: policies, size limit, ledger.
 //! - `sync_faults`: the sync worker against a scripted misbehaving server: clear errors, nothing lost.
+//! - `sync_duplicate_uidl`: the same UIDL listed twice: every message downloaded once, distinct stable identities, a notice.
 //! - `sync_no_top`: a server without TOP and an account size limit: large messages in full, with a notice.
 //! - `sync_kill`: SIGKILL of a child `popmail sync` at random and named moments loses and duplicates nothing.
 //! - `disk_full`: a store that cannot grow stops imports and syncs cleanly, losing nothing.
@@ -50,6 +51,7 @@ mod pop3_faults;
 mod pop3_login;
 mod pop3_transcript;
 mod support;
+mod sync_duplicate_uidl;
 mod sync_faults;
 mod sync_kill;
 mod sync_no_top;

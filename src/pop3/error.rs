@@ -21,9 +21,6 @@ pub enum Violation {
     /// A listing named the same message number twice.
     #[error("message {0} listed twice")]
     DuplicateNumber(u32),
-    /// A UIDL listing named the same unique-id twice.
-    #[error("unique-id “{0}” listed twice")]
-    DuplicateUidl(String),
     /// The server sent a SASL challenge after the mechanism had said all it has.
     #[error("the server sent more SASL challenges than the mechanism has")]
     ExtraChallenge,

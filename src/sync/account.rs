@@ -1,7 +1,8 @@
 //! One account's sync: the no-loss download and the server clean-up.
 //!
 //! Order, per RFC 1939 and popmail's no-loss rule:
-//! 1. log in, list the server (UIDL, or identities from headers), mark
+//! 1. log in, list the server (UIDL, or identities from headers; a UIDL
+//!    listed twice becomes UIDL + header hash, see `identity`), mark
 //!    ledger rows whose UIDL is gone as stale;
 //! 2. if the ledger is empty but the store already has mail (a new ledger
 //!    over old mail), match new messages by Message-ID and Date from
@@ -19,6 +20,7 @@ use std::collections::HashSet;
 use std::time::Instant;
 
 use super::failpoint;
+use super::identity;
 use super::policy::{self, Downloads, OnServer, plan_deletions};
 use super::session;
 use super::{Emitter, Error, Event, Summary, Timeouts};
@@ -115,7 +117,10 @@ fn work(
     summary: &mut Summary,
 ) -> Result<Vec<String>, Error> {
     client.login()?;
-    let server = session::listing(client)?;
+    let session::Listing {
+        messages: server,
+        shared_uidl,
+    } = session::listing(client)?;
     let on_server: HashSet<String> = server.iter().map(|m| m.uidl.clone()).collect();
     ctx.store.mark_stale(account.id, &on_server, ctx.now)?;
     let ledger = ctx.store.ledger(account.id)?;
@@ -132,6 +137,12 @@ fn work(
         new.retain(|m| !adopted.contains(&m.uidl));
     }
 
+    // Told once: when messages sharing a UIDL are downloaded, not on every sync.
+    let new_shared: Vec<String> = new
+        .iter()
+        .filter(|m| shared_uidl.contains(&m.uidl))
+        .map(|m| m.uidl.clone())
+        .collect();
     let mut downloads = Downloads::split(account.settings.max_size_kb, new);
     let caps = client.capabilities();
     if caps.capa_supported && !caps.top && !downloads.headers_only.is_empty() {
@@ -154,6 +165,13 @@ fn work(
     )?;
 
     let ledger = ctx.store.ledger(account.id)?;
+    let shared_stored = new_shared
+        .iter()
+        .filter(|u| ledger.contains_key(*u))
+        .count() as u64;
+    if shared_stored > 0 {
+        summary.notices.push(identity::notice(shared_stored));
+    }
     let plan = plan_deletions(
         account.settings.policy,
         account.settings.delete_when_deleted_here,

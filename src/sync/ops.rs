@@ -273,7 +273,7 @@ fn open_and_list(
         .ok_or_else(|| Error::NoPassword(account.settings.name.clone()))?;
     let cfg = pop3_config(&account.settings, password, options.timeouts);
     let mut client = session::open(&cfg)?;
-    let server = session::listing(&mut client)?;
+    let server = session::listing(&mut client)?.messages;
     Ok((client, server))
 }
 

@@ -8,8 +8,11 @@
 //! server that rewrites headers makes the message look new (it is then
 //! deduplicated by its SHA-256 when the bytes are the same).
 
+use std::collections::HashSet;
+
 use sha2::{Digest, Sha256};
 
+use super::identity;
 use super::policy::OnServer;
 use super::{Error, Timeouts};
 use crate::account::AccountSettings;
@@ -37,8 +40,18 @@ pub fn open(cfg: &pop3::Config) -> Result<Client, pop3::Error> {
     Ok(client)
 }
 
+/// What is on the server, as a sync sees it.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    /// Every message with its identity, in message-number order.
+    pub messages: Vec<OnServer>,
+    /// The identities given to messages whose UIDL the server listed more
+    /// than once (see `sync::identity`).
+    pub shared_uidl: HashSet<String>,
+}
+
 /// Every message on the server with its identity, in message-number order.
-pub fn listing(client: &mut Client) -> Result<Vec<OnServer>, Error> {
+pub fn listing(client: &mut Client) -> Result<Listing, Error> {
     let sizes = client.list()?;
     let ids: Vec<(u32, String)> = match client.uidl() {
         Ok(list) => list
@@ -68,7 +81,24 @@ pub fn listing(client: &mut Client) -> Result<Vec<OnServer>, Error> {
         })
         .collect();
     out.sort_by_key(|m| m.msg);
-    Ok(out)
+    let shared_uidl = identity::distinguish(&mut out, &mut |msg| head(client, msg))?;
+    Ok(Listing {
+        messages: out,
+        shared_uidl,
+    })
+}
+
+/// A message's header block: `TOP n 0`, or the whole message when the
+/// server has no TOP (RFC 2449 §6.4: not in CAPA; or refused).
+fn head(client: &mut Client, msg: u32) -> Result<Vec<u8>, pop3::Error> {
+    let caps = client.capabilities();
+    if !(caps.capa_supported && !caps.top) {
+        match client.top(msg, 0) {
+            Err(pop3::Error::Rejected { .. }) => {}
+            other => return other,
+        }
+    }
+    client.retr(msg)
 }
 
 /// The identity of a message derived from its header block.

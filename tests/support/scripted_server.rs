@@ -32,7 +32,7 @@ pub enum Fault {
     LongContentLine(usize),
     /// UIDL lists an invalid unique-id.
     InvalidUidl,
-    /// UIDL lists the same unique-id twice.
+    /// UIDL lists the last message under the first one's unique-id.
     DuplicateUidl,
     /// RETR sends the body but never the terminating `.` line (and then stalls).
     NoTerminator,
@@ -56,6 +56,10 @@ pub struct ServerScript {
     pub capa: Vec<String>,
     /// The password PASS expects.
     pub password: String,
+    /// Unique-ids UIDL lists, by message (`uid-N` for messages beyond it).
+    pub uidls: Vec<String>,
+    /// Standard CAPA lines to leave out (e.g. `"TOP"`).
+    pub capa_without: Vec<&'static str>,
 }
 
 impl Default for ServerScript {
@@ -68,6 +72,8 @@ impl Default for ServerScript {
             fault: Fault::None,
             capa: Vec::new(),
             password: "secret".into(),
+            uidls: Vec::new(),
+            capa_without: Vec::new(),
         }
     }
 }
@@ -271,7 +277,12 @@ impl Session<'_> {
                     .iter()
                     .map(|c| format!("{c}\r\n"))
                     .collect();
-                format!("+OK\r\nTOP\r\nUIDL\r\nUSER\r\nRESP-CODES\r\nPIPELINING\r\n{extra}.\r\n")
+                let standard: String = ["TOP", "UIDL", "USER", "RESP-CODES", "PIPELINING"]
+                    .iter()
+                    .filter(|c| !self.script.capa_without.contains(c))
+                    .map(|c| format!("{c}\r\n"))
+                    .collect();
+                format!("+OK\r\n{standard}{extra}.\r\n")
             }
             "USER" => "+OK\r\n".into(),
             "PASS" if cmd.get(5..) == Some(self.script.password.as_str()) => {
@@ -295,15 +306,20 @@ impl Session<'_> {
                 format!("+OK\r\n{lines}.\r\n")
             }
             "UIDL" => {
+                let last = self.script.messages.len();
                 let mut lines: String = self
                     .live()
                     .iter()
-                    .map(|(i, _)| format!("{i} uid-{i}\r\n"))
+                    .map(|(i, _)| match self.script.uidls.get(i - 1) {
+                        _ if matches!(self.script.fault, Fault::DuplicateUidl) && *i == last => {
+                            format!("{i} uid-1\r\n")
+                        }
+                        Some(u) => format!("{i} {u}\r\n"),
+                        None => format!("{i} uid-{i}\r\n"),
+                    })
                     .collect();
-                match self.script.fault {
-                    Fault::InvalidUidl => lines.push_str("3 bad\x01uid\r\n"),
-                    Fault::DuplicateUidl => lines.push_str("3 uid-1\r\n"),
-                    _ => {}
+                if let Fault::InvalidUidl = self.script.fault {
+                    lines.push_str("3 bad\x01uid\r\n");
                 }
                 format!("+OK\r\n{lines}.\r\n")
             }
