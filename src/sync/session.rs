@@ -92,7 +92,7 @@ pub fn listing(client: &mut Client) -> Result<Listing, Error> {
 /// server has no TOP (RFC 2449 §6.4: not in CAPA; or refused).
 fn head(client: &mut Client, msg: u32) -> Result<Vec<u8>, pop3::Error> {
     let caps = client.capabilities();
-    if !(caps.capa_supported && !caps.top) {
+    if !caps.capa_supported || caps.top {
         match client.top(msg, 0) {
             Err(pop3::Error::Rejected { .. }) => {}
             other => return other,
