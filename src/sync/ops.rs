@@ -209,6 +209,7 @@ fn failed_step(e: &Error) -> &'static str {
         Error::Pop3(
             pop3::Error::Tls { .. }
             | pop3::Error::CertificateUntrusted { .. }
+            | pop3::Error::CertificateNameMismatch { .. }
             | pop3::Error::StlsUnavailable
             | pop3::Error::StlsRefused { .. },
         ) => "TLS",
