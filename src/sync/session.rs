@@ -61,7 +61,7 @@ pub fn listing(client: &mut Client) -> Result<Listing, Error> {
         Err(pop3::Error::UidlUnsupported) => {
             let mut out = Vec::with_capacity(sizes.len());
             for (n, _) in &sizes {
-                let headers = client.top(*n, 0)?;
+                let headers = head(client, *n)?;
                 out.push((*n, header_identity(&headers)));
             }
             out
@@ -90,7 +90,7 @@ pub fn listing(client: &mut Client) -> Result<Listing, Error> {
 
 /// A message's header block: `TOP n 0`, or the whole message when the
 /// server has no TOP (RFC 2449 §6.4: not in CAPA; or refused).
-fn head(client: &mut Client, msg: u32) -> Result<Vec<u8>, pop3::Error> {
+pub fn head(client: &mut Client, msg: u32) -> Result<Vec<u8>, pop3::Error> {
     let caps = client.capabilities();
     if !caps.capa_supported || caps.top {
         match client.top(msg, 0) {

@@ -60,6 +60,8 @@ pub struct ServerScript {
     pub uidls: Vec<String>,
     /// Standard CAPA lines to leave out (e.g. `"TOP"`).
     pub capa_without: Vec<&'static str>,
+    /// Sizes LIST reports instead of the real ones: (message number, size).
+    pub listed_sizes: Vec<(usize, u64)>,
 }
 
 impl Default for ServerScript {
@@ -74,6 +76,7 @@ impl Default for ServerScript {
             password: "secret".into(),
             uidls: Vec::new(),
             capa_without: Vec::new(),
+            listed_sizes: Vec::new(),
         }
     }
 }
@@ -301,7 +304,11 @@ impl Session<'_> {
                 let lines: String = self
                     .live()
                     .iter()
-                    .map(|(i, m)| format!("{i} {}\r\n", m.len()))
+                    .map(|(i, m)| {
+                        let listed = self.script.listed_sizes.iter().find(|(n, _)| n == i);
+                        let size = listed.map_or(m.len() as u64, |(_, s)| *s);
+                        format!("{i} {size}\r\n")
+                    })
                     .collect();
                 format!("+OK\r\n{lines}.\r\n")
             }
