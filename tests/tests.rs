@@ -12,6 +12,7 @@
 //! - `pop3_fallback`: mechanism fallback, reconnection and safe suggestions in the login machine.
 //! - `oauth_sasl`: SASL XOAUTH2 / OAUTHBEARER (RFC 7628) transcripts and Microsoft's two-step over a socket.
 //! - `pop3_dovecot`: interop with a real Dovecot POP3 server.
+//! - `pop3_courier`: interop with a second real server, Courier's pop3d: a corpus synced with keep and delete, byte for byte.
 //! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
 //! - `sync_policies`: the sync worker against a real Dovecot: policies, size limit, ledger.
 //! - `sync_faults`: the sync worker against a scripted misbehaving server: clear errors, nothing lost.
@@ -45,6 +46,7 @@ mod import_export_worker;
 mod mail_fixtures;
 mod mailbox_fixtures;
 mod oauth_sasl;
+mod pop3_courier;
 mod pop3_dovecot;
 mod pop3_fallback;
 mod pop3_faults;
