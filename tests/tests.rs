@@ -13,6 +13,7 @@
 //! - `oauth_sasl`: SASL XOAUTH2 / OAUTHBEARER (RFC 7628) transcripts and Microsoft's two-step over a socket.
 //! - `pop3_dovecot`: interop with a real Dovecot POP3 server.
 //! - `pop3_courier`: interop with a second real server, Courier's pop3d: a corpus synced with keep and delete, byte for byte.
+//! - `pop3_thunderbird`: Thunderbird's POP3 client tests (test_noUidl.js, test_noTop.js, …) ported to the scripted server.
 //! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
 //! - `sync_policies`: the sync worker against a real Dovecot: policies, size limit, ledger.
 //! - `sync_faults`: the sync worker against a scripted misbehaving server: clear errors, nothing lost.
@@ -51,6 +52,7 @@ mod pop3_dovecot;
 mod pop3_fallback;
 mod pop3_faults;
 mod pop3_login;
+mod pop3_thunderbird;
 mod pop3_transcript;
 mod support;
 mod sync_duplicate_uidl;
