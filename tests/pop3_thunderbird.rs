@@ -7,6 +7,14 @@
 //! Thunderbird (it keeps mail on a server without UIDL; Thunderbird
 //! aborts), the test says so.
 //!
+//! Ported: test_noUidl.js, test_noTop.js, test_pop3ServerDisconnect.js,
+//! test_pop3Client.js, test_pop3ServerBrokenCRAMFail.js,
+//! test_pop3PasswordFailure_rfc1939.js, test_pop3Duplicates.js,
+//! test_pop3Download.js, test_pop3AuthMethods.js (the scripted server then
+//! answers RFC 5034 `AUTH` as Pop3d.sys.mjs's RFC 5034 handler does).
+//! The APOP timestamp test (test_pop3ApopTimestamp.js) is covered by
+//! `pop3_login`'s strict-timestamp transcripts.
+//!
 //! Not ported: NTLM and GSSAPI (popmail offers neither), proxies, filters
 //! and folder moves, password prompts (popmail has no prompt in a sync),
 //! and the mbox/temp-file internals.
@@ -287,4 +295,123 @@ fn thunderbird_test_pop3_download_multiline_byte_for_byte() {
     let mut expected = messages;
     expected.sort();
     assert_eq!(stored(&data.store(), account.inbox), expected);
+}
+
+/// One row of test_pop3AuthMethods.js: the account's method, what the
+/// server offers (`SASL …`), whether login succeeds, and the commands up to
+/// the end of the login (SASL response lines left out).
+struct AuthCase {
+    title: &'static str,
+    method: popmail::pop3::AuthMethod,
+    allow_plaintext: bool,
+    server: &'static [&'static str],
+    success: bool,
+    transaction: &'static [&'static str],
+}
+
+#[test]
+fn thunderbird_test_pop3_auth_methods() {
+    // Ports test_pop3AuthMethods.js over a plain connection. Thunderbird's
+    // "cleartext password" is popmail's USER/PLAIN/LOGIN (with unencrypted
+    // passwords allowed), "encrypted password" is CRAM-MD5, "any secure
+    // method" is automatic without plaintext. Where Thunderbird tries
+    // CRAM-MD5 although not advertised, popmail sends nothing: the server
+    // said it has no such mechanism.
+    use popmail::pop3::{AuthMethod as A, Client, Config, Security as S};
+    let cases = [
+        AuthCase {
+            title: "Cleartext password, with server only supporting USER/PASS",
+            method: A::Auto,
+            allow_plaintext: true,
+            server: &[],
+            success: true,
+            transaction: &["CAPA", "USER fred", "PASS wilma"],
+        },
+        AuthCase {
+            title: "Cleartext password, with server supporting AUTH PLAIN, LOGIN and CRAM",
+            method: A::Plain,
+            allow_plaintext: true,
+            server: &["PLAIN", "LOGIN", "CRAM-MD5"],
+            success: true,
+            transaction: &["CAPA", "AUTH PLAIN"],
+        },
+        AuthCase {
+            title: "Cleartext password, with server supporting only AUTH LOGIN",
+            method: A::Login,
+            allow_plaintext: true,
+            server: &["LOGIN"],
+            success: true,
+            transaction: &["CAPA", "AUTH LOGIN"],
+        },
+        AuthCase {
+            title: "Encrypted password, with server supporting PLAIN and CRAM",
+            method: A::CramMd5,
+            allow_plaintext: false,
+            server: &["PLAIN", "LOGIN", "CRAM-MD5"],
+            success: true,
+            transaction: &["CAPA", "AUTH CRAM-MD5"],
+        },
+        AuthCase {
+            title: "Encrypted password, CRAM not advertised (must fail)",
+            method: A::CramMd5,
+            allow_plaintext: false,
+            server: &["PLAIN", "LOGIN"],
+            success: false,
+            transaction: &["CAPA"],
+        },
+        AuthCase {
+            title: "Any secure method, with server supporting AUTH PLAIN and CRAM",
+            method: A::Auto,
+            allow_plaintext: false,
+            server: &["PLAIN", "LOGIN", "CRAM-MD5"],
+            success: true,
+            transaction: &["CAPA", "AUTH CRAM-MD5"],
+        },
+        AuthCase {
+            title: "Any secure method, with server only supporting AUTH PLAIN (must fail)",
+            method: A::Auto,
+            allow_plaintext: false,
+            server: &["PLAIN"],
+            success: false,
+            transaction: &["CAPA"],
+        },
+    ];
+    for case in cases {
+        let capa = if case.server.is_empty() {
+            Vec::new()
+        } else {
+            vec![format!("SASL {}", case.server.join(" "))]
+        };
+        let server = ScriptedServer::start(ServerScript {
+            capa,
+            sasl: true,
+            password: "wilma".into(),
+            // Pop3d.sys.mjs greets without an APOP timestamp.
+            greeting: Some("+OK Fake POP3 server ready"),
+            ..ServerScript::default()
+        });
+        let mut cfg = Config::new("127.0.0.1", "fred", popmail::secret::Secret::new("wilma"));
+        cfg.port = server.port();
+        cfg.security = S::Plain;
+        cfg.auth = case.method;
+        cfg.allow_plaintext_password = case.allow_plaintext;
+        let result = Client::connect(&cfg).and_then(|mut c| {
+            c.login()?;
+            c.quit()
+        });
+        assert_eq!(result.is_ok(), case.success, "{}: {result:?}", case.title);
+        let sent: Vec<String> = server
+            .received()
+            .into_iter()
+            .filter(|c| {
+                let verb = c.split(' ').next().unwrap_or_default();
+                verb.chars().all(|ch| ch.is_ascii_uppercase() || ch == '-')
+                    && ["CAPA", "USER", "PASS", "AUTH", "APOP"].contains(&verb)
+            })
+            // `AUTH PLAIN <initial response>` (RFC 5034 §4) is `AUTH PLAIN`
+            // in Thunderbird's transcript.
+            .map(|c| c.split(' ').take(2).collect::<Vec<_>>().join(" "))
+            .collect();
+        assert_eq!(sent, case.transaction, "{}", case.title);
+    }
 }

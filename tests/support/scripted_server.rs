@@ -1,7 +1,9 @@
 //! A scripted in-process POP3 server on 127.0.0.1 that misbehaves on cue.
 //!
 //! It speaks enough RFC 1939 / RFC 2449 (CAPA, USER/PASS, STAT, LIST, UIDL,
-//! RETR, TOP, DELE, RSET, NOOP, QUIT) to run a session over a list of
+//! RETR, TOP, DELE, RSET, NOOP, QUIT), and on request RFC 5034 `AUTH`
+//! (PLAIN, LOGIN, CRAM-MD5, as Thunderbird's fake server `Pop3d.sys.mjs`
+//! does), to run a session over a list of
 //! in-memory messages, and applies one [`Fault`] when a given command
 //! arrives: drop the connection, answer -ERR, stall, or send broken replies.
 //! It complements Dovecot (the real server); it does not replace it.
@@ -62,6 +64,13 @@ pub struct ServerScript {
     pub capa_without: Vec<&'static str>,
     /// Sizes LIST reports instead of the real ones: (message number, size).
     pub listed_sizes: Vec<(usize, u64)>,
+    /// Answer `AUTH` (RFC 5034) for the mechanisms of a `SASL …` line in
+    /// [`ServerScript::capa`]: PLAIN, LOGIN and CRAM-MD5, checked against
+    /// the password. Off: `AUTH` is an unknown command.
+    pub sasl: bool,
+    /// The greeting instead of `+OK scripted ready <42.1@scripted>` (which
+    /// carries an APOP timestamp).
+    pub greeting: Option<&'static str>,
 }
 
 impl Default for ServerScript {
@@ -77,6 +86,8 @@ impl Default for ServerScript {
             uidls: Vec::new(),
             capa_without: Vec::new(),
             listed_sizes: Vec::new(),
+            sasl: false,
+            greeting: None,
         }
     }
 }
@@ -113,6 +124,7 @@ impl ScriptedServer {
                                 stop: &stop2,
                                 received: &received2,
                                 deleted: vec![],
+                                sasl: None,
                                 connection,
                             };
                             let _ = s.run(stream);
@@ -153,6 +165,9 @@ struct Session<'a> {
     deleted: Vec<usize>,
     /// 1 for the first connection accepted, 2 for the next, …
     connection: usize,
+    /// A SASL exchange waiting for the client's next line: mechanism, step,
+    /// and the CRAM-MD5 challenge.
+    sasl: Option<(&'static str, u8, String)>,
 }
 
 enum Next {
@@ -181,9 +196,13 @@ impl Session<'_> {
     fn run(&mut self, stream: TcpStream) -> std::io::Result<()> {
         let mut out = stream.try_clone()?;
         let mut reader = BufReader::new(stream);
-        if let Some(Next::Close) =
-            self.fault_at("GREETING", &mut out, "+OK scripted ready <42.1@scripted>")?
-        {
+        if let Some(Next::Close) = self.fault_at(
+            "GREETING",
+            &mut out,
+            self.script
+                .greeting
+                .unwrap_or("+OK scripted ready <42.1@scripted>"),
+        )? {
             return Ok(());
         }
         let mut line = String::new();
@@ -262,7 +281,108 @@ impl Session<'_> {
             .collect()
     }
 
+    fn offers(&self, mechanism: &str) -> bool {
+        self.script.sasl
+            && self.script.capa.iter().any(|c| {
+                c.strip_prefix("SASL ")
+                    .is_some_and(|m| m.split(' ').any(|m| m.eq_ignore_ascii_case(mechanism)))
+            })
+    }
+
+    fn check_password(&self, password: &[u8]) -> &'static str {
+        if password == self.script.password.as_bytes() {
+            "+OK logged in\r\n"
+        } else {
+            "-ERR [AUTH] wrong password\r\n"
+        }
+    }
+
+    /// A SASL step (RFC 5034 §4): the reply to the client's line `line`.
+    fn sasl_step(
+        &mut self,
+        mechanism: &'static str,
+        step: u8,
+        challenge: String,
+        line: &str,
+    ) -> String {
+        use base64::Engine as _;
+        let b64 = base64::engine::general_purpose::STANDARD;
+        if line == "*" {
+            return "-ERR cancelled\r\n".into();
+        }
+        let Ok(data) = b64.decode(line) else {
+            return "-ERR bad base64\r\n".into();
+        };
+        match (mechanism, step) {
+            ("PLAIN", _) => {
+                let parts: Vec<&[u8]> = data.split(|b| *b == 0).collect();
+                match parts.as_slice() {
+                    [_, _, password] => self.check_password(password).into(),
+                    _ => "-ERR bad PLAIN response\r\n".into(),
+                }
+            }
+            ("LOGIN", 0) => {
+                self.sasl = Some(("LOGIN", 1, String::new()));
+                format!("+ {}\r\n", b64.encode("Password:"))
+            }
+            ("LOGIN", _) => self.check_password(&data).into(),
+            _ => {
+                use hmac::{KeyInit, Mac};
+                let text = String::from_utf8_lossy(&data).into_owned();
+                let digest = text.rsplit(' ').next().unwrap_or_default().to_string();
+                let mut mac =
+                    hmac::Hmac::<md5::Md5>::new_from_slice(self.script.password.as_bytes())
+                        .expect("any key length");
+                mac.update(challenge.as_bytes());
+                let expected: String = mac
+                    .finalize()
+                    .into_bytes()
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect();
+                if digest == expected {
+                    "+OK logged in\r\n".into()
+                } else {
+                    "-ERR [AUTH] wrong password\r\n".into()
+                }
+            }
+        }
+    }
+
+    /// `AUTH mechanism [initial-response]` when SASL is scripted.
+    fn auth(&mut self, cmd: &str) -> String {
+        use base64::Engine as _;
+        let b64 = base64::engine::general_purpose::STANDARD;
+        let mut parts = cmd.split(' ').skip(1);
+        let mechanism = parts.next().unwrap_or_default().to_ascii_uppercase();
+        let initial = parts.next();
+        if !self.offers(&mechanism) {
+            return "-ERR unsupported mechanism\r\n".into();
+        }
+        match (mechanism.as_str(), initial) {
+            ("PLAIN", Some(response)) => self.sasl_step("PLAIN", 0, String::new(), response),
+            ("PLAIN", None) => {
+                self.sasl = Some(("PLAIN", 0, String::new()));
+                "+ \r\n".into()
+            }
+            ("LOGIN", _) => {
+                self.sasl = Some(("LOGIN", 0, String::new()));
+                format!("+ {}\r\n", b64.encode("Username:"))
+            }
+            ("CRAM-MD5", _) => {
+                let challenge = format!("<{}.1@scripted>", self.connection);
+                self.sasl = Some(("CRAM-MD5", 0, challenge.clone()));
+                format!("+ {}\r\n", b64.encode(challenge))
+            }
+            _ => "-ERR unsupported mechanism\r\n".into(),
+        }
+    }
+
     fn answer(&mut self, keyword: &str, cmd: &str, out: &mut TcpStream) -> std::io::Result<Next> {
+        if let Some((mechanism, step, challenge)) = self.sasl.take() {
+            let reply = self.sasl_step(mechanism, step, challenge, cmd);
+            return self.send("AUTH", out, &reply);
+        }
         if let Some(next) = self.fault_at(keyword, out, "")? {
             return Ok(next);
         }
@@ -287,6 +407,7 @@ impl Session<'_> {
                     .collect();
                 format!("+OK\r\n{standard}{extra}.\r\n")
             }
+            "AUTH" if self.script.sasl => self.auth(cmd),
             "USER" => "+OK\r\n".into(),
             "PASS" if cmd.get(5..) == Some(self.script.password.as_str()) => {
                 "+OK logged in\r\n".into()
