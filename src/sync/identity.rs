@@ -5,7 +5,8 @@
 //! header. Refusing such a mailbox would store nothing, on every sync
 //! (issue 11); taking the UIDL at its word would make two messages one.
 //! So every message whose UIDL is listed more than once is known by
-//! `UIDL#` + the SHA-256 of its header block (as in [`header_identity`],
+//! `UIDL#` + the SHA-256 of its header block ([`header_identity`], which
+//! also names messages on servers without UIDL,
 //! from `TOP n 0`, or from `RETR n` when the server has no TOP). That key
 //! is stable across sessions, whatever the message numbers, so nothing is
 //! downloaded twice and a deletion (planned per identity) maps back to the
@@ -20,8 +21,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+use sha2::{Digest, Sha256};
+
 use super::policy::OnServer;
-use super::session::header_identity;
 
 /// Gives every message of `messages` whose identity is shared with another
 /// one a distinct identity derived from its header block, fetched with
@@ -55,6 +57,25 @@ pub fn distinguish<E>(
     Ok(given)
 }
 
+/// The identity of a message derived from its header block.
+pub fn header_identity(top0: &[u8]) -> String {
+    let end = find_header_end(top0);
+    let digest = Sha256::digest(top0.get(..end).unwrap_or(top0));
+    format!("hdr:{}", crate::store::hex(&digest[..20]))
+}
+
+fn find_header_end(b: &[u8]) -> usize {
+    for (i, w) in b.windows(2).enumerate() {
+        if w == b"\n\n" {
+            return i + 1;
+        }
+        if w == b"\n\r" && b.get(i + 2) == Some(&b'\n') {
+            return i + 1;
+        }
+    }
+    b.len()
+}
+
 /// The sentence telling the user that `n` downloaded messages shared a
 /// unique-id with another message.
 pub fn notice(n: u64) -> String {
@@ -84,6 +105,16 @@ mod tests {
             1 | 4 => b"Subject: same\r\n\r\n".to_vec(),
             n => format!("Subject: {n}\r\n\r\n").into_bytes(),
         })
+    }
+
+    #[test]
+    fn header_identity_ignores_the_body_and_line_endings_matter_not_for_stability() {
+        let a = header_identity(b"Subject: x\r\nMessage-ID: <1@x>\r\n\r\nbody one");
+        let b = header_identity(b"Subject: x\r\nMessage-ID: <1@x>\r\n\r\nbody two");
+        let c = header_identity(b"Subject: y\r\nMessage-ID: <1@x>\r\n\r\nbody one");
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        assert!(a.starts_with("hdr:") && a.len() <= 70);
     }
 
     #[test]
