@@ -10,12 +10,11 @@
 use popmail::account::{AccountSettings, AuthMethod, Policy, Security};
 use popmail::pop3::{Client, Config};
 use popmail::secret::Secret;
-use popmail::store::{Scope, Sort, Store};
 
 use crate::support::courier::{Courier, PASSWORD, USER};
 use crate::support::mail_corpus;
-use crate::support::store::DataDir;
-use crate::support::sync::{TestClock, add_account, sync_once};
+use crate::support::store::{DataDir, stored_sorted};
+use crate::support::sync::{TestClock, add_account, plain_settings, sync_once};
 
 const CORPUS: u64 = 60;
 
@@ -74,29 +73,7 @@ fn retr_all(port: u16) -> Vec<Vec<u8>> {
 }
 
 fn settings(port: u16, policy: Policy) -> AccountSettings {
-    AccountSettings {
-        name: "courier".into(),
-        host: "127.0.0.1".into(),
-        port,
-        security: Security::Plain,
-        allow_plaintext_password: true,
-        username: USER.into(),
-        auth: AuthMethod::User,
-        policy,
-        enabled: true,
-        ..AccountSettings::default()
-    }
-}
-
-fn stored(store: &Store, folder: popmail::store::FolderId) -> Vec<Vec<u8>> {
-    let mut out: Vec<Vec<u8>> = store
-        .sorted_ids(Scope::Folder(folder), Sort::default())
-        .unwrap()
-        .into_iter()
-        .map(|id| store.raw(id).unwrap())
-        .collect();
-    out.sort();
-    out
+    plain_settings("courier", USER, port, policy)
 }
 
 #[test]
@@ -123,7 +100,7 @@ fn courier_sync_keep_then_delete_stores_what_retr_delivers() {
     );
     let first = sync_once(&data, &clock, account.id).summary();
     assert_eq!(first.downloaded, truth.len() as u64, "{first:?}");
-    assert_eq!(stored(&data.store(), account.inbox), truth);
+    assert_eq!(stored_sorted(&data.store(), account.inbox), truth);
     let second = sync_once(&data, &clock, account.id).summary();
     assert_eq!(second.downloaded, 0, "{second:?}");
     assert_eq!(second.skipped, truth.len() as u64);
@@ -139,9 +116,12 @@ fn courier_sync_keep_then_delete_stores_what_retr_delivers() {
     let first = sync_once(&data, &clock, account.id).summary();
     assert_eq!(first.downloaded, truth.len() as u64, "{first:?}");
     assert_eq!(first.deleted_on_server, truth.len() as u64);
-    assert_eq!(stored(&data.store(), account.inbox), truth);
+    assert_eq!(stored_sorted(&data.store(), account.inbox), truth);
     assert_eq!(courier.message_count(), 0, "Courier removed them at QUIT");
     let second = sync_once(&data, &clock, account.id).summary();
     assert_eq!(second.downloaded, 0, "{second:?}");
-    assert_eq!(stored(&data.store(), account.inbox).len(), truth.len());
+    assert_eq!(
+        stored_sorted(&data.store(), account.inbox).len(),
+        truth.len()
+    );
 }

@@ -20,11 +20,10 @@
 //! and the mbox/temp-file internals.
 
 use popmail::account::{AccountSettings, AuthMethod, Policy, Security};
-use popmail::store::{Scope, Sort, Store};
 
 use crate::support::scripted_server::{Fault, ScriptedServer, ServerScript};
-use crate::support::store::DataDir;
-use crate::support::sync::{Outcome, TestClock, add_account, sync_once};
+use crate::support::store::{DataDir, stored_sorted};
+use crate::support::sync::{Outcome, TestClock, add_account, plain_settings, sync_once};
 
 fn message(i: usize) -> Vec<u8> {
     format!(
@@ -34,29 +33,7 @@ fn message(i: usize) -> Vec<u8> {
 }
 
 fn settings(port: u16, policy: Policy) -> AccountSettings {
-    AccountSettings {
-        name: "tb".into(),
-        host: "127.0.0.1".into(),
-        port,
-        security: Security::Plain,
-        allow_plaintext_password: true,
-        username: "fred".into(),
-        auth: AuthMethod::User,
-        policy,
-        enabled: true,
-        ..AccountSettings::default()
-    }
-}
-
-fn stored(store: &Store, folder: popmail::store::FolderId) -> Vec<Vec<u8>> {
-    let mut out: Vec<Vec<u8>> = store
-        .sorted_ids(Scope::Folder(folder), Sort::default())
-        .unwrap()
-        .into_iter()
-        .map(|id| store.raw(id).unwrap())
-        .collect();
-    out.sort();
-    out
+    plain_settings("tb", "fred", port, policy)
 }
 
 /// Commands the server received, verbatim (Thunderbird's transcripts).
@@ -104,7 +81,7 @@ fn thunderbird_test_no_uidl_retr_and_dele_are_sent() {
             "QUIT"
         ]
     );
-    assert_eq!(stored(&data.store(), account.inbox), [message(1)]);
+    assert_eq!(stored_sorted(&data.store(), account.inbox), [message(1)]);
 }
 
 #[test]
@@ -123,7 +100,7 @@ fn thunderbird_test_no_uidl_leave_messages_on_server_works() {
     let again = sync_once(&data, &TestClock::at(1_790_000_000), account.id).summary();
     assert_eq!(again.downloaded, 0, "{again:?}");
     assert!(!sent(&server).iter().any(|c| c.starts_with("DELE")));
-    assert_eq!(stored(&data.store(), account.inbox).len(), 2);
+    assert_eq!(stored_sorted(&data.store(), account.inbox).len(), 2);
 }
 
 #[test]
@@ -163,7 +140,7 @@ fn thunderbird_test_no_top_falls_back_to_retr() {
             "QUIT"
         ]
     );
-    assert_eq!(stored(&data.store(), account.inbox), [big]);
+    assert_eq!(stored_sorted(&data.store(), account.inbox), [big]);
 }
 
 #[test]
@@ -182,7 +159,7 @@ fn thunderbird_test_pop3_server_disconnect_sends_nothing() {
         Outcome::Finished(s) => panic!("a refused greeting must fail the sync: {s:?}"),
     }
     assert!(sent(&server).is_empty(), "{:?}", sent(&server));
-    assert!(stored(&data.store(), account.inbox).is_empty());
+    assert!(stored_sorted(&data.store(), account.inbox).is_empty());
 }
 
 #[test]
@@ -230,7 +207,7 @@ fn thunderbird_test_pop3_server_broken_cram_fail_falls_back() {
         matches!((cram, user), (Some(a), Some(b)) if a < b),
         "{sent:?}"
     );
-    assert_eq!(stored(&data.store(), account.inbox), [message(1)]);
+    assert_eq!(stored_sorted(&data.store(), account.inbox), [message(1)]);
 }
 
 #[test]
@@ -251,7 +228,7 @@ fn thunderbird_test_pop3_password_failure_blames_the_password() {
         Outcome::Finished(s) => panic!("a wrong password must fail: {s:?}"),
     }
     assert!(!sent(&server).iter().any(|c| c == "LIST" || c == "STAT"));
-    assert!(stored(&data.store(), account.inbox).is_empty());
+    assert!(stored_sorted(&data.store(), account.inbox).is_empty());
 }
 
 #[test]
@@ -270,7 +247,7 @@ fn thunderbird_test_pop3_duplicates_keeps_one_copy() {
     assert_eq!(summary.deleted_on_server, 3, "{summary:?}");
     let mut expected = vec![message(1), message(2)];
     expected.sort();
-    assert_eq!(stored(&data.store(), account.inbox), expected);
+    assert_eq!(stored_sorted(&data.store(), account.inbox), expected);
     let deles = sent(&server)
         .iter()
         .filter(|c| c.starts_with("DELE"))
@@ -294,7 +271,7 @@ fn thunderbird_test_pop3_download_multiline_byte_for_byte() {
     assert_eq!(outcome.summary().downloaded, 6);
     let mut expected = messages;
     expected.sort();
-    assert_eq!(stored(&data.store(), account.inbox), expected);
+    assert_eq!(stored_sorted(&data.store(), account.inbox), expected);
 }
 
 /// One row of test_pop3AuthMethods.js: the account's method, what the

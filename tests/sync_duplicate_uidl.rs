@@ -5,12 +5,11 @@
 //! delete-after-download deletes only what is stored in full, after it is
 //! stored, and the user is told once, in words.
 
-use popmail::account::{AccountSettings, AuthMethod, Policy, Security};
-use popmail::store::{Scope, Sort, Store};
+use popmail::account::{AccountSettings, Policy};
 
 use crate::support::scripted_server::{ScriptedServer, ServerScript};
-use crate::support::store::DataDir;
-use crate::support::sync::{TestClock, add_account, sync_once};
+use crate::support::store::{DataDir, stored_sorted};
+use crate::support::sync::{TestClock, add_account, plain_settings, sync_once};
 
 fn message(i: usize, body_bytes: usize) -> Vec<u8> {
     format!(
@@ -33,29 +32,9 @@ fn script(messages: &[Vec<u8>]) -> ServerScript {
 
 fn settings(port: u16, policy: Policy, max_size_kb: Option<u32>) -> AccountSettings {
     AccountSettings {
-        name: "dup".into(),
-        host: "127.0.0.1".into(),
-        port,
-        security: Security::Plain,
-        allow_plaintext_password: true,
-        username: "user".into(),
-        auth: AuthMethod::User,
-        policy,
         max_size_kb,
-        enabled: true,
-        ..AccountSettings::default()
+        ..plain_settings("dup", "user", port, policy)
     }
-}
-
-fn stored(store: &Store, folder: popmail::store::FolderId) -> Vec<Vec<u8>> {
-    let mut out: Vec<Vec<u8>> = store
-        .sorted_ids(Scope::Folder(folder), Sort::default())
-        .unwrap()
-        .into_iter()
-        .map(|id| store.raw(id).unwrap())
-        .collect();
-    out.sort();
-    out
 }
 
 #[test]
@@ -81,7 +60,11 @@ fn sync_duplicate_uidl_downloads_every_message_once_and_says_so() {
     let store = data.store();
     let mut expected = messages.clone();
     expected.sort();
-    assert_eq!(stored(&store, account.inbox), expected, "byte for byte");
+    assert_eq!(
+        stored_sorted(&store, account.inbox),
+        expected,
+        "byte for byte"
+    );
     let ledger = store.ledger(account.id).unwrap();
     assert_eq!(ledger.len(), 4, "{:?}", ledger.keys());
     assert_eq!(
@@ -96,7 +79,7 @@ fn sync_duplicate_uidl_downloads_every_message_once_and_says_so() {
     assert_eq!(second.downloaded, 0, "{second:?}");
     assert_eq!(second.skipped, 4);
     assert!(second.notices.is_empty(), "told once: {:?}", second.notices);
-    assert_eq!(stored(&data.store(), account.inbox).len(), 4);
+    assert_eq!(stored_sorted(&data.store(), account.inbox).len(), 4);
     assert!(!server.received().iter().any(|c| c.starts_with("DELE")));
 }
 
@@ -149,7 +132,7 @@ fn sync_duplicate_uidl_delete_after_download_deletes_only_what_is_stored() {
         kept.len() == 1 && kept[0].starts_with("forged#"),
         "{kept:?}"
     );
-    let full = stored(&store, account.inbox);
+    let full = stored_sorted(&store, account.inbox);
     for m in &messages[..3] {
         assert!(full.contains(m), "every deleted message is stored in full");
     }

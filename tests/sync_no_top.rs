@@ -117,17 +117,8 @@ fn sync_no_top_in_capa_never_sends_top() {
     });
     let data = DataDir::new();
     let settings = AccountSettings {
-        name: "capa-notop".into(),
-        host: "127.0.0.1".into(),
-        port: server.port(),
-        security: Security::Plain,
-        allow_plaintext_password: true,
-        username: "user".into(),
-        auth: AuthMethod::User,
-        policy: Policy::Delete,
         max_size_kb: Some(1),
-        enabled: true,
-        ..AccountSettings::default()
+        ..crate::support::sync::plain_settings("capa-notop", "user", server.port(), Policy::Delete)
     };
     let account = add_account(&mut data.store(), &settings, "secret");
     let clock = TestClock::at(1_790_000_000);
@@ -154,16 +145,9 @@ fn sync_no_top_in_capa_never_sends_top() {
         "{received:?}"
     );
     assert!(!received.iter().any(|c| c == "RETR 3" || c == "DELE 3"));
-    let store = data.store();
-    let stored: Vec<Vec<u8>> = store
-        .sorted_ids(Scope::Folder(account.inbox), Sort::default())
-        .unwrap()
-        .into_iter()
-        .map(|id| store.raw(id).unwrap())
-        .collect();
+    let stored = crate::support::store::stored_sorted(&data.store(), account.inbox);
     assert_eq!(stored.len(), 2);
     assert!(stored.contains(&messages[0]) && stored.contains(&messages[1]));
-    drop(store);
 
     // A second account on the same server: its ledger is empty but the store
     // has mail, which would adopt by headers with `TOP n 0`. Not here.
