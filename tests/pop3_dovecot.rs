@@ -4,7 +4,9 @@
 //! DELE, RSET, QUIT; that DELEs take effect only after QUIT; certificate
 //! verification (missing CA fails, pinned fingerprint succeeds); and that a
 //! STLS-required account fails before sending credentials when the server
-//! has no STLS. These tests FAIL (never skip) without Dovecot installed.
+//! has no STLS; and that a certificate for another name (Dovecot on
+//! 127.0.0.2, certificate for `localhost`) fails clearly before anything is
+//! sent. These tests FAIL (never skip) without Dovecot installed.
 #![allow(clippy::unwrap_used)]
 
 use std::time::Duration;
@@ -311,4 +313,58 @@ fn steps_are_reported_in_order() {
         ["resolved", "connected", "tls", "greeting", "capabilities"]
     );
     c.quit().unwrap();
+}
+
+#[test]
+fn tls_hostname_mismatch_fails_clearly_and_sends_nothing() {
+    // Issue 11: Dovecot on 127.0.0.2 with a certificate for `localhost`
+    // only, signed by a CA the account trusts. Connecting by 127.0.0.2 must
+    // fail on the name, over implicit TLS and over STLS, before any
+    // credential is sent.
+    let d = Dovecot::start(&DovecotOptions {
+        address: "127.0.0.2",
+        cert_san: "DNS:localhost",
+        ..DovecotOptions::default()
+    });
+    let mut cfg = tls_config(&d, AuthMethod::Auto);
+    cfg.host = "127.0.0.2".into();
+    let mut stls = cfg.clone();
+    stls.security = Security::StartTls;
+    stls.port = d.plain_port();
+    for cfg in [cfg, stls] {
+        let mut log = ProtocolLog::new();
+        let err = match Client::connect_with(&cfg, &mut log, &mut |_| {}) {
+            Ok(mut c) => {
+                let login = c.login();
+                panic!(
+                    "{:?}: connected despite the mismatch ({login:?})",
+                    cfg.security
+                )
+            }
+            Err(e) => e,
+        };
+        let message = err.user_message();
+        assert!(
+            matches!(err, Error::CertificateNameMismatch { .. }),
+            "{err:?}"
+        );
+        assert!(!message.contains("pinning"), "no weaker way out: {message}");
+        assert!(
+            message.contains("127.0.0.2") && message.contains("localhost"),
+            "{:?}: the message names both names: {message}",
+            cfg.security
+        );
+        let sent = log.to_text();
+        assert!(
+            ["C: USER", "C: PASS", "C: AUTH", "C: APOP"]
+                .iter()
+                .all(|c| !sent.contains(c)),
+            "{sent}"
+        );
+    }
+    let server_log = d.log_text();
+    assert!(
+        !server_log.contains("alice"),
+        "the server saw no user name: {server_log}"
+    );
 }

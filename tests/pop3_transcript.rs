@@ -607,12 +607,7 @@ fn bodies_are_exact_bytes_minus_stuffing() {
 #[test]
 fn invalid_and_duplicate_uidls() {
     let long = "x".repeat(71);
-    for bad in [
-        format!("1 {long}"),
-        "0 abc".to_string(),
-        "1 abc\nS: 2 abc".to_string(),
-        "one".to_string(),
-    ] {
+    for bad in [format!("1 {long}"), "0 abc".to_string(), "one".to_string()] {
         let (mut c, handle) = logged_in(&format!("C: UIDL\nS: +OK\nS: {bad}\nS: .\n"));
         let err = c.uidl().unwrap_err();
         assert!(matches!(err, Error::InvalidUidl { .. }), "{bad}: {err:?}");
@@ -620,6 +615,16 @@ fn invalid_and_duplicate_uidls() {
     }
     let (mut c, _) = logged_in("C: UIDL\nS: -ERR not supported\n");
     assert!(matches!(c.uidl(), Err(Error::UidlUnsupported)));
+    // Issue 11: a repeated unique-id is passed on as listed, not refused.
+    let (mut c, handle) = logged_in("C: UIDL\nS: +OK\nS: 1 abc\nS: 2 abc\nS: .\n");
+    let listed: Vec<(u32, String)> = c
+        .uidl()
+        .unwrap()
+        .into_iter()
+        .map(|(n, u)| (n, u.to_string()))
+        .collect();
+    assert_eq!(listed, [(1, "abc".to_string()), (2, "abc".to_string())]);
+    handle.assert_finished();
 }
 
 #[test]

@@ -59,7 +59,6 @@ fn every_fault_is_a_clear_error_and_costs_nothing() {
         Fault::ErrTo("QUIT"),
         Fault::Garbage("RETR"),
         Fault::InvalidUidl,
-        Fault::DuplicateUidl,
         Fault::NoTerminator,
         Fault::Stall("RETR"),
     ];

@@ -12,9 +12,12 @@
 //! - `pop3_fallback`: mechanism fallback, reconnection and safe suggestions in the login machine.
 //! - `oauth_sasl`: SASL XOAUTH2 / OAUTHBEARER (RFC 7628) transcripts and Microsoft's two-step over a socket.
 //! - `pop3_dovecot`: interop with a real Dovecot POP3 server.
+//! - `pop3_courier`: interop with a second real server, Courier's pop3d: a corpus synced with keep and delete, byte for byte.
+//! - `pop3_thunderbird`: Thunderbird's POP3 client tests (test_noUidl.js, test_noTop.js, …) ported to the scripted server.
 //! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
 //! - `sync_policies`: the sync worker against a real Dovecot: policies, size limit, ledger.
 //! - `sync_faults`: the sync worker against a scripted misbehaving server: clear errors, nothing lost.
+//! - `sync_duplicate_uidl`: the same UIDL listed twice: every message downloaded once, distinct stable identities, a notice.
 //! - `sync_no_top`: a server without TOP and an account size limit: large messages in full, with a notice.
 //! - `sync_kill`: SIGKILL of a child `popmail sync` at random and named moments loses and duplicates nothing.
 //! - `disk_full`: a store that cannot grow stops imports and syncs cleanly, losing nothing.
@@ -44,12 +47,15 @@ mod import_export_worker;
 mod mail_fixtures;
 mod mailbox_fixtures;
 mod oauth_sasl;
+mod pop3_courier;
 mod pop3_dovecot;
 mod pop3_fallback;
 mod pop3_faults;
 mod pop3_login;
+mod pop3_thunderbird;
 mod pop3_transcript;
 mod support;
+mod sync_duplicate_uidl;
 mod sync_faults;
 mod sync_kill;
 mod sync_no_top;

@@ -5,8 +5,15 @@
 //! §4.1: `Certificate ::= SEQUENCE { tbsCertificate, ... }` and
 //! `TBSCertificate ::= SEQUENCE { [0] version OPTIONAL, serialNumber,
 //! signature, issuer, validity, subject, ... }`. Names are rendered as
-//! `CN=…, O=…` (RFC 4514 style, most common attributes only). An unreadable
-//! certificate still gets its fingerprint, which is all pinning needs.
+//! `CN=…, O=…` (RFC 4514 style, most common attributes only). The
+//! subjectAltName extension (RFC 5280 §4.2.1.6: `dNSName` and `iPAddress`)
+//! gives the names the certificate is for; [`CertInfo::is_for`] matches a
+//! host against them (RFC 6125 §6.4: exact, or a `*` as the whole left-most
+//! label) only to *explain* a refusal: the verdict is always the TLS
+//! library's. An unreadable certificate still gets its fingerprint, which
+//! is all pinning needs.
+
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use sha2::{Digest, Sha256};
 
@@ -23,6 +30,8 @@ pub struct CertInfo {
     pub not_before: String,
     /// End of validity, `YYYY-MM-DD HH:MM:SS UTC`.
     pub not_after: String,
+    /// The names in its subjectAltName: DNS names and IP addresses, as text.
+    pub names: Vec<String>,
 }
 
 impl CertInfo {
@@ -41,6 +50,7 @@ impl CertInfo {
                 sha256,
                 not_before: p.not_before,
                 not_after: p.not_after,
+                names: p.names,
             },
             None => CertInfo {
                 subject: unknown(),
@@ -48,8 +58,33 @@ impl CertInfo {
                 sha256,
                 not_before: unknown(),
                 not_after: unknown(),
+                names: Vec::new(),
             },
         }
+    }
+
+    /// Whether `host` (a DNS name or an IP address, as in the account) is
+    /// one of [`CertInfo::names`]. For explaining a refusal only.
+    pub fn is_for(&self, host: &str) -> bool {
+        let host = host.trim_end_matches('.');
+        if let Ok(ip) = host.trim_matches(['[', ']']).parse::<IpAddr>() {
+            return self
+                .names
+                .iter()
+                .any(|n| n.parse::<IpAddr>().is_ok_and(|a| a == ip));
+        }
+        self.names.iter().any(|name| {
+            let name = name.trim_end_matches('.');
+            if name.eq_ignore_ascii_case(host) {
+                return true;
+            }
+            match (name.strip_prefix("*."), host.split_once('.')) {
+                (Some(parent), Some((label, rest))) => {
+                    !label.is_empty() && parent.contains('.') && parent.eq_ignore_ascii_case(rest)
+                }
+                _ => false,
+            }
+        })
     }
 
     /// The fingerprint as colon-separated upper-case pairs (`AB:CD:…`), the
@@ -85,6 +120,7 @@ struct Tbs {
     issuer: String,
     not_before: String,
     not_after: String,
+    names: Vec<String>,
 }
 
 /// Splits one DER TLV off `data`: (tag, content, rest).
@@ -118,7 +154,7 @@ fn parse_tbs(der: &[u8]) -> Option<Tbs> {
     let (_, _, rest) = tlv(rest)?; // signature algorithm
     let (_, issuer, rest) = tlv(rest)?;
     let (_, validity, rest) = tlv(rest)?;
-    let (_, subject, _) = tlv(rest)?;
+    let (_, subject, rest) = tlv(rest)?;
     let (t1, before, vrest) = tlv(validity)?;
     let (t2, after, _) = tlv(vrest)?;
     Some(Tbs {
@@ -126,7 +162,60 @@ fn parse_tbs(der: &[u8]) -> Option<Tbs> {
         issuer: name(issuer),
         not_before: time(t1, before)?,
         not_after: time(t2, after)?,
+        names: alt_names(rest),
     })
+}
+
+/// The subjectAltName entries (OID 2.5.29.17) in the TBS fields after the
+/// subject: `subjectPublicKeyInfo`, `[1]`, `[2]`, `[3] Extensions`.
+fn alt_names(mut rest: &[u8]) -> Vec<String> {
+    let mut out = Vec::new();
+    while let Some((tag, content, next)) = tlv(rest) {
+        rest = next;
+        if tag != 0xa3 {
+            continue;
+        }
+        let Some((_, mut extensions, _)) = tlv(content) else {
+            break;
+        };
+        while let Some((_, extension, more)) = tlv(extensions) {
+            extensions = more;
+            let Some((_, oid, mut after)) = tlv(extension) else {
+                continue;
+            };
+            if oid != [0x55, 0x1d, 0x11] {
+                continue;
+            }
+            if let Some((0x01, _, r)) = tlv(after) {
+                after = r; // critical flag
+            }
+            let Some((0x04, octets, _)) = tlv(after) else {
+                continue;
+            };
+            let Some((_, mut general, _)) = tlv(octets) else {
+                continue;
+            };
+            while let Some((tag, value, more)) = tlv(general) {
+                general = more;
+                match (tag, value.len()) {
+                    (0x82, _) => out.push(string_value(0x16, value)),
+                    (0x87, 4) | (0x87, 16) => out.push(ip_text(value)),
+                    _ => {}
+                }
+            }
+        }
+    }
+    out
+}
+
+fn ip_text(octets: &[u8]) -> String {
+    if let Ok(v4) = <[u8; 4]>::try_from(octets) {
+        Ipv4Addr::from(v4).to_string()
+    } else if let Ok(v6) = <[u8; 16]>::try_from(octets) {
+        Ipv6Addr::from(v6).to_string()
+    } else {
+        String::new()
+    }
 }
 
 fn oid_label(oid: &[u8]) -> String {
@@ -247,5 +336,29 @@ mod tests {
         assert_eq!(info.sha256.len(), 64);
         assert_eq!(info.subject, "(unreadable)");
         assert_eq!(info.sha256_colons().len(), 95);
+        assert!(info.names.is_empty() && !info.is_for("localhost"));
+    }
+
+    #[test]
+    fn host_matching_for_explanations() {
+        let info = CertInfo {
+            names: vec![
+                "localhost".into(),
+                "*.example.org".into(),
+                "127.0.0.1".into(),
+            ],
+            ..CertInfo::from_der(b"")
+        };
+        assert!(info.is_for("LOCALHOST."));
+        assert!(info.is_for("pop.example.org"));
+        assert!(!info.is_for("a.pop.example.org"));
+        assert!(!info.is_for("example.org"));
+        assert!(info.is_for("127.0.0.1"));
+        assert!(!info.is_for("127.0.0.2"));
+        let wild_tld = CertInfo {
+            names: vec!["*.org".into()],
+            ..CertInfo::from_der(b"")
+        };
+        assert!(!wild_tld.is_for("example.org"));
     }
 }

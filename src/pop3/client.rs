@@ -305,8 +305,9 @@ impl Client {
         self.guard(r)
     }
 
-    /// `UIDL`: every message's unique-id, validated (RFC 1939 §7) and
-    /// checked for duplicates. [`Error::UidlUnsupported`] if the server
+    /// `UIDL`: every message's unique-id, validated (RFC 1939 §7). A
+    /// unique-id listed twice is returned twice, as listed (the sync tells
+    /// such messages apart). [`Error::UidlUnsupported`] if the server
     /// refuses UIDL.
     pub fn uidl(&mut self) -> Result<Vec<(u32, Uidl)>, Error> {
         self.check_usable("UIDL", true)?;
@@ -363,7 +364,7 @@ impl Client {
                         return;
                     }
                 };
-                match checker.check(entry.0, entry.2.as_ref()) {
+                match checker.check(entry.0) {
                     Ok(()) => entries.push(entry),
                     Err(ListingError::TooMany) => {
                         failure = Some(Error::TooManyMessages {
@@ -375,11 +376,6 @@ impl Client {
                         failure = Some(Error::Protocol {
                             command: name.clone(),
                             detail: Violation::DuplicateNumber(n),
-                        })
-                    }
-                    Err(ListingError::DuplicateUidl(u)) => {
-                        failure = Some(Error::InvalidUidl {
-                            detail: Violation::DuplicateUidl(u),
                         })
                     }
                 }

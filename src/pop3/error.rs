@@ -21,9 +21,6 @@ pub enum Violation {
     /// A listing named the same message number twice.
     #[error("message {0} listed twice")]
     DuplicateNumber(u32),
-    /// A UIDL listing named the same unique-id twice.
-    #[error("unique-id “{0}” listed twice")]
-    DuplicateUidl(String),
     /// The server sent a SASL challenge after the mechanism had said all it has.
     #[error("the server sent more SASL challenges than the mechanism has")]
     ExtraChallenge,
@@ -113,6 +110,20 @@ pub enum Error {
         /// End of validity, `YYYY-MM-DD HH:MM:SS UTC`.
         not_after: String,
         /// Why it was refused.
+        reason: String,
+    },
+    /// The certificate is valid, or might be, but for other names than the
+    /// host the account connects to. Pinning is not suggested: the server
+    /// name is what is wrong, or someone is in between.
+    #[error("the certificate is for {names:?}, not for {host} (SHA-256 {sha256}): {reason}")]
+    CertificateNameMismatch {
+        /// The host name (or address) in the account.
+        host: String,
+        /// The names the certificate is for (subjectAltName).
+        names: Vec<String>,
+        /// SHA-256 fingerprint of the DER certificate, lowercase hex.
+        sha256: String,
+        /// The TLS library's reason.
         reason: String,
     },
     /// STLS is required but the server does not offer it.
@@ -322,6 +333,7 @@ impl Error {
             ConnectionClosed { during } => format!("The server closed the connection during {during}. Try again later."),
             Tls { detail } => format!("A secure connection could not be established ({detail}). Check the port and security setting (port 995 uses TLS, port 110 uses STLS)."),
             CertificateUntrusted { subject, sha256, reason, .. } => format!("The server's certificate for “{subject}” is not trusted ({reason}). If you run this server yourself, you can trust this certificate by pinning its fingerprint {sha256}."),
+            CertificateNameMismatch { host, names, .. } => format!("The server's certificate is for {}, not for “{host}”, the server name in this account, so nothing was sent. Someone may be intercepting the connection, or the server name is wrong: if the server is one of those names, use that name in the account settings.", names.iter().map(|n| format!("“{n}”")).collect::<Vec<_>>().join(", ")),
             StlsUnavailable => "The server does not offer an encrypted connection (STLS), so no password was sent. Use port 995 with TLS, or ask your provider.".to_string(),
             StlsRefused { server_text } => format!("The server refused to start encryption (“{server_text}”), so no password was sent. Use port 995 with TLS, or try again later."),
             PlaintextRefused { mechanism, tried } if tried.is_empty() => format!("The password would be sent unencrypted ({mechanism}), so it was not sent. Use TLS, or allow unencrypted passwords for this account if you accept the risk."),

@@ -3,9 +3,11 @@
 //!
 //! A scan listing is `msg SP size`; a unique-id listing is `msg SP uid`,
 //! where the uid is 1–70 characters in 0x21–0x7E (RFC 1939 §7). Message
-//! numbers must be positive and unique within a listing, and so must UIDLs
-//! (a duplicate would make two messages look like one). Listings are
-//! bounded in length by the account's limit.
+//! numbers must be positive and unique within a listing. UIDLs should be
+//! unique too, but some servers derive them from a forgeable `X-UIDL`
+//! header, so a repeated one is passed on as listed: refusing it would
+//! refuse the whole mailbox. Telling such messages apart is the sync's work
+//! (`sync::identity`). Listings are bounded in length by the account's limit.
 
 use std::collections::HashSet;
 use std::fmt;
@@ -113,12 +115,12 @@ pub fn parse_unique_id(line: &[u8]) -> Result<(u32, Uidl), ParseError> {
     Ok((n, Uidl::new(b)?))
 }
 
-/// Accumulates a listing while checking its bounds and uniqueness.
+/// Accumulates a listing while checking its bounds and that message
+/// numbers are unique.
 #[derive(Debug)]
 pub struct ListingChecker {
     limit: usize,
     numbers: HashSet<u32>,
-    uidls: HashSet<Uidl>,
 }
 
 /// Why a listing entry was refused.
@@ -128,8 +130,6 @@ pub enum ListingError {
     TooMany,
     /// A message number appeared twice.
     DuplicateNumber(u32),
-    /// A unique-id appeared twice.
-    DuplicateUidl(String),
 }
 
 impl ListingChecker {
@@ -138,22 +138,16 @@ impl ListingChecker {
         ListingChecker {
             limit,
             numbers: HashSet::new(),
-            uidls: HashSet::new(),
         }
     }
 
-    /// Checks one entry's message number (and unique-id, if any).
-    pub fn check(&mut self, msg: u32, uidl: Option<&Uidl>) -> Result<(), ListingError> {
+    /// Checks one entry's message number.
+    pub fn check(&mut self, msg: u32) -> Result<(), ListingError> {
         if self.numbers.len() >= self.limit {
             return Err(ListingError::TooMany);
         }
         if !self.numbers.insert(msg) {
             return Err(ListingError::DuplicateNumber(msg));
-        }
-        if let Some(u) = uidl
-            && !self.uidls.insert(u.clone())
-        {
-            return Err(ListingError::DuplicateUidl(u.to_string()));
         }
         Ok(())
     }
@@ -189,15 +183,11 @@ mod tests {
 
     #[test]
     fn checker() {
-        let mut c = ListingChecker::new(2);
-        let u = Uidl::new(b"x").unwrap();
-        assert_eq!(c.check(1, Some(&u)), Ok(()));
-        assert_eq!(
-            c.check(2, Some(&u)),
-            Err(ListingError::DuplicateUidl("x".into()))
-        );
+        let mut c = ListingChecker::new(3);
+        assert_eq!(c.check(1), Ok(()));
+        assert_eq!(c.check(1), Err(ListingError::DuplicateNumber(1)));
         let mut c = ListingChecker::new(1);
-        assert_eq!(c.check(1, None), Ok(()));
-        assert_eq!(c.check(2, None), Err(ListingError::TooMany));
+        assert_eq!(c.check(1), Ok(()));
+        assert_eq!(c.check(2), Err(ListingError::TooMany));
     }
 }

@@ -9,7 +9,9 @@
 //! - When verification fails, a second connection that accepts any
 //!   certificate (and sends nothing but `STLS` where needed) fetches the
 //!   certificate, so [`Error::CertificateUntrusted`] can report its subject
-//!   and fingerprint and the UI can offer pinning. No credential is ever sent
+//!   and fingerprint and the UI can offer pinning; or, when the certificate
+//!   is for other names than the host, [`Error::CertificateNameMismatch`]
+//!   names both (and pinning is not offered). No credential is ever sent
 //!   on that connection.
 //! - Every read and write has the account's timeout.
 
@@ -237,6 +239,14 @@ fn secure(
     match handshake(tcp, settings, false)? {
         Handshake::Done(stream, info) => Ok((stream, info)),
         Handshake::Untrusted(reason) => match probe_certificate(settings, stls) {
+            Ok(info) if !info.names.is_empty() && !info.is_for(&settings.host) => {
+                Err(Error::CertificateNameMismatch {
+                    host: settings.host.clone(),
+                    names: info.names,
+                    sha256: info.sha256,
+                    reason,
+                })
+            }
             Ok(info) => Err(Error::CertificateUntrusted {
                 subject: info.subject,
                 issuer: info.issuer,

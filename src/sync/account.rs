@@ -1,7 +1,8 @@
 //! One account's sync: the no-loss download and the server clean-up.
 //!
 //! Order, per RFC 1939 and popmail's no-loss rule:
-//! 1. log in, list the server (UIDL, or identities from headers), mark
+//! 1. log in, list the server (UIDL, or identities from headers; a UIDL
+//!    listed twice becomes UIDL + header hash, see `identity`), mark
 //!    ledger rows whose UIDL is gone as stale;
 //! 2. if the ledger is empty but the store already has mail (a new ledger
 //!    over old mail), match new messages by Message-ID and Date from
@@ -19,6 +20,7 @@ use std::collections::HashSet;
 use std::time::Instant;
 
 use super::failpoint;
+use super::identity;
 use super::policy::{self, Downloads, OnServer, plan_deletions};
 use super::session;
 use super::{Emitter, Error, Event, Summary, Timeouts};
@@ -115,7 +117,10 @@ fn work(
     summary: &mut Summary,
 ) -> Result<Vec<String>, Error> {
     client.login()?;
-    let server = session::listing(client)?;
+    let session::Listing {
+        messages: server,
+        shared_uidl,
+    } = session::listing(client)?;
     let on_server: HashSet<String> = server.iter().map(|m| m.uidl.clone()).collect();
     ctx.store.mark_stale(account.id, &on_server, ctx.now)?;
     let ledger = ctx.store.ledger(account.id)?;
@@ -126,20 +131,29 @@ fn work(
         .collect();
     summary.skipped = (server.len() - new.len()) as u64;
 
-    if ledger.is_empty() && !new.is_empty() && ctx.store.has_messages()? {
+    let caps = client.capabilities();
+    let no_top = caps.capa_supported && !caps.top;
+    if ledger.is_empty() && !new.is_empty() && !no_top && ctx.store.has_messages()? {
         let adopted = adopt_by_headers(ctx, account, client, &new)?;
         summary.skipped += adopted.len() as u64;
         new.retain(|m| !adopted.contains(&m.uidl));
     }
 
+    // Told once: when messages sharing a UIDL are downloaded, not on every sync.
+    let new_shared: Vec<String> = new
+        .iter()
+        .filter(|m| shared_uidl.contains(&m.uidl))
+        .map(|m| m.uidl.clone())
+        .collect();
     let mut downloads = Downloads::split(account.settings.max_size_kb, new);
-    let caps = client.capabilities();
-    if caps.capa_supported && !caps.top && !downloads.headers_only.is_empty() {
+    if no_top && !downloads.headers_only.is_empty() {
         // RFC 2449 §6.4: no TOP in CAPA, no TOP. Download those in full.
         // Beyond what popmail accepts at all they stay on the server, untouched.
+        let before = downloads.headers_only.len();
         downloads
             .headers_only
             .retain(|m| m.size <= limits::MAX_MESSAGE_SIZE);
+        summary.left_too_large = (before - downloads.headers_only.len()) as u64;
         summary.full_without_top = downloads.headers_only.len() as u64;
         downloads.full.append(&mut downloads.headers_only);
         downloads.full.sort_by_key(|m| m.msg);
@@ -154,6 +168,13 @@ fn work(
     )?;
 
     let ledger = ctx.store.ledger(account.id)?;
+    let shared_stored = new_shared
+        .iter()
+        .filter(|u| ledger.contains_key(*u))
+        .count() as u64;
+    if shared_stored > 0 {
+        summary.notices.push(identity::notice(shared_stored));
+    }
     let plan = plan_deletions(
         account.settings.policy,
         account.settings.delete_when_deleted_here,
@@ -204,7 +225,10 @@ fn download(
             Err(e) => return (Ok(()), Err(Error::Thread(e))),
         };
         let read = read_messages(client, account, partial, full, cancel, now, &tx);
-        let read = read.map(|without_top| summary.full_without_top += without_top);
+        let read = read.map(|(without_top, too_large)| {
+            summary.full_without_top += without_top;
+            summary.left_too_large += too_large;
+        });
         drop(tx);
         let written = writer.join().unwrap_or_else(|_| {
             Err(Error::Thread(std::io::Error::other(
@@ -230,6 +254,19 @@ fn download(
             }
         ));
     }
+    if summary.left_too_large > 0 {
+        summary.notices.push(format!(
+            "The server cannot send headers only (it has no TOP command), and {} larger \
+             than popmail accepts at all ({}), so {} on the server, untouched.",
+            crate::fmt::count(summary.left_too_large, "message is", "messages are"),
+            crate::fmt::size(limits::MAX_MESSAGE_SIZE),
+            if summary.left_too_large == 1 {
+                "it stays"
+            } else {
+                "they stay"
+            }
+        ));
+    }
     match read {
         Ok(()) => Ok(()),
         Err(crate::pop3::Error::Sink { .. }) if cancel.is_cancelled() => Ok(()),
@@ -239,7 +276,8 @@ fn download(
 
 /// Reads the messages from the server and hands them, parsed, to the writer.
 /// A server that refuses `TOP` (RFC 1939 §7: optional) gets the remaining
-/// headers-only messages asked with RETR instead; returns how many.
+/// headers-only messages asked with RETR instead; returns how many, and how
+/// many of them are too large to download at all (left on the server).
 fn read_messages(
     client: &mut Client,
     account: &Account,
@@ -248,7 +286,7 @@ fn read_messages(
     cancel: &Cancel,
     now: i64,
     tx: &crossbeam_channel::Sender<(NewDownload, u64)>,
-) -> Result<u64, crate::pop3::Error> {
+) -> Result<(u64, u64), crate::pop3::Error> {
     let prepare = |m: &OnServer, raw: Vec<u8>, partial: bool| {
         let bytes = if partial { m.size } else { raw.len() as u64 };
         let message = NewMessage::prepare(raw, account.inbox, Flags::default())
@@ -268,9 +306,10 @@ fn read_messages(
     };
     let stopped = || SinkError::new("the download stopped");
     let mut without_top: Vec<OnServer> = Vec::new();
+    let mut too_large = 0;
     for (i, m) in partial.iter().enumerate() {
         if cancel.is_cancelled() {
-            return Ok(0);
+            return Ok((0, 0));
         }
         let head = match client.top(m.msg, PARTIAL_BODY_LINES) {
             Ok(head) => head,
@@ -278,7 +317,9 @@ fn read_messages(
                 // No TOP here: the rest of them in full, with the others.
                 without_top = partial.get(i..).unwrap_or_default().to_vec();
                 // Beyond what popmail accepts at all they stay on the server.
+                let before = without_top.len();
                 without_top.retain(|m| m.size <= limits::MAX_MESSAGE_SIZE);
+                too_large = (before - without_top.len()) as u64;
                 break;
             }
             Err(e) => return Err(e),
@@ -295,7 +336,7 @@ fn read_messages(
     full.append(&mut without_top);
     full.sort_by_key(|m| m.msg);
     if cancel.is_cancelled() || full.is_empty() {
-        return Ok(count);
+        return Ok((count, too_large));
     }
     let numbers: Vec<u32> = full.iter().map(|m| m.msg).collect();
     client.retr_many(&numbers, &mut |msg, raw| {
@@ -311,7 +352,7 @@ fn read_messages(
         }
         Ok(())
     })?;
-    Ok(count)
+    Ok((count, too_large))
 }
 
 /// New messages waiting for their durable commit, and the progress counters.
@@ -434,7 +475,13 @@ fn adopt_by_headers(
         if ctx.cancel.is_cancelled() {
             break;
         }
-        let head = client.top(m.msg, 0)?;
+        let head = match client.top(m.msg, 0) {
+            Ok(head) => head,
+            // No TOP (RFC 1939 §7: optional): adopt nothing more; at worst
+            // a message is downloaded again and deduplicated by SHA-256.
+            Err(crate::pop3::Error::Rejected { .. }) => break,
+            Err(e) => return Err(e.into()),
+        };
         let envelope = crate::mail::envelope(&head);
         let Some(id) = envelope.message_id.as_deref() else {
             continue;

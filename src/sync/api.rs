@@ -62,6 +62,10 @@ pub struct Summary {
     /// Messages above the size limit downloaded in full because the server
     /// has no `TOP` (RFC 1939 §7 makes it optional).
     pub full_without_top: u64,
+    /// Messages larger than popmail accepts at all
+    /// ([`crate::account::limits::MAX_MESSAGE_SIZE`]) left on a server that
+    /// has no `TOP` to send their headers: not downloaded, not deleted.
+    pub left_too_large: u64,
     /// Things the user should know about this sync, each a sentence
     /// (e.g. that the server has no TOP); the CLI prints them.
     pub notices: Vec<String>,

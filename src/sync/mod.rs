@@ -7,12 +7,14 @@
 //! - `account`: one account's no-loss sync (see its header for the order);
 //! - [`policy`]: what is deleted on the server, as a pure function;
 //! - `session`: POP3 settings and server listings (UIDL or header identity);
+//! - `identity`: distinct identities for messages sharing a UIDL;
 //! - `ops`: test connection, dry run, fetching a full message.
 
 pub mod account;
 mod api;
 mod error;
 mod failpoint;
+mod identity;
 mod ops;
 pub mod policy;
 pub mod session;

@@ -209,6 +209,7 @@ fn failed_step(e: &Error) -> &'static str {
         Error::Pop3(
             pop3::Error::Tls { .. }
             | pop3::Error::CertificateUntrusted { .. }
+            | pop3::Error::CertificateNameMismatch { .. }
             | pop3::Error::StlsUnavailable
             | pop3::Error::StlsRefused { .. },
         ) => "TLS",
@@ -273,7 +274,7 @@ fn open_and_list(
         .ok_or_else(|| Error::NoPassword(account.settings.name.clone()))?;
     let cfg = pop3_config(&account.settings, password, options.timeouts);
     let mut client = session::open(&cfg)?;
-    let server = session::listing(&mut client)?;
+    let server = session::listing(&mut client)?.messages;
     Ok((client, server))
 }
 

@@ -1,15 +1,19 @@
 //! Opening a POP3 session for an account, and learning what is on the server.
 //!
-//! Identity: a message is known by its UIDL (RFC 1939 §7). For servers
-//! without UIDL, popmail derives one from the message's headers, fetched with
-//! `TOP n 0`, as Evolution does: `hdr:` + SHA-256 of the header block. The
-//! trade-off: two byte-identical header blocks (extremely rare: they would
-//! share Message-ID, Date and Received lines) count as one message, and a
-//! server that rewrites headers makes the message look new (it is then
-//! deduplicated by its SHA-256 when the bytes are the same).
+//! Identity: a message is known by its UIDL (RFC 1939 §7); a UIDL listed
+//! twice is made distinct by `identity`. For servers without UIDL, popmail
+//! derives one from the message's headers, fetched with `TOP n 0` (or RETR
+//! without TOP), as Evolution does: `hdr:` + SHA-256 of the header block
+//! (`identity::header_identity`). The trade-offs: two byte-identical header
+//! blocks (extremely rare: they would share Message-ID, Date and Received
+//! lines) are told apart only by their order (`#2`); a server that rewrites
+//! headers makes the message look new (it is then deduplicated by its
+//! SHA-256 when the bytes are the same).
 
-use sha2::{Digest, Sha256};
+use std::collections::HashSet;
 
+use super::identity;
+pub use super::identity::header_identity;
 use super::policy::OnServer;
 use super::{Error, Timeouts};
 use crate::account::AccountSettings;
@@ -37,8 +41,18 @@ pub fn open(cfg: &pop3::Config) -> Result<Client, pop3::Error> {
     Ok(client)
 }
 
+/// What is on the server, as a sync sees it.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    /// Every message with its identity, in message-number order.
+    pub messages: Vec<OnServer>,
+    /// The identities given to messages whose UIDL the server listed more
+    /// than once (see `sync::identity`).
+    pub shared_uidl: HashSet<String>,
+}
+
 /// Every message on the server with its identity, in message-number order.
-pub fn listing(client: &mut Client) -> Result<Vec<OnServer>, Error> {
+pub fn listing(client: &mut Client) -> Result<Listing, Error> {
     let sizes = client.list()?;
     let ids: Vec<(u32, String)> = match client.uidl() {
         Ok(list) => list
@@ -48,7 +62,7 @@ pub fn listing(client: &mut Client) -> Result<Vec<OnServer>, Error> {
         Err(pop3::Error::UidlUnsupported) => {
             let mut out = Vec::with_capacity(sizes.len());
             for (n, _) in &sizes {
-                let headers = client.top(*n, 0)?;
+                let headers = head(client, *n)?;
                 out.push((*n, header_identity(&headers)));
             }
             out
@@ -68,44 +82,27 @@ pub fn listing(client: &mut Client) -> Result<Vec<OnServer>, Error> {
         })
         .collect();
     out.sort_by_key(|m| m.msg);
-    Ok(out)
+    let shared_uidl = identity::distinguish(&mut out, &mut |msg| head(client, msg))?;
+    Ok(Listing {
+        messages: out,
+        shared_uidl,
+    })
 }
 
-/// The identity of a message derived from its header block.
-pub fn header_identity(top0: &[u8]) -> String {
-    let end = find_header_end(top0);
-    let digest = Sha256::digest(top0.get(..end).unwrap_or(top0));
-    format!("hdr:{}", crate::store::hex(&digest[..20]))
-}
-
-fn find_header_end(b: &[u8]) -> usize {
-    for (i, w) in b.windows(2).enumerate() {
-        if w == b"\n\n" {
-            return i + 1;
-        }
-        if w == b"\n\r" && b.get(i + 2) == Some(&b'\n') {
-            return i + 1;
+/// A message's header block: `TOP n 0`, or the whole message when the
+/// server has no TOP (RFC 2449 §6.4: not in CAPA; or refused).
+pub fn head(client: &mut Client, msg: u32) -> Result<Vec<u8>, pop3::Error> {
+    let caps = client.capabilities();
+    if !caps.capa_supported || caps.top {
+        match client.top(msg, 0) {
+            Err(pop3::Error::Rejected { .. }) => {}
+            other => return other,
         }
     }
-    b.len()
+    client.retr(msg)
 }
 
 /// The Message-ID in a header block, without angle brackets.
 pub fn message_id(top0: &[u8]) -> Option<String> {
     crate::mail::envelope(top0).message_id
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn header_identity_ignores_the_body_and_line_endings_matter_not_for_stability() {
-        let a = header_identity(b"Subject: x\r\nMessage-ID: <1@x>\r\n\r\nbody one");
-        let b = header_identity(b"Subject: x\r\nMessage-ID: <1@x>\r\n\r\nbody two");
-        let c = header_identity(b"Subject: y\r\nMessage-ID: <1@x>\r\n\r\nbody one");
-        assert_eq!(a, b);
-        assert_ne!(a, c);
-        assert!(a.starts_with("hdr:") && a.len() <= 70);
-    }
 }

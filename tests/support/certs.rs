@@ -1,5 +1,6 @@
 //! Test certificates made with the `openssl` command-line tool: a CA and a
-//! server certificate for `localhost` / `127.0.0.1` signed by it (EC P-256).
+//! server certificate signed by it (EC P-256), by default for `localhost` /
+//! `127.0.0.1` ([`DEFAULT_SAN`]).
 //! Used by the Dovecot launcher; includable from benches with `#[path]`.
 
 use std::path::{Path, PathBuf};
@@ -34,9 +35,18 @@ fn openssl(dir: &Path, args: &[&str]) -> Result<String, String> {
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// The server certificate's default subjectAltName.
+pub const DEFAULT_SAN: &str = "DNS:localhost,IP:127.0.0.1";
+
 impl TestCerts {
     /// Generates the CA and server certificate into `dir`.
     pub fn generate(dir: &Path) -> Result<TestCerts, String> {
+        TestCerts::generate_for(dir, DEFAULT_SAN)
+    }
+
+    /// Generates the CA and a server certificate whose subjectAltName is
+    /// `san` (openssl syntax, e.g. `DNS:localhost`).
+    pub fn generate_for(dir: &Path, san: &str) -> Result<TestCerts, String> {
         let ec = [
             "-newkey",
             "ec",
@@ -74,7 +84,7 @@ impl TestCerts {
         openssl(dir, &csr)?;
         std::fs::write(
             dir.join("server.ext"),
-            "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost,IP:127.0.0.1\n",
+            format!("basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName={san}\n"),
         )
         .map_err(|e| e.to_string())?;
         openssl(

@@ -36,6 +36,10 @@ pub struct DovecotOptions {
     pub tls: bool,
     /// Advertise and allow PIPELINING (Dovecot always does; kept for clarity).
     pub pipelining: bool,
+    /// The loopback address to listen on (loopback answers on all of 127/8).
+    pub address: &'static str,
+    /// The server certificate's subjectAltName (openssl syntax).
+    pub cert_san: &'static str,
 }
 
 impl Default for DovecotOptions {
@@ -44,6 +48,8 @@ impl Default for DovecotOptions {
             users: vec![("alice".into(), "alice-pw".into())],
             tls: true,
             pipelining: true,
+            address: "127.0.0.1",
+            cert_san: super::certs::DEFAULT_SAN,
         }
     }
 }
@@ -51,6 +57,7 @@ impl Default for DovecotOptions {
 /// A running Dovecot; killed when dropped.
 pub struct Dovecot {
     child: Child,
+    address: &'static str,
     dir: tempfile::TempDir,
     plain_port: u16,
     tls_port: Option<u16>,
@@ -122,7 +129,7 @@ impl Dovecot {
         }
         mkdir(&root.join("mail"), false)?;
         let certs = if opts.tls {
-            Some(TestCerts::generate(&root.join("certs"))?)
+            Some(TestCerts::generate_for(&root.join("certs"), opts.cert_san)?)
         } else {
             None
         };
@@ -152,7 +159,7 @@ state_dir = {r}/state
 log_path = {r}/dovecot.log
 info_log_path = {r}/dovecot.log
 protocols = pop3
-listen = 127.0.0.1
+listen = {address}
 {ssl}disable_plaintext_auth = no
 auth_mechanisms = plain login cram-md5 apop
 auth_failure_delay = 0
@@ -175,11 +182,11 @@ userdb {{
 }}
 service pop3-login {{
   inet_listener pop3 {{
-    address = 127.0.0.1
+    address = {address}
     port = {plain_port}
   }}
   inet_listener pop3s {{
-    address = 127.0.0.1
+    address = {address}
     port = {tls}
     ssl = yes
   }}
@@ -189,6 +196,7 @@ service anvil {{
 }}
 ",
             tls = tls_port.unwrap_or(0),
+            address = opts.address,
         );
         let conf_path = root.join("dovecot.conf");
         std::fs::write(&conf_path, config).map_err(|e| e.to_string())?;
@@ -203,6 +211,7 @@ service anvil {{
             .map_err(|e| format!("cannot run {DOVECOT}: {e}; apt-get install dovecot-pop3d"))?;
         let mut d = Dovecot {
             child,
+            address: opts.address,
             dir,
             plain_port,
             tls_port,
@@ -225,7 +234,7 @@ service anvil {{
                     self.log_text()
                 ));
             }
-            if let Ok(s) = TcpStream::connect(("127.0.0.1", self.plain_port)) {
+            if let Ok(s) = TcpStream::connect((self.address, self.plain_port)) {
                 let _ = s.set_read_timeout(Some(Duration::from_secs(2)));
                 let mut line = String::new();
                 if BufReader::new(s).read_line(&mut line).is_ok() && line.starts_with("+OK") {

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod certs;
+pub mod courier;
 pub mod dovecot;
 pub mod mail_corpus;
 pub mod scripted_server;

@@ -1,7 +1,9 @@
 //! A scripted in-process POP3 server on 127.0.0.1 that misbehaves on cue.
 //!
 //! It speaks enough RFC 1939 / RFC 2449 (CAPA, USER/PASS, STAT, LIST, UIDL,
-//! RETR, TOP, DELE, RSET, NOOP, QUIT) to run a session over a list of
+//! RETR, TOP, DELE, RSET, NOOP, QUIT), and on request RFC 5034 `AUTH`
+//! (PLAIN, LOGIN, CRAM-MD5, as Thunderbird's fake server `Pop3d.sys.mjs`
+//! does), to run a session over a list of
 //! in-memory messages, and applies one [`Fault`] when a given command
 //! arrives: drop the connection, answer -ERR, stall, or send broken replies.
 //! It complements Dovecot (the real server); it does not replace it.
@@ -32,7 +34,7 @@ pub enum Fault {
     LongContentLine(usize),
     /// UIDL lists an invalid unique-id.
     InvalidUidl,
-    /// UIDL lists the same unique-id twice.
+    /// UIDL lists the last message under the first one's unique-id.
     DuplicateUidl,
     /// RETR sends the body but never the terminating `.` line (and then stalls).
     NoTerminator,
@@ -56,6 +58,19 @@ pub struct ServerScript {
     pub capa: Vec<String>,
     /// The password PASS expects.
     pub password: String,
+    /// Unique-ids UIDL lists, by message (`uid-N` for messages beyond it).
+    pub uidls: Vec<String>,
+    /// Standard CAPA lines to leave out (e.g. `"TOP"`).
+    pub capa_without: Vec<&'static str>,
+    /// Sizes LIST reports instead of the real ones: (message number, size).
+    pub listed_sizes: Vec<(usize, u64)>,
+    /// Answer `AUTH` (RFC 5034) for the mechanisms of a `SASL …` line in
+    /// [`ServerScript::capa`]: PLAIN, LOGIN and CRAM-MD5, checked against
+    /// the password. Off: `AUTH` is an unknown command.
+    pub sasl: bool,
+    /// The greeting instead of `+OK scripted ready <42.1@scripted>` (which
+    /// carries an APOP timestamp).
+    pub greeting: Option<&'static str>,
 }
 
 impl Default for ServerScript {
@@ -68,6 +83,11 @@ impl Default for ServerScript {
             fault: Fault::None,
             capa: Vec::new(),
             password: "secret".into(),
+            uidls: Vec::new(),
+            capa_without: Vec::new(),
+            listed_sizes: Vec::new(),
+            sasl: false,
+            greeting: None,
         }
     }
 }
@@ -104,6 +124,7 @@ impl ScriptedServer {
                                 stop: &stop2,
                                 received: &received2,
                                 deleted: vec![],
+                                sasl: None,
                                 connection,
                             };
                             let _ = s.run(stream);
@@ -144,6 +165,9 @@ struct Session<'a> {
     deleted: Vec<usize>,
     /// 1 for the first connection accepted, 2 for the next, …
     connection: usize,
+    /// A SASL exchange waiting for the client's next line: mechanism, step,
+    /// and the CRAM-MD5 challenge.
+    sasl: Option<(&'static str, u8, String)>,
 }
 
 enum Next {
@@ -172,9 +196,13 @@ impl Session<'_> {
     fn run(&mut self, stream: TcpStream) -> std::io::Result<()> {
         let mut out = stream.try_clone()?;
         let mut reader = BufReader::new(stream);
-        if let Some(Next::Close) =
-            self.fault_at("GREETING", &mut out, "+OK scripted ready <42.1@scripted>")?
-        {
+        if let Some(Next::Close) = self.fault_at(
+            "GREETING",
+            &mut out,
+            self.script
+                .greeting
+                .unwrap_or("+OK scripted ready <42.1@scripted>"),
+        )? {
             return Ok(());
         }
         let mut line = String::new();
@@ -253,7 +281,108 @@ impl Session<'_> {
             .collect()
     }
 
+    fn offers(&self, mechanism: &str) -> bool {
+        self.script.sasl
+            && self.script.capa.iter().any(|c| {
+                c.strip_prefix("SASL ")
+                    .is_some_and(|m| m.split(' ').any(|m| m.eq_ignore_ascii_case(mechanism)))
+            })
+    }
+
+    fn check_password(&self, password: &[u8]) -> &'static str {
+        if password == self.script.password.as_bytes() {
+            "+OK logged in\r\n"
+        } else {
+            "-ERR [AUTH] wrong password\r\n"
+        }
+    }
+
+    /// A SASL step (RFC 5034 §4): the reply to the client's line `line`.
+    fn sasl_step(
+        &mut self,
+        mechanism: &'static str,
+        step: u8,
+        challenge: String,
+        line: &str,
+    ) -> String {
+        use base64::Engine as _;
+        let b64 = base64::engine::general_purpose::STANDARD;
+        if line == "*" {
+            return "-ERR cancelled\r\n".into();
+        }
+        let Ok(data) = b64.decode(line) else {
+            return "-ERR bad base64\r\n".into();
+        };
+        match (mechanism, step) {
+            ("PLAIN", _) => {
+                let parts: Vec<&[u8]> = data.split(|b| *b == 0).collect();
+                match parts.as_slice() {
+                    [_, _, password] => self.check_password(password).into(),
+                    _ => "-ERR bad PLAIN response\r\n".into(),
+                }
+            }
+            ("LOGIN", 0) => {
+                self.sasl = Some(("LOGIN", 1, String::new()));
+                format!("+ {}\r\n", b64.encode("Password:"))
+            }
+            ("LOGIN", _) => self.check_password(&data).into(),
+            _ => {
+                use hmac::{KeyInit, Mac};
+                let text = String::from_utf8_lossy(&data).into_owned();
+                let digest = text.rsplit(' ').next().unwrap_or_default().to_string();
+                let mut mac =
+                    hmac::Hmac::<md5::Md5>::new_from_slice(self.script.password.as_bytes())
+                        .expect("any key length");
+                mac.update(challenge.as_bytes());
+                let expected: String = mac
+                    .finalize()
+                    .into_bytes()
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect();
+                if digest == expected {
+                    "+OK logged in\r\n".into()
+                } else {
+                    "-ERR [AUTH] wrong password\r\n".into()
+                }
+            }
+        }
+    }
+
+    /// `AUTH mechanism [initial-response]` when SASL is scripted.
+    fn auth(&mut self, cmd: &str) -> String {
+        use base64::Engine as _;
+        let b64 = base64::engine::general_purpose::STANDARD;
+        let mut parts = cmd.split(' ').skip(1);
+        let mechanism = parts.next().unwrap_or_default().to_ascii_uppercase();
+        let initial = parts.next();
+        if !self.offers(&mechanism) {
+            return "-ERR unsupported mechanism\r\n".into();
+        }
+        match (mechanism.as_str(), initial) {
+            ("PLAIN", Some(response)) => self.sasl_step("PLAIN", 0, String::new(), response),
+            ("PLAIN", None) => {
+                self.sasl = Some(("PLAIN", 0, String::new()));
+                "+ \r\n".into()
+            }
+            ("LOGIN", _) => {
+                self.sasl = Some(("LOGIN", 0, String::new()));
+                format!("+ {}\r\n", b64.encode("Username:"))
+            }
+            ("CRAM-MD5", _) => {
+                let challenge = format!("<{}.1@scripted>", self.connection);
+                self.sasl = Some(("CRAM-MD5", 0, challenge.clone()));
+                format!("+ {}\r\n", b64.encode(challenge))
+            }
+            _ => "-ERR unsupported mechanism\r\n".into(),
+        }
+    }
+
     fn answer(&mut self, keyword: &str, cmd: &str, out: &mut TcpStream) -> std::io::Result<Next> {
+        if let Some((mechanism, step, challenge)) = self.sasl.take() {
+            let reply = self.sasl_step(mechanism, step, challenge, cmd);
+            return self.send("AUTH", out, &reply);
+        }
         if let Some(next) = self.fault_at(keyword, out, "")? {
             return Ok(next);
         }
@@ -271,8 +400,14 @@ impl Session<'_> {
                     .iter()
                     .map(|c| format!("{c}\r\n"))
                     .collect();
-                format!("+OK\r\nTOP\r\nUIDL\r\nUSER\r\nRESP-CODES\r\nPIPELINING\r\n{extra}.\r\n")
+                let standard: String = ["TOP", "UIDL", "USER", "RESP-CODES", "PIPELINING"]
+                    .iter()
+                    .filter(|c| !self.script.capa_without.contains(c))
+                    .map(|c| format!("{c}\r\n"))
+                    .collect();
+                format!("+OK\r\n{standard}{extra}.\r\n")
             }
+            "AUTH" if self.script.sasl => self.auth(cmd),
             "USER" => "+OK\r\n".into(),
             "PASS" if cmd.get(5..) == Some(self.script.password.as_str()) => {
                 "+OK logged in\r\n".into()
@@ -290,20 +425,29 @@ impl Session<'_> {
                 let lines: String = self
                     .live()
                     .iter()
-                    .map(|(i, m)| format!("{i} {}\r\n", m.len()))
+                    .map(|(i, m)| {
+                        let listed = self.script.listed_sizes.iter().find(|(n, _)| n == i);
+                        let size = listed.map_or(m.len() as u64, |(_, s)| *s);
+                        format!("{i} {size}\r\n")
+                    })
                     .collect();
                 format!("+OK\r\n{lines}.\r\n")
             }
             "UIDL" => {
+                let last = self.script.messages.len();
                 let mut lines: String = self
                     .live()
                     .iter()
-                    .map(|(i, _)| format!("{i} uid-{i}\r\n"))
+                    .map(|(i, _)| match self.script.uidls.get(i - 1) {
+                        _ if matches!(self.script.fault, Fault::DuplicateUidl) && *i == last => {
+                            format!("{i} uid-1\r\n")
+                        }
+                        Some(u) => format!("{i} {u}\r\n"),
+                        None => format!("{i} uid-{i}\r\n"),
+                    })
                     .collect();
-                match self.script.fault {
-                    Fault::InvalidUidl => lines.push_str("3 bad\x01uid\r\n"),
-                    Fault::DuplicateUidl => lines.push_str("3 uid-1\r\n"),
-                    _ => {}
+                if let Fault::InvalidUidl = self.script.fault {
+                    lines.push_str("3 bad\x01uid\r\n");
                 }
                 format!("+OK\r\n{lines}.\r\n")
             }

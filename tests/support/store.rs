@@ -77,3 +77,18 @@ pub fn simple_message(subject: &str, from: &str, body: &str) -> Vec<u8> {
     )
     .into_bytes()
 }
+
+/// Every stored message of a folder (raw bytes), sorted.
+pub fn stored_sorted(store: &Store, folder: FolderId) -> Vec<Vec<u8>> {
+    let mut out: Vec<Vec<u8>> = store
+        .sorted_ids(
+            popmail::store::Scope::Folder(folder),
+            popmail::store::Sort::default(),
+        )
+        .expect("list folder")
+        .into_iter()
+        .map(|id| store.raw(id).expect("raw message"))
+        .collect();
+    out.sort();
+    out
+}

@@ -44,6 +44,23 @@ pub fn dovecot_settings(d: &Dovecot, name: &str, policy: Policy) -> AccountSetti
     }
 }
 
+/// Settings of a USER/PASS account on 127.0.0.1:`port` without TLS
+/// (unencrypted passwords allowed), as the scripted servers want.
+pub fn plain_settings(name: &str, user: &str, port: u16, policy: Policy) -> AccountSettings {
+    AccountSettings {
+        name: name.into(),
+        host: "127.0.0.1".into(),
+        port,
+        security: popmail::account::Security::Plain,
+        allow_plaintext_password: true,
+        username: user.into(),
+        auth: popmail::account::AuthMethod::User,
+        policy,
+        enabled: true,
+        ..AccountSettings::default()
+    }
+}
+
 /// Adds an account with its password kept in the store (tests never touch a keychain).
 pub fn add_account(store: &mut Store, settings: &AccountSettings, password: &str) -> Account {
     let account = store.add_account(settings).expect("add account");

@@ -1,4 +1,6 @@
-//! The system packages the suite runs for real: Dovecot (a POP3 server),
+//! The system packages the suite runs for real: Dovecot and the libraries of
+//! Courier's pop3d (two POP3 servers; Courier is GPL: run by tests only,
+//! never linked or shipped; its binary is fetched by `support::courier`),
 //! openssl (its test certificates) and python3 (the `mailbox`/`poplib`
 //! interop checks). `cargo test` needs nothing else.
 //!
@@ -23,6 +25,21 @@ const NEEDS: &[Need] = &[
     Need {
         programs: &["/usr/sbin/dovecot", "/usr/lib/dovecot/pop3"],
         package: "dovecot-pop3d",
+    },
+    // Courier's pop3d itself comes from `apt-get download courier-pop`
+    // (support::courier): installing courier-pop would remove dovecot-pop3d
+    // (both provide pop3-server). These are the libraries it runs on.
+    Need {
+        programs: &["/usr/lib/libcourierauth.so.0"],
+        package: "courier-authlib",
+    },
+    Need {
+        programs: &["/usr/lib/x86_64-linux-gnu/libcourier-unicode.so.4"],
+        package: "libcourier-unicode4",
+    },
+    Need {
+        programs: &["/usr/lib/x86_64-linux-gnu/libidn.so.12"],
+        package: "libidn12",
     },
     Need {
         programs: &["openssl"],
