@@ -5,7 +5,8 @@
 //! multipart, attachments, lines starting with `.` and `From `) is synced
 //! with the keep policy and then with delete-after-download, and the store
 //! must hold exactly the bytes Courier's RETR gives, once each; a second
-//! sync downloads nothing. These tests FAIL (never skip) without Courier.
+//! sync downloads nothing. The SpamAssassin public corpus goes through the
+//! same two policies. These tests FAIL (never skip) without Courier.
 
 use popmail::account::{AccountSettings, AuthMethod, Policy, Security};
 use popmail::pop3::{Client, Config};
@@ -123,5 +124,54 @@ fn courier_sync_keep_then_delete_stores_what_retr_delivers() {
     assert_eq!(
         stored_sorted(&data.store(), account.inbox).len(),
         truth.len()
+    );
+}
+
+/// Issue 11: the SpamAssassin public corpus (6,046 real messages) through
+/// Courier, with the keep policy and then delete-after-download: the store
+/// holds exactly what RETR delivers, once each, and nothing is deleted on
+/// the server that was not stored.
+#[test]
+fn courier_spamassassin_corpus_keep_then_delete() {
+    let courier = Courier::start();
+    let corpus = crate::support::spamassassin::messages();
+    for (_, m) in &corpus {
+        courier.add_message(m);
+    }
+    let truth = retr_all(courier.port());
+    assert_eq!(truth.len(), corpus.len(), "Courier lists every file");
+    let clock = TestClock::at(1_790_000_000);
+
+    let data = DataDir::new();
+    let account = add_account(
+        &mut data.store(),
+        &settings(courier.port(), Policy::Keep),
+        PASSWORD,
+    );
+    let first = sync_once(&data, &clock, account.id).summary();
+    assert_eq!(first.downloaded, truth.len() as u64, "{first:?}");
+    assert_eq!(stored_sorted(&data.store(), account.inbox), truth);
+    let second = sync_once(&data, &clock, account.id).summary();
+    assert_eq!(second.downloaded, 0, "{second:?}");
+    assert_eq!(
+        courier.message_count(),
+        corpus.len(),
+        "keep deletes nothing"
+    );
+
+    let data = DataDir::new();
+    let account = add_account(
+        &mut data.store(),
+        &settings(courier.port(), Policy::Delete),
+        PASSWORD,
+    );
+    let first = sync_once(&data, &clock, account.id).summary();
+    assert_eq!(first.downloaded, truth.len() as u64, "{first:?}");
+    assert_eq!(first.deleted_on_server, truth.len() as u64);
+    assert_eq!(stored_sorted(&data.store(), account.inbox), truth);
+    assert_eq!(
+        courier.message_count(),
+        0,
+        "every stored message was deleted"
     );
 }

@@ -6,6 +6,7 @@ pub mod courier;
 pub mod dovecot;
 pub mod mail_corpus;
 pub mod scripted_server;
+pub mod spamassassin;
 pub mod store;
 pub mod sync;
 pub mod system;
