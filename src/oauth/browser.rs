@@ -103,7 +103,7 @@ pub fn sign_in_within(
         .exchange_code(AuthorizationCode::new(code))
         .set_pkce_verifier(verifier)
         .request(http)
-        .map_err(|e| tokens::request_error(e, tokens::token_error))?;
+        .map_err(|e| tokens::request_error(e, tokens::code_error))?;
     Ok(tokens::first_tokens(&answer))
 }
 
@@ -171,7 +171,11 @@ fn answer_one(mut stream: TcpStream, state: &str) -> Option<Result<String, Error
         .unwrap_or_default();
     let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
     if get("state").as_deref() != Some(state) {
-        respond(&mut stream, "404 Not Found", "Not the sign-in answer popmail waits for.");
+        respond(
+            &mut stream,
+            "404 Not Found",
+            "Not the sign-in answer popmail waits for.",
+        );
         return None;
     }
     if let Some(code) = get("code") {

@@ -61,26 +61,44 @@ pub fn sign_in(
         expires_in: details.expires_in(),
     });
     let cancel = http.cancel().clone();
-    // Sleeps in short steps so a cancel is seen at once; the next request
-    // then fails with HttpError::Cancelled.
-    let sleep = move |d: Duration| {
+    if cancel.is_cancelled() {
+        return Err(Error::Cancelled);
+    }
+    // Sleeps in short steps so a cancel is seen at once.
+    let sleep = |d: Duration| {
         let until = Instant::now() + d;
         while Instant::now() < until && !cancel.is_cancelled() {
             std::thread::sleep(Duration::from_millis(50).min(until - Instant::now()));
         }
     };
+    // The crate's polling loop retries failed requests until the code
+    // expires; a cancel makes its clock jump past the expiry so it stops at
+    // once, and the outcome is then reported as cancelled.
+    let clock_cancel = http.cancel().clone();
+    let clock = move || {
+        let now = chrono::Utc::now();
+        if clock_cancel.is_cancelled() {
+            chrono::DateTime::<chrono::Utc>::MAX_UTC
+        } else {
+            now
+        }
+    };
     let answer = client
         .exchange_device_access_token(&details)
-        .request(http, sleep, None)
-        .map_err(|e| {
-            tokens::request_error(e, |r| {
-                let detail = tokens::describe(r.error().as_ref(), r.error_description());
-                match r.error() {
-                    DeviceCodeErrorResponseType::AccessDenied => Error::Refused { detail },
-                    DeviceCodeErrorResponseType::ExpiredToken => Error::CodeExpired,
-                    _ => Error::Refused { detail },
-                }
-            })
-        })?;
+        .set_time_fn(clock)
+        .request(http, sleep, None);
+    if cancel.is_cancelled() {
+        return Err(Error::Cancelled);
+    }
+    let answer = answer.map_err(|e| {
+        tokens::request_error(e, |r| {
+            let detail = tokens::describe(r.error().as_ref(), r.error_description());
+            match r.error() {
+                DeviceCodeErrorResponseType::AccessDenied => Error::Refused { detail },
+                DeviceCodeErrorResponseType::ExpiredToken => Error::CodeExpired,
+                _ => Error::Refused { detail },
+            }
+        })
+    })?;
     Ok(tokens::first_tokens(&answer))
 }

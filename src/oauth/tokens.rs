@@ -40,8 +40,7 @@ impl Tokens {
     /// Whether the access token should be refreshed before use at `now`
     /// (expired, or within [`REFRESH_MARGIN`] of it).
     pub fn needs_refresh(&self, now: SystemTime) -> bool {
-        self.expires_at
-            .is_some_and(|at| now + REFRESH_MARGIN >= at)
+        self.expires_at.is_some_and(|at| now + REFRESH_MARGIN >= at)
     }
 
     fn from_answer(answer: &BasicTokenResponse, previous_refresh: Option<&Secret>) -> Self {
@@ -111,6 +110,15 @@ pub(crate) fn token_error(r: &BasicErrorResponse) -> Error {
     }
 }
 
+/// The sentence for an error answer to a code exchange: a refused code
+/// (wrong PKCE verifier, reused or expired code) means this sign-in failed,
+/// not that an earlier one was withdrawn.
+pub(crate) fn code_error(r: &BasicErrorResponse) -> Error {
+    Error::Refused {
+        detail: describe(r.error().as_ref(), r.error_description()),
+    }
+}
+
 /// `code: description`, the description cut to a readable length.
 pub(crate) fn describe(code: &str, description: Option<&String>) -> String {
     match description {
@@ -124,7 +132,11 @@ pub(crate) fn describe(code: &str, description: Option<&String>) -> String {
 
 /// Exchanges `refresh` for new tokens (RFC 6749 §6). A refused refresh
 /// token (revoked, expired) gives [`Error::SignInAgain`].
-pub fn refresh(endpoints: &Endpoints, refresh: &Secret, http: &HttpClient) -> Result<Tokens, Error> {
+pub fn refresh(
+    endpoints: &Endpoints,
+    refresh: &Secret,
+    http: &HttpClient,
+) -> Result<Tokens, Error> {
     let token = RefreshToken::new(refresh.expose().to_string());
     let answer = client(endpoints)
         .exchange_refresh_token(&token)

@@ -3,6 +3,7 @@
 
 pub mod certs;
 pub mod dovecot;
+pub mod idp;
 pub mod mail_corpus;
 pub mod scripted_server;
 pub mod store;
