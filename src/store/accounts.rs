@@ -4,12 +4,19 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Account, AccountId, Context, Error, FolderId, FolderRole, Result, Store, now};
-use crate::account::{AccountSettings, AuthMethod, Policy, Security};
+use crate::account::{
+    AccountSettings, AuthMethod, OAuthMechanism, OAuthProvider, OAuthSettings, Policy, Security,
+};
 
 const ACCOUNT_COLUMNS: &str = "a.id, a.name, a.email, a.host, a.port, a.security, \
     a.allow_plaintext_password, a.username, a.auth, a.ca_file, a.pinned_sha256, a.policy, \
     a.keep_days, a.delete_when_deleted_here, a.max_size_kb, a.check_interval_min, \
-    a.check_at_startup, a.enabled, f.id";
+    a.check_at_startup, a.enabled, f.id, o.provider, o.client_id, o.client_secret_env, \
+    o.tenant, o.authorize_url, o.token_url, o.device_url, o.scope, o.mechanism";
+
+/// The tables an account row is read from.
+const ACCOUNT_FROM: &str = "accounts a JOIN folders f ON f.account_id = a.id AND f.role = 'inbox' \
+    LEFT JOIN account_oauth o ON o.account_id = a.id";
 
 impl Store {
     /// Adds an account and its Inbox.
@@ -44,6 +51,7 @@ impl Store {
         )
         .ctx("adding the account")?;
         let id = AccountId(tx.last_insert_rowid());
+        write_oauth(&tx, id, s.oauth.as_ref())?;
         tx.execute(
             "INSERT INTO folders (name, account_id, role, created_at) VALUES ('Inbox', ?1, ?2, ?3)",
             params![id.0, FolderRole::Inbox.as_str(), now()],
@@ -58,7 +66,8 @@ impl Store {
         })
     }
 
-    /// Replaces an account's settings.
+    /// Replaces an account's settings. An [`AuthMethod::OAuth2`] account
+    /// given with `oauth: None` keeps its stored OAuth settings.
     pub fn update_account(&mut self, id: AccountId, s: &AccountSettings) -> Result<()> {
         validate(s)?;
         let clash: Option<i64> = self
@@ -77,8 +86,8 @@ impl Store {
             )));
         }
         let (policy, keep_days) = policy_columns(s.policy);
-        let n = self
-            .conn
+        let tx = self.write_tx().ctx("starting a transaction")?;
+        let n = tx
             .execute(
                 "UPDATE accounts SET name = ?2, email = ?3, host = ?4, port = ?5, security = ?6, \
                  allow_plaintext_password = ?7, username = ?8, auth = ?9, ca_file = ?10, \
@@ -97,6 +106,12 @@ impl Store {
         if n == 0 {
             return Err(Error::NotFound(format!("no account with id {}", id.0)));
         }
+        // An OAuth account saved without OAuth settings (a form that does not
+        // show them) keeps the stored ones; any other method drops them.
+        if s.oauth.is_some() || s.auth != AuthMethod::OAuth2 {
+            write_oauth(&tx, id, s.oauth.as_ref())?;
+        }
+        tx.commit().ctx("updating the account")?;
         Ok(())
     }
 
@@ -190,10 +205,8 @@ impl Store {
 
     /// All accounts, by name.
     pub fn accounts(&self) -> Result<Vec<Account>> {
-        let sql = format!(
-            "SELECT {ACCOUNT_COLUMNS} FROM accounts a JOIN folders f ON f.account_id = a.id AND f.role = 'inbox' \
-             ORDER BY a.name COLLATE NOCASE"
-        );
+        let sql =
+            format!("SELECT {ACCOUNT_COLUMNS} FROM {ACCOUNT_FROM} ORDER BY a.name COLLATE NOCASE");
         let mut stmt = self.conn.prepare_cached(&sql).ctx("listing accounts")?;
         let rows = stmt
             .query_map([], account_from_row)
@@ -204,10 +217,7 @@ impl Store {
 
     /// One account by id.
     pub fn account(&self, id: AccountId) -> Result<Account> {
-        let sql = format!(
-            "SELECT {ACCOUNT_COLUMNS} FROM accounts a JOIN folders f ON f.account_id = a.id AND f.role = 'inbox' \
-             WHERE a.id = ?1"
-        );
+        let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM {ACCOUNT_FROM} WHERE a.id = ?1");
         self.conn
             .query_row(&sql, [id.0], account_from_row)
             .optional()
@@ -240,6 +250,38 @@ impl Store {
                 .ctx("forgetting the password"),
         }
         .map(drop)
+    }
+
+    /// Stores the fallback OAuth refresh token of an account (no keychain
+    /// available); `None` forgets it.
+    pub fn set_stored_refresh_token(&self, id: AccountId, token: Option<&str>) -> Result<()> {
+        match token {
+            Some(t) => self
+                .conn
+                .execute(
+                    "INSERT INTO account_tokens (account_id, refresh_token) VALUES (?1, ?2) \
+                     ON CONFLICT (account_id) DO UPDATE SET refresh_token = excluded.refresh_token",
+                    params![id.0, t],
+                )
+                .ctx("saving the sign-in"),
+            None => self
+                .conn
+                .execute("DELETE FROM account_tokens WHERE account_id = ?1", [id.0])
+                .ctx("forgetting the sign-in"),
+        }
+        .map(drop)
+    }
+
+    /// The fallback OAuth refresh token of an account, if one is stored here.
+    pub fn stored_refresh_token(&self, id: AccountId) -> Result<Option<String>> {
+        self.conn
+            .query_row(
+                "SELECT refresh_token FROM account_tokens WHERE account_id = ?1",
+                [id.0],
+                |r| r.get(0),
+            )
+            .optional()
+            .ctx("reading the sign-in")
     }
 
     /// The fallback password of an account, if one is stored here.
@@ -315,8 +357,59 @@ fn account_from_row(r: &Row<'_>) -> rusqlite::Result<Account> {
             check_interval_min: r.get(15)?,
             check_at_startup: r.get(16)?,
             enabled: r.get(17)?,
+            oauth: oauth_from_row(r)?,
         },
     })
+}
+
+/// Columns 19.. of an account row: its OAuth settings, if it has any.
+fn oauth_from_row(r: &Row<'_>) -> rusqlite::Result<Option<OAuthSettings>> {
+    let Some(provider) = r.get::<_, Option<String>>(19)? else {
+        return Ok(None);
+    };
+    let mechanism: Option<String> = r.get(27)?;
+    Ok(Some(OAuthSettings {
+        provider: OAuthProvider::parse(&provider).unwrap_or_default(),
+        client_id: r.get(20)?,
+        client_secret_env: r.get(21)?,
+        tenant: r.get(22)?,
+        authorize_url: r.get(23)?,
+        token_url: r.get(24)?,
+        device_url: r.get(25)?,
+        scope: r.get(26)?,
+        mechanism: mechanism.as_deref().and_then(OAuthMechanism::parse),
+    }))
+}
+
+/// Replaces the OAuth settings row of account `id`.
+fn write_oauth(
+    conn: &rusqlite::Connection,
+    id: AccountId,
+    o: Option<&OAuthSettings>,
+) -> Result<()> {
+    conn.execute("DELETE FROM account_oauth WHERE account_id = ?1", [id.0])
+        .ctx("saving the sign-in settings")?;
+    if let Some(o) = o {
+        conn.execute(
+            "INSERT INTO account_oauth (account_id, provider, client_id, client_secret_env, \
+             tenant, authorize_url, token_url, device_url, scope, mechanism) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                id.0,
+                o.provider.as_str(),
+                o.client_id,
+                o.client_secret_env,
+                o.tenant,
+                o.authorize_url,
+                o.token_url,
+                o.device_url,
+                o.scope,
+                o.mechanism.map(OAuthMechanism::as_str)
+            ],
+        )
+        .ctx("saving the sign-in settings")?;
+    }
+    Ok(())
 }
 
 /// A free top-level name for a removed account's kept mail:
