@@ -11,6 +11,7 @@
 //! - `pop3_login`: the sans-IO login state machine against `C:`/`S:` transcripts, no transport.
 //! - `pop3_fallback`: mechanism fallback, reconnection and safe suggestions in the login machine.
 //! - `oauth_sasl`: SASL XOAUTH2 / OAUTHBEARER (RFC 7628) transcripts and Microsoft's two-step over a socket.
+//! - `oauth_cli`: `account add --auth oauth2 --device`, `account login`, and `sync` against the mock IdP and Dovecot.
 //! - `oauth_flows`: OAuth 2.0 browser (PKCE, loopback), device and refresh flows against the mock IdP and Dovecot's oauth2 passdb.
 //! - `pop3_dovecot`: interop with a real Dovecot POP3 server.
 //! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
@@ -44,6 +45,7 @@ mod import_export_python;
 mod import_export_worker;
 mod mail_fixtures;
 mod mailbox_fixtures;
+mod oauth_cli;
 mod oauth_flows;
 mod oauth_sasl;
 mod pop3_dovecot;

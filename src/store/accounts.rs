@@ -1,5 +1,11 @@
 //! Accounts: every setting of a POP3 account, and the fallback password table
 //! (used only when no OS keychain is available).
+//!
+//! OAuth 2.0 accounts (migration 0002): their provider settings are a row of
+//! `account_oauth`, and that row's presence is what says the account signs
+//! in with OAuth 2.0 (the `auth` column's CHECK from 0001 predates it and
+//! holds `auto` for them). The refresh token, when no keychain holds it, is
+//! in `account_tokens`.
 
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -21,7 +27,7 @@ const ACCOUNT_FROM: &str = "accounts a JOIN folders f ON f.account_id = a.id AND
 impl Store {
     /// Adds an account and its Inbox.
     pub fn add_account(&mut self, s: &AccountSettings) -> Result<Account> {
-        validate(s)?;
+        validate(s, false)?;
         let tx = self.write_tx().ctx("starting a transaction")?;
         let taken: bool = tx
             .query_row(
@@ -44,14 +50,14 @@ impl Store {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
             params![
                 s.name, s.email, s.host, s.port, s.security.as_str(), s.allow_plaintext_password,
-                s.username, s.auth.as_str(), s.ca_file.as_ref().map(|p| p.to_string_lossy().into_owned()),
+                s.username, auth_column(s.auth), s.ca_file.as_ref().map(|p| p.to_string_lossy().into_owned()),
                 s.pinned_sha256, policy, keep_days, s.delete_when_deleted_here, s.max_size_kb,
                 s.check_interval_min, s.check_at_startup, s.enabled, now()
             ],
         )
         .ctx("adding the account")?;
         let id = AccountId(tx.last_insert_rowid());
-        write_oauth(&tx, id, s.oauth.as_ref())?;
+        write_oauth(&tx, id, oauth_row(s))?;
         tx.execute(
             "INSERT INTO folders (name, account_id, role, created_at) VALUES ('Inbox', ?1, ?2, ?3)",
             params![id.0, FolderRole::Inbox.as_str(), now()],
@@ -69,7 +75,7 @@ impl Store {
     /// Replaces an account's settings. An [`AuthMethod::OAuth2`] account
     /// given with `oauth: None` keeps its stored OAuth settings.
     pub fn update_account(&mut self, id: AccountId, s: &AccountSettings) -> Result<()> {
-        validate(s)?;
+        validate(s, true)?;
         let clash: Option<i64> = self
             .conn
             .query_row(
@@ -96,7 +102,7 @@ impl Store {
                  WHERE id = ?1",
                 params![
                     id.0, s.name, s.email, s.host, s.port, s.security.as_str(),
-                    s.allow_plaintext_password, s.username, s.auth.as_str(),
+                    s.allow_plaintext_password, s.username, auth_column(s.auth),
                     s.ca_file.as_ref().map(|p| p.to_string_lossy().into_owned()), s.pinned_sha256,
                     policy, keep_days, s.delete_when_deleted_here, s.max_size_kb,
                     s.check_interval_min, s.check_at_startup, s.enabled
@@ -109,7 +115,20 @@ impl Store {
         // An OAuth account saved without OAuth settings (a form that does not
         // show them) keeps the stored ones; any other method drops them.
         if s.oauth.is_some() || s.auth != AuthMethod::OAuth2 {
-            write_oauth(&tx, id, s.oauth.as_ref())?;
+            write_oauth(&tx, id, oauth_row(s))?;
+        } else {
+            let has: bool = tx
+                .query_row(
+                    "SELECT EXISTS(SELECT 1 FROM account_oauth WHERE account_id = ?1)",
+                    [id.0],
+                    |r| r.get(0),
+                )
+                .ctx("reading the sign-in settings")?;
+            if !has {
+                return Err(Error::Invalid(
+                    "an OAuth 2.0 account needs its provider settings".into(),
+                ));
+            }
         }
         tx.commit().ctx("updating the account")?;
         Ok(())
@@ -297,7 +316,15 @@ impl Store {
     }
 }
 
-fn validate(s: &AccountSettings) -> Result<()> {
+/// The `auth` column's value (see the module header for OAuth 2.0).
+fn auth_column(auth: AuthMethod) -> &'static str {
+    match auth {
+        AuthMethod::OAuth2 => AuthMethod::Auto.as_str(),
+        other => other.as_str(),
+    }
+}
+
+fn validate(s: &AccountSettings, updating: bool) -> Result<()> {
     let bad = |m: &str| Err(Error::Invalid(m.to_string()));
     if s.name.trim().is_empty() {
         return bad("the account needs a name");
@@ -313,6 +340,9 @@ fn validate(s: &AccountSettings) -> Result<()> {
     }
     if matches!(s.policy, Policy::KeepDays(0)) {
         return bad("the number of days to keep mail on the server must be at least 1");
+    }
+    if s.auth == AuthMethod::OAuth2 && s.oauth.is_none() && !updating {
+        return bad("an OAuth 2.0 account needs its provider settings");
     }
     if s.max_size_kb == Some(0) || s.check_interval_min == Some(0) {
         return bad("size limits and check intervals must be at least 1");
@@ -344,7 +374,10 @@ fn account_from_row(r: &Row<'_>) -> rusqlite::Result<Account> {
             security: Security::parse(&security).unwrap_or_default(),
             allow_plaintext_password: r.get(6)?,
             username: r.get(7)?,
-            auth: AuthMethod::parse(&auth).unwrap_or_default(),
+            auth: match r.get::<_, Option<String>>(19)? {
+                Some(_) => AuthMethod::OAuth2,
+                None => AuthMethod::parse(&auth).unwrap_or_default(),
+            },
             ca_file: r.get::<_, Option<String>>(9)?.map(Into::into),
             pinned_sha256: r.get(10)?,
             policy: match (policy.as_str(), keep_days) {
@@ -379,6 +412,12 @@ fn oauth_from_row(r: &Row<'_>) -> rusqlite::Result<Option<OAuthSettings>> {
         scope: r.get(26)?,
         mechanism: mechanism.as_deref().and_then(OAuthMechanism::parse),
     }))
+}
+
+/// The OAuth settings row `s` should have: only an OAuth 2.0 account has
+/// one.
+fn oauth_row(s: &AccountSettings) -> Option<&OAuthSettings> {
+    s.oauth.as_ref().filter(|_| s.auth == AuthMethod::OAuth2)
 }
 
 /// Replaces the OAuth settings row of account `id`.
