@@ -330,14 +330,27 @@ fn oauth_dovecot_takes_the_token_and_refuses_a_dead_one() {
     }
     assert!(idp.introspections().0 >= 3);
     idp.expire_access_tokens();
-    let cfg = token_config(&d, &tokens.access, OAuthMechanism::XOAuth2, true);
-    let mut log = ProtocolLog::new();
-    let mut c = Client::connect_with(&cfg, &mut log, &mut |_| {}).unwrap();
-    let err = c.login().unwrap_err();
-    assert!(
-        matches!(err, popmail::pop3::Error::SignInExpired { .. }),
-        "{err:?}\n{}",
-        d.log_text()
-    );
+    for (mechanism, ir) in [
+        (OAuthMechanism::XOAuth2, true),
+        (OAuthMechanism::XOAuth2, false),
+        (OAuthMechanism::OAuthBearer, true),
+    ] {
+        let mut cfg = token_config(&d, &tokens.access, mechanism, ir);
+        cfg.read_timeout = Duration::from_secs(20);
+        let mut log = ProtocolLog::new();
+        let mut c = Client::connect_with(&cfg, &mut log, &mut |_| {}).unwrap();
+        let started = std::time::Instant::now();
+        let err = c.login().unwrap_err();
+        assert!(
+            matches!(err, popmail::pop3::Error::SignInExpired { .. }),
+            "{mechanism:?}/{ir}: {err:?}\n{}\n{}",
+            c.log().to_text(),
+            d.log_text()
+        );
+        assert!(
+            started.elapsed() < Duration::from_secs(2),
+            "{mechanism:?}/{ir}: no auth penalty"
+        );
+    }
     assert!(idp.introspections().1 >= 1);
 }

@@ -215,9 +215,18 @@ service pop3-login {{
 }}
 service anvil {{
   chroot =
-}}
+{penalty}}}
 ",
             tls = tls_port.unwrap_or(0),
+            // With OAuth, tests refuse tokens on purpose and log in again
+            // at once; the auth penalty (2 s, doubling, per client IP)
+            // would stall them. An unusable anvil socket turns it off
+            // (Dovecot's documented way).
+            penalty = if opts.oauth2_introspection.is_some() {
+                "  unix_listener anvil-auth-penalty {\n    mode = 0\n  }\n"
+            } else {
+                ""
+            },
         );
         let conf_path = root.join("dovecot.conf");
         std::fs::write(&conf_path, config).map_err(|e| e.to_string())?;

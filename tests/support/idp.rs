@@ -232,6 +232,7 @@ struct Request {
     path: String,
     query: HashMap<String, String>,
     form: HashMap<String, String>,
+    close: bool,
 }
 
 fn pairs(s: &str) -> HashMap<String, String> {
@@ -240,10 +241,9 @@ fn pairs(s: &str) -> HashMap<String, String> {
         .collect()
 }
 
-fn read_request(stream: &mut TcpStream) -> Option<Request> {
-    stream.set_nonblocking(false).ok()?;
-    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    let mut buf = Vec::new();
+/// Reads the next request on a persistent connection; `buf` keeps bytes
+/// read past it (Dovecot's HTTP client reuses and pipelines connections).
+fn read_request(stream: &mut TcpStream, buf: &mut Vec<u8>) -> Option<Request> {
     let mut chunk = [0u8; 4096];
     let head_end = loop {
         if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
@@ -260,31 +260,42 @@ fn read_request(stream: &mut TcpStream) -> Option<Request> {
     let mut first = lines.next()?.split(' ');
     let method = first.next()?.to_string();
     let target = first.next()?.to_string();
-    let length = lines
+    let headers: Vec<(String, String)> = lines
         .filter_map(|l| l.split_once(':'))
-        .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
-        .and_then(|(_, v)| v.trim().parse::<usize>().ok())
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect();
+    let header = |name: &str| {
+        headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
+    let length = header("content-length")
+        .and_then(|v| v.parse::<usize>().ok())
         .unwrap_or(0);
+    let close = header("connection").is_some_and(|v| v.eq_ignore_ascii_case("close"));
     while buf.len() < head_end + length {
         let n = stream.read(&mut chunk).ok()?;
         if n == 0 {
-            break;
+            return None;
         }
         buf.extend_from_slice(&chunk[..n]);
     }
-    let body = String::from_utf8_lossy(&buf[head_end..]).to_string();
+    let body = String::from_utf8_lossy(&buf[head_end..head_end + length]).to_string();
+    buf.drain(..head_end + length);
     let (path, query) = target.split_once('?').unwrap_or((&target, ""));
     Some(Request {
         method,
         path: path.to_string(),
         query: pairs(query),
         form: pairs(&body),
+        close,
     })
 }
 
 fn reply(stream: &mut TcpStream, status: &str, extra: &str, body: &str) {
     let r = format!(
-        "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n{extra}\r\n{body}",
+        "HTTP/1.1 {status}\r\nContent-Length: {}\r\n{extra}\r\n{body}",
         body.len()
     );
     let _ = stream.write_all(r.as_bytes());
@@ -307,10 +318,26 @@ fn oauth_error(stream: &mut TcpStream, error: &str, description: &str) {
     );
 }
 
+/// Serves requests on one connection until the client closes it or asks
+/// to.
 fn serve(mut stream: TcpStream, state: &Mutex<State>) {
-    let Some(req) = read_request(&mut stream) else {
+    if stream.set_nonblocking(false).is_err()
+        || stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .is_err()
+    {
         return;
-    };
+    }
+    let mut buf = Vec::new();
+    while let Some(req) = read_request(&mut stream, &mut buf) {
+        serve_one(&mut stream, &req, state);
+        if req.close {
+            break;
+        }
+    }
+}
+
+fn serve_one(stream: &mut TcpStream, req: &Request, state: &Mutex<State>) {
     let mut s = state.lock().unwrap();
     match (req.method.as_str(), req.path.as_str()) {
         ("GET", "/authorize") => {
@@ -321,12 +348,7 @@ fn serve(mut stream: TcpStream, state: &Mutex<State>) {
                 || get("code_challenge_method") != "S256"
                 || get("code_challenge").is_empty()
             {
-                reply(
-                    &mut stream,
-                    "400 Bad Request",
-                    "",
-                    "bad authorization request",
-                );
+                reply(stream, "400 Bad Request", "", "bad authorization request");
                 return;
             }
             let code = s.next("code");
@@ -343,11 +365,11 @@ fn serve(mut stream: TcpStream, state: &Mutex<State>) {
             to.query_pairs_mut()
                 .append_pair("code", &code)
                 .append_pair("state", &get("state"));
-            reply(&mut stream, "302 Found", &format!("Location: {to}\r\n"), "");
+            reply(stream, "302 Found", &format!("Location: {to}\r\n"), "");
         }
         ("POST", "/device") => {
             if req.form.get("client_id").map(String::as_str) != Some(CLIENT_ID) {
-                return oauth_error(&mut stream, "invalid_client", "unknown client");
+                return oauth_error(stream, "invalid_client", "unknown client");
             }
             let device = s.next("dc");
             s.counter += 1;
@@ -355,7 +377,7 @@ fn serve(mut stream: TcpStream, state: &Mutex<State>) {
             s.devices.insert(device.clone(), (user_code.clone(), None));
             let port = stream.local_addr().unwrap().port();
             json(
-                &mut stream,
+                stream,
                 "200 OK",
                 serde_json::json!({
                     "device_code": device,
@@ -372,51 +394,49 @@ fn serve(mut stream: TcpStream, state: &Mutex<State>) {
             let grant = get("grant_type");
             s.token_requests.push(grant.clone());
             if get("client_id") != CLIENT_ID {
-                return oauth_error(&mut stream, "invalid_client", "unknown client");
+                return oauth_error(stream, "invalid_client", "unknown client");
             }
             match grant.as_str() {
                 "authorization_code" => {
                     let Some(g) = s.codes.remove(&get("code")) else {
-                        return oauth_error(&mut stream, "invalid_grant", "unknown code");
+                        return oauth_error(stream, "invalid_grant", "unknown code");
                     };
                     let hashed = URL_SAFE_NO_PAD.encode(Sha256::digest(get("code_verifier")));
                     if hashed != g.challenge {
-                        return oauth_error(&mut stream, "invalid_grant", "PKCE verifier mismatch");
+                        return oauth_error(stream, "invalid_grant", "PKCE verifier mismatch");
                     }
                     if get("redirect_uri") != g.redirect_uri {
-                        return oauth_error(&mut stream, "invalid_grant", "redirect_uri mismatch");
+                        return oauth_error(stream, "invalid_grant", "redirect_uri mismatch");
                     }
                     let body = s.issue(&g.user);
-                    json(&mut stream, "200 OK", body);
+                    json(stream, "200 OK", body);
                 }
                 "refresh_token" => {
                     // Rotation: the old refresh token dies with its use.
                     let Some(user) = s.refresh.remove(&get("refresh_token")) else {
                         return oauth_error(
-                            &mut stream,
+                            stream,
                             "invalid_grant",
                             "refresh token revoked or unknown",
                         );
                     };
                     s.refreshes += 1;
                     let body = s.issue(&user);
-                    json(&mut stream, "200 OK", body);
+                    json(stream, "200 OK", body);
                 }
                 "urn:ietf:params:oauth:grant-type:device_code" => {
                     let code = get("device_code");
                     match s.devices.get(&code).cloned() {
-                        None => oauth_error(&mut stream, "expired_token", "unknown device code"),
-                        Some((_, None)) => {
-                            oauth_error(&mut stream, "authorization_pending", "waiting")
-                        }
+                        None => oauth_error(stream, "expired_token", "unknown device code"),
+                        Some((_, None)) => oauth_error(stream, "authorization_pending", "waiting"),
                         Some((_, Some(user))) => {
                             s.devices.remove(&code);
                             let body = s.issue(&user);
-                            json(&mut stream, "200 OK", body);
+                            json(stream, "200 OK", body);
                         }
                     }
                 }
-                _ => oauth_error(&mut stream, "unsupported_grant_type", &grant),
+                _ => oauth_error(stream, "unsupported_grant_type", &grant),
             }
         }
         ("POST", "/introspect") | ("GET", "/introspect") => {
@@ -439,9 +459,9 @@ fn serve(mut stream: TcpStream, state: &Mutex<State>) {
                     serde_json::json!({"active": false})
                 }
             };
-            json(&mut stream, "200 OK", body);
+            json(stream, "200 OK", body);
         }
-        _ => reply(&mut stream, "404 Not Found", "", "not found"),
+        _ => reply(stream, "404 Not Found", "", "not found"),
     }
 }
 
