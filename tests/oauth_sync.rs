@@ -5,7 +5,8 @@
 //! download; a token near its expiry is refreshed before login; a revoked
 //! refresh token gives "Sign in again" and is forgotten, while a second
 //! account in the same worker still syncs; the protocol log never shows a
-//! token.
+//! token. Also the store's migration 0002 (OAuth settings, refresh tokens)
+//! over a version-1 store.
 
 use std::time::Duration;
 
@@ -164,4 +165,66 @@ fn oauth_sync_refreshes_silently_and_revocation_needs_sign_in() {
     for t in idp.issued_tokens() {
         assert!(!logs.iter().any(|l| l.contains(&t)));
     }
+}
+
+/// A store made before OAuth (schema version 1) is migrated, not recreated:
+/// its password account reads back unchanged, and it then takes an OAuth
+/// account and a refresh token.
+#[test]
+fn oauth_store_migrates_from_version_1() {
+    let data = DataDir::new();
+    Store::create_at_version(&data.store_path(), 1).unwrap();
+    let mut store = data.store();
+    let idp_settings = popmail::account::OAuthSettings {
+        client_id: Some("id".into()),
+        token_url: Some("https://idp.example/token".into()),
+        ..Default::default()
+    };
+    let plain = AccountSettings {
+        name: "old".into(),
+        host: "pop.example.org".into(),
+        port: 995,
+        username: "u".into(),
+        auth: AuthMethod::CramMd5,
+        ..AccountSettings::default()
+    };
+    let old = store.add_account(&plain).unwrap();
+    assert_eq!(store.account(old.id).unwrap().settings, plain);
+    let oauth = AccountSettings {
+        name: "new".into(),
+        auth: AuthMethod::OAuth2,
+        oauth: Some(idp_settings.clone()),
+        ..plain.clone()
+    };
+    let new = store.add_account(&oauth).unwrap();
+    assert_eq!(store.account(new.id).unwrap().settings, oauth);
+    // Saved by a form without OAuth fields: the stored ones stay.
+    let mut edited = oauth.clone();
+    edited.oauth = None;
+    edited.port = 1995;
+    store.update_account(new.id, &edited).unwrap();
+    let back = store.account(new.id).unwrap().settings;
+    assert_eq!((back.port, back.oauth), (1995, Some(idp_settings)));
+    // Switched to a password: the OAuth settings go.
+    edited.auth = AuthMethod::Plain;
+    store.update_account(new.id, &edited).unwrap();
+    let back = store.account(new.id).unwrap().settings;
+    assert_eq!((back.auth, back.oauth), (AuthMethod::Plain, None));
+    // An OAuth account without settings is refused in words.
+    let bare = AccountSettings {
+        name: "bare".into(),
+        auth: AuthMethod::OAuth2,
+        ..plain.clone()
+    };
+    let err = store.add_account(&bare).unwrap_err();
+    assert!(err.to_string().contains("provider settings"), "{err}");
+    store
+        .set_stored_refresh_token(old.id, Some("rt-x"))
+        .unwrap();
+    assert_eq!(
+        store.stored_refresh_token(old.id).unwrap().as_deref(),
+        Some("rt-x")
+    );
+    store.set_stored_refresh_token(old.id, None).unwrap();
+    assert_eq!(store.stored_refresh_token(old.id).unwrap(), None);
 }
