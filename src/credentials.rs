@@ -6,6 +6,10 @@
 //! owner-only (0600) — and the settings dialog says so. Passwords never go to
 //! logs, `Debug` output, eframe storage or the command line.
 //!
+//! OAuth 2.0 refresh tokens go the same way ([`save_refresh_token`]): the
+//! keychain, else the store's `account_tokens` table with the same notice.
+//! Access tokens are never saved anywhere: they live in memory only.
+//!
 //! `POPMAIL_NO_KEYCHAIN=1` skips the keychain (tests, portable installs).
 //!
 //! An encrypted store unlocked by the keychain keeps a random wrapping key
@@ -105,6 +109,73 @@ pub fn load(store: &Store, account: AccountId) -> Result<Option<Secret>, Error> 
 pub fn forget(store: &Store, account: AccountId) -> Result<(), Error> {
     store.set_stored_password(account, None)?;
     if let Some(e) = entry(store, account)? {
+        match e.delete_credential() {
+            // Nothing stored there is what we want.
+            Ok(()) | Err(keyring::Error::NoEntry) => {}
+            Err(e) => return Err(keychain_error("remove")(e)),
+        }
+    }
+    Ok(())
+}
+
+/// The keychain entry of the refresh token of `account`, when a keychain
+/// is in use.
+fn token_entry(store: &Store, account: AccountId) -> Result<Option<keyring::Entry>, Error> {
+    if !keychain_available() {
+        return Ok(None);
+    }
+    let user = format!(
+        "oauth-refresh-account-{}@{}",
+        account.0,
+        store.path().display()
+    );
+    keyring::Entry::new(SERVICE, &user)
+        .map(Some)
+        .map_err(keychain_error("open"))
+}
+
+/// Saves the OAuth refresh token of `account` where passwords go: the
+/// keychain when it takes it, else the store ([`Location::Store`], which the
+/// caller tells the user).
+pub fn save_refresh_token(
+    store: &Store,
+    account: AccountId,
+    token: &Secret,
+) -> Result<Location, Error> {
+    // As for passwords: a keychain that cannot be opened or written means
+    // the token is kept in the store, and Location::Store says so.
+    if let Ok(Some(e)) = token_entry(store, account)
+        && e.set_password(token.expose()).is_ok()
+    {
+        store.set_stored_refresh_token(account, None)?;
+        return Ok(Location::Keychain);
+    }
+    store.set_stored_refresh_token(account, Some(token.expose()))?;
+    Ok(Location::Store)
+}
+
+/// The OAuth refresh token of `account`, from the keychain or the store;
+/// `None` when the account has not signed in (or must sign in again).
+pub fn load_refresh_token(store: &Store, account: AccountId) -> Result<Option<Secret>, Error> {
+    let from_keychain = match token_entry(store, account)? {
+        Some(e) => match e.get_password() {
+            Ok(p) => return Ok(Some(Secret::new(p))),
+            Err(keyring::Error::NoEntry) => Ok(()),
+            Err(e) => Err(keychain_error("read")(e)),
+        },
+        None => Ok(()),
+    };
+    match store.stored_refresh_token(account)? {
+        Some(t) => Ok(Some(Secret::new(t))),
+        None => from_keychain.map(|()| None),
+    }
+}
+
+/// Forgets the OAuth refresh token of `account` everywhere (signed out, or
+/// the provider revoked it).
+pub fn forget_refresh_token(store: &Store, account: AccountId) -> Result<(), Error> {
+    store.set_stored_refresh_token(account, None)?;
+    if let Some(e) = token_entry(store, account)? {
         match e.delete_credential() {
             // Nothing stored there is what we want.
             Ok(()) | Err(keyring::Error::NoEntry) => {}

@@ -360,11 +360,10 @@ fn oauth_sasl_microsoft_refusal_over_socket() {
     server.join().unwrap();
 }
 
-/// Until sign-in exists, the command line refuses `--auth oauth2` (its
-/// choices do not list it, so a password is never sent as a token) and
-/// stores nothing.
+/// `--auth oauth2` without a provider is refused in words (a password is
+/// never sent as a token) and stores nothing.
 #[test]
-fn oauth_sasl_cli_refuses_oauth2_until_sign_in_exists() {
+fn oauth_sasl_cli_refuses_oauth2_without_provider() {
     let data = crate::support::store::DataDir::new();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_popmail"))
         .arg("--data-dir")
@@ -391,7 +390,10 @@ fn oauth_sasl_cli_refuses_oauth2_until_sign_in_exists() {
         .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("invalid value 'oauth2' for '--auth"), "{err}");
+    assert!(
+        err.contains("--auth oauth2 needs --oauth-provider"),
+        "{err}"
+    );
     let list = data.popmail(&["account", "list"]);
     assert!(list.status.success());
     assert!(!String::from_utf8_lossy(&list.stdout).contains("gmail"));

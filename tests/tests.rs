@@ -10,7 +10,10 @@
 //! - `pop3_transcript`: the POP3 client against `C:`/`S:` byte transcripts.
 //! - `pop3_login`: the sans-IO login state machine against `C:`/`S:` transcripts, no transport.
 //! - `pop3_fallback`: mechanism fallback, reconnection and safe suggestions in the login machine.
+//! - `oauth_sync`: the sync worker with OAuth accounts: silent refresh, no duplicates, revoked sign-in while another account syncs.
 //! - `oauth_sasl`: SASL XOAUTH2 / OAUTHBEARER (RFC 7628) transcripts and Microsoft's two-step over a socket.
+//! - `oauth_cli`: `account add --auth oauth2 --device`, `account login`, and `sync` against the mock IdP and Dovecot.
+//! - `oauth_flows`: OAuth 2.0 browser (PKCE, loopback), device and refresh flows against the mock IdP and Dovecot's oauth2 passdb.
 //! - `pop3_dovecot`: interop with a real Dovecot POP3 server.
 //! - `pop3_courier`: interop with a second real server, Courier's pop3d: a corpus synced with keep and delete, byte for byte.
 //! - `pop3_thunderbird`: Thunderbird's POP3 client tests (test_noUidl.js, test_noTop.js, …) ported to the scripted server.
@@ -46,7 +49,10 @@ mod import_export_python;
 mod import_export_worker;
 mod mail_fixtures;
 mod mailbox_fixtures;
+mod oauth_cli;
+mod oauth_flows;
 mod oauth_sasl;
+mod oauth_sync;
 mod pop3_courier;
 mod pop3_dovecot;
 mod pop3_fallback;

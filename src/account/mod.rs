@@ -191,4 +191,6 @@ pub struct AccountSettings {
     pub check_at_startup: bool,
     /// Included in "sync all" and periodic checks.
     pub enabled: bool,
+    /// The OAuth 2.0 provider settings, for [`AuthMethod::OAuth2`].
+    pub oauth: Option<OAuthSettings>,
 }

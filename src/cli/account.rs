@@ -2,6 +2,10 @@
 //!
 //! The password comes from the environment variable named by
 //! `--password-env`, or from a prompt without echo — never from argv.
+//!
+//! `--auth oauth2` with `--oauth-provider` (and, for `custom`, the endpoint
+//! and scope flags) signs in instead (`super::login`), and
+//! `popmail account login NAME` signs in again.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -9,7 +13,9 @@ use std::path::PathBuf;
 use anyhow::{Context as _, bail};
 use clap::{Args, Subcommand};
 
-use crate::account::{AccountSettings, AuthMethod, Policy, Security};
+use crate::account::{
+    AccountSettings, AuthMethod, OAuthMechanism, OAuthProvider, OAuthSettings, Policy, Security,
+};
 use crate::credentials::{self, Location};
 use crate::secret::Secret;
 use crate::store::Store;
@@ -47,6 +53,17 @@ pub enum AccountCommand {
         #[arg(long)]
         delete_mail: bool,
     },
+    /// Sign an OAuth 2.0 account in again (device code and URL on stderr).
+    Login {
+        /// The account's name.
+        name: String,
+        /// Sign in with the system browser.
+        #[arg(long)]
+        browser: bool,
+        /// Sign in with a code on another device (where the provider allows it).
+        #[arg(long)]
+        device: bool,
+    },
     /// List accounts.
     List {
         /// Print JSON.
@@ -77,8 +94,41 @@ pub struct AccountOptions {
     #[arg(long, value_name = "VAR")]
     password_env: Option<String>,
     /// Authentication method.
-    #[arg(long, value_parser = ["auto", "user", "apop", "plain", "login", "cram-md5"])]
+    #[arg(long, value_parser = ["auto", "user", "apop", "plain", "login", "cram-md5", "oauth2"])]
     auth: Option<String>,
+    /// OAuth 2.0 identity provider (with --auth oauth2).
+    #[arg(long, value_parser = ["google", "microsoft", "yahoo", "aol", "fastmail", "custom"])]
+    oauth_provider: Option<String>,
+    /// The client ID registered with the provider (else POPMAIL_<PROVIDER>_CLIENT_ID).
+    #[arg(long, value_name = "ID")]
+    client_id: Option<String>,
+    /// The environment variable holding the client secret, where the provider needs one.
+    #[arg(long, value_name = "VAR")]
+    client_secret_env: Option<String>,
+    /// Microsoft's tenant (default: common).
+    #[arg(long, value_name = "TENANT")]
+    oauth_tenant: Option<String>,
+    /// Authorization endpoint (custom provider; https://, or http:// on loopback).
+    #[arg(long, value_name = "URL")]
+    oauth_authorize_url: Option<String>,
+    /// Token endpoint (custom provider).
+    #[arg(long, value_name = "URL")]
+    oauth_token_url: Option<String>,
+    /// Device authorization endpoint (custom provider, optional).
+    #[arg(long, value_name = "URL")]
+    oauth_device_url: Option<String>,
+    /// Scope to ask for (custom provider).
+    #[arg(long, value_name = "SCOPE")]
+    oauth_scope: Option<String>,
+    /// SASL mechanism carrying the token.
+    #[arg(long, value_parser = ["xoauth2", "oauthbearer"])]
+    oauth_mechanism: Option<String>,
+    /// Sign in with the system browser (with --auth oauth2).
+    #[arg(long)]
+    browser: bool,
+    /// Sign in with a code on another device (with --auth oauth2).
+    #[arg(long)]
+    device: bool,
     /// Extra trusted CA certificate (PEM).
     #[arg(long, value_name = "PEM")]
     ca_file: Option<PathBuf>,
@@ -160,11 +210,56 @@ impl AccountOptions {
         if let Some(e) = &self.email {
             s.email.clone_from(e);
         }
+        self.apply_oauth(s)?;
         if s.security == Security::Plain && !s.allow_plaintext_password {
             bail!(
                 "--security plain sends your password unencrypted; add --i-understand-plaintext to allow it, \
                  or use --security tls or starttls"
             );
+        }
+        Ok(())
+    }
+
+    fn any_oauth_flag(&self) -> bool {
+        self.oauth_provider.is_some()
+            || self.client_id.is_some()
+            || self.client_secret_env.is_some()
+            || self.oauth_tenant.is_some()
+            || self.oauth_authorize_url.is_some()
+            || self.oauth_token_url.is_some()
+            || self.oauth_device_url.is_some()
+            || self.oauth_scope.is_some()
+            || self.oauth_mechanism.is_some()
+    }
+
+    fn apply_oauth(&self, s: &mut AccountSettings) -> anyhow::Result<()> {
+        if !self.any_oauth_flag() {
+            if s.auth == AuthMethod::OAuth2 && s.oauth.is_none() {
+                bail!("--auth oauth2 needs --oauth-provider");
+            }
+            return Ok(());
+        }
+        if s.auth != AuthMethod::OAuth2 {
+            bail!("the --oauth-… and --client-… options need --auth oauth2");
+        }
+        let o = s.oauth.get_or_insert_with(OAuthSettings::default);
+        if let Some(p) = &self.oauth_provider {
+            o.provider = OAuthProvider::parse(p).context("unknown OAuth provider")?;
+        }
+        let set = |field: &mut Option<String>, value: &Option<String>| {
+            if let Some(v) = value {
+                *field = Some(v.trim().to_string()).filter(|v| !v.is_empty());
+            }
+        };
+        set(&mut o.client_id, &self.client_id);
+        set(&mut o.client_secret_env, &self.client_secret_env);
+        set(&mut o.tenant, &self.oauth_tenant);
+        set(&mut o.authorize_url, &self.oauth_authorize_url);
+        set(&mut o.token_url, &self.oauth_token_url);
+        set(&mut o.device_url, &self.oauth_device_url);
+        set(&mut o.scope, &self.oauth_scope);
+        if let Some(m) = &self.oauth_mechanism {
+            o.mechanism = Some(OAuthMechanism::parse(m).context("unknown SASL mechanism")?);
         }
         Ok(())
     }
@@ -196,6 +291,26 @@ pub(super) fn run(store: &mut Store, command: AccountCommand) -> anyhow::Result<
             options.apply(&mut s)?;
             if options.host.is_none() || options.user.is_none() {
                 bail!("an account needs --host and --user");
+            }
+            if let Some(oauth) = s.oauth.clone() {
+                // Check the settings before anyone is sent to a browser.
+                crate::oauth::resolve(&oauth, &|k| std::env::var(k).ok())?;
+                if store.account_by_name(&s.name).is_ok() {
+                    bail!("an account named \"{}\" already exists", s.name);
+                }
+                let mode = super::login::Mode::from_flags(options.browser, options.device)?;
+                let tokens = super::login::sign_in(&oauth, mode)?;
+                let account = store.add_account(&s)?;
+                super::login::keep(store, account.id, &tokens)?;
+                println!(
+                    "added account \"{}\" ({}:{}, {}), signed in with {}",
+                    s.name,
+                    s.host,
+                    s.port,
+                    s.security.as_str(),
+                    oauth.provider.as_str()
+                );
+                return Ok(());
             }
             let password = options.password(&s.name)?.context(
                 "no password: pass --password-env VAR, or run in a terminal to be asked",
@@ -234,9 +349,21 @@ pub(super) fn run(store: &mut Store, command: AccountCommand) -> anyhow::Result<
             }
             println!("updated account \"{}\"", s.name);
         }
+        AccountCommand::Login {
+            name,
+            browser,
+            device,
+        } => {
+            super::login::login(
+                store,
+                &name,
+                super::login::Mode::from_flags(browser, device)?,
+            )?;
+        }
         AccountCommand::Remove { name, delete_mail } => {
             let account = store.account_by_name(&name)?;
             credentials::forget(store, account.id)?;
+            credentials::forget_refresh_token(store, account.id)?;
             match store.remove_account(account.id, !delete_mail)? {
                 Some(folder) => {
                     let f = store.folder(folder)?;

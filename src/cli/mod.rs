@@ -11,6 +11,7 @@
 
 mod account;
 pub mod import_export;
+mod login;
 mod package_files;
 mod read;
 mod security;

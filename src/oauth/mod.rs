@@ -8,16 +8,32 @@
 //! RFC 8252 §8.3 allows for the redirect and tests need for a mock), and the
 //! client ID and secret taken from the settings or the environment.
 //!
-//! Still to come (see issue #12): the PKCE authorization code flow with a
-//! loopback redirect (RFC 7636, RFC 8252 §7.3), the device authorization
-//! grant (RFC 8628), token refresh, and the HTTP client with its size and
-//! time limits.
+//! The flows, each cancellable through the [`crate::worker::Cancel`] of its
+//! [`HttpClient`]:
+//! - [`browser`]: authorization code + PKCE (RFC 7636) in the system browser
+//!   with a loopback redirect on 127.0.0.1 (RFC 8252 §7.3);
+//! - [`device`]: the device authorization grant (RFC 8628), where the
+//!   provider allows it for mail;
+//! - [`tokens::refresh`]: the refresh grant (RFC 6749 §6), rotation kept.
 //!
-//! Imports only `account` and `secret`.
+//! [`http`] is the one HTTP client: native-tls, size and time limits, no
+//! redirects followed.
+//!
+//! Still to come (see issue #12): settings discovery (autoconfig, SRV).
+//!
+//! Imports only `account`, `secret` and `worker`.
 
+pub mod browser;
+pub mod device;
+pub mod http;
 pub mod provider;
+pub mod tokens;
 
+pub use browser::{Browser, SystemBrowser};
+pub use device::DeviceCode;
+pub use http::HttpClient;
 pub use provider::{Endpoints, check_endpoint, resolve};
+pub use tokens::{Tokens, refresh};
 
 /// Everything that can go wrong while preparing or performing a sign-in.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -64,4 +80,54 @@ pub enum Error {
         /// The variable's name.
         var: String,
     },
+    /// The sign-in service could not be reached or answered badly at the
+    /// HTTP level.
+    #[error("could not reach the sign-in service: {detail}")]
+    Http {
+        /// What failed.
+        detail: String,
+    },
+    /// The service's answer is not what OAuth 2.0 prescribes.
+    #[error("the sign-in service gave an answer popmail cannot read: {detail}")]
+    BadAnswer {
+        /// What is wrong with it.
+        detail: String,
+    },
+    /// The provider (or the person) refused the sign-in.
+    #[error("the sign-in was refused ({detail})")]
+    Refused {
+        /// The provider's error code and description.
+        detail: String,
+    },
+    /// The refresh token or code is no longer valid: revoked, expired, or
+    /// replaced. Only a new sign-in helps.
+    #[error("the sign-in has expired or was withdrawn; sign in again ({detail})")]
+    SignInAgain {
+        /// The provider's error code and description.
+        detail: String,
+    },
+    /// The device code expired before the person signed in.
+    #[error("the sign-in code expired before it was used; start the sign-in again")]
+    CodeExpired,
+    /// The provider does not offer sign-in with a device code for mail.
+    #[error("{provider} does not allow signing in with a code for mail; sign in with the browser")]
+    NoDeviceFlow {
+        /// The provider's name.
+        provider: &'static str,
+    },
+    /// The loopback listener for the browser's answer failed.
+    #[error("could not wait for the browser's answer on 127.0.0.1: {detail}")]
+    Loopback {
+        /// What failed.
+        detail: String,
+    },
+    /// No answer came from the browser in time.
+    #[error("no sign-in arrived from the browser within {minutes} minutes")]
+    TimedOut {
+        /// How long popmail waited.
+        minutes: u64,
+    },
+    /// The sign-in was cancelled.
+    #[error("the sign-in was cancelled")]
+    Cancelled,
 }

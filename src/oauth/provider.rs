@@ -4,8 +4,8 @@
 //! Presets, from each provider's documentation (and cross-checked with
 //! Thunderbird's `OAuth2Providers`):
 //! - Google: `accounts.google.com/o/oauth2/v2/auth`, `oauth2.googleapis.com/
-//!   token`, device endpoint `oauth2.googleapis.com/device/code` (RFC 8628),
-//!   scope `https://mail.google.com/`, XOAUTH2 as the AUTH line's initial
+//!   token`, no device endpoint (Google's device flow, RFC 8628, refuses
+//!   the mail scope, so Google always signs in through the browser), scope `https://mail.google.com/`, XOAUTH2 as the AUTH line's initial
 //!   response.
 //! - Microsoft identity platform v2.0 under a tenant (`common` unless set):
 //!   `…/oauth2/v2.0/authorize`, `/token`, `/devicecode`, scope
@@ -42,7 +42,8 @@ fn preset(provider: OAuthProvider, tenant: &str) -> Option<Preset> {
         OAuthProvider::Google => Preset {
             authorize: "https://accounts.google.com/o/oauth2/v2/auth".into(),
             token: "https://oauth2.googleapis.com/token".into(),
-            device: Some("https://oauth2.googleapis.com/device/code".into()),
+            // Google's device endpoint refuses https://mail.google.com/.
+            device: None,
             scope: "https://mail.google.com/",
             mechanism: OAuthMechanism::XOAuth2,
             initial_response: true,
@@ -230,7 +231,7 @@ mod tests {
         let g = resolve(&with_id(OAuthProvider::Google), &no_env).unwrap();
         assert_eq!(g.scope, "https://mail.google.com/");
         assert!(g.initial_response);
-        assert!(g.device.is_some());
+        assert!(g.device.is_none(), "Google's device flow refuses mail");
         let m = resolve(&with_id(OAuthProvider::Microsoft), &no_env).unwrap();
         assert_eq!(
             m.token.as_str(),

@@ -55,7 +55,10 @@ pub use crate::keys::DataKey;
 use rusqlite_migration::{M, Migrations};
 
 /// The schema migrations, oldest first. Never edit a released one: add a new one.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_initial/up.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_initial/up.sql"),
+    include_str!("../../migrations/0002_oauth/up.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

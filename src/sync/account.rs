@@ -24,9 +24,9 @@ use super::identity;
 use super::policy::{self, Downloads, OnServer, plan_deletions};
 use super::session;
 use super::{Emitter, Error, Event, Summary, Timeouts};
+use crate::account::AuthMethod;
 use crate::account::limits;
-use crate::credentials;
-use crate::pop3::{Client, ProtocolLog, SinkError};
+use crate::pop3::{self, Client, ProtocolLog, SinkError};
 use crate::store::{Account, Dedupe, Flags, NewDownload, NewMessage, Store};
 
 /// Lines of the body kept in a headers-only download (`TOP n 20`).
@@ -77,13 +77,35 @@ fn log_lines(log: &ProtocolLog) -> Vec<String> {
 
 /// Syncs one account. Emits progress and new-mail events on the way.
 pub fn sync(ctx: &mut Ctx<'_>, account: &Account) -> Result<Summary, Box<Failure>> {
+    let cfg = session::login_config(ctx.store, account, ctx.timeouts, ctx.cancel, None)?;
+    match sync_with(ctx, account, &cfg) {
+        // An OAuth access token the server refused at login (nothing was
+        // downloaded yet): refresh once more and try again.
+        Err(f)
+            if account.settings.auth == AuthMethod::OAuth2
+                && matches!(f.error, Error::Pop3(pop3::Error::SignInExpired { .. })) =>
+        {
+            let cfg = session::login_config(
+                ctx.store,
+                account,
+                ctx.timeouts,
+                ctx.cancel,
+                Some(&cfg.password),
+            )?;
+            sync_with(ctx, account, &cfg)
+        }
+        other => other,
+    }
+}
+
+fn sync_with(
+    ctx: &mut Ctx<'_>,
+    account: &Account,
+    cfg: &pop3::Config,
+) -> Result<Summary, Box<Failure>> {
     let started = Instant::now();
-    let password = credentials::load(ctx.store, account.id)
-        .map_err(Error::from)?
-        .ok_or_else(|| Error::NoPassword(account.settings.name.clone()))?;
-    let cfg = session::pop3_config(&account.settings, password, ctx.timeouts);
     let mut log = ProtocolLog::new();
-    let mut client = Client::connect_with(&cfg, &mut log, &mut |_| {})
+    let mut client = Client::connect_with(cfg, &mut log, &mut |_| {})
         .map_err(|e| Failure::new(e, log_lines(&log)))?;
     let mut summary = Summary::default();
     let deleted = match work(ctx, account, &mut client, &mut summary) {

@@ -1,6 +1,6 @@
 //! Why a sync of one account failed, in words a user understands.
 
-use crate::{credentials, pop3, store};
+use crate::{credentials, oauth, pop3, store};
 
 /// Errors of an account's sync.
 #[derive(Debug, thiserror::Error)]
@@ -17,6 +17,13 @@ pub enum Error {
     /// No password is saved for the account.
     #[error("no password is saved for the account \"{0}\"")]
     NoPassword(String),
+    /// The OAuth 2.0 sign-in could not be refreshed (network, provider).
+    #[error(transparent)]
+    OAuth(#[from] oauth::Error),
+    /// The account must sign in again: it never signed in, or the provider
+    /// withdrew the sign-in.
+    #[error("the account \"{0}\" must sign in again")]
+    SignInNeeded(String),
     /// The worker could not start a thread.
     #[error("cannot start a sync thread: {0}")]
     Thread(std::io::Error),
@@ -36,8 +43,20 @@ impl Error {
                     "No password is saved for \"{name}\". Open Settings → Accounts and enter it."
                 )
             }
+            Error::OAuth(e) => format!("The sign-in could not be renewed: {e}."),
+            Error::SignInNeeded(name) => format!(
+                "Sign in again: \"{name}\" is no longer signed in. Run `popmail account login {name}`."
+            ),
             Error::Thread(e) => format!("popmail could not start a sync thread: {e}."),
         }
+    }
+
+    /// Whether the account must sign in again (the "Sign in again" state).
+    pub fn needs_sign_in(&self) -> bool {
+        matches!(
+            self,
+            Error::SignInNeeded(_) | Error::Pop3(pop3::Error::SignInExpired { .. })
+        )
     }
 
     /// The untrusted certificate, when that is why it failed.

@@ -9,16 +9,102 @@
 //! lines) are told apart only by their order (`#2`); a server that rewrites
 //! headers makes the message look new (it is then deduplicated by its
 //! SHA-256 when the bytes are the same).
+//!
+//! Signing in: [`login_config`] hands the login the password, or for an
+//! OAuth 2.0 account a fresh access token. Access tokens live only in this
+//! process's memory ([`ACCESS`]); one is refreshed (RFC 6749 §6) when it
+//! is near its expiry, and once more when the server refused it. A refresh
+//! token the provider no longer accepts is forgotten, and the account then
+//! fails with [`Error::SignInNeeded`] ("sign in again") until
+//! `popmail account login` signs it in; other accounts are not affected.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Mutex, PoisonError};
+use std::time::SystemTime;
 
 use super::identity;
 pub use super::identity::header_identity;
 use super::policy::OnServer;
 use super::{Error, Timeouts};
-use crate::account::AccountSettings;
+use crate::account::{AccountSettings, AuthMethod};
+use crate::credentials;
+use crate::oauth::{self, HttpClient, Tokens};
 use crate::pop3::{self, Client};
 use crate::secret::Secret;
+use crate::store::{Account, Store};
+use crate::worker::Cancel;
+
+/// Access tokens of OAuth accounts, by store file and account id: memory
+/// only, never saved.
+static ACCESS: Mutex<Option<HashMap<String, Tokens>>> = Mutex::new(None);
+
+fn access_key(store: &Store, account: &Account) -> String {
+    format!("{}#{}", store.path().display(), account.id.0)
+}
+
+/// Keeps `tokens` as the in-memory sign-in of `account` (after a sign-in by
+/// the CLI or the window, so the next sync needs no refresh).
+pub fn remember_access(store: &Store, account: &Account, tokens: &Tokens) {
+    let mut map = ACCESS.lock().unwrap_or_else(PoisonError::into_inner);
+    map.get_or_insert_with(HashMap::new)
+        .insert(access_key(store, account), tokens.clone());
+}
+
+/// The POP3 settings of `account` with what its login presents: the saved
+/// password, or a fresh OAuth access token. `refused` is an access token the
+/// server just refused: it is not handed out again (one more refresh).
+pub fn login_config(
+    store: &Store,
+    account: &Account,
+    timeouts: Timeouts,
+    cancel: &Cancel,
+    refused: Option<&Secret>,
+) -> Result<pop3::Config, Error> {
+    let s = &account.settings;
+    if s.auth != AuthMethod::OAuth2 {
+        let password = credentials::load(store, account.id)?
+            .ok_or_else(|| Error::NoPassword(s.name.clone()))?;
+        return Ok(pop3_config(s, password, timeouts));
+    }
+    let settings = s
+        .oauth
+        .as_ref()
+        .ok_or_else(|| Error::SignInNeeded(s.name.clone()))?;
+    let endpoints = oauth::resolve(settings, &|k| std::env::var(k).ok())?;
+    let key = access_key(store, account);
+    let cached = ACCESS
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .as_ref()
+        .and_then(|m| m.get(&key).cloned());
+    let usable = cached
+        .filter(|t| !t.needs_refresh(SystemTime::now()) && refused.is_none_or(|r| *r != t.access));
+    let tokens = match usable {
+        Some(t) => t,
+        None => {
+            let refresh = credentials::load_refresh_token(store, account.id)?
+                .ok_or_else(|| Error::SignInNeeded(s.name.clone()))?;
+            match oauth::refresh(&endpoints, &refresh, &HttpClient::new(cancel.clone())) {
+                Ok(t) => {
+                    if let Some(new) = t.refresh.as_ref().filter(|n| **n != refresh) {
+                        credentials::save_refresh_token(store, account.id, new)?;
+                    }
+                    remember_access(store, account, &t);
+                    t
+                }
+                Err(oauth::Error::SignInAgain { .. }) => {
+                    credentials::forget_refresh_token(store, account.id)?;
+                    return Err(Error::SignInNeeded(s.name.clone()));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    };
+    let mut cfg = pop3_config(s, tokens.access, timeouts);
+    cfg.oauth_mechanism = endpoints.mechanism;
+    cfg.oauth_initial_response = endpoints.initial_response;
+    Ok(cfg)
+}
 
 /// The POP3 settings of an account.
 pub fn pop3_config(s: &AccountSettings, password: Secret, timeouts: Timeouts) -> pop3::Config {

@@ -40,6 +40,12 @@ pub struct DovecotOptions {
     pub address: &'static str,
     /// The server certificate's subjectAltName (openssl syntax).
     pub cert_san: &'static str,
+    /// The oauth2 passdb variant: the URL of an RFC 7662 introspection
+    /// endpoint (`support::idp`). Users then sign in with access tokens
+    /// through XOAUTH2 / OAUTHBEARER (or PLAIN with the token), checked by
+    /// `passdb { driver = oauth2 }` instead of the passwd-file; their
+    /// passwords in `users` are ignored.
+    pub oauth2_introspection: Option<String>,
 }
 
 impl Default for DovecotOptions {
@@ -50,6 +56,7 @@ impl Default for DovecotOptions {
             pipelining: true,
             address: "127.0.0.1",
             cert_san: super::certs::DEFAULT_SAN,
+            oauth2_introspection: None,
         }
     }
 }
@@ -153,6 +160,29 @@ impl Dovecot {
             None => "ssl = no\n".to_string(),
         };
         let r = root.display();
+        let (mechanisms, passdb) = match &opts.oauth2_introspection {
+            None => (
+                "plain login cram-md5 apop".to_string(),
+                format!(
+                    "driver = passwd-file\n  args = scheme=PLAIN username_format=%u {r}/passwd"
+                ),
+            ),
+            Some(url) => {
+                std::fs::write(
+                    root.join("oauth2.conf"),
+                    format!(
+                        "introspection_mode = post\nintrospection_url = {url}\n\
+                         force_introspection = yes\nusername_attribute = username\n\
+                         active_attribute = active\nactive_value = true\n"
+                    ),
+                )
+                .map_err(|e| e.to_string())?;
+                (
+                    "plain xoauth2 oauthbearer".to_string(),
+                    format!("driver = oauth2\n  args = {r}/oauth2.conf"),
+                )
+            }
+        };
         let config = format!(
             "base_dir = {r}/run
 state_dir = {r}/state
@@ -161,7 +191,7 @@ info_log_path = {r}/dovecot.log
 protocols = pop3
 listen = {address}
 {ssl}disable_plaintext_auth = no
-auth_mechanisms = plain login cram-md5 apop
+auth_mechanisms = {mechanisms}
 auth_failure_delay = 0
 login_trusted_networks = 127.0.0.0/8
 mail_location = maildir:{r}/mail/%u
@@ -173,8 +203,7 @@ default_internal_user = dovecot
 default_login_user = dovenull
 pop3_uidl_format = %08Xu%08Xv
 passdb {{
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%u {r}/passwd
+  {passdb}
 }}
 userdb {{
   driver = static
@@ -193,10 +222,19 @@ service pop3-login {{
 }}
 service anvil {{
   chroot =
-}}
+{penalty}}}
 ",
             tls = tls_port.unwrap_or(0),
             address = opts.address,
+            // With OAuth, tests refuse tokens on purpose and log in again
+            // at once; the auth penalty (2 s, doubling, per client IP)
+            // would stall them. An unusable anvil socket turns it off
+            // (Dovecot's documented way).
+            penalty = if opts.oauth2_introspection.is_some() {
+                "  unix_listener anvil-auth-penalty {\n    mode = 0\n  }\n"
+            } else {
+                ""
+            },
         );
         let conf_path = root.join("dovecot.conf");
         std::fs::write(&conf_path, config).map_err(|e| e.to_string())?;

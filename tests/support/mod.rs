@@ -4,6 +4,7 @@
 pub mod certs;
 pub mod courier;
 pub mod dovecot;
+pub mod idp;
 pub mod mail_corpus;
 pub mod scripted_server;
 pub mod spamassassin;

@@ -114,6 +114,9 @@ pub fn check(form: &AccountForm, others: &[String]) -> Result<AccountSettings, P
         check_interval_min: interval.filter(|_| form.periodic),
         check_at_startup: form.check_at_startup,
         enabled: form.enabled,
+        // The form has no OAuth fields yet (issue #12); the store keeps an
+        // OAuth account's stored settings when this is None.
+        oauth: None,
     })
 }
 

@@ -1,0 +1,127 @@
+//! `popmail account login NAME [--device|--browser]` and the sign-in step
+//! of `popmail account add … --auth oauth2`: OAuth 2.0 sign-in on the
+//! command line.
+//!
+//! The device authorization grant (RFC 8628) where the provider offers it
+//! for mail (its code and URL printed on stderr), otherwise the browser
+//! with a loopback redirect (RFC 8252); `--device` and `--browser` choose.
+//! Ctrl-C cancels. The refresh token goes where passwords go
+//! (`crate::credentials`); no token is ever printed.
+
+use std::io::Write;
+
+use anyhow::{Context as _, bail};
+
+use crate::account::OAuthSettings;
+use crate::credentials::{self, Location};
+use crate::oauth::{self, DeviceCode, HttpClient, SystemBrowser, Tokens};
+use crate::store::{AccountId, Store};
+use crate::worker::Cancel;
+
+/// How to sign in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Device code where the provider allows it, else the browser.
+    #[default]
+    Auto,
+    /// The system browser.
+    Browser,
+    /// A device code.
+    Device,
+}
+
+impl Mode {
+    /// The mode chosen by `--browser` / `--device`.
+    pub fn from_flags(browser: bool, device: bool) -> anyhow::Result<Mode> {
+        Ok(match (browser, device) {
+            (true, true) => bail!("choose one of --browser and --device"),
+            (true, false) => Mode::Browser,
+            (false, true) => Mode::Device,
+            (false, false) => Mode::Auto,
+        })
+    }
+}
+
+/// Signs in with `settings` (printing what the person must do on stderr)
+/// and returns the tokens.
+pub fn sign_in(settings: &OAuthSettings, mode: Mode) -> anyhow::Result<Tokens> {
+    let endpoints = oauth::resolve(settings, &|k| std::env::var(k).ok())?;
+    let cancel = Cancel::new();
+    let c = cancel.clone();
+    // A handler may already be set in this process; then Ctrl-C ends the
+    // process as usual, which also ends the sign-in.
+    let _ = ctrlc::set_handler(move || c.cancel());
+    let http = HttpClient::new(cancel);
+    let device = match mode {
+        Mode::Device => true,
+        Mode::Browser => false,
+        Mode::Auto => endpoints.device.is_some(),
+    };
+    let tokens = if device {
+        oauth::device::sign_in(
+            &endpoints,
+            settings.provider.as_str(),
+            &mut |code: &DeviceCode| {
+                let mut err = std::io::stderr().lock();
+                // stderr gone: nothing else to tell the person with.
+                let _ = writeln!(
+                    err,
+                    "To sign in, open {} and enter the code {}",
+                    code.verification_uri, code.user_code
+                );
+                let _ = writeln!(
+                    err,
+                    "Waiting for you to sign in (the code is valid for {} minutes; Ctrl-C cancels)…",
+                    code.expires_in.as_secs().div_ceil(60)
+                );
+            },
+            &http,
+        )
+    } else {
+        oauth::browser::sign_in(
+            &endpoints,
+            &SystemBrowser,
+            &mut |url: &str, opened: bool| {
+                if opened {
+                    eprintln!("Waiting for you to sign in in your browser (Ctrl-C cancels)…");
+                    eprintln!("If no browser opened, open this address: {url}");
+                } else {
+                    eprintln!("Open this address in a browser to sign in (Ctrl-C cancels):\n{url}");
+                }
+            },
+            &http,
+        )
+    };
+    tokens.context("signing in")
+}
+
+/// Keeps the refresh token of `account` and tells where it went.
+pub fn keep(store: &Store, account: AccountId, tokens: &Tokens) -> anyhow::Result<()> {
+    let Some(refresh) = &tokens.refresh else {
+        bail!(
+            "the provider gave no refresh token, so popmail could not stay signed in; \
+             check that the scope asks for offline access"
+        );
+    };
+    if credentials::save_refresh_token(store, account, refresh)? == Location::Store {
+        eprintln!(
+            "note: no OS keychain is available, so the sign-in is kept in popmail's store file (readable only by you)"
+        );
+    }
+    Ok(())
+}
+
+/// `popmail account login NAME`.
+pub fn login(store: &mut Store, name: &str, mode: Mode) -> anyhow::Result<()> {
+    let account = store.account_by_name(name)?;
+    let Some(settings) = account.settings.oauth.clone() else {
+        bail!(
+            "\"{name}\" does not sign in with OAuth 2.0; set it up with \
+             `popmail account edit {name} --auth oauth2 --oauth-provider …`"
+        );
+    };
+    let tokens = sign_in(&settings, mode)?;
+    keep(store, account.id, &tokens)?;
+    println!("signed in \"{name}\"");
+    Ok(())
+}
