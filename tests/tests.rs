@@ -5,6 +5,7 @@
 //! - `cli`: the read-only command line against a real store.
 //! - `crypt_support`: helpers of the crypt tests (messages of unique words, the binary, unlocking).
 //! - `crypt_cli`: encrypt/decrypt/passphrase/lock-status/unlock through the binary; wrong keys change no byte.
+//! - `crypt_kill`: SIGKILL of `popmail encrypt`/`decrypt` at named and random moments keeps exactly one complete store.
 //! - `cli_accounts`: `account` and `sync` subcommands against a real Dovecot.
 //! - `mail_fixtures`: the message model over hostile input, stored and shown raw.
 //! - `pop3_transcript`: the POP3 client against `C:`/`S:` byte transcripts.
@@ -34,6 +35,7 @@
 mod cli;
 mod cli_accounts;
 mod crypt_cli;
+mod crypt_kill;
 mod crypt_support;
 mod demo_server;
 mod disk_full;

@@ -18,8 +18,7 @@
 //! plaintext copy stays beside an encrypted store. A filesystem cannot
 //! promise that the old file's blocks are erased: callers tell the user.
 //!
-//! Fault points for the kill test (`POPMAIL_FAILPOINT`, as in
-//! `crate::sync`): `convert-journal`, `convert-copying`, `convert-copied`,
+//! Fault points for the kill test ([`crate::failpoint`]): `convert-journal`, `convert-copying`, `convert-copied`,
 //! `convert-ready`, `convert-wal-removed`, `convert-renamed`.
 
 use std::path::{Path, PathBuf};
@@ -29,6 +28,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use super::{Context, DataKey, Error, Result, Store, StoreConfig};
+use crate::failpoint::hit as failpoint;
 use crate::keys;
 
 /// Which way a conversion goes.
@@ -69,15 +69,6 @@ fn journal_path(store: &Path) -> PathBuf {
 
 fn new_path(store: &Path) -> PathBuf {
     sibling(store, ".new")
-}
-
-fn failpoint(name: &str) {
-    if std::env::var("POPMAIL_FAILPOINT").as_deref() == Ok(name) {
-        eprintln!("popmail: failpoint {name} reached");
-        loop {
-            std::thread::sleep(Duration::from_secs(3600));
-        }
-    }
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {

@@ -18,12 +18,12 @@ use crate::worker::Cancel;
 use std::collections::HashSet;
 use std::time::Instant;
 
-use super::failpoint;
 use super::policy::{self, Downloads, OnServer, plan_deletions};
 use super::session;
 use super::{Emitter, Error, Event, Summary, Timeouts};
 use crate::account::limits;
 use crate::credentials;
+use crate::failpoint;
 use crate::pop3::{Client, ProtocolLog, SinkError};
 use crate::store::{Account, Dedupe, Flags, NewDownload, NewMessage, Store};
 

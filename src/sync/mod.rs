@@ -12,7 +12,6 @@
 pub mod account;
 mod api;
 mod error;
-mod failpoint;
 mod ops;
 pub mod policy;
 pub mod session;
