@@ -167,6 +167,7 @@ impl Store {
                 return Err(Error::Invalid("the mail store is already encrypted".into()));
             }
         };
+        self.claim_sole_connection()?;
         let new = new_path(&path);
         roll_back(&path)?;
         write_journal(
@@ -197,6 +198,33 @@ impl Store {
         failpoint("convert-ready");
         swap_in(&path)?;
         Ok(StoreConfig::new(path).with_key(target))
+    }
+
+    /// Makes sure no other connection (of this process or another) has the
+    /// store open, and keeps new ones out until this one is closed: a
+    /// conversion copies what it sees and then replaces the file, so a
+    /// write made elsewhere meanwhile would be lost.
+    ///
+    /// Every connection in WAL mode holds a shared lock on the file while it
+    /// is open, and leaving WAL mode needs the only one (SQLite, "Write-Ahead
+    /// Logging", §"Persistence of WAL mode" and `PRAGMA journal_mode`). In
+    /// exclusive locking mode the lock, once taken, is kept.
+    fn claim_sole_connection(&self) -> Result<()> {
+        let conn = &self.conn;
+        conn.busy_timeout(Duration::ZERO)
+            .ctx("preparing the conversion")?;
+        conn.pragma_update(None, "locking_mode", "EXCLUSIVE")
+            .ctx("preparing the conversion")?;
+        let mode: rusqlite::Result<String> =
+            conn.query_row("PRAGMA journal_mode=DELETE", [], |r| r.get(0));
+        match mode {
+            Ok(m) if m.eq_ignore_ascii_case("delete") => Ok(()),
+            Ok(_) | Err(_) => Err(Error::Conflict(
+                "the mail store is open elsewhere (the popmail window, a sync or another \
+                 popmail command): close the others and try again; nothing was changed"
+                    .into(),
+            )),
+        }
     }
 
     fn export_to(
