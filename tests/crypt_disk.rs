@@ -52,7 +52,7 @@ fn run(data: &DataDir, args: &[&str]) -> Output {
 #[test]
 fn crypt_disk_no_plaintext_after_import_sync_search_and_backup() {
     let words: Vec<&str> = UNIQUE.iter().chain(SYNCED).copied().collect();
-    let data = DataDir::new();
+    let data = DataDir::plaintext();
     drop(data.store());
     run(&data, &["encrypt", "--passphrase", "--quiet"]);
 

@@ -120,7 +120,7 @@ fn check(data: &DataDir, digest: &[u8; 32], round: &str) -> bool {
 
 #[test]
 fn crypt_kill_conversion_at_any_moment_keeps_one_complete_store() {
-    let data = DataDir::new();
+    let data = DataDir::plaintext();
     fill(&data, 150);
     let digest = open(&data, PASS).content_digest().unwrap();
     let mut encrypted = false;

@@ -133,3 +133,14 @@ pub fn hits_of(dir: &Path, words: &[&str]) -> Vec<String> {
     }
     hits
 }
+
+#[test]
+fn crypt_suite_switch_decides_whether_test_stores_are_encrypted() {
+    let data = DataDir::new();
+    assert_eq!(
+        popmail::store::is_encrypted(&data.store_path()).unwrap(),
+        crate::support::store::encrypted_pass(),
+        "POPMAIL_TEST_ENCRYPTED=1 must give encrypted stores, and only then"
+    );
+    assert!(!DataDir::plaintext().store_path().exists());
+}
