@@ -27,7 +27,7 @@ use super::reader::{ReadTimer, Reader, SaveOutcome};
 use super::search::Search;
 use super::session::{self, Session};
 use super::status_bar::SyncStatus;
-use super::{RunOptions, keys, menus, toolbar, welcome};
+use super::{RunOptions, keys, lock, menus, toolbar, welcome};
 use crate::store::{Flags, FolderRole, MessageId, Scope};
 use crate::sync::Command;
 
@@ -37,6 +37,8 @@ pub struct App {
     prefs: Prefs,
     applied: Option<Prefs>,
     session: Option<Session>,
+    /// The lock screen, while an encrypted store is locked (then `session` is `None`).
+    lock: Option<lock::LockScreen>,
     open_error: Option<String>,
     demo_error: Option<String>,
     folders: FolderPane,
@@ -69,6 +71,7 @@ impl App {
         let mut app = App {
             applied: None,
             session: None,
+            lock: None,
             open_error: None,
             demo_error: None,
             folders: FolderPane::default(),
@@ -88,8 +91,9 @@ impl App {
         if opts.demo {
             app.start_demo();
         } else {
-            match Session::open_for(&opts, ctx) {
-                Ok(s) => app.use_session(s),
+            match lock::open_or_lock(&opts, ctx) {
+                Ok(lock::Opened::Session(s)) => app.use_session(*s),
+                Ok(lock::Opened::Locked(l)) => app.lock = Some(l),
                 Err(e) => app.open_error = Some(e.to_string()),
             }
         }
@@ -252,6 +256,10 @@ impl App {
             self.prefs.sanitise();
             self.prefs.apply(ui.ctx());
             self.applied = Some(self.prefs.clone());
+        }
+        if self.lock.is_some() {
+            self.lock_ui(ui);
+            return;
         }
         self.drain();
         self.mark_read_timer();
@@ -504,6 +512,7 @@ impl App {
             Intent::AccountsChanged => self.accounts_changed(),
             Intent::ReloadList => self.reload_list(),
             Intent::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Intent::Lock => self.lock_now(),
             // The rest ask first; `Dialogs::ask_for` took them, or there
             // was nothing to ask about.
             Intent::AskMove(_)
@@ -561,6 +570,45 @@ impl App {
             Some(SaveOutcome::Ask(d)) => self.dialogs.show(d),
             Some(SaveOutcome::Write(w)) => self.send_write(Job::Write(w)),
             None => {}
+        }
+    }
+
+    /// Whether the window shows the lock screen (tests).
+    pub fn is_locked(&self) -> bool {
+        self.lock.is_some()
+    }
+
+    /// Lock: drops the session (its connections and key) and every view of
+    /// the mail, and shows the lock screen. A plaintext store cannot lock.
+    fn lock_now(&mut self) {
+        let Some(s) = &self.session else { return };
+        if !s.store.is_encrypted() || s.demo.is_some() {
+            self.error =
+                Some("Lock needs an encrypted mail store: run `popmail encrypt` first".into());
+            return;
+        }
+        let data_dir = s.data_dir.clone();
+        self.session = None;
+        self.folders = FolderPane::default();
+        self.list = MessageList::in_order(self.prefs.sort, self.prefs.conversations);
+        self.reader = Reader::default();
+        self.search = Search::default();
+        self.status = SyncStatus::default();
+        self.dialogs = Dialogs::default();
+        self.error = None;
+        self.lock = Some(lock::LockScreen::new(data_dir));
+    }
+
+    fn lock_ui(&mut self, ui: &mut Ui) {
+        let Some(screen) = &mut self.lock else { return };
+        let Some(config) = screen.ui(ui) else { return };
+        let data_dir = screen.data_dir().to_path_buf();
+        match Session::open_with(data_dir, config, &self.ctx) {
+            Ok(s) => {
+                self.lock = None;
+                self.use_session(s);
+            }
+            Err(e) => screen.set_error(e.to_string()),
         }
     }
 
