@@ -131,3 +131,33 @@ fn ui_lock_plaintext_store_opens_without_a_lock_screen() {
         "the empty store's welcome page is shown"
     );
 }
+
+#[test]
+fn ui_lock_idle_minutes_lock_on_an_injected_clock_and_input_resets_them() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicI64, Ordering};
+    let data = encrypted_with_mail();
+    let mut h = harness(data.path(), false);
+    let now = Arc::new(AtomicI64::new(1_000_000));
+    let c = Arc::clone(&now);
+    h.state_mut()
+        .set_clock(Box::new(move || c.load(Ordering::SeqCst)));
+    h.state_mut().prefs_mut().lock_after_minutes = 5;
+    h.run_steps(2);
+    unlock_with(&mut h, TEST_PASSPHRASE);
+    settle(&mut h);
+    assert!(!h.state().is_locked());
+
+    now.fetch_add(4 * 60, Ordering::SeqCst);
+    h.run_steps(2);
+    assert!(!h.state().is_locked(), "4 idle minutes of 5: still open");
+    // Input (a key) starts the count again.
+    h.key_press(egui::Key::Escape);
+    h.run_steps(1);
+    now.fetch_add(4 * 60, Ordering::SeqCst);
+    h.run_steps(2);
+    assert!(!h.state().is_locked(), "input reset the idle time");
+    now.fetch_add(60, Ordering::SeqCst);
+    h.run_steps(2);
+    shows_no_mail(&h);
+}

@@ -28,6 +28,8 @@ use super::search::Search;
 use super::session::{self, Session};
 use super::status_bar::SyncStatus;
 use super::{RunOptions, keys, lock, menus, toolbar, welcome};
+
+mod locking;
 use crate::store::{Flags, FolderRole, MessageId, Scope};
 use crate::sync::Command;
 
@@ -39,6 +41,8 @@ pub struct App {
     session: Option<Session>,
     /// The lock screen, while an encrypted store is locked (then `session` is `None`).
     lock: Option<lock::LockScreen>,
+    /// When the user last did something, for the idle lock.
+    idle: lock::Idle,
     open_error: Option<String>,
     demo_error: Option<String>,
     folders: FolderPane,
@@ -72,6 +76,7 @@ impl App {
             applied: None,
             session: None,
             lock: None,
+            idle: lock::Idle::default(),
             open_error: None,
             demo_error: None,
             folders: FolderPane::default(),
@@ -257,6 +262,7 @@ impl App {
             self.prefs.apply(ui.ctx());
             self.applied = Some(self.prefs.clone());
         }
+        self.watch_idle(ui.ctx());
         if self.lock.is_some() {
             self.lock_ui(ui);
             return;
@@ -570,45 +576,6 @@ impl App {
             Some(SaveOutcome::Ask(d)) => self.dialogs.show(d),
             Some(SaveOutcome::Write(w)) => self.send_write(Job::Write(w)),
             None => {}
-        }
-    }
-
-    /// Whether the window shows the lock screen (tests).
-    pub fn is_locked(&self) -> bool {
-        self.lock.is_some()
-    }
-
-    /// Lock: drops the session (its connections and key) and every view of
-    /// the mail, and shows the lock screen. A plaintext store cannot lock.
-    fn lock_now(&mut self) {
-        let Some(s) = &self.session else { return };
-        if !s.store.is_encrypted() || s.demo.is_some() {
-            self.error =
-                Some("Lock needs an encrypted mail store: run `popmail encrypt` first".into());
-            return;
-        }
-        let data_dir = s.data_dir.clone();
-        self.session = None;
-        self.folders = FolderPane::default();
-        self.list = MessageList::in_order(self.prefs.sort, self.prefs.conversations);
-        self.reader = Reader::default();
-        self.search = Search::default();
-        self.status = SyncStatus::default();
-        self.dialogs = Dialogs::default();
-        self.error = None;
-        self.lock = Some(lock::LockScreen::new(data_dir));
-    }
-
-    fn lock_ui(&mut self, ui: &mut Ui) {
-        let Some(screen) = &mut self.lock else { return };
-        let Some(config) = screen.ui(ui) else { return };
-        let data_dir = screen.data_dir().to_path_buf();
-        match Session::open_with(data_dir, config, &self.ctx) {
-            Ok(s) => {
-                self.lock = None;
-                self.use_session(s);
-            }
-            Err(e) => screen.set_error(e.to_string()),
         }
     }
 

@@ -171,3 +171,36 @@ impl LockScreen {
         Ok(StoreConfig::in_dir(&self.data_dir).with_key(Some(key)))
     }
 }
+
+/// A clock in seconds (tests inject their own).
+pub type Clock = Box<dyn Fn() -> i64>;
+
+/// The idle lock's clock and the time of the last input.
+pub struct Idle {
+    /// The clock.
+    pub clock: Clock,
+    /// When the user last did something.
+    pub last_input: i64,
+}
+
+impl Default for Idle {
+    fn default() -> Self {
+        Idle {
+            clock: Box::new(crate::store::now),
+            last_input: crate::store::now(),
+        }
+    }
+}
+
+impl Idle {
+    /// Notes input of this frame; whether `minutes` (0: never) passed
+    /// without any.
+    pub fn expired(&mut self, ctx: &egui::Context, minutes: u32) -> bool {
+        let now = (self.clock)();
+        if ctx.input(|i| !i.events.is_empty()) {
+            self.last_input = now;
+            return false;
+        }
+        minutes > 0 && now.saturating_sub(self.last_input) >= i64::from(minutes) * 60
+    }
+}
