@@ -67,7 +67,7 @@ fn files(data: &DataDir) -> Vec<Vec<u8>> {
 #[test]
 fn ui_lock_start_locked_wrong_passphrase_unlock_and_lock_again() {
     let data = encrypted_with_mail();
-    let mut h = harness(data.path(), false);
+    let mut h = harness_raw(data.path(), false);
     h.run_steps(3);
     shows_no_mail(&h);
 
@@ -110,7 +110,7 @@ fn ui_lock_start_locked_wrong_passphrase_unlock_and_lock_again() {
 #[test]
 fn ui_lock_recovery_key_field_refuses_what_is_not_a_key() {
     let data = encrypted_with_mail();
-    let mut h = harness(data.path(), false);
+    let mut h = harness_raw(data.path(), false);
     h.run_steps(3);
     click(&mut h, "Use the recovery key instead");
     unlock_with(&mut h, "1234");
@@ -122,7 +122,7 @@ fn ui_lock_recovery_key_field_refuses_what_is_not_a_key() {
 fn ui_lock_plaintext_store_opens_without_a_lock_screen() {
     let data = DataDir::plaintext();
     drop(data.store());
-    let mut h = harness(data.path(), false);
+    let mut h = harness_raw(data.path(), false);
     settle(&mut h);
     assert!(!h.state().is_locked());
     assert!(!has_label(&h, "The mail store is locked"));
@@ -137,7 +137,7 @@ fn ui_lock_idle_minutes_lock_on_an_injected_clock_and_input_resets_them() {
     use std::sync::Arc;
     use std::sync::atomic::{AtomicI64, Ordering};
     let data = encrypted_with_mail();
-    let mut h = harness(data.path(), false);
+    let mut h = harness_raw(data.path(), false);
     let now = Arc::new(AtomicI64::new(1_000_000));
     let c = Arc::clone(&now);
     h.state_mut()
