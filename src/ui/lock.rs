@@ -66,12 +66,14 @@ pub fn open_or_lock(opts: &RunOptions, ctx: &egui::Context) -> Result<Opened, Er
 /// wrapping and the keychain answers.
 fn keychain_config(data_dir: &Path, config: StoreConfig) -> Option<StoreConfig> {
     let kpath = data_dir.join(keys::KEY_FILE);
+    // A missing or damaged key file is reported by the lock screen's attempt.
     let header = Header::load(&kpath).ok()?;
     if !header.has(Kind::Keychain) {
         return None;
     }
     // No keychain (or no entry): the passphrase screen is the way in.
     let kek = crate::credentials::load_store_wrap_key(config.path()).ok()??;
+    // A keychain entry that no longer fits: ask for the passphrase instead.
     let key = header.unlock_with(Kind::Keychain, &kek, &kpath).ok()?;
     Some(config.with_key(Some(key)))
 }
