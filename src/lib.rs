@@ -13,6 +13,7 @@
 //! - [`oauth`]: OAuth 2.0 sign-in: provider presets and endpoints (the only HTTP client).
 //! - [`keys`]: the data key of an encrypted store, its wrappings and header file.
 //! - [`demo`]: the embedded demo POP3 server.
+//! - [`failpoint`]: named fault-injection points for the crash tests (a leaf).
 //! - [`ui`]: the eframe window.
 //! - [`cli`]: command-line definitions and handlers.
 
@@ -20,6 +21,7 @@ pub mod account;
 pub mod cli;
 pub mod credentials;
 pub mod demo;
+pub mod failpoint;
 pub mod fmt;
 pub mod jobs;
 pub mod keys;

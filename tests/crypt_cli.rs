@@ -53,7 +53,7 @@ fn snapshot(data: &DataDir) -> Vec<(std::path::PathBuf, Vec<u8>)> {
 
 #[test]
 fn crypt_cli_passphrase_life_cycle() {
-    let data = DataDir::new();
+    let data = DataDir::plaintext();
     fill(&data, 20);
     let digest = open(&data, "").content_digest().unwrap();
 
@@ -189,7 +189,7 @@ fn crypt_cli_passphrase_life_cycle() {
 
 #[test]
 fn crypt_cli_wrong_passphrases_are_rate_limited() {
-    let data = DataDir::new();
+    let data = DataDir::plaintext();
     fill(&data, 2);
     ok(popmail(&data)
         .args(["encrypt", "--quiet"])

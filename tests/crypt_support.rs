@@ -108,6 +108,12 @@ pub fn open(data: &DataDir, pass: &str) -> Store {
 
 /// Files under `dir` (recursively) holding any of [`UNIQUE`], with the word.
 pub fn plaintext_hits(dir: &Path) -> Vec<String> {
+    hits_of(dir, UNIQUE)
+}
+
+/// Files under `dir` (recursively) holding any of `words`, with the word:
+/// every byte of every file is searched.
+pub fn hits_of(dir: &Path, words: &[&str]) -> Vec<String> {
     let mut hits = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -118,7 +124,7 @@ pub fn plaintext_hits(dir: &Path) -> Vec<String> {
                 continue;
             }
             let bytes = std::fs::read(&p).unwrap();
-            for w in UNIQUE {
+            for w in words {
                 if bytes.windows(w.len()).any(|x| x == w.as_bytes()) {
                     hits.push(format!("{} holds {w}", p.display()));
                 }
@@ -126,4 +132,15 @@ pub fn plaintext_hits(dir: &Path) -> Vec<String> {
         }
     }
     hits
+}
+
+#[test]
+fn crypt_suite_switch_decides_whether_test_stores_are_encrypted() {
+    let data = DataDir::new();
+    assert_eq!(
+        popmail::store::is_encrypted(&data.store_path()).unwrap(),
+        crate::support::store::encrypted_pass(),
+        "POPMAIL_TEST_ENCRYPTED=1 must give encrypted stores, and only then"
+    );
+    assert!(!DataDir::plaintext().store_path().exists());
 }

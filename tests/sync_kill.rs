@@ -35,10 +35,8 @@ fn message(i: usize) -> Vec<u8> {
 }
 
 fn popmail(data: &DataDir) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_popmail"));
-    c.arg("--data-dir")
-        .arg(data.path())
-        .env("POPMAIL_NO_KEYCHAIN", "1")
+    let mut c = data.command();
+    c.env("POPMAIL_NO_KEYCHAIN", "1")
         .env_remove("POPMAIL_FAILPOINT");
     c
 }

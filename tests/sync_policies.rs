@@ -298,8 +298,7 @@ fn an_account_checked_at_start_up_syncs_without_being_asked() {
     let mut settings = dovecot_settings(&d, "a", Policy::Keep);
     settings.check_at_startup = true;
     let account = add_account(&mut data.store(), &settings, "alice-pw");
-    let mut options =
-        popmail::sync::SyncOptions::new(popmail::store::StoreConfig::new(data.store_path()));
+    let mut options = popmail::sync::SyncOptions::new(data.config());
     options.scheduled = true;
     let w = popmail::sync::SyncWorker::spawn(options).unwrap();
     let summary = loop {

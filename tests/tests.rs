@@ -5,6 +5,8 @@
 //! - `cli`: the read-only command line against a real store.
 //! - `crypt_support`: helpers of the crypt tests (messages of unique words, the binary, unlocking).
 //! - `crypt_cli`: encrypt/decrypt/passphrase/lock-status/unlock through the binary; wrong keys change no byte.
+//! - `crypt_disk`: no plaintext on disk after an import, a Dovecot sync, a search and a backup of an encrypted store.
+//! - `crypt_kill`: SIGKILL of `popmail encrypt`/`decrypt` at named and random moments keeps exactly one complete store.
 //! - `cli_accounts`: `account` and `sync` subcommands against a real Dovecot.
 //! - `mail_fixtures`: the message model over hostile input, stored and shown raw.
 //! - `pop3_transcript`: the POP3 client against `C:`/`S:` byte transcripts.
@@ -32,6 +34,7 @@
 //! - `import_export_worker`: the job worker's commands and events.
 //! - `ui_window`: the reader window headless (egui_kittest) over real stores.
 //! - `ui_import_export`: import and export from the window, with the real job worker.
+//! - `ui_lock`: the lock screen of an encrypted store: no mail shown, wrong passphrase, unlock, Ctrl+L and File → Lock.
 //! - `ui_settings`: the settings dialog against a real Dovecot: accounts, diagnosis, preferences.
 //! - `ui_sync`: the reader window with the real sync worker and the demo server.
 
@@ -40,6 +43,8 @@
 mod cli;
 mod cli_accounts;
 mod crypt_cli;
+mod crypt_disk;
+mod crypt_kill;
 mod crypt_support;
 mod demo_server;
 mod disk_full;
@@ -67,6 +72,7 @@ mod sync_kill;
 mod sync_no_top;
 mod sync_policies;
 mod ui_import_export;
+mod ui_lock;
 mod ui_settings;
 mod ui_sync;
 mod ui_window;

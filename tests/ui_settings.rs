@@ -511,7 +511,9 @@ fn preferences_tab_changes_the_theme_and_backs_up_the_store() {
         .map(|e| e.unwrap().path())
         .collect();
     assert_eq!(files.len(), 1, "one backup file: {files:?}");
-    let copy = Store::open(&popmail::store::StoreConfig::new(&files[0])).unwrap();
+    // The copy of an encrypted store (the encrypted pass) has its key.
+    let key = store_config(dir.path()).key().cloned();
+    let copy = Store::open(&popmail::store::StoreConfig::new(&files[0]).with_key(key)).unwrap();
     assert_eq!(
         copy.accounts().unwrap().len(),
         1,

@@ -15,10 +15,7 @@ fn account_with_password(
     user: &str,
     password: &str,
 ) {
-    let mut store = Store::open(&popmail::store::StoreConfig::new(
-        data_dir.join(popmail::paths::STORE_FILE),
-    ))
-    .unwrap();
+    let mut store = Store::open(&store_config(data_dir)).unwrap();
     let mut settings = account_settings(name, port);
     settings.username = user.into();
     let account = store.add_account(&settings).unwrap();

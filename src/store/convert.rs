@@ -18,8 +18,7 @@
 //! plaintext copy stays beside an encrypted store. A filesystem cannot
 //! promise that the old file's blocks are erased: callers tell the user.
 //!
-//! Fault points for the kill test (`POPMAIL_FAILPOINT`, as in
-//! `crate::sync`): `convert-journal`, `convert-copying`, `convert-copied`,
+//! Fault points for the kill test ([`crate::failpoint`]): `convert-journal`, `convert-copying`, `convert-copied`,
 //! `convert-ready`, `convert-wal-removed`, `convert-renamed`.
 
 use std::path::{Path, PathBuf};
@@ -29,6 +28,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use super::{Context, DataKey, Error, Result, Store, StoreConfig};
+use crate::failpoint::hit as failpoint;
 use crate::keys;
 
 /// Which way a conversion goes.
@@ -69,15 +69,6 @@ fn journal_path(store: &Path) -> PathBuf {
 
 fn new_path(store: &Path) -> PathBuf {
     sibling(store, ".new")
-}
-
-fn failpoint(name: &str) {
-    if std::env::var("POPMAIL_FAILPOINT").as_deref() == Ok(name) {
-        eprintln!("popmail: failpoint {name} reached");
-        loop {
-            std::thread::sleep(Duration::from_secs(3600));
-        }
-    }
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
@@ -176,6 +167,7 @@ impl Store {
                 return Err(Error::Invalid("the mail store is already encrypted".into()));
             }
         };
+        self.claim_sole_connection()?;
         let new = new_path(&path);
         roll_back(&path)?;
         write_journal(
@@ -206,6 +198,33 @@ impl Store {
         failpoint("convert-ready");
         swap_in(&path)?;
         Ok(StoreConfig::new(path).with_key(target))
+    }
+
+    /// Makes sure no other connection (of this process or another) has the
+    /// store open, and keeps new ones out until this one is closed: a
+    /// conversion copies what it sees and then replaces the file, so a
+    /// write made elsewhere meanwhile would be lost.
+    ///
+    /// Every connection in WAL mode holds a shared lock on the file while it
+    /// is open, and leaving WAL mode needs the only one (SQLite, "Write-Ahead
+    /// Logging", §"Persistence of WAL mode" and `PRAGMA journal_mode`). In
+    /// exclusive locking mode the lock, once taken, is kept.
+    fn claim_sole_connection(&self) -> Result<()> {
+        let conn = &self.conn;
+        conn.busy_timeout(Duration::ZERO)
+            .ctx("preparing the conversion")?;
+        conn.pragma_update(None, "locking_mode", "EXCLUSIVE")
+            .ctx("preparing the conversion")?;
+        let mode: rusqlite::Result<String> =
+            conn.query_row("PRAGMA journal_mode=DELETE", [], |r| r.get(0));
+        match mode {
+            Ok(m) if m.eq_ignore_ascii_case("delete") => Ok(()),
+            Ok(_) | Err(_) => Err(Error::Conflict(
+                "the mail store is open elsewhere (the popmail window, a sync or another \
+                 popmail command): close the others and try again; nothing was changed"
+                    .into(),
+            )),
+        }
     }
 
     fn export_to(

@@ -183,3 +183,34 @@ fn crypt_backup_of_an_encrypted_store_is_encrypted_with_the_same_key() {
     let copy = Store::open(&StoreConfig::new(&dest).with_key(Some(key))).unwrap();
     assert_eq!(copy.content_digest().unwrap(), digest);
 }
+
+#[test]
+fn crypt_conversion_is_refused_while_another_connection_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = StoreConfig::new(dir.path().join("s.sqlite3"));
+    let mut a = Store::open(&config).unwrap();
+    fill(&mut a, 5);
+    let other = Store::open(&config).unwrap();
+    let before = other.content_digest().unwrap();
+    let key = DataKey::generate().unwrap();
+    let err = a
+        .convert(Some(key.clone()), Box::new(|_, _| true))
+        .unwrap_err();
+    assert!(matches!(err, Error::Conflict(_)), "{err}");
+    assert!(err.to_string().contains("open elsewhere"), "{err}");
+    // Nothing changed: the other connection still reads (and writes) it.
+    assert_eq!(other.content_digest().unwrap(), before);
+    assert!(!is_encrypted(config.path()).unwrap());
+    assert!(!journal_path_exists(config.path()));
+    drop(other);
+    let a = Store::open(&config).unwrap();
+    let enc = a.convert(Some(key), Box::new(|_, _| true)).unwrap();
+    let b = Store::open(&enc).unwrap();
+    assert_eq!(b.content_digest().unwrap(), before);
+}
+
+fn journal_path_exists(store: &Path) -> bool {
+    let mut s = store.as_os_str().to_os_string();
+    s.push(".convert");
+    PathBuf::from(s).exists()
+}

@@ -19,13 +19,13 @@ use crate::worker::Cancel;
 use std::collections::HashSet;
 use std::time::Instant;
 
-use super::failpoint;
 use super::identity;
 use super::policy::{self, Downloads, OnServer, plan_deletions};
 use super::session;
 use super::{Emitter, Error, Event, Summary, Timeouts};
 use crate::account::AuthMethod;
 use crate::account::limits;
+use crate::failpoint;
 use crate::pop3::{self, Client, ProtocolLog, SinkError};
 use crate::store::{Account, Dedupe, Flags, NewDownload, NewMessage, Store};
 

@@ -13,7 +13,6 @@
 pub mod account;
 mod api;
 mod error;
-mod failpoint;
 mod identity;
 mod ops;
 pub mod policy;

@@ -27,7 +27,9 @@ use super::reader::{ReadTimer, Reader, SaveOutcome};
 use super::search::Search;
 use super::session::{self, Session};
 use super::status_bar::SyncStatus;
-use super::{RunOptions, keys, menus, toolbar, welcome};
+use super::{RunOptions, keys, lock, menus, toolbar, welcome};
+
+mod locking;
 use crate::store::{Flags, FolderRole, MessageId, Scope};
 use crate::sync::Command;
 
@@ -37,6 +39,10 @@ pub struct App {
     prefs: Prefs,
     applied: Option<Prefs>,
     session: Option<Session>,
+    /// The lock screen, while an encrypted store is locked (then `session` is `None`).
+    lock: Option<lock::LockScreen>,
+    /// When the user last did something, for the idle lock.
+    idle: lock::Idle,
     open_error: Option<String>,
     demo_error: Option<String>,
     folders: FolderPane,
@@ -69,6 +75,8 @@ impl App {
         let mut app = App {
             applied: None,
             session: None,
+            lock: None,
+            idle: lock::Idle::default(),
             open_error: None,
             demo_error: None,
             folders: FolderPane::default(),
@@ -88,8 +96,9 @@ impl App {
         if opts.demo {
             app.start_demo();
         } else {
-            match Session::open_for(&opts, ctx) {
-                Ok(s) => app.use_session(s),
+            match lock::open_or_lock(&opts, ctx) {
+                Ok(lock::Opened::Session(s)) => app.use_session(*s),
+                Ok(lock::Opened::Locked(l)) => app.lock = Some(l),
                 Err(e) => app.open_error = Some(e.to_string()),
             }
         }
@@ -252,6 +261,11 @@ impl App {
             self.prefs.sanitise();
             self.prefs.apply(ui.ctx());
             self.applied = Some(self.prefs.clone());
+        }
+        self.watch_idle(ui.ctx());
+        if self.lock.is_some() {
+            self.lock_ui(ui);
+            return;
         }
         self.drain();
         self.mark_read_timer();
@@ -504,6 +518,7 @@ impl App {
             Intent::AccountsChanged => self.accounts_changed(),
             Intent::ReloadList => self.reload_list(),
             Intent::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Intent::Lock => self.lock_now(),
             // The rest ask first; `Dialogs::ask_for` took them, or there
             // was nothing to ask about.
             Intent::AskMove(_)

@@ -75,6 +75,8 @@ pub enum SaveRequest {
 /// Something the user asked for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Intent {
+    /// Lock the window: drop the key and every view of the mail.
+    Lock,
     /// Show a folder or the unified Inbox.
     ShowScope(Scope),
     /// Show a message in the reader.

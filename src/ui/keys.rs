@@ -1,4 +1,4 @@
-//! The keyboard: shortcuts for the whole window (Ctrl+Q, Ctrl+F, F5, Ctrl+Z,
+//! The keyboard: shortcuts for the whole window (Ctrl+Q, Ctrl+L, Ctrl+F, F5, Ctrl+Z,
 //! Ctrl+A) and single keys for the message list and the selection (arrows,
 //! J/K, Page Up/Down, Home/End, Enter, Del, R, S, A), which act only when no
 //! text field has focus and no dialog is open.
@@ -54,6 +54,9 @@ pub fn keys(
     let shortcut = |s: KeyboardShortcut| ctx.input_mut(|i| i.consume_shortcut(&s));
     if shortcut(ctrl(Key::Q)) {
         out.push(Intent::Quit);
+    }
+    if shortcut(ctrl(Key::L)) {
+        out.push(Intent::Lock);
     }
     if shortcut(ctrl(Key::F)) {
         out.push(Intent::FocusSearch);

@@ -73,6 +73,7 @@ mod keys;
 mod layout;
 mod links;
 mod list_paint;
+mod lock;
 mod menus;
 mod message_list;
 mod messages;
@@ -141,10 +142,13 @@ pub fn run(opts: RunOptions) -> Result<(), Error> {
     };
     // Open the store once before the window, so a broken or too-new store is
     // reported on the terminal instead of in a window that cannot work.
+    // An encrypted store is checked once unlocked, in the window.
     let data_dir = session::data_dir_for(&opts)?;
-    drop(crate::store::Store::open(
-        &crate::store::StoreConfig::in_dir(&data_dir),
-    )?);
+    let config = crate::store::StoreConfig::in_dir(&data_dir);
+    crate::store::recover_conversion(config.path())?;
+    if !crate::store::is_encrypted(config.path())? {
+        drop(crate::store::Store::open(&config)?);
+    }
     eframe::run_native(
         "popmail",
         native,

@@ -97,6 +97,8 @@ pub struct Prefs {
     pub search_everywhere: bool,
     /// The folder shown last.
     pub last_scope: Option<Scope>,
+    /// Minutes without input after which an encrypted store locks (0: never).
+    pub lock_after_minutes: u32,
 }
 
 impl Default for Prefs {
@@ -111,6 +113,7 @@ impl Default for Prefs {
             mark_read_delay_secs: 0.0,
             search_everywhere: false,
             last_scope: None,
+            lock_after_minutes: 15,
         }
     }
 }
@@ -157,6 +160,7 @@ impl Prefs {
             self.mark_read_delay_secs = 0.0;
         }
         self.mark_read_delay_secs = self.mark_read_delay_secs.clamp(0.0, 60.0);
+        self.lock_after_minutes = self.lock_after_minutes.min(24 * 60);
         let c = &mut self.columns;
         for w in [&mut c.from, &mut c.date, &mut c.size] {
             if !w.is_finite() {

@@ -78,10 +78,20 @@ pub struct DemoRuntime {
 pub const DEMO_ACCOUNT: &str = "Demo";
 
 impl Session {
-    /// Opens the store of `data_dir` and starts the workers.
+    /// Opens the (plaintext) store of `data_dir` and starts the workers.
     pub fn open(data_dir: PathBuf, ctx: &egui::Context) -> Result<Session, Error> {
-        crate::paths::ensure_private_dir(&data_dir)?;
         let config = StoreConfig::in_dir(&data_dir);
+        Session::open_with(data_dir, config, ctx)
+    }
+
+    /// Opens the store of `data_dir` with `config` (which carries the key of
+    /// an encrypted store) and starts the workers, each with its own connection.
+    pub fn open_with(
+        data_dir: PathBuf,
+        config: StoreConfig,
+        ctx: &egui::Context,
+    ) -> Result<Session, Error> {
+        crate::paths::ensure_private_dir(&data_dir)?;
         let store = Store::open(&config)?;
         let repaint = repaint_of(ctx);
         let read = Background::spawn("popmail-ui-read", config.clone(), repaint.clone(), true)?;

@@ -102,7 +102,7 @@ pub fn worker(data: &DataDir, clock: &TestClock) -> SyncWorker {
 /// A sync worker with the given socket timeouts.
 pub fn worker_with_timeouts(data: &DataDir, clock: &TestClock, timeouts: Timeouts) -> SyncWorker {
     let c = clock.0.clone();
-    let mut options = SyncOptions::new(popmail::store::StoreConfig::new(data.store_path()));
+    let mut options = SyncOptions::new(data.config());
     options.clock = Arc::new(move || c.load(Ordering::SeqCst));
     options.timeouts = timeouts;
     SyncWorker::spawn(options).expect("spawn worker")

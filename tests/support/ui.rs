@@ -6,7 +6,11 @@
 use std::path::{Path, PathBuf};
 
 use popmail::account::{AccountSettings, Policy, Security};
-use popmail::store::{Flags, FolderId, FolderRole, NewMessage, Store};
+use popmail::keys::{DataKey, Header, KEY_FILE};
+use popmail::secret::Secret;
+use popmail::store::{Flags, FolderId, FolderRole, NewMessage, Store, StoreConfig};
+
+use super::store::{TEST_PASSPHRASE, encrypted_pass};
 
 /// What a sample store holds.
 pub struct Fixture {
@@ -81,10 +85,7 @@ pub fn account_settings(name: &str, port: u16) -> AccountSettings {
 /// A data directory with one account ("Work") and a few messages.
 pub fn sample(dir: &Path) -> Fixture {
     let data_dir = dir.to_path_buf();
-    let mut store = Store::open(&popmail::store::StoreConfig::new(
-        data_dir.join(popmail::paths::STORE_FILE),
-    ))
-    .expect("store");
+    let mut store = Store::open(&store_config(dir)).expect("store");
     let account = store
         .add_account(&account_settings("Work", 9))
         .expect("account");
@@ -161,8 +162,19 @@ pub fn sample(dir: &Path) -> Fixture {
     }
 }
 
-/// The real window over `data_dir`, headless (egui_kittest), 1280×800.
+/// The real window over `data_dir`, headless (egui_kittest), 1280×800;
+/// in the encrypted pass, unlocked with [`TEST_PASSPHRASE`].
 pub fn harness(data_dir: &Path, demo: bool) -> egui_kittest::Harness<'static, popmail::ui::App> {
+    let mut h = harness_raw(data_dir, demo);
+    unlock_if_locked(&mut h);
+    h
+}
+
+/// Like [`harness`], left as it starts (locked, for an encrypted store).
+pub fn harness_raw(
+    data_dir: &Path,
+    demo: bool,
+) -> egui_kittest::Harness<'static, popmail::ui::App> {
     let opts = popmail::ui::RunOptions {
         data_dir: data_dir.to_path_buf(),
         demo,
@@ -183,11 +195,13 @@ pub fn harness_any_script(
         data_dir: data_dir.to_path_buf(),
         demo,
     };
-    egui_kittest::Harness::builder()
+    let mut h = egui_kittest::Harness::builder()
         .with_size([1280.0, 800.0])
         .with_max_steps(20)
         .allow_missing_glyphs()
-        .build_eframe(move |cc| popmail::ui::App::from_creation(cc, opts))
+        .build_eframe(move |cc| popmail::ui::App::from_creation(cc, opts));
+    unlock_if_locked(&mut h);
+    h
 }
 
 /// Steps frames until the background threads are idle, then lets the UI settle.
@@ -265,10 +279,57 @@ pub fn click(h: &mut egui_kittest::Harness<'static, popmail::ui::App>, label: &s
 
 /// The store of a data directory, opened fresh (to check what the window wrote).
 pub fn reopen(data_dir: &Path) -> Store {
-    Store::open(&popmail::store::StoreConfig::new(
-        data_dir.join(popmail::paths::STORE_FILE),
-    ))
-    .expect("store")
+    Store::open(&store_config(data_dir)).expect("store")
+}
+
+/// The configuration that opens the store of `data_dir`. In the encrypted
+/// pass (`POPMAIL_TEST_ENCRYPTED=1`) a new store gets a fresh key wrapped by
+/// [`TEST_PASSPHRASE`] in its key file, and an encrypted one is unlocked
+/// with it; a plaintext store that exists stays plaintext.
+pub fn store_config(data_dir: &Path) -> StoreConfig {
+    let config = StoreConfig::in_dir(data_dir);
+    let path = config.path().to_path_buf();
+    let exists = std::fs::metadata(&path).is_ok_and(|m| m.len() > 0);
+    if !encrypted_pass() || (exists && !popmail::store::is_encrypted(&path).expect("header")) {
+        return config;
+    }
+    let kpath = data_dir.join(KEY_FILE);
+    let pass = Secret::new(TEST_PASSPHRASE);
+    let key = if kpath.exists() {
+        Header::load(&kpath)
+            .expect("key file")
+            .unlock_passphrase(&pass, &kpath)
+            .expect("unlock")
+    } else {
+        let key = DataKey::generate().expect("key");
+        let mut header = Header::default();
+        header.wrap_passphrase(&key, &pass).expect("wrap");
+        header.save(&kpath).expect("save the key file");
+        key
+    };
+    config.with_key(Some(key))
+}
+
+/// In the encrypted pass, types [`TEST_PASSPHRASE`] into the lock screen
+/// when the window shows it.
+pub fn unlock_if_locked(h: &mut egui_kittest::Harness<'static, popmail::ui::App>) {
+    use egui_kittest::kittest::Queryable as _;
+    if !encrypted_pass() {
+        return;
+    }
+    h.run_steps(2);
+    if !h.state().is_locked() {
+        return;
+    }
+    h.get_by(|n| matches!(n.role(), egui::Role::TextInput | egui::Role::PasswordInput))
+        .set_text_value_accesskit(TEST_PASSPHRASE);
+    h.run_steps(2);
+    h.get_by_label("Unlock").click_accesskit();
+    h.run_steps(2);
+    assert!(
+        !h.state().is_locked(),
+        "the test passphrase did not unlock the window"
+    );
 }
 
 /// A TCP proxy on 127.0.0.1 that delays every chunk from the server by

@@ -1,0 +1,208 @@
+//! The lock screen of an encrypted store (issue #13): asked at start-up for
+//! the passphrase (or the recovery key), and shown again after Lock
+//! (File → Lock, Ctrl+L), when the session with its key and every decrypted
+//! view has been dropped. It shows no folder names, subjects or counts.
+//!
+//! A store whose key file has a keychain wrapping that the OS keychain
+//! answers opens without asking. Wrong passphrases are counted by
+//! [`crate::keys::RateLimit`] (state in its own file, so the store and key
+//! files stay byte-identical); while a wait is due, attempts are refused at
+//! once with the time to wait.
+
+use std::path::{Path, PathBuf};
+
+use egui::Ui;
+use zeroize::Zeroize as _;
+
+use super::Error;
+use super::RunOptions;
+use super::session::{self, Session};
+use crate::keys::{self, Header, Kind, RateLimit, WrapKey};
+use crate::secret::Secret;
+use crate::store::{self, StoreConfig};
+
+/// The unlock form: what is typed (zeroized when dropped or tried) and the
+/// last error.
+pub struct LockScreen {
+    data_dir: PathBuf,
+    typed: String,
+    recovery: bool,
+    error: Option<String>,
+}
+
+impl Drop for LockScreen {
+    fn drop(&mut self) {
+        self.typed.zeroize();
+    }
+}
+
+/// What opening the data directory of a run gave.
+pub enum Opened {
+    /// A plaintext store, or one the keychain unlocked.
+    Session(Box<Session>),
+    /// An encrypted store that needs the passphrase.
+    Locked(LockScreen),
+}
+
+/// Opens the store of `opts`, or returns the lock screen when it is
+/// encrypted and the keychain does not unlock it. Finishes or rolls back an
+/// interrupted conversion first.
+pub fn open_or_lock(opts: &RunOptions, ctx: &egui::Context) -> Result<Opened, Error> {
+    let data_dir = session::data_dir_for(opts)?;
+    let config = StoreConfig::in_dir(&data_dir);
+    store::recover_conversion(config.path())?;
+    if !store::is_encrypted(config.path())? {
+        return Ok(Opened::Session(Box::new(Session::open(data_dir, ctx)?)));
+    }
+    if let Some(config) = keychain_config(&data_dir, config) {
+        return Ok(Opened::Session(Box::new(Session::open_with(
+            data_dir, config, ctx,
+        )?)));
+    }
+    Ok(Opened::Locked(LockScreen::new(data_dir)))
+}
+
+/// The store's configuration with its key, when the key file has a keychain
+/// wrapping and the keychain answers.
+fn keychain_config(data_dir: &Path, config: StoreConfig) -> Option<StoreConfig> {
+    let kpath = data_dir.join(keys::KEY_FILE);
+    // A missing or damaged key file is reported by the lock screen's attempt.
+    let header = Header::load(&kpath).ok()?;
+    if !header.has(Kind::Keychain) {
+        return None;
+    }
+    // No keychain (or no entry): the passphrase screen is the way in.
+    let kek = crate::credentials::load_store_wrap_key(config.path()).ok()??;
+    // A keychain entry that no longer fits: ask for the passphrase instead.
+    let key = header.unlock_with(Kind::Keychain, &kek, &kpath).ok()?;
+    Some(config.with_key(Some(key)))
+}
+
+impl LockScreen {
+    /// The lock screen of the store in `data_dir`.
+    pub fn new(data_dir: PathBuf) -> Self {
+        LockScreen {
+            data_dir,
+            typed: String::new(),
+            recovery: false,
+            error: None,
+        }
+    }
+
+    /// The data directory it unlocks.
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    /// Says why a session could not be opened after unlocking.
+    pub fn set_error(&mut self, e: String) {
+        self.error = Some(e);
+    }
+
+    /// Draws the screen; returns the configuration with the key once the
+    /// passphrase (or recovery key) was right.
+    pub fn ui(&mut self, ui: &mut Ui) -> Option<StoreConfig> {
+        let mut submit = false;
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.vertical_centered(|ui| {
+                ui.add_space(ui.available_height() / 4.0);
+                ui.heading("The mail store is locked");
+                ui.add_space(8.0);
+                let prompt = if self.recovery {
+                    "Recovery key"
+                } else {
+                    "Passphrase"
+                };
+                ui.label(prompt);
+                let field = ui.add(
+                    egui::TextEdit::singleline(&mut self.typed)
+                        .password(true)
+                        .desired_width(320.0)
+                        .hint_text(prompt),
+                );
+                field
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, prompt));
+                if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    submit = true;
+                }
+                ui.checkbox(&mut self.recovery, "Use the recovery key instead");
+                if ui.button("Unlock").clicked() {
+                    submit = true;
+                }
+                if let Some(e) = &self.error {
+                    ui.colored_label(ui.visuals().error_fg_color, e);
+                }
+            });
+        });
+        if !submit {
+            return None;
+        }
+        let typed = Secret::new(std::mem::take(&mut self.typed));
+        match self.attempt(&typed) {
+            Ok(config) => {
+                self.error = None;
+                Some(config)
+            }
+            Err(e) => {
+                self.error = Some(e.to_string());
+                None
+            }
+        }
+    }
+
+    fn attempt(&self, typed: &Secret) -> keys::Result<StoreConfig> {
+        let kpath = self.data_dir.join(keys::KEY_FILE);
+        let header = Header::load(&kpath)?;
+        let limit = RateLimit::in_dir(&self.data_dir);
+        let key = if self.recovery {
+            limit.check()?;
+            let rec = WrapKey::from_hex(typed.expose()).ok_or(keys::Error::BadRecoveryKey)?;
+            match header.unlock_with(Kind::Recovery, &rec, &kpath) {
+                Ok(k) => {
+                    limit.succeeded()?;
+                    k
+                }
+                Err(e) => {
+                    limit.failed()?;
+                    return Err(e);
+                }
+            }
+        } else {
+            limit.unlock(&header, typed, &kpath)?
+        };
+        Ok(StoreConfig::in_dir(&self.data_dir).with_key(Some(key)))
+    }
+}
+
+/// A clock in seconds (tests inject their own).
+pub type Clock = Box<dyn Fn() -> i64>;
+
+/// The idle lock's clock and the time of the last input.
+pub struct Idle {
+    /// The clock.
+    pub clock: Clock,
+    /// When the user last did something.
+    pub last_input: i64,
+}
+
+impl Default for Idle {
+    fn default() -> Self {
+        Idle {
+            clock: Box::new(crate::store::now),
+            last_input: crate::store::now(),
+        }
+    }
+}
+
+impl Idle {
+    /// Notes input of this frame; whether `minutes` (0: never) passed
+    /// without any.
+    pub fn expired(&mut self, ctx: &egui::Context, minutes: u32) -> bool {
+        let now = (self.clock)();
+        if ctx.input(|i| !i.events.is_empty()) {
+            self.last_input = now;
+            return false;
+        }
+        minutes > 0 && now.saturating_sub(self.last_input) >= i64::from(minutes) * 60
+    }
+}
