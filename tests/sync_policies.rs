@@ -2,7 +2,8 @@
 //! maildir and the store exactly as it says; the size limit downloads headers
 //! only; keep-N-days follows an injected clock; what is deleted here is never
 //! downloaded again (and is deleted there when the account says so); a lost
-//! ledger is rebuilt without downloading twice.
+//! ledger is rebuilt without downloading twice; back-to-back syncs on one
+//! worker each get an answer.
 
 use std::collections::BTreeSet;
 
@@ -376,4 +377,31 @@ fn shutdown_mid_sync_stops_cleanly_and_the_next_sync_completes_the_job() {
         "exactly once each"
     );
     assert_eq!(d.message_count("alice"), 0);
+}
+
+/// A sync asked for the moment the previous one answered, on the same worker,
+/// runs (it used to be dropped while the previous thread was still ending,
+/// so the second request never got an answer).
+#[test]
+fn back_to_back_syncs_of_one_account_on_one_worker_each_get_an_answer() {
+    let (d, _) = seeded(2);
+    let data = DataDir::new();
+    let clock = TestClock::at(T0);
+    let account = add_account(
+        &mut data.store(),
+        &dovecot_settings(&d, "a", Policy::Keep),
+        "alice-pw",
+    );
+    let w = worker(&data, &clock);
+    for round in 0..10 {
+        d.add_message("alice", &message(100 + round, 20));
+        let (_, outcome, _) = sync_accounts(&w, &[account.id]).pop().expect("an outcome");
+        let s = outcome.summary();
+        assert_eq!(
+            s.downloaded,
+            if round == 0 { 3 } else { 1 },
+            "round {round}: {s:?}"
+        );
+    }
+    w.shutdown();
 }

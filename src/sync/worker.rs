@@ -3,7 +3,9 @@
 //! stuck server never delays the others, a cancel, or shutdown), schedules
 //! periodic checks, and reports [`Event`]s.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -70,12 +72,18 @@ impl SyncWorker {
 struct Running {
     cancel: Cancel,
     thread: JoinHandle<()>,
+    /// Set by the account thread just before its last event: from then on
+    /// it is only ending, and a new request for the account must wait for
+    /// it rather than be dropped as "already syncing".
+    answered: Arc<AtomicBool>,
 }
 
 struct Dispatcher {
     options: SyncOptions,
     emit: Emitter,
     running: HashMap<AccountId, Running>,
+    /// Accounts asked to sync while their previous sync was ending.
+    pending: HashSet<AccountId>,
     helpers: Vec<JoinHandle<()>>,
     last_check: HashMap<AccountId, Instant>,
     accounts: Vec<Account>,
@@ -88,6 +96,7 @@ impl Dispatcher {
             options,
             emit,
             running: HashMap::new(),
+            pending: HashSet::new(),
             helpers: Vec::new(),
             last_check: HashMap::new(),
             accounts: Vec::new(),
@@ -135,6 +144,16 @@ impl Dispatcher {
             }
             self.running.retain(|_, r| !r.thread.is_finished());
             self.helpers.retain(|h| !h.is_finished());
+            let ready: Vec<AccountId> = self
+                .pending
+                .iter()
+                .filter(|id| !self.running.contains_key(id))
+                .copied()
+                .collect();
+            for id in ready {
+                self.pending.remove(&id);
+                self.start(id);
+            }
             if self.options.scheduled {
                 self.schedule();
             }
@@ -271,7 +290,12 @@ impl Dispatcher {
     }
 
     fn start(&mut self, id: AccountId) {
-        if self.running.contains_key(&id) {
+        if let Some(r) = self.running.get(&id) {
+            // A sync that is still working covers this request; one that has
+            // already answered (or was cancelled) is ending: run again after it.
+            if r.answered.load(Ordering::Acquire) || r.cancel.is_cancelled() {
+                self.pending.insert(id);
+            }
             return;
         }
         let Some(account) = self.accounts.iter().find(|a| a.id == id).cloned() else {
@@ -280,14 +304,23 @@ impl Dispatcher {
         self.last_check.insert(id, Instant::now());
         let cancel = Cancel::new();
         let flag = cancel.clone();
+        let answered = Arc::new(AtomicBool::new(false));
+        let done = Arc::clone(&answered);
         let emit = self.emit.clone();
         let options = self.options.clone();
         let spawned = std::thread::Builder::new()
             .name(format!("popmail-sync-{}", id.0))
-            .spawn(move || run_account(&options, &emit, &flag, &account));
+            .spawn(move || run_account(&options, &emit, &flag, &done, &account));
         match spawned {
             Ok(thread) => {
-                self.running.insert(id, Running { cancel, thread });
+                self.running.insert(
+                    id,
+                    Running {
+                        cancel,
+                        thread,
+                        answered,
+                    },
+                );
             }
             Err(e) => self.emit.send(Event::Failed {
                 account: id,
@@ -299,7 +332,13 @@ impl Dispatcher {
     }
 }
 
-fn run_account(options: &SyncOptions, emit: &Emitter, cancel: &Cancel, account: &Account) {
+fn run_account(
+    options: &SyncOptions,
+    emit: &Emitter,
+    cancel: &Cancel,
+    answered: &AtomicBool,
+    account: &Account,
+) {
     emit.send(Event::Started {
         account: account.id,
     });
@@ -315,6 +354,7 @@ fn run_account(options: &SyncOptions, emit: &Emitter, cancel: &Cancel, account: 
             };
             account::sync(&mut ctx, account)
         });
+    answered.store(true, Ordering::Release);
     if cancel.is_cancelled() {
         // The dispatcher already answered the cancel.
         return;

@@ -28,7 +28,7 @@ use std::net::{TcpListener, TcpStream};
 use std::os::fd::OwnedFd;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
@@ -44,6 +44,9 @@ pub struct Courier {
     dir: tempfile::TempDir,
     port: u16,
     stop: Arc<AtomicBool>,
+    /// Sessions still running: Courier answers `+OK` to QUIT before it has
+    /// removed the deleted files, so the Maildir is read only after they end.
+    sessions: Arc<AtomicUsize>,
 }
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
@@ -71,6 +74,8 @@ impl Courier {
         let stop = Arc::new(AtomicBool::new(false));
         let (stop2, maildir) = (stop.clone(), dir.path().join("Maildir"));
         let pop3d = Arc::new(pop3d);
+        let sessions = Arc::new(AtomicUsize::new(0));
+        let live = sessions.clone();
         std::thread::Builder::new()
             .name("courier-front".into())
             .spawn(move || {
@@ -78,17 +83,28 @@ impl Courier {
                     match listener.accept() {
                         Ok((stream, _)) => {
                             let (maildir, pop3d) = (maildir.clone(), pop3d.clone());
+                            let live = live.clone();
+                            live.fetch_add(1, Ordering::SeqCst);
                             // One thread per connection, as a forking server would.
-                            let _ = std::thread::Builder::new()
+                            let spawned = std::thread::Builder::new()
                                 .name("courier-session".into())
-                                .spawn(move || front(stream, &maildir, &pop3d));
+                                .spawn(move || {
+                                    front(stream, &maildir, &pop3d);
+                                    live.fetch_sub(1, Ordering::SeqCst);
+                                });
+                            assert!(spawned.is_ok(), "cannot start a Courier session thread");
                         }
                         Err(_) => std::thread::sleep(Duration::from_millis(5)),
                     }
                 }
             })
             .expect("spawn courier front");
-        Courier { dir, port, stop }
+        Courier {
+            dir,
+            port,
+            stop,
+            sessions,
+        }
     }
 
     /// The port on 127.0.0.1.
@@ -114,8 +130,17 @@ impl Courier {
         std::fs::rename(&tmp, self.maildir().join("new").join(&name)).expect("deliver");
     }
 
-    /// Messages in the Maildir (`new/` and `cur/`).
+    /// Messages in the Maildir (`new/` and `cur/`), once every session has
+    /// ended (waiting at most a minute).
     pub fn message_count(&self) -> usize {
+        let deadline = std::time::Instant::now() + Duration::from_secs(60);
+        while self.sessions.load(Ordering::SeqCst) > 0 {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "a Courier session did not end within a minute"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
         ["new", "cur"]
             .iter()
             .map(|sub| {

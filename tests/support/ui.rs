@@ -332,8 +332,9 @@ pub fn unlock_if_locked(h: &mut egui_kittest::Harness<'static, popmail::ui::App>
     );
 }
 
-/// A TCP proxy on 127.0.0.1 that delays every chunk from the server by
-/// `delay`, so a local sync lasts long enough to watch its progress.
+/// A TCP proxy on 127.0.0.1 that passes the server's bytes on in chunks of
+/// at most 1 KiB, each delayed by `delay`, so a local sync lasts long enough
+/// to watch its progress even when a loaded machine renders frames slowly.
 /// Its threads end with the test process.
 pub fn slow_proxy(target_port: u16, delay: std::time::Duration) -> u16 {
     use std::io::{Read as _, Write as _};
@@ -350,7 +351,7 @@ pub fn slow_proxy(target_port: u16, delay: std::time::Duration) -> u16 {
                 let pump =
                     |mut from: TcpStream, mut to: TcpStream, delay: Option<std::time::Duration>| {
                         move || {
-                            let mut buf = [0u8; 4096];
+                            let mut buf = [0u8; 1024];
                             while let Ok(n) = from.read(&mut buf) {
                                 if n == 0 {
                                     break;
