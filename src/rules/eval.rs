@@ -136,7 +136,7 @@ fn address_values(header: &str) -> Vec<String> {
 }
 
 /// Where a message goes.
-#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, serde::Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "name")]
 pub enum Destination {
     /// Its account's Inbox (or wherever it already is, for a manual run).

@@ -32,16 +32,20 @@ mod backup;
 mod convert;
 mod export;
 mod folders;
+mod junk;
 mod ledger;
 mod messages;
+mod rules;
 mod search;
 pub mod types;
 mod ui_queries;
 
 pub use convert::{ConvertDirection, recover_conversion};
 pub use export::ExportItem;
+pub use junk::{JUNK_FOLDER, TrainItem, TrainOutcome};
 pub use ledger::{LedgerEntry, NewDownload};
 pub use messages::{Dedupe, Inserted, NewMessage};
+pub use rules::ServerMark;
 pub use types::*;
 pub use ui_queries::ThreadItem;
 
@@ -55,7 +59,10 @@ pub use crate::keys::DataKey;
 use rusqlite_migration::{M, Migrations};
 
 /// The schema migrations, oldest first. Never edit a released one: add a new one.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_initial/up.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_initial/up.sql"),
+    include_str!("../../migrations/0003_rules_junk/up.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -20,6 +20,9 @@ pub enum Error {
     /// The worker could not start a thread.
     #[error("cannot start a sync thread: {0}")]
     Thread(std::io::Error),
+    /// The stored rules cannot run.
+    #[error(transparent)]
+    Rules(#[from] crate::rules::Error),
 }
 
 impl Error {
@@ -37,6 +40,10 @@ impl Error {
                 )
             }
             Error::Thread(e) => format!("popmail could not start a sync thread: {e}."),
+            Error::Rules(e) => format!(
+                "The message rules cannot run: {e}. Fix the rule (`popmail rule list`); nothing \
+                 was downloaded or deleted."
+            ),
         }
     }
 

@@ -7,6 +7,8 @@
 //! - `account`: one account's no-loss sync (see its header for the order);
 //! - [`policy`]: what is deleted on the server, as a pure function;
 //! - `session`: POP3 settings and server listings (UIDL or header identity);
+//! - [`place`]: the one decision point: folder, flags and server action of a
+//!   new message, fed by the rules and the junk filter;
 //! - `ops`: test connection, dry run, fetching a full message.
 
 pub mod account;
@@ -14,6 +16,7 @@ mod api;
 mod error;
 mod failpoint;
 mod ops;
+pub mod place;
 pub mod policy;
 pub mod session;
 pub mod worker;
