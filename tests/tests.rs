@@ -13,6 +13,7 @@
 //! - `oauth_sasl`: SASL XOAUTH2 / OAUTHBEARER (RFC 7628) transcripts and Microsoft's two-step over a socket.
 //! - `pop3_dovecot`: interop with a real Dovecot POP3 server.
 //! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
+//! - `rules_dovecot`: rules on receive against a real Dovecot: folder at first store, leave on / delete from the server, provider junk verdict.
 //! - `sync_policies`: the sync worker against a real Dovecot: policies, size limit, ledger.
 //! - `sync_faults`: the sync worker against a scripted misbehaving server: clear errors, nothing lost.
 //! - `sync_no_top`: a server without TOP and an account size limit: large messages in full, with a notice.
@@ -49,6 +50,7 @@ mod pop3_fallback;
 mod pop3_faults;
 mod pop3_login;
 mod pop3_transcript;
+mod rules_dovecot;
 mod support;
 mod sync_faults;
 mod sync_kill;

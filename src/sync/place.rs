@@ -101,11 +101,14 @@ impl Placer {
             download_full: d.server.download_full,
             verdict: None,
         };
-        if d.junk.is_some() || self.safe_senders.contains(&envelope.from_addr.to_lowercase()) {
+        if d.junk.is_some()
+            || self
+                .safe_senders
+                .contains(&envelope.from_addr.to_lowercase())
+        {
             return p;
         }
-        let junk = if self.trust_provider && junk::provider_says_junk(&headers, &envelope.subject)
-        {
+        let junk = if self.trust_provider && junk::provider_says_junk(&headers, &envelope.subject) {
             true
         } else if let Some(model) = &self.model {
             let tokens = junk::tokens(envelope, &headers, message.body_text());

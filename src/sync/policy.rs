@@ -86,7 +86,10 @@ pub fn known(ledger: &HashMap<String, LedgerEntry>) -> HashMap<String, Known> {
 
 /// Marks the UIDLs that rules said to leave on the server
 /// ([`crate::store::Store::kept_on_server`]).
-pub fn keep_on_server(known: &mut HashMap<String, Known>, kept: &std::collections::HashSet<String>) {
+pub fn keep_on_server(
+    known: &mut HashMap<String, Known>,
+    kept: &std::collections::HashSet<String>,
+) {
     for uidl in kept {
         if let Some(k) = known.get_mut(uidl) {
             k.keep_on_server = true;
@@ -268,7 +271,10 @@ mod tests {
         let srv = server(&["kept", "other"]);
         let mut k = known(&ledger);
         keep_on_server(&mut k, &["kept".to_string()].into_iter().collect());
-        assert_eq!(uidls(&plan_deletions(Policy::Delete, true, &srv, &k, now)), ["other"]);
+        assert_eq!(
+            uidls(&plan_deletions(Policy::Delete, true, &srv, &k, now)),
+            ["other"]
+        );
         k.entry("kept".into()).and_modify(|e| e.deleted_here = true);
         assert_eq!(
             uidls(&plan_deletions(Policy::Delete, true, &srv, &k, now)),
