@@ -107,7 +107,7 @@ fn load(dir: &Path) -> Vec<(Vec<u8>, bool)> {
 fn tokens_of(raw: &[u8]) -> Vec<String> {
     let parsed = mail::parse(raw);
     let headers = mail::headers(raw);
-    junk::tokens(&parsed.envelope, &headers, &parsed.index_text)
+    junk::tokens(&parsed.envelope, &headers, &parsed.index_text, raw)
 }
 
 fn median(v: &mut [f64]) -> f64 {
@@ -149,6 +149,7 @@ fn main() {
     let mut classify_us = Vec::with_capacity(messages.len());
     let mut with_parse_us = Vec::with_capacity(messages.len());
     let (mut train_secs, mut trained) = (0.0f64, 0usize);
+    let mut scores: Vec<(f64, bool)> = Vec::with_capacity(messages.len());
     for fold in 0..FOLDS {
         let mut model = Model::default();
         let t = Instant::now();
@@ -169,8 +170,10 @@ fn main() {
             let parsed_at = t.elapsed();
             let t2 = Instant::now();
             let headers = mail::headers(raw);
-            let toks = junk::tokens(&parsed.envelope, &headers, &parsed.index_text);
-            let verdict = model.classify(&toks).verdict;
+            let toks = junk::tokens(&parsed.envelope, &headers, &parsed.index_text, raw);
+            let scored_msg = model.classify(&toks);
+            let verdict = scored_msg.verdict;
+            scores.push((scored_msg.score, *spam));
             let scored = t2.elapsed();
             classify_us.push(scored.as_secs_f64() * 1e6);
             with_parse_us.push((parsed_at + scored).as_secs_f64() * 1e6);
@@ -189,6 +192,25 @@ fn main() {
     println!("spam_unsure: {:.2} %", pct(spam_unsure, spam_total));
     println!("good_called_junk: {:.2} %", pct(false_junk, good_total));
     println!("good_unsure: {:.2} %", pct(good_unsure, good_total));
+    // The trade-off around the default junk threshold (0.90).
+    for cutoff in [0.80, 0.85, 0.90, 0.95] {
+        let caught = scores
+            .iter()
+            .filter(|(s, spam)| *spam && *s >= cutoff)
+            .count();
+        let wrong = scores
+            .iter()
+            .filter(|(s, spam)| !*spam && *s >= cutoff)
+            .count();
+        println!(
+            "spam_caught_at_{cutoff:.2}: {:.2} %",
+            pct(caught, spam_total)
+        );
+        println!(
+            "good_called_junk_at_{cutoff:.2}: {:.2} %",
+            pct(wrong, good_total)
+        );
+    }
     println!(
         "classify_median: {:.3} ms",
         median(&mut classify_us) / 1000.0

@@ -222,20 +222,39 @@ fn chi2q(x2: f64, v: usize) -> f64 {
     sum.min(1.0)
 }
 
-/// The distinct tokens of a message: headers, body text, URL host names.
-pub fn tokens(envelope: &Envelope, headers: &[(String, String)], body: &str) -> Vec<String> {
+/// The distinct tokens of a message: headers, body text, URL host names,
+/// and the MIME types of its parts (read from `raw`).
+pub fn tokens(
+    envelope: &Envelope,
+    headers: &[(String, String)],
+    body: &str,
+    raw: &[u8],
+) -> Vec<String> {
     let mut out = Tokens::default();
+    let mut counts: HashMap<String, usize> = HashMap::new();
     for (name, value) in headers {
         let name = name.to_ascii_lowercase();
         if name.starts_with("x-spam") {
             continue;
         }
-        out.add(format!("header:{name}"));
+        *counts.entry(name.clone()).or_default() += 1;
         match name.as_str() {
             "subject" => {
                 for w in words(value) {
                     out.add(format!("subject:{w}"));
                 }
+                for run in value.split(|c: char| !"!?$%*".contains(c)) {
+                    if !run.is_empty() {
+                        out.add(format!("subject:punct:{run}"));
+                    }
+                }
+                let letters: Vec<char> = value.chars().filter(|c| c.is_alphabetic()).collect();
+                if letters.len() >= 6 && letters.iter().all(|c| c.is_uppercase()) {
+                    out.add("subject:all-caps".into());
+                }
+            }
+            "content-transfer-encoding" | "content-disposition" | "mime-version" => {
+                out.add(format!("{name}:{}", value.trim().to_lowercase()));
             }
             "from" | "to" | "cc" | "reply-to" | "sender" => address_tokens(&mut out, &name, value),
             "x-mailer" | "user-agent" => out.add(format!("{name}:{}", value.to_lowercase())),
@@ -261,12 +280,45 @@ pub fn tokens(envelope: &Envelope, headers: &[(String, String)], body: &str) -> 
             "received" => {
                 for w in value.split(|c: char| c.is_whitespace() || "()[];".contains(c)) {
                     if w.contains('.') && w.len() > 3 && w.len() < 60 {
-                        out.add(format!("received:{}", w.to_lowercase()));
+                        let w = w.to_lowercase();
+                        if w.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+                            // An IP address: its /8, /16 and /24 too.
+                            let parts: Vec<&str> = w.split('.').collect();
+                            for n in 1..parts.len().min(4) {
+                                let prefix = parts.get(..n).unwrap_or_default().join(".");
+                                out.add(format!("received:ip:{prefix}"));
+                            }
+                        }
+                        out.add(format!("received:{w}"));
                     }
                 }
             }
-            _ => {}
+            "date" => {
+                let zone = value.split_whitespace().last().unwrap_or_default();
+                out.add(format!("date:zone:{}", zone.to_lowercase()));
+            }
+            "references" | "in-reply-to" => {}
+            _ => {
+                // Short values of other fields (X-Priority, Precedence,
+                // Importance, List-Id…) say much; long ones are unique noise.
+                let v = value.trim();
+                if !v.is_empty() && v.len() <= 60 {
+                    out.add(format!("{name}:{}", v.to_lowercase()));
+                }
+            }
         }
+    }
+    for (name, n) in counts {
+        out.add(format!("header:{name}:{}", n.min(5)));
+    }
+    part_types(&mut out, raw);
+    if envelope.date.is_none() {
+        out.add("date:missing-or-invalid".into());
+    }
+    let recipients = envelope.to.matches('@').count() + envelope.cc.matches('@').count();
+    out.add(format!("recipients:{}", recipients.min(10)));
+    if envelope.from_name.is_empty() {
+        out.add("from:no-name".into());
     }
     if envelope.has_attachments {
         out.add("has-attachments".into());
@@ -280,10 +332,18 @@ pub fn tokens(envelope: &Envelope, headers: &[(String, String)], body: &str) -> 
         if out.full() {
             break;
         }
-        if let Some(host) = url_host(raw) {
-            out.add("url:".to_string() + &host);
+        if let Some((proto, host, path)) = url_parts(raw) {
+            out.add(format!("proto:{proto}"));
+            out.add(format!("url:{host}"));
             for part in host.split('.').filter(|p| !p.is_empty()) {
                 out.add(format!("url-part:{part}"));
+            }
+            for piece in path
+                .split(|c: char| "/.?=&-_%#".contains(c))
+                .filter(|p| p.len() >= 2 && p.len() <= 20)
+                .take(10)
+            {
+                out.add(format!("url-path:{piece}"));
             }
             continue;
         }
@@ -331,17 +391,56 @@ fn address_tokens(out: &mut Tokens, name: &str, value: &str) {
     }
 }
 
-/// The host of an `http(s)://` URL in a word, lower case, without port.
-fn url_host(word: &str) -> Option<String> {
+/// The scheme, host (lower case, without port) and path of an
+/// `http(s)://` URL in a word.
+fn url_parts(word: &str) -> Option<(&'static str, String, String)> {
     let lower = word.to_ascii_lowercase();
     let at = lower.find("http://").or_else(|| lower.find("https://"))?;
-    let rest = lower.get(at..)?.split_once("://")?.1;
-    let host = rest
-        .split(|c: char| "/?#:\"'<>)".contains(c))
-        .next()
+    let (scheme, rest) = lower.get(at..)?.split_once("://")?;
+    let end = rest
+        .find(|c: char| "/?#\"'<>)".contains(c))
+        .unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(end);
+    let host = authority.rsplit('@').next().unwrap_or_default();
+    let host = host.split(':').next().unwrap_or_default();
+    let proto = if scheme == "https" { "https" } else { "http" };
+    (!host.is_empty() && host.len() <= 255).then(|| (proto, host.to_string(), path.to_string()))
+}
+
+/// The MIME types (and charsets) of the parts, from the `Content-Type`
+/// lines of the raw message (SpamBayes reads every part's type, too).
+fn part_types(out: &mut Tokens, raw: &[u8]) {
+    const KEY: &[u8] = b"content-type:";
+    let raw = raw
+        .get(..raw.len().min(limits::RULE_BODY_TEXT))
         .unwrap_or_default();
-    let host = host.rsplit('@').next().unwrap_or_default();
-    (!host.is_empty() && host.len() <= 255).then(|| host.to_string())
+    for at in memchr::memchr_iter(b':', raw) {
+        let Some(start) = (at + 1).checked_sub(KEY.len()) else {
+            continue;
+        };
+        if !raw
+            .get(start..=at)
+            .is_some_and(|k| k.eq_ignore_ascii_case(KEY))
+        {
+            continue;
+        }
+        let line_start = start == 0 || raw.get(start - 1) == Some(&b'\n');
+        if !line_start {
+            continue;
+        }
+        let rest = raw.get(at + 1..).unwrap_or_default();
+        let end = rest
+            .iter()
+            .position(|&b| b == b';' || b == b'\r' || b == b'\n')
+            .unwrap_or(rest.len())
+            .min(60);
+        let mime = String::from_utf8_lossy(rest.get(..end).unwrap_or_default())
+            .trim()
+            .to_ascii_lowercase();
+        if !mime.is_empty() {
+            out.add(format!("part:{mime}"));
+        }
+    }
 }
 
 /// A body word: 3–12 characters kept (lower case, outer punctuation
@@ -353,13 +452,18 @@ fn body_word(out: &mut Tokens, raw: &str) {
     if n < 3 {
         return;
     }
-    let w = w.to_lowercase();
     if let Some((_, domain)) = w.split_once('@')
         && domain.contains('.')
     {
-        out.add(format!("email-domain:{domain}"));
+        out.add(format!("email-domain:{}", domain.to_lowercase()));
         return;
     }
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    if letters >= 3 && w.chars().all(|c| !c.is_lowercase()) && w != w.to_lowercase() {
+        // SHOUTING is a clue of its own (the word itself is counted too).
+        out.add(format!("upper:{}", w.chars().take(12).collect::<String>()));
+    }
+    let w = w.to_lowercase();
     if n <= 12 {
         out.add(w);
     } else {

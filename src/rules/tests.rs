@@ -284,7 +284,7 @@ fn good(i: usize) -> Vec<u8> {
 
 fn toks(raw: &[u8]) -> Vec<String> {
     let m = msg(raw);
-    junk::tokens(&m.envelope, &m.headers, &m.body)
+    junk::tokens(&m.envelope, &m.headers, &m.body, raw)
 }
 
 #[test]
@@ -295,7 +295,9 @@ fn tokens_cover_headers_decoded_html_and_url_hosts() {
         "from:domain:lottery-prize.example",
         "url:claim.lottery-prize.example",
         "casino",
-        "header:content-type",
+        "header:content-type:1",
+        "part:text/html",
+        "proto:http",
     ] {
         assert!(t.iter().any(|x| x == want), "{want} missing from {t:?}");
     }

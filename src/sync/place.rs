@@ -111,7 +111,7 @@ impl Placer {
         let junk = if self.trust_provider && junk::provider_says_junk(&headers, &envelope.subject) {
             true
         } else if let Some(model) = &self.model {
-            let tokens = junk::tokens(envelope, &headers, message.body_text());
+            let tokens = junk::tokens(envelope, &headers, message.body_text(), message.raw());
             let verdict = model.classify(&tokens).verdict;
             p.verdict = Some(verdict);
             verdict == Verdict::Junk
