@@ -13,6 +13,8 @@
 //! - `oauth_sasl`: SASL XOAUTH2 / OAUTHBEARER (RFC 7628) transcripts and Microsoft's two-step over a socket.
 //! - `pop3_dovecot`: interop with a real Dovecot POP3 server.
 //! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
+//! - `rules_cli`: `popmail rule` add/edit/list/remove, refusals in words, JSON export/import, run on a folder.
+//! - `junk_cli`: `popmail junk` train/classify/mark/reset, and a trained filter deciding a Dovecot sync.
 //! - `rules_dovecot`: rules on receive against a real Dovecot: folder at first store, leave on / delete from the server, provider junk verdict.
 //! - `sync_policies`: the sync worker against a real Dovecot: policies, size limit, ledger.
 //! - `sync_faults`: the sync worker against a scripted misbehaving server: clear errors, nothing lost.
@@ -42,6 +44,7 @@ mod import_export;
 mod import_export_damaged;
 mod import_export_python;
 mod import_export_worker;
+mod junk_cli;
 mod mail_fixtures;
 mod mailbox_fixtures;
 mod oauth_sasl;
@@ -50,6 +53,7 @@ mod pop3_fallback;
 mod pop3_faults;
 mod pop3_login;
 mod pop3_transcript;
+mod rules_cli;
 mod rules_dovecot;
 mod support;
 mod sync_faults;
