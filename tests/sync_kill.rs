@@ -16,10 +16,10 @@ use sha2::{Digest, Sha256};
 use crate::support::dovecot::{Dovecot, DovecotOptions};
 use crate::support::store::DataDir;
 
-const FAILPOINTS: [&str; 4] = ["mid-retr", "after-commit", "after-dele", "mid-quit"];
+pub(crate) const FAILPOINTS: [&str; 4] = ["mid-retr", "after-commit", "after-dele", "mid-quit"];
 const RANDOM_KILLS: usize = 50;
 
-fn message(i: usize) -> Vec<u8> {
+pub(crate) fn message(i: usize) -> Vec<u8> {
     // Sizes from 1 KB to ~300 KB so that RETR takes long enough to be hit.
     let len = 1_000 + (i * 7919) % 300_000;
     let line = format!("line of message {i} ");
@@ -34,7 +34,7 @@ fn message(i: usize) -> Vec<u8> {
     .into_bytes()
 }
 
-fn popmail(data: &DataDir) -> Command {
+pub(crate) fn popmail(data: &DataDir) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_popmail"));
     c.arg("--data-dir")
         .arg(data.path())
@@ -45,7 +45,7 @@ fn popmail(data: &DataDir) -> Command {
 
 /// Runs `popmail sync` and kills it when `failpoint` is reached (or, with
 /// `None`, after `delay`). Returns whether the kill happened before the sync ended.
-fn sync_and_kill(data: &DataDir, failpoint: Option<&str>, delay: Duration) -> bool {
+pub(crate) fn sync_and_kill(data: &DataDir, failpoint: Option<&str>, delay: Duration) -> bool {
     let mut cmd = popmail(data);
     cmd.arg("sync").stdout(Stdio::null()).stderr(Stdio::piped());
     if let Some(point) = failpoint {

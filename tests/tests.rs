@@ -15,6 +15,7 @@
 //! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
 //! - `rules_cli`: `popmail rule` add/edit/list/remove, refusals in words, JSON export/import, run on a folder.
 //! - `junk_cli`: `popmail junk` train/classify/mark/reset, and a trained filter deciding a Dovecot sync.
+//! - `rules_kill`: SIGKILL at ≥ 20 moments of a sync with rules: nothing lost or duplicated, each message where its rules say.
 //! - `rules_dovecot`: rules on receive against a real Dovecot: folder at first store, leave on / delete from the server, provider junk verdict.
 //! - `sync_policies`: the sync worker against a real Dovecot: policies, size limit, ledger.
 //! - `sync_faults`: the sync worker against a scripted misbehaving server: clear errors, nothing lost.
@@ -55,6 +56,7 @@ mod pop3_login;
 mod pop3_transcript;
 mod rules_cli;
 mod rules_dovecot;
+mod rules_kill;
 mod support;
 mod sync_faults;
 mod sync_kill;
