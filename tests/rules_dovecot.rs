@@ -2,6 +2,7 @@
 //! message is first stored (the new-mail events never name the Inbox for it),
 //! "leave on server" keeps exactly its messages under the delete policy,
 //! "delete from server" removes exactly its messages under the keep policy,
+//! "download in full" fetches a message above the size limit whole,
 //! and the junk filter's provider verdict files junk in the Junk folder.
 
 use std::collections::BTreeSet;
@@ -234,5 +235,49 @@ fn junk_provider_verdict_files_junk_unless_the_account_distrusts_it() {
         subjects(&data, account.inbox),
         names(1..3),
         "not trusted: stays in the Inbox"
+    );
+}
+
+#[test]
+fn rules_download_full_fetches_whole_messages_above_the_size_limit() {
+    let d = Dovecot::start(&DovecotOptions::default());
+    let big = |i: usize, from: &str| {
+        let mut m = message(i, from, "");
+        m.extend("filler line of a large message\r\n".repeat(200).as_bytes());
+        m
+    };
+    d.add_message("alice", &big(0, "boss@example.com"));
+    d.add_message("alice", &big(1, "n1@example.net"));
+    let data = DataDir::new();
+    let clock = TestClock::at(T0);
+    let mut settings = dovecot_settings(&d, "a", Policy::Keep);
+    settings.max_size_kb = Some(2);
+    let account = add_account(&mut data.store(), &settings, "alice-pw");
+    data.store()
+        .set_rules(&[rule(
+            "whole",
+            &["from is boss@example.com"],
+            &["download-full"],
+        )])
+        .unwrap();
+    let s = sync_once(&data, &clock, account.id).summary();
+    assert_eq!((s.downloaded, s.partial), (2, 1));
+    let store = data.store();
+    let ids = store
+        .sorted_ids(Scope::Folder(account.inbox), Sort::default())
+        .unwrap();
+    let rows = store.rows(&ids).unwrap();
+    let by_subject = |s: &str| rows.iter().find(|r| r.subject == s).unwrap();
+    assert!(
+        !by_subject("message 0").partial,
+        "the rule's message is whole"
+    );
+    assert_eq!(
+        store.raw(by_subject("message 0").id).unwrap(),
+        big(0, "boss@example.com")
+    );
+    assert!(
+        by_subject("message 1").partial,
+        "the other stays headers-only"
     );
 }
