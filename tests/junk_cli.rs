@@ -158,6 +158,11 @@ fn junk_filter_files_sync_junk_in_junk_and_spares_safe_senders() {
         &dovecot_settings(&d, "a", Policy::Keep),
         "alice-pw",
     );
+    let said = ok(&data.popmail(&["junk", "trust-provider", "a"]));
+    assert!(said.contains("is trusted"), "{said}");
+    let said = ok(&data.popmail(&["junk", "trust-provider", "a", "no"]));
+    assert!(said.contains("is ignored"), "{said}");
+    assert!(!data.store().junk_trusts_provider(account.id).unwrap());
     sync_once(&data, &clock, account.id).summary();
     let store = data.store();
     let subjects = |f| {

@@ -50,6 +50,15 @@ pub enum JunkCommand {
     },
     /// Forget all training (senders marked not junk stay safe).
     Reset,
+    /// Whether an account's provider verdict (X-Spam-Flag, X-Spam-Status,
+    /// *****SPAM*****) files mail as junk; without a value, say which it is.
+    TrustProvider {
+        /// The account's name.
+        account: String,
+        /// yes or no.
+        #[arg(value_parser = clap::builder::BoolishValueParser::new())]
+        trust: Option<bool>,
+    },
 }
 
 /// Runs a `junk` subcommand.
@@ -70,6 +79,19 @@ pub(super) fn run(store: &mut Store, command: JunkCommand) -> anyhow::Result<()>
             Ok(())
         }
         JunkCommand::Classify { folder, json } => classify(store, &folder, json),
+        JunkCommand::TrustProvider { account, trust } => {
+            let account = store.account_by_name(&account)?;
+            if let Some(trust) = trust {
+                store.set_junk_trusts_provider(account.id, trust)?;
+            }
+            let trusted = store.junk_trusts_provider(account.id)?;
+            println!(
+                "{}: the provider's junk verdict is {}.",
+                account.settings.name,
+                if trusted { "trusted" } else { "ignored" }
+            );
+            Ok(())
+        }
         JunkCommand::Reset => {
             store.junk_reset()?;
             println!("The junk filter forgot its training.");
