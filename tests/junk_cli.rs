@@ -6,18 +6,10 @@
 use popmail::account::Policy;
 use popmail::store::{Scope, Sort};
 
+use crate::rules_cli::ok;
 use crate::support::dovecot::{Dovecot, DovecotOptions};
 use crate::support::store::{DataDir, fill_folder};
 use crate::support::sync::{TestClock, add_account, dovecot_settings, sync_once};
-
-fn ok(out: &std::process::Output) -> String {
-    assert!(
-        out.status.success(),
-        "popmail failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 fn spam(i: usize) -> Vec<u8> {
     format!(

@@ -6,7 +6,8 @@ use popmail::store::{Flags, Scope, Sort};
 
 use crate::support::store::{DataDir, fill_folder, simple_message};
 
-fn ok(out: &std::process::Output) -> String {
+/// The stdout of a successful run (a failure panics with its stderr).
+pub(crate) fn ok(out: &std::process::Output) -> String {
     assert!(
         out.status.success(),
         "popmail failed: {}",

@@ -8,8 +8,8 @@
 use std::collections::BTreeSet;
 
 use popmail::account::Policy;
-use popmail::rules::syntax::{parse_action, parse_condition};
-use popmail::rules::{Combine, Rule};
+use popmail::rules::Rule;
+use popmail::rules::syntax::parse_rule;
 use popmail::store::{FolderId, Scope, Sort};
 use popmail::sync::Event;
 
@@ -32,16 +32,7 @@ fn message(i: usize, from: &str, extra_header: &str) -> Vec<u8> {
 }
 
 fn rule(name: &str, conditions: &[&str], actions: &[&str]) -> Rule {
-    Rule {
-        name: name.into(),
-        enabled: true,
-        combine: Combine::All,
-        conditions: conditions
-            .iter()
-            .map(|c| parse_condition(c).unwrap())
-            .collect(),
-        actions: actions.iter().map(|a| parse_action(a).unwrap()).collect(),
-    }
+    parse_rule(name, conditions, actions).unwrap()
 }
 
 fn subjects(data: &DataDir, folder: FolderId) -> BTreeSet<String> {
@@ -73,6 +64,34 @@ fn seeded() -> Dovecot {
         d.add_message("alice", &message(i, &from, ""));
     }
     d
+}
+
+/// The subjects of the messages still in the server's maildir.
+fn on_server(d: &Dovecot) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for sub in ["new", "cur"] {
+        for e in std::fs::read_dir(d.maildir("alice").join(sub)).unwrap() {
+            let raw = std::fs::read(e.unwrap().path()).unwrap();
+            out.insert(popmail::mail::envelope(&raw).subject);
+        }
+    }
+    out
+}
+
+/// Seeds the server, adds an account with `policy` and the one rule
+/// `boss: from is boss@example.com → action`.
+fn with_boss_rule(policy: Policy, action: &str) -> (Dovecot, DataDir, popmail::store::Account) {
+    let d = seeded();
+    let data = DataDir::new();
+    let account = add_account(
+        &mut data.store(),
+        &dovecot_settings(&d, "a", policy),
+        "alice-pw",
+    );
+    data.store()
+        .set_rules(&[rule("boss", &["from is boss@example.com"], &[action])])
+        .unwrap();
+    (d, data, account)
 }
 
 #[test]
@@ -129,21 +148,8 @@ fn rules_move_from_a_sender_stores_straight_into_the_folder() {
 
 #[test]
 fn rules_leave_on_server_under_the_delete_policy_keeps_exactly_those() {
-    let d = seeded();
-    let data = DataDir::new();
+    let (d, data, account) = with_boss_rule(Policy::Delete, "leave-on-server");
     let clock = TestClock::at(T0);
-    let account = add_account(
-        &mut data.store(),
-        &dovecot_settings(&d, "a", Policy::Delete),
-        "alice-pw",
-    );
-    data.store()
-        .set_rules(&[rule(
-            "keep boss",
-            &["from is boss@example.com"],
-            &["leave-on-server"],
-        )])
-        .unwrap();
     let s = sync_once(&data, &clock, account.id).summary();
     assert_eq!((s.downloaded, s.deleted_on_server), (10, 5));
     assert_eq!(d.message_count("alice"), 5);
@@ -151,6 +157,11 @@ fn rules_leave_on_server_under_the_delete_policy_keeps_exactly_those() {
     let s = sync_once(&data, &clock, account.id).summary();
     assert_eq!((s.downloaded, s.deleted_on_server), (0, 0));
     assert_eq!(d.message_count("alice"), 5);
+    assert_eq!(
+        on_server(&d),
+        names((0..10).step_by(2)),
+        "exactly the boss's mail stays"
+    );
     let kept = data.store().kept_on_server(account.id).unwrap();
     assert_eq!(kept.len(), 5);
     let ledger = data.store().ledger(account.id).unwrap();
@@ -166,24 +177,16 @@ fn rules_leave_on_server_under_the_delete_policy_keeps_exactly_those() {
 
 #[test]
 fn rules_delete_from_server_under_keep_removes_exactly_those() {
-    let d = seeded();
-    let data = DataDir::new();
+    let (d, data, account) = with_boss_rule(Policy::Keep, "delete-from-server");
     let clock = TestClock::at(T0);
-    let account = add_account(
-        &mut data.store(),
-        &dovecot_settings(&d, "a", Policy::Keep),
-        "alice-pw",
-    );
-    data.store()
-        .set_rules(&[rule(
-            "drop boss",
-            &["from is boss@example.com"],
-            &["delete-from-server"],
-        )])
-        .unwrap();
     let s = sync_once(&data, &clock, account.id).summary();
     assert_eq!((s.downloaded, s.deleted_on_server), (10, 5));
     assert_eq!(d.message_count("alice"), 5);
+    assert_eq!(
+        on_server(&d),
+        names((1..10).step_by(2)),
+        "exactly the boss's mail is gone"
+    );
     let ledger = data.store().ledger(account.id).unwrap();
     let deleted: Vec<_> = ledger
         .values()

@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 
 use crate::support::dovecot::{Dovecot, DovecotOptions};
 use crate::support::store::DataDir;
-use crate::sync_kill::{FAILPOINTS, message, popmail, sync_and_kill};
+use crate::sync_kill::{FAILPOINTS, add_account, message, popmail, sync_and_kill};
 
 const RANDOM_KILLS: usize = 20;
 
@@ -30,30 +30,7 @@ fn ok(out: &std::process::Output) {
 fn rules_sigkill_at_any_moment_places_every_message_once() {
     let d = Dovecot::start(&DovecotOptions::default());
     let data = DataDir::new();
-    let mut add = popmail(&data);
-    add.args([
-        "account",
-        "add",
-        "kill",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        &d.tls_port().to_string(),
-    ])
-    .args([
-        "--security",
-        "tls",
-        "--user",
-        "alice",
-        "--password-env",
-        "KILL_PW",
-        "--policy",
-        "delete",
-    ])
-    .arg("--ca-file")
-    .arg(d.ca_pem_path())
-    .env("KILL_PW", "alice-pw");
-    ok(&add.output().unwrap());
+    add_account(&d, &data);
     ok(&popmail(&data)
         .args([
             "rule",

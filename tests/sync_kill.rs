@@ -86,11 +86,9 @@ pub(crate) fn sync_and_kill(data: &DataDir, failpoint: Option<&str>, delay: Dura
     killed
 }
 
-#[test]
-fn sigkill_at_any_moment_loses_nothing_and_duplicates_nothing() {
-    let d = Dovecot::start(&DovecotOptions::default());
-    let data = DataDir::new();
-    let add = popmail(&data)
+/// Adds the account "kill" (delete after download) through the binary.
+pub(crate) fn add_account(d: &Dovecot, data: &DataDir) {
+    let add = popmail(data)
         .args([
             "account",
             "add",
@@ -120,6 +118,13 @@ fn sigkill_at_any_moment_loses_nothing_and_duplicates_nothing() {
         "{}",
         String::from_utf8_lossy(&add.stderr)
     );
+}
+
+#[test]
+fn sigkill_at_any_moment_loses_nothing_and_duplicates_nothing() {
+    let d = Dovecot::start(&DovecotOptions::default());
+    let data = DataDir::new();
+    add_account(&d, &data);
 
     let mut delivered: Vec<Vec<u8>> = Vec::new();
     let mut deliver = |n: usize| {

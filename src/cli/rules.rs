@@ -19,7 +19,7 @@ use anyhow::{Context as _, bail};
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::rules::syntax::{format_action, format_condition, parse_action, parse_condition};
+use crate::rules::syntax::{format_action, format_condition, parse_rule};
 use crate::rules::{self, Combine, Destination, Facts, Rule, RuleSet};
 use crate::store::{Flags, FolderId, FolderRole, MessageId, Scope, Sort, Store};
 
@@ -174,35 +174,17 @@ fn find(list: &[Rule], name: &str) -> anyhow::Result<usize> {
         .with_context(|| format!("there is no rule named \"{name}\" (see `popmail rule list`)"))
 }
 
-fn parse_all(
-    conditions: &[String],
-    actions: &[String],
-) -> anyhow::Result<(Vec<rules::Condition>, Vec<rules::Action>)> {
-    let c = conditions
-        .iter()
-        .map(|c| parse_condition(c))
-        .collect::<Result<Vec<_>, _>>()?;
-    let a = actions
-        .iter()
-        .map(|a| parse_action(a))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok((c, a))
-}
-
 fn place_at(list: &mut Vec<Rule>, rule: Rule, position: Option<usize>) {
     let at = position.map_or(list.len(), |p| p.saturating_sub(1).min(list.len()));
     list.insert(at, rule);
 }
 
 fn add(store: &mut Store, args: RuleArgs) -> anyhow::Result<()> {
-    let (conditions, actions) = parse_all(&args.conditions, &args.actions)?;
-    let rule = Rule {
-        name: args.name.trim().to_string(),
-        enabled: !args.disabled,
-        combine: if args.any { Combine::Any } else { Combine::All },
-        conditions,
-        actions,
-    };
+    let mut rule = parse_rule(&args.name, &args.conditions, &args.actions)?;
+    rule.enabled = !args.disabled;
+    if args.any {
+        rule.combine = Combine::Any;
+    }
     let mut list = store.rules()?;
     place_at(&mut list, rule, args.position);
     save(store, &list)?;
@@ -214,12 +196,12 @@ fn edit(store: &mut Store, args: EditArgs) -> anyhow::Result<()> {
     let mut list = store.rules()?;
     let i = find(&list, &args.name)?;
     let mut rule = list.remove(i);
-    let (conditions, actions) = parse_all(&args.conditions, &args.actions)?;
-    if !conditions.is_empty() {
-        rule.conditions = conditions;
+    let new = parse_rule(&rule.name, &args.conditions, &args.actions)?;
+    if !new.conditions.is_empty() {
+        rule.conditions = new.conditions;
     }
-    if !actions.is_empty() {
-        rule.actions = actions;
+    if !new.actions.is_empty() {
+        rule.actions = new.actions;
     }
     if let Some(name) = args.rename {
         rule.name = name.trim().to_string();

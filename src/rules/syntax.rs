@@ -154,3 +154,25 @@ pub fn format_action(a: &Action) -> String {
         Action::DownloadFull => "download-full".into(),
     }
 }
+
+/// A rule (enabled, all conditions must match) from its name and the
+/// compact forms of its conditions and actions.
+pub fn parse_rule<S: AsRef<str>>(
+    name: &str,
+    conditions: &[S],
+    actions: &[S],
+) -> Result<super::Rule, Error> {
+    Ok(super::Rule {
+        name: name.trim().to_string(),
+        enabled: true,
+        combine: super::Combine::All,
+        conditions: conditions
+            .iter()
+            .map(|c| parse_condition(c.as_ref()))
+            .collect::<Result<_, _>>()?,
+        actions: actions
+            .iter()
+            .map(|a| parse_action(a.as_ref()))
+            .collect::<Result<_, _>>()?,
+    })
+}

@@ -40,19 +40,7 @@ fn decide(rules: &[Rule], m: &Msg) -> Decision {
 }
 
 fn rule(name: &str, conditions: &[&str], actions: &[&str]) -> Rule {
-    Rule {
-        name: name.into(),
-        enabled: true,
-        combine: Combine::All,
-        conditions: conditions
-            .iter()
-            .map(|c| parse_condition(c).expect("condition"))
-            .collect(),
-        actions: actions
-            .iter()
-            .map(|a| parse_action(a).expect("action"))
-            .collect(),
-    }
+    syntax::parse_rule(name, conditions, actions).expect("rule")
 }
 
 fn matches(condition: &str) -> bool {
