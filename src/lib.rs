@@ -30,6 +30,7 @@ pub mod mailbox;
 pub mod oauth;
 pub mod paths;
 pub mod pop3;
+pub mod rules;
 pub mod secret;
 pub mod store;
 pub mod sync;

@@ -16,10 +16,10 @@ use sha2::{Digest, Sha256};
 use crate::support::dovecot::{Dovecot, DovecotOptions};
 use crate::support::store::DataDir;
 
-const FAILPOINTS: [&str; 4] = ["mid-retr", "after-commit", "after-dele", "mid-quit"];
+pub(crate) const FAILPOINTS: [&str; 4] = ["mid-retr", "after-commit", "after-dele", "mid-quit"];
 const RANDOM_KILLS: usize = 50;
 
-fn message(i: usize) -> Vec<u8> {
+pub(crate) fn message(i: usize) -> Vec<u8> {
     // Sizes from 1 KB to ~300 KB so that RETR takes long enough to be hit.
     let len = 1_000 + (i * 7919) % 300_000;
     let line = format!("line of message {i} ");
@@ -34,7 +34,7 @@ fn message(i: usize) -> Vec<u8> {
     .into_bytes()
 }
 
-fn popmail(data: &DataDir) -> Command {
+pub(crate) fn popmail(data: &DataDir) -> Command {
     let mut c = data.command();
     c.env("POPMAIL_NO_KEYCHAIN", "1")
         .env_remove("POPMAIL_FAILPOINT");
@@ -43,7 +43,7 @@ fn popmail(data: &DataDir) -> Command {
 
 /// Runs `popmail sync` and kills it when `failpoint` is reached (or, with
 /// `None`, after `delay`). Returns whether the kill happened before the sync ended.
-fn sync_and_kill(data: &DataDir, failpoint: Option<&str>, delay: Duration) -> bool {
+pub(crate) fn sync_and_kill(data: &DataDir, failpoint: Option<&str>, delay: Duration) -> bool {
     let mut cmd = popmail(data);
     cmd.arg("sync").stdout(Stdio::null()).stderr(Stdio::piped());
     if let Some(point) = failpoint {
@@ -84,11 +84,9 @@ fn sync_and_kill(data: &DataDir, failpoint: Option<&str>, delay: Duration) -> bo
     killed
 }
 
-#[test]
-fn sigkill_at_any_moment_loses_nothing_and_duplicates_nothing() {
-    let d = Dovecot::start(&DovecotOptions::default());
-    let data = DataDir::new();
-    let add = popmail(&data)
+/// Adds the account "kill" (delete after download) through the binary.
+pub(crate) fn add_account(d: &Dovecot, data: &DataDir) {
+    let add = popmail(data)
         .args([
             "account",
             "add",
@@ -118,6 +116,13 @@ fn sigkill_at_any_moment_loses_nothing_and_duplicates_nothing() {
         "{}",
         String::from_utf8_lossy(&add.stderr)
     );
+}
+
+#[test]
+fn sigkill_at_any_moment_loses_nothing_and_duplicates_nothing() {
+    let d = Dovecot::start(&DovecotOptions::default());
+    let data = DataDir::new();
+    add_account(&d, &data);
 
     let mut delivered: Vec<Vec<u8>> = Vec::new();
     let mut deliver = |n: usize| {

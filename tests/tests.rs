@@ -20,6 +20,10 @@
 //! - `pop3_courier`: interop with a second real server, Courier's pop3d: a corpus synced with keep and delete, byte for byte.
 //! - `pop3_thunderbird`: Thunderbird's POP3 client tests (test_noUidl.js, test_noTop.js, …) ported to the scripted server.
 //! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
+//! - `rules_cli`: `popmail rule` add/edit/list/remove, refusals in words, JSON export/import, run on a folder.
+//! - `junk_cli`: `popmail junk` train/classify/mark/reset, and a trained filter deciding a Dovecot sync.
+//! - `rules_kill`: SIGKILL at ≥ 20 moments of a sync with rules: nothing lost or duplicated, each message where its rules say.
+//! - `rules_dovecot`: rules on receive against a real Dovecot: folder at first store, leave on / delete from the server, provider junk verdict.
 //! - `sync_policies`: the sync worker against a real Dovecot: policies, size limit, ledger.
 //! - `sync_faults`: the sync worker against a scripted misbehaving server: clear errors, nothing lost.
 //! - `sync_duplicate_uidl`: the same UIDL listed twice: every message downloaded once, distinct stable identities, a notice.
@@ -52,6 +56,7 @@ mod import_export;
 mod import_export_damaged;
 mod import_export_python;
 mod import_export_worker;
+mod junk_cli;
 mod mail_fixtures;
 mod mailbox_fixtures;
 mod oauth_cli;
@@ -65,6 +70,9 @@ mod pop3_faults;
 mod pop3_login;
 mod pop3_thunderbird;
 mod pop3_transcript;
+mod rules_cli;
+mod rules_dovecot;
+mod rules_kill;
 mod support;
 mod sync_duplicate_uidl;
 mod sync_faults;

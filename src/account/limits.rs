@@ -83,3 +83,23 @@ pub const IMPORT_BATCH: BatchLimit = BatchLimit {
 /// Messages deleted per transaction when a folder is emptied or an account's
 /// mail is removed: each round is short, so the UI's writes interleave.
 pub const DELETE_BATCH: usize = 2_000;
+
+/// Most memory one rule's regular expression may compile to (the `regex`
+/// crate's `RegexBuilder::size_limit`). A pattern someone pastes from the
+/// web compiles to a few KB; 1 MiB refuses a pathological one (e.g. nested
+/// counted repetitions) with a clear error instead of gigabytes.
+pub const RULE_REGEX_SIZE: usize = 1024 * 1024;
+
+/// Most rules in one list. Rules run on every new message; a thousand is far
+/// more than anyone curates by hand and keeps a sync's cost bounded.
+pub const MAX_RULES: usize = 1_000;
+
+/// Most bytes of body text a rule or the junk filter reads of one message.
+/// Spam and the phrases rules look for sit near the top; 256 KiB keeps one
+/// huge message from costing more than a few milliseconds.
+pub const RULE_BODY_TEXT: usize = 256 * 1024;
+
+/// Most distinct tokens the junk filter takes from one message. SpamBayes'
+/// clues come from the 150 strongest; a few thousand candidates is plenty and
+/// bounds a message built to bloat the token table.
+pub const JUNK_TOKENS_PER_MESSAGE: usize = 3_000;

@@ -64,7 +64,7 @@ fn parse_format(s: &str) -> Result<Format, String> {
 }
 
 /// The Ctrl+C flag, installed once per process.
-fn interrupt_flag() -> Arc<AtomicBool> {
+pub(super) fn interrupt_flag() -> Arc<AtomicBool> {
     static FLAG: std::sync::OnceLock<Arc<AtomicBool>> = std::sync::OnceLock::new();
     FLAG.get_or_init(|| {
         let flag = Arc::new(AtomicBool::new(false));

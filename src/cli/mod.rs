@@ -11,9 +11,11 @@
 
 mod account;
 pub mod import_export;
+mod junk;
 mod login;
 mod package_files;
 mod read;
+mod rules;
 mod security;
 mod sync;
 
@@ -83,6 +85,18 @@ pub enum Command {
         /// Only say what the next sync would delete on the server.
         #[arg(long)]
         dry_run: bool,
+    },
+    /// Message rules: add, edit, remove, list, run on a folder, import, export.
+    Rule {
+        /// What to do.
+        #[command(subcommand)]
+        command: Box<rules::RuleCommand>,
+    },
+    /// The junk filter: mark, train, classify, reset.
+    Junk {
+        /// What to do.
+        #[command(subcommand)]
+        command: junk::JunkCommand,
     },
     /// Import an mbox file, a Maildir, or .eml files into a local folder.
     Import(import_export::ImportArgs),
@@ -204,6 +218,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let mut store = open_store(&data_dir)?;
     match command {
         Command::Account { command } => account::run(&mut store, *command),
+        Command::Rule { command } => rules::run(&mut store, *command),
+        Command::Junk { command } => junk::run(&mut store, command),
         Command::Import(args) => import_export::import_cmd(&mut store, &args).map(drop),
         Command::Export(args) => import_export::export_cmd(&store, &args).map(drop),
         Command::Sync { account, dry_run } => {

@@ -130,6 +130,19 @@ pub fn envelope(raw: &[u8]) -> Envelope {
     parse(raw).envelope
 }
 
+/// The message's header fields, decoded (RFC 2047), in order: what rules
+/// and the junk filter read. Cheap: the body is not parsed. A message whose
+/// header section does not parse yields no fields.
+pub fn headers(raw: &[u8]) -> Vec<(String, String)> {
+    match mailparse::parse_headers(raw) {
+        Ok((headers, _)) => headers
+            .iter()
+            .map(|h| (h.get_key(), clean_line(&h.get_value())))
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
 /// What the reader shows of a message.
 #[derive(Debug, Clone, Default)]
 pub struct MessageView {

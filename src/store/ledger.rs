@@ -91,35 +91,7 @@ impl Store {
         items: &[NewDownload],
         at: i64,
     ) -> Result<Vec<Inserted>> {
-        self.durable(|tx| {
-            let mut out = Vec::with_capacity(items.len());
-            for item in items {
-                let inserted = insert_in(tx, std::slice::from_ref(&item.message))?;
-                let id = inserted.first().map(|i| i.id());
-                tx.prepare_cached(
-                    "INSERT INTO uidl_ledger (account_id, uidl, downloaded_at, message_id, sha256, size, header_key, partial) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
-                     ON CONFLICT (account_id, uidl) DO UPDATE SET message_id = excluded.message_id, \
-                     sha256 = excluded.sha256, size = excluded.size, partial = excluded.partial, \
-                     header_key = coalesce(excluded.header_key, header_key), stale_since = NULL",
-                )
-                .and_then(|mut s| {
-                    s.execute(params![
-                        account.0,
-                        item.uidl,
-                        at,
-                        id.map(|i| i.0),
-                        &item.message.sha256()[..],
-                        i64::try_from(item.server_size).unwrap_or(i64::MAX),
-                        item.header_key,
-                        item.message.is_partial(),
-                    ])
-                })
-                .ctx("recording a download in the ledger")?;
-                out.extend(inserted);
-            }
-            Ok(out)
-        })
+        self.durable(|tx| record_in(tx, account, items, at))
     }
 
     /// Adds a ledger row for a message already stored here (ledger rebuilt
@@ -269,4 +241,40 @@ impl Store {
             Ok(new_id)
         })
     }
+}
+
+/// Stores downloads and their ledger rows inside an open transaction.
+pub(crate) fn record_in(
+    tx: &rusqlite::Transaction<'_>,
+    account: AccountId,
+    items: &[NewDownload],
+    at: i64,
+) -> Result<Vec<Inserted>> {
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        let inserted = insert_in(tx, std::slice::from_ref(&item.message))?;
+        let id = inserted.first().map(|i| i.id());
+        tx.prepare_cached(
+                    "INSERT INTO uidl_ledger (account_id, uidl, downloaded_at, message_id, sha256, size, header_key, partial) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
+                     ON CONFLICT (account_id, uidl) DO UPDATE SET message_id = excluded.message_id, \
+                     sha256 = excluded.sha256, size = excluded.size, partial = excluded.partial, \
+                     header_key = coalesce(excluded.header_key, header_key), stale_since = NULL",
+                )
+                .and_then(|mut s| {
+                    s.execute(params![
+                        account.0,
+                        item.uidl,
+                        at,
+                        id.map(|i| i.0),
+                        &item.message.sha256()[..],
+                        i64::try_from(item.server_size).unwrap_or(i64::MAX),
+                        item.header_key,
+                        item.message.is_partial(),
+                    ])
+                })
+                .ctx("recording a download in the ledger")?;
+        out.extend(inserted);
+    }
+    Ok(out)
 }

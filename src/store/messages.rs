@@ -146,6 +146,11 @@ impl NewMessage {
         &self.parsed.envelope
     }
 
+    /// The decoded body text (as indexed): what rules and the junk filter read.
+    pub fn body_text(&self) -> &str {
+        &self.parsed.index_text
+    }
+
     /// When the message arrived (epoch seconds).
     pub fn received(&self) -> i64 {
         self.received_at

@@ -32,16 +32,20 @@ mod backup;
 mod convert;
 mod export;
 mod folders;
+mod junk;
 mod ledger;
 mod messages;
+mod rules;
 mod search;
 pub mod types;
 mod ui_queries;
 
 pub use convert::{ConvertDirection, recover_conversion};
 pub use export::ExportItem;
+pub use junk::{JUNK_FOLDER, TrainItem, TrainOutcome};
 pub use ledger::{LedgerEntry, NewDownload};
 pub use messages::{Dedupe, Inserted, NewMessage};
+pub use rules::ServerMark;
 pub use types::*;
 pub use ui_queries::ThreadItem;
 
@@ -58,6 +62,7 @@ use rusqlite_migration::{M, Migrations};
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_initial/up.sql"),
     include_str!("../../migrations/0002_oauth/up.sql"),
+    include_str!("../../migrations/0003_rules_junk/up.sql"),
 ];
 
 /// The schema version this build writes.

@@ -8,8 +8,10 @@
 //!    over old mail), match new messages by Message-ID and Date from
 //!    `TOP n 0` and adopt them into the ledger instead of downloading them;
 //! 3. download what the ledger lacks — `TOP n 20` (headers and first lines)
-//!    above the size limit, RETR (pipelined) otherwise — and commit messages
-//!    with their ledger rows durably (`synchronous=FULL`) in batches;
+//!    above the size limit (unless a rule says "download in full"), RETR
+//!    (pipelined) otherwise — decide each message's folder, flags and server
+//!    action (`sync::place`) and commit messages with their ledger rows and
+//!    server marks durably (`synchronous=FULL`) in batches;
 //! 4. only then DELE what the policy says (never a message not stored in full);
 //! 5. QUIT; only a `+OK` to QUIT lets the ledger say "deleted on server".
 //!
@@ -20,6 +22,7 @@ use std::collections::HashSet;
 use std::time::Instant;
 
 use super::identity;
+use super::place::{self, Folders, Placement, Placer};
 use super::policy::{self, Downloads, OnServer, plan_deletions};
 use super::session;
 use super::{Emitter, Error, Event, Summary, Timeouts};
@@ -27,7 +30,7 @@ use crate::account::AuthMethod;
 use crate::account::limits;
 use crate::failpoint;
 use crate::pop3::{self, Client, ProtocolLog, SinkError};
-use crate::store::{Account, Dedupe, Flags, NewDownload, NewMessage, Store};
+use crate::store::{Account, Dedupe, Flags, NewDownload, NewMessage, ServerMark, Store};
 
 /// Lines of the body kept in a headers-only download (`TOP n 20`).
 pub const PARTIAL_BODY_LINES: u32 = 20;
@@ -180,10 +183,12 @@ fn work(
         downloads.full.append(&mut downloads.headers_only);
         downloads.full.sort_by_key(|m| m.msg);
     }
+    let placer = Placer::load(ctx.store, account, ctx.now)?;
     download(
         ctx,
         account,
         client,
+        &placer,
         &downloads.headers_only,
         &downloads.full,
         summary,
@@ -197,11 +202,13 @@ fn work(
     if shared_stored > 0 {
         summary.notices.push(identity::notice(shared_stored));
     }
+    let mut known = policy::known(&ledger);
+    policy::keep_on_server(&mut known, &ctx.store.kept_on_server(account.id)?);
     let plan = plan_deletions(
         account.settings.policy,
         account.settings.delete_when_deleted_here,
         &server,
-        &policy::known(&ledger),
+        &known,
         ctx.now,
     );
     if plan.is_empty() {
@@ -221,6 +228,7 @@ fn download(
     ctx: &mut Ctx<'_>,
     account: &Account,
     client: &mut Client,
+    placer: &Placer,
     partial: &[OnServer],
     full: &[OnServer],
     summary: &mut Summary,
@@ -229,14 +237,14 @@ fn download(
     let bytes_total = partial.iter().chain(full).map(|m| m.size).sum();
     let (cancel, now, emit) = (ctx.cancel, ctx.now, ctx.emit);
     let store = &mut *ctx.store;
-    let (tx, rx) = crossbeam_channel::bounded::<(NewDownload, u64)>(256);
+    let (tx, rx) = crossbeam_channel::bounded::<(NewDownload, u64, Placement)>(256);
     let (read, written) = std::thread::scope(|scope| {
         let writer = std::thread::Builder::new()
             .name(format!("popmail-store-{}", account.id.0))
             .spawn_scoped(scope, move || {
                 let mut batch = Batch::new(account, messages_total, bytes_total);
-                for (download, bytes) in rx {
-                    batch.push(store, emit, download, bytes)?;
+                for (download, bytes, placement) in rx {
+                    batch.push(store, emit, download, bytes, &placement)?;
                 }
                 // Whatever arrived complete is committed, even if the session broke.
                 batch.flush(store, emit)?;
@@ -246,7 +254,7 @@ fn download(
             Ok(w) => w,
             Err(e) => return (Ok(()), Err(Error::Thread(e))),
         };
-        let read = read_messages(client, account, partial, full, cancel, now, &tx);
+        let read = read_messages(client, account, placer, partial, full, cancel, now, &tx);
         let read = read.map(|(without_top, too_large)| {
             summary.full_without_top += without_top;
             summary.left_too_large += too_large;
@@ -296,26 +304,32 @@ fn download(
     }
 }
 
-/// Reads the messages from the server and hands them, parsed, to the writer.
-/// A server that refuses `TOP` (RFC 1939 §7: optional) gets the remaining
-/// headers-only messages asked with RETR instead; returns how many, and how
-/// many of them are too large to download at all (left on the server).
+/// Reads the messages from the server and hands them, parsed and decided
+/// ([`Placer::decide`]), to the writer. A headers-only message that a rule
+/// wants whole is asked with RETR after the others' TOP. A server that
+/// refuses `TOP` (RFC 1939 §7: optional) gets the remaining headers-only
+/// messages asked with RETR instead; returns how many, and how many of them
+/// are too large to download at all (left on the server).
+#[allow(clippy::too_many_arguments)]
 fn read_messages(
     client: &mut Client,
     account: &Account,
+    placer: &Placer,
     partial: &[OnServer],
     full: &[OnServer],
     cancel: &Cancel,
     now: i64,
-    tx: &crossbeam_channel::Sender<(NewDownload, u64)>,
+    tx: &crossbeam_channel::Sender<(NewDownload, u64, Placement)>,
 ) -> Result<(u64, u64), crate::pop3::Error> {
     let prepare = |m: &OnServer, raw: Vec<u8>, partial: bool| {
         let bytes = if partial { m.size } else { raw.len() as u64 };
+        // The folder and flags are set by the writer from the placement.
         let message = NewMessage::prepare(raw, account.inbox, Flags::default())
             .from_account(account.id, Some(m.uidl.clone()))
             .partial(partial)
             .received_at(now)
             .dedupe(Dedupe::Anywhere);
+        let placement = placer.decide(&message, m.size);
         (
             NewDownload {
                 uidl: m.uidl.clone(),
@@ -324,11 +338,13 @@ fn read_messages(
                 message,
             },
             bytes,
+            placement,
         )
     };
     let stopped = || SinkError::new("the download stopped");
     let mut without_top: Vec<OnServer> = Vec::new();
     let mut too_large = 0;
+    let mut promoted: Vec<OnServer> = Vec::new();
     for (i, m) in partial.iter().enumerate() {
         if cancel.is_cancelled() {
             return Ok((0, 0));
@@ -346,7 +362,12 @@ fn read_messages(
             }
             Err(e) => return Err(e),
         };
-        if tx.send(prepare(m, head, true)).is_err() {
+        let item = prepare(m, head, true);
+        if place::promote(&item.2, m.size) {
+            promoted.push(m.clone());
+            continue;
+        }
+        if tx.send(item).is_err() {
             return Err(crate::pop3::Error::Sink {
                 msg: m.msg,
                 source: stopped(),
@@ -356,6 +377,7 @@ fn read_messages(
     let count = without_top.len() as u64;
     let mut full = full.to_vec();
     full.append(&mut without_top);
+    full.append(&mut promoted);
     full.sort_by_key(|m| m.msg);
     if cancel.is_cancelled() || full.is_empty() {
         return Ok((count, too_large));
@@ -381,6 +403,9 @@ fn read_messages(
 struct Batch<'a> {
     account: &'a Account,
     pending: Vec<NewDownload>,
+    /// Per pending message: its folder and what the rules said on the server.
+    placed: Vec<(crate::store::FolderId, ServerMark)>,
+    folders: Folders,
     pending_bytes: usize,
     first_pending: Option<Instant>,
     messages_total: u64,
@@ -397,6 +422,8 @@ impl<'a> Batch<'a> {
         Batch {
             account,
             pending: Vec::new(),
+            placed: Vec::new(),
+            folders: Folders::new(account),
             pending_bytes: 0,
             first_pending: None,
             messages_total,
@@ -413,12 +440,16 @@ impl<'a> Batch<'a> {
         &mut self,
         store: &mut Store,
         emit: &Emitter,
-        download: NewDownload,
+        mut download: NewDownload,
         bytes: u64,
+        placement: &Placement,
     ) -> Result<(), Error> {
         self.bytes_done += bytes;
         self.messages_done += 1;
         self.pending_bytes += download.message.raw().len();
+        let folder = self.folders.resolve(store, &placement.destination)?;
+        download.message = self.folders.place(store, download.message, placement)?;
+        self.placed.push((folder, placement.server));
         self.pending.push(download);
         let first = *self.first_pending.get_or_insert_with(Instant::now);
         if self.pending.len() >= limits::SYNC_BATCH.messages
@@ -441,12 +472,23 @@ impl<'a> Batch<'a> {
             self.progress(emit);
             return Ok(());
         }
-        let inserted =
-            store.record_downloads(self.account.id, &self.pending, self.pending_now())?;
-        let new = inserted
-            .iter()
-            .filter(|i| matches!(i, crate::store::Inserted::New(_)))
-            .count() as u64;
+        let marks: Vec<ServerMark> = self.placed.iter().map(|(_, m)| *m).collect();
+        let inserted = store.record_placed_downloads(
+            self.account.id,
+            &self.pending,
+            &marks,
+            self.pending_now(),
+        )?;
+        let mut new: Vec<(crate::store::FolderId, u64)> = Vec::new();
+        for (i, (folder, _)) in inserted.iter().zip(&self.placed) {
+            if !matches!(i, crate::store::Inserted::New(_)) {
+                continue;
+            }
+            match new.iter_mut().find(|(f, _)| f == folder) {
+                Some((_, n)) => *n += 1,
+                None => new.push((*folder, 1)),
+            }
+        }
         self.stored += self.pending.len() as u64;
         self.stored_partial += self
             .pending
@@ -454,13 +496,14 @@ impl<'a> Batch<'a> {
             .filter(|d| d.message.is_partial())
             .count() as u64;
         self.pending.clear();
+        self.placed.clear();
         self.pending_bytes = 0;
         self.first_pending = None;
-        if new > 0 {
+        for (folder, count) in new {
             emit.send(Event::NewMail {
                 account: self.account.id,
-                folder: self.account.inbox,
-                count: new,
+                folder,
+                count,
             });
         }
         self.progress(emit);

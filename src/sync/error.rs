@@ -27,6 +27,9 @@ pub enum Error {
     /// The worker could not start a thread.
     #[error("cannot start a sync thread: {0}")]
     Thread(std::io::Error),
+    /// The stored rules cannot run.
+    #[error(transparent)]
+    Rules(#[from] crate::rules::Error),
 }
 
 impl Error {
@@ -48,6 +51,10 @@ impl Error {
                 "Sign in again: \"{name}\" is no longer signed in. Run `popmail account login {name}`."
             ),
             Error::Thread(e) => format!("popmail could not start a sync thread: {e}."),
+            Error::Rules(e) => format!(
+                "The message rules cannot run: {e}. Fix the rule (`popmail rule list`); nothing \
+                 was downloaded or deleted."
+            ),
         }
     }
 

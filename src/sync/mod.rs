@@ -8,6 +8,8 @@
 //! - [`policy`]: what is deleted on the server, as a pure function;
 //! - `session`: POP3 settings and server listings (UIDL or header identity);
 //! - `identity`: distinct identities for messages sharing a UIDL;
+//! - [`place`]: the one decision point: folder, flags and server action of a
+//!   new message, fed by the rules and the junk filter;
 //! - `ops`: test connection, dry run, fetching a full message.
 
 pub mod account;
@@ -15,6 +17,7 @@ mod api;
 mod error;
 mod identity;
 mod ops;
+pub mod place;
 pub mod policy;
 pub mod session;
 pub mod worker;

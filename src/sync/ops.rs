@@ -238,7 +238,8 @@ fn dry_run_report(options: &SyncOptions, account: AccountId) -> Result<DryRunRep
         .collect();
     let downloads = Downloads::split(account.settings.max_size_kb, new);
     // The same plan a sync makes once these downloads are stored.
-    let projected = downloads.stored(&ledger, now);
+    let mut projected = downloads.stored(&ledger, now);
+    super::policy::keep_on_server(&mut projected, &store.kept_on_server(account.id)?);
     let plan = plan_deletions(
         account.settings.policy,
         account.settings.delete_when_deleted_here,

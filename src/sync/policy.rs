@@ -10,7 +10,12 @@
 //! - "keep for N days" deletes those downloaded more than N days ago;
 //! - "delete when deleted here" deletes those the user expunged here
 //!   (even headers-only ones: the user chose to be rid of them);
-//! - "keep" deletes nothing else.
+//! - "keep" deletes nothing else;
+//! - a rule's "leave on server" keeps a message whatever the policy (only the
+//!   user deleting it here, with "delete when deleted here", removes it); a
+//!   rule's "delete from server" sets the ledger's `delete_pending`, in the
+//!   commit that stores the message, so it is deleted after that commit like
+//!   any other.
 
 use std::collections::HashMap;
 
@@ -54,6 +59,8 @@ pub struct Known {
     pub delete_pending: bool,
     /// A DELE for it was confirmed by QUIT before.
     pub server_deleted: bool,
+    /// A rule said to leave it on the server.
+    pub keep_on_server: bool,
 }
 
 impl From<&LedgerEntry> for Known {
@@ -64,6 +71,7 @@ impl From<&LedgerEntry> for Known {
             deleted_here: e.deleted_here_at.is_some(),
             delete_pending: e.delete_pending,
             server_deleted: e.server_deleted_at.is_some(),
+            keep_on_server: false,
         }
     }
 }
@@ -74,6 +82,19 @@ pub fn known(ledger: &HashMap<String, LedgerEntry>) -> HashMap<String, Known> {
         .iter()
         .map(|(u, e)| (u.clone(), Known::from(e)))
         .collect()
+}
+
+/// Marks the UIDLs that rules said to leave on the server
+/// ([`crate::store::Store::kept_on_server`]).
+pub fn keep_on_server(
+    known: &mut HashMap<String, Known>,
+    kept: &std::collections::HashSet<String>,
+) {
+    for uidl in kept {
+        if let Some(k) = known.get_mut(uidl) {
+            k.keep_on_server = true;
+        }
+    }
 }
 
 /// The new messages a sync downloads, split by size.
@@ -121,6 +142,7 @@ impl Downloads {
             deleted_here: false,
             delete_pending: false,
             server_deleted: false,
+            keep_on_server: false,
         };
         for m in &self.full {
             out.insert(m.uidl.clone(), fresh(true));
@@ -154,7 +176,7 @@ pub fn plan_deletions(
             if entry.delete_pending || (delete_when_deleted_here && entry.deleted_here) {
                 return Some((m.clone(), Reason::DeletedHere));
             }
-            if !entry.stored_in_full {
+            if !entry.stored_in_full || entry.keep_on_server {
                 return None;
             }
             match policy {
@@ -238,6 +260,26 @@ mod tests {
             ["old"]
         );
         assert!(plan_deletions(Policy::Keep, false, &srv, &known(&ledger), now).is_empty());
+    }
+
+    #[test]
+    fn a_rule_keeps_a_message_under_the_delete_policy_until_deleted_here() {
+        let now = 100 * DAY;
+        let mut ledger = HashMap::new();
+        ledger.insert("kept".into(), entry("kept", now));
+        ledger.insert("other".into(), entry("other", now));
+        let srv = server(&["kept", "other"]);
+        let mut k = known(&ledger);
+        keep_on_server(&mut k, &["kept".to_string()].into_iter().collect());
+        assert_eq!(
+            uidls(&plan_deletions(Policy::Delete, true, &srv, &k, now)),
+            ["other"]
+        );
+        k.entry("kept".into()).and_modify(|e| e.deleted_here = true);
+        assert_eq!(
+            uidls(&plan_deletions(Policy::Delete, true, &srv, &k, now)),
+            ["kept", "other"]
+        );
     }
 
     #[test]

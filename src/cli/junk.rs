@@ -1,0 +1,240 @@
+//! `popmail junk …`: mark messages junk or not junk (training the filter as
+//! the window's buttons will), train from whole folders with progress,
+//! classify a folder without moving anything, and forget the training.
+//!
+//! Marking junk moves the message to the local Junk folder; marking it not
+//! junk remembers its sender as safe (never junk again) and moves it out of
+//! Junk to its account's Inbox (or the Archive). Nothing is ever deleted for
+//! being junk.
+
+use std::io::Write;
+use std::sync::atomic::Ordering;
+
+use anyhow::bail;
+use clap::Subcommand;
+
+use crate::rules::junk;
+use crate::store::{FolderRole, MessageId, Scope, Sort, Store, TrainItem, TrainOutcome};
+
+/// `popmail junk …`.
+#[derive(Debug, Subcommand)]
+pub enum JunkCommand {
+    /// Mark messages as junk (or, with --not, as not junk) and train the filter.
+    Mark {
+        /// Message ids (from `list` or `search`).
+        #[arg(required = true)]
+        ids: Vec<i64>,
+        /// Not junk: the sender becomes safe and the message leaves Junk.
+        #[arg(long)]
+        not: bool,
+    },
+    /// Train the filter from whole folders.
+    Train {
+        /// A folder of junk.
+        #[arg(long)]
+        junk: Option<String>,
+        /// A folder of good mail.
+        #[arg(long)]
+        good: Option<String>,
+        /// No progress bar.
+        #[arg(long)]
+        quiet: bool,
+    },
+    /// Print each message's verdict and score; nothing is moved.
+    Classify {
+        /// Folder name, ACCOUNT/NAME, or id.
+        folder: String,
+        /// Print JSON lines instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Forget all training (senders marked not junk stay safe).
+    Reset,
+    /// Whether an account's provider verdict (X-Spam-Flag, X-Spam-Status,
+    /// *****SPAM*****) files mail as junk; without a value, say which it is.
+    TrustProvider {
+        /// The account's name.
+        account: String,
+        /// yes or no.
+        #[arg(value_parser = clap::builder::BoolishValueParser::new())]
+        trust: Option<bool>,
+    },
+}
+
+/// Runs a `junk` subcommand.
+pub(super) fn run(store: &mut Store, command: JunkCommand) -> anyhow::Result<()> {
+    match command {
+        JunkCommand::Mark { ids, not } => mark(store, &ids, !not),
+        JunkCommand::Train { junk, good, quiet } => {
+            if junk.is_none() && good.is_none() {
+                bail!("say which folder to learn from: --junk FOLDER and/or --good FOLDER");
+            }
+            for (folder, is_junk) in [(junk, true), (good, false)] {
+                if let Some(folder) = folder {
+                    train_folder(store, &folder, is_junk, quiet)?;
+                }
+            }
+            let (spam, good) = store.junk_totals()?;
+            println!("The filter now knows {spam} junk and {good} good messages.");
+            Ok(())
+        }
+        JunkCommand::Classify { folder, json } => classify(store, &folder, json),
+        JunkCommand::TrustProvider { account, trust } => {
+            let account = store.account_by_name(&account)?;
+            if let Some(trust) = trust {
+                store.set_junk_trusts_provider(account.id, trust)?;
+            }
+            let trusted = store.junk_trusts_provider(account.id)?;
+            println!(
+                "{}: the provider's junk verdict is {}.",
+                account.settings.name,
+                if trusted { "trusted" } else { "ignored" }
+            );
+            Ok(())
+        }
+        JunkCommand::Reset => {
+            store.junk_reset()?;
+            println!("The junk filter forgot its training.");
+            Ok(())
+        }
+    }
+}
+
+/// The training item of a stored message.
+fn item(store: &Store, id: MessageId, is_junk: bool) -> anyhow::Result<TrainItem> {
+    let raw = store.raw(id)?;
+    let parsed = crate::mail::parse(&raw);
+    let headers = crate::mail::headers(&raw);
+    Ok(TrainItem {
+        sha256: parsed.sha256,
+        tokens: junk::tokens(&parsed.envelope, &headers, &parsed.index_text, &raw),
+        junk: is_junk,
+    })
+}
+
+fn mark(store: &mut Store, ids: &[i64], is_junk: bool) -> anyhow::Result<()> {
+    let ids: Vec<MessageId> = ids.iter().map(|i| MessageId(*i)).collect();
+    let rows = store.rows(&ids)?;
+    if let Some(missing) = ids.iter().find(|id| !rows.iter().any(|r| r.id == **id)) {
+        bail!(
+            "there is no message with id {} (nothing was marked)",
+            missing.0
+        );
+    }
+    let items = rows
+        .iter()
+        .map(|r| item(store, r.id, is_junk))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let outcomes = store.junk_train(&items)?;
+    if is_junk {
+        let target = store.junk_folder()?;
+        store.move_messages(&ids, target)?;
+    } else {
+        let junk_folder = store.junk_folder()?;
+        for r in &rows {
+            store.junk_add_safe_sender(&r.from_addr)?;
+            if r.folder == junk_folder {
+                let home = match r.account.map(|a| store.account(a)) {
+                    Some(Ok(a)) => a.inbox,
+                    _ => store.special_folder(FolderRole::Archive)?,
+                };
+                store.move_messages(&[r.id], home)?;
+            }
+        }
+    }
+    let changed = outcomes
+        .iter()
+        .filter(|o| **o != TrainOutcome::Unchanged)
+        .count();
+    println!(
+        "Marked {} as {}; the filter learned from {changed}.",
+        crate::fmt::count(ids.len() as u64, "message", "messages"),
+        if is_junk { "junk" } else { "not junk" }
+    );
+    Ok(())
+}
+
+/// Messages trained per transaction.
+const TRAIN_BATCH: usize = 100;
+
+fn train_folder(store: &mut Store, folder: &str, is_junk: bool, quiet: bool) -> anyhow::Result<()> {
+    let folder = store.resolve_folder(folder)?;
+    let ids = store.sorted_ids(Scope::Folder(folder.id), Sort::default())?;
+    let bar = super::rules::progress_bar(quiet, ids.len() as u64);
+    bar.set_message(format!(
+        "learning {} from {}",
+        if is_junk { "junk" } else { "good mail" },
+        folder.qualified_name()
+    ));
+    let interrupted = super::import_export::interrupt_flag();
+    let mut learned = 0usize;
+    for chunk in ids.chunks(TRAIN_BATCH) {
+        if interrupted.load(Ordering::SeqCst) {
+            bar.abandon();
+            bail!("cancelled; {learned} messages were learned and stay learned");
+        }
+        let items = chunk
+            .iter()
+            .map(|id| item(store, *id, is_junk))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        learned += store
+            .junk_train(&items)?
+            .iter()
+            .filter(|o| **o != TrainOutcome::Unchanged)
+            .count();
+        bar.inc(chunk.len() as u64);
+    }
+    bar.finish_and_clear();
+    println!(
+        "Learned {learned} of {} in {} as {}.",
+        crate::fmt::count(ids.len() as u64, "message", "messages"),
+        folder.qualified_name(),
+        if is_junk { "junk" } else { "good" }
+    );
+    Ok(())
+}
+
+fn classify(store: &Store, folder: &str, json: bool) -> anyhow::Result<()> {
+    let folder = store.resolve_folder(folder)?;
+    let model = store.junk_model()?;
+    if !json && (model.spam_messages == 0 || model.good_messages == 0) {
+        eprintln!(
+            "note: the filter has learned {} junk and {} good messages; it needs both \
+             (`popmail junk mark` or `popmail junk train`) before it can tell them apart",
+            model.spam_messages, model.good_messages
+        );
+    }
+    let ids = store.sorted_ids(Scope::Folder(folder.id), Sort::default())?;
+    let mut out = std::io::stdout().lock();
+    for chunk in ids.chunks(TRAIN_BATCH) {
+        for row in store.rows(chunk)? {
+            let raw = store.raw(row.id)?;
+            let parsed = crate::mail::parse(&raw);
+            let headers = crate::mail::headers(&raw);
+            let tokens = junk::tokens(&parsed.envelope, &headers, &parsed.index_text, &raw);
+            let c = model.classify(&tokens);
+            if json {
+                let value = serde_json::json!({
+                    "id": row.id.0,
+                    "verdict": c.verdict,
+                    "score": c.score,
+                    "from_addr": row.from_addr,
+                    "subject": row.subject,
+                    "clues": c.clues,
+                });
+                writeln!(out, "{value}")?;
+            } else {
+                writeln!(
+                    out,
+                    "{:>7}  {:<6}  {:>5.3}  {:<24.24}  {:<50.50}",
+                    row.id.0,
+                    c.verdict.as_str(),
+                    c.score,
+                    row.sender(),
+                    row.subject
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
