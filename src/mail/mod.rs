@@ -314,12 +314,12 @@ fn first_single(list: &mailparse::MailAddrList) -> Option<(String, String)> {
     list.iter().find_map(|a| match a {
         mailparse::MailAddr::Single(s) => Some((
             clean_line(s.display_name.as_deref().unwrap_or("")),
-            s.addr.trim().to_string(),
+            clean_line(&s.addr),
         )),
         mailparse::MailAddr::Group(g) => g.addrs.first().map(|s| {
             (
                 clean_line(s.display_name.as_deref().unwrap_or("")),
-                s.addr.trim().to_string(),
+                clean_line(&s.addr),
             )
         }),
     })

@@ -93,3 +93,19 @@ fn sort_subject_strips_reply_prefixes() {
     assert_eq!(sort_subject("  "), "");
     assert_eq!(sort_subject("Ré: x"), "ré: x");
 }
+
+/// Found by the `mail_model` fuzz target: a bare CR inside an address
+/// reached the list's sender column.
+#[test]
+fn fuzz_regression_bare_cr_in_an_address_never_reaches_a_list_column() {
+    let raw = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fuzz/regressions/mail_model-bare-cr-in-address"
+    ))
+    .unwrap();
+    let e = envelope(&raw);
+    for col in [&e.subject, &e.from_name, &e.from_addr] {
+        assert!(!col.contains('\n') && !col.contains('\r'), "{col:?}");
+    }
+    assert!(e.from_addr.starts_with("nest@exampl"), "{:?}", e.from_addr);
+}

@@ -19,7 +19,7 @@
 //! The counts are kept by the store; [`Model`] is the in-memory form a sync
 //! or a benchmark classifies with.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::account::limits;
 use crate::mail::Envelope;
@@ -231,7 +231,9 @@ pub fn tokens(
     raw: &[u8],
 ) -> Vec<String> {
     let mut out = Tokens::default();
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    // Ordered, so the tokens (and which of them fit under the cap) are the
+    // same on every run: a classification must not change between runs.
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for (name, value) in headers {
         let name = name.to_ascii_lowercase();
         if name.starts_with("x-spam") {

@@ -113,18 +113,27 @@ pub fn sync_accounts(
     worker: &SyncWorker,
     accounts: &[AccountId],
 ) -> Vec<(AccountId, Outcome, Vec<Event>)> {
+    sync_accounts_within(worker, accounts, Duration::from_secs(60))
+}
+
+/// Like [`sync_accounts`], waiting at most `limit` (for large corpora).
+pub fn sync_accounts_within(
+    worker: &SyncWorker,
+    accounts: &[AccountId],
+    limit: Duration,
+) -> Vec<(AccountId, Outcome, Vec<Event>)> {
     for a in accounts {
         worker.send(Command::SyncAccount(*a));
     }
     let mut out: Vec<(AccountId, Outcome, Vec<Event>)> = Vec::new();
     let mut seen: Vec<Event> = Vec::new();
-    let deadline = Instant::now() + Duration::from_secs(60);
+    let deadline = Instant::now() + limit;
     while out.len() < accounts.len() {
         let left = deadline.saturating_duration_since(Instant::now());
         let event = worker
             .events()
             .recv_timeout(left)
-            .expect("sync did not finish within a minute");
+            .unwrap_or_else(|e| panic!("sync did not finish within {limit:?}: {e:?}"));
         match &event {
             Event::Finished { account, summary } => {
                 out.push((*account, Outcome::Finished(summary.clone()), seen.clone()));
@@ -150,8 +159,18 @@ pub fn sync_accounts(
 
 /// Syncs one account with a fresh worker and returns its outcome.
 pub fn sync_once(data: &DataDir, clock: &TestClock, account: AccountId) -> Outcome {
+    sync_once_within(data, clock, account, Duration::from_secs(60))
+}
+
+/// Like [`sync_once`], waiting at most `limit` (for large corpora).
+pub fn sync_once_within(
+    data: &DataDir,
+    clock: &TestClock,
+    account: AccountId,
+    limit: Duration,
+) -> Outcome {
     let w = worker(data, clock);
-    let mut r = sync_accounts(&w, &[account]);
+    let mut r = sync_accounts_within(&w, &[account], limit);
     w.shutdown();
     r.pop().map(|(_, o, _)| o).expect("an outcome")
 }
