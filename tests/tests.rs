@@ -12,7 +12,7 @@
 //! - `pop3_transcript`: the POP3 client against `C:`/`S:` byte transcripts.
 //! - `pop3_login`: the sans-IO login state machine against `C:`/`S:` transcripts, no transport.
 //! - `pop3_fallback`: mechanism fallback, reconnection and safe suggestions in the login machine.
-//! - `oauth_sync`: the sync worker with OAuth accounts: silent refresh, no duplicates, revoked sign-in while another account syncs.
+//! - `oauth_sync`: the sync worker with OAuth accounts: silent refresh, no duplicates, revoked sign-in while another account syncs; dry run, fetch full and test connection.
 //! - `oauth_sasl`: SASL XOAUTH2 / OAUTHBEARER (RFC 7628) transcripts and Microsoft's two-step over a socket.
 //! - `oauth_cli`: `account add --auth oauth2 --device`, `account login`, and `sync` against the mock IdP and Dovecot.
 //! - `oauth_flows`: OAuth 2.0 browser (PKCE, loopback), device and refresh flows against the mock IdP and Dovecot's oauth2 passdb.

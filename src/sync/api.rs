@@ -33,7 +33,11 @@ pub enum Command {
         request: u64,
         /// The settings being edited (maybe not saved yet).
         settings: Box<AccountSettings>,
-        /// The password typed in the dialog.
+        /// The saved account being edited, if any: an OAuth 2.0 test signs
+        /// in with its saved sign-in.
+        account: Option<AccountId>,
+        /// The password typed in the dialog; for OAuth 2.0 the access token
+        /// of a sign-in made in the dialog, or empty.
         password: Secret,
     },
     /// The account settings changed: reload them (intervals, policies).

@@ -199,10 +199,11 @@ impl Dispatcher {
             Command::TestConnection {
                 request,
                 settings,
+                account,
                 password,
             } => self.helper(
                 "popmail-test-connection",
-                move |o, e| ops::test_connection(o, e, request, &settings, password),
+                move |o, e| ops::test_connection(o, e, request, &settings, account, password),
                 move |why| Event::TestStep {
                     request,
                     step: super::TestStep {

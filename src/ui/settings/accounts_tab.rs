@@ -325,6 +325,17 @@ impl Settings {
         let Some(settings) = validation::for_test(form) else {
             return;
         };
+        if settings.auth == crate::account::AuthMethod::OAuth2 {
+            // The worker signs in with the account's saved sign-in.
+            let request = self.diagnosis.start_test();
+            session.sync_send(Command::TestConnection {
+                request,
+                settings: Box::new(settings),
+                account: form.editing,
+                password: Secret::new(""),
+            });
+            return;
+        }
         let password = match form.editing.filter(|_| form.password.is_empty()) {
             Some(id) => match self.load_password(&session.store, id) {
                 Ok(p) => p,
@@ -346,6 +357,7 @@ impl Settings {
         session.sync_send(Command::TestConnection {
             request,
             settings: Box::new(settings),
+            account: form.editing,
             password,
         });
     }
