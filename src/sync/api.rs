@@ -191,6 +191,9 @@ pub enum Event {
         certificate: Option<CertSummary>,
         /// The session's protocol log, credentials redacted.
         log: Vec<String>,
+        /// The account must sign in again (OAuth 2.0: the sign-in expired
+        /// or was withdrawn); the window offers "Sign in again".
+        sign_in: bool,
     },
     /// Answer to [`Command::DryRun`].
     DryRun {

@@ -295,6 +295,7 @@ impl Dispatcher {
                 message: Error::Thread(e).user_message(),
                 certificate: None,
                 log: Vec::new(),
+                sign_in: false,
             }),
         }
     }
@@ -329,6 +330,7 @@ fn run_account(options: &SyncOptions, emit: &Emitter, cancel: &Cancel, account: 
             account: account.id,
             message: f.error.user_message(),
             certificate: f.error.certificate(),
+            sign_in: f.error.needs_sign_in(),
             log: f.log,
         }),
     }

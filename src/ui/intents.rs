@@ -15,6 +15,8 @@ pub enum Open {
     NewAccount,
     /// The form of this account.
     Account(AccountId),
+    /// The form of this account, signing in again through the browser.
+    SignInAgain(AccountId),
     /// The Preferences tab.
     Preferences,
 }

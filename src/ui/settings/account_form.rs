@@ -135,6 +135,8 @@ pub struct AccountForm {
     pub sign_in: SignInRun,
     /// The stored account's sign-in expired or was withdrawn.
     pub needs_sign_in: bool,
+    /// Start the browser sign-in on the next frame ("Sign in again").
+    pub start_sign_in: bool,
 }
 
 impl AccountForm {
@@ -169,6 +171,7 @@ impl AccountForm {
             oauth: OAuthFields::from_settings(None),
             sign_in: SignInRun::default(),
             needs_sign_in: false,
+            start_sign_in: false,
         }
     }
 
@@ -208,6 +211,7 @@ impl AccountForm {
             oauth: OAuthFields::from_settings(s.oauth.as_ref()),
             sign_in: SignInRun::default(),
             needs_sign_in: false,
+            start_sign_in: false,
         }
     }
 
@@ -405,7 +409,13 @@ pub fn server_ui(
                             .color(ui.visuals().warn_fg_color),
                         );
                     }
-                    start = oauth_form::oauth_ui(ui, &mut form.oauth, &mut form.sign_in, saved);
+                    start = oauth_form::oauth_ui(
+                        ui,
+                        &mut form.oauth,
+                        &mut form.sign_in,
+                        saved,
+                        form.needs_sign_in,
+                    );
                     problem(ui, problems, Field::OAuth);
                     keychain_note(ui, keychain, "The sign-in is");
                 });

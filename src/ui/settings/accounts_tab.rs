@@ -123,7 +123,8 @@ impl Settings {
             }
         });
         if let Some(a) = edit.and_then(|id| self.accounts.iter().find(|a| a.id == id)) {
-            let form = AccountForm::from_account(a);
+            let mut form = AccountForm::from_account(a);
+            form.needs_sign_in = super::needs_sign_in(store, a);
             self.edit(form);
         }
         message_ui(ui, &self.message);
@@ -162,7 +163,7 @@ impl Settings {
         ui.label(RichText::new(title).strong().size(16.0));
         let can_sync = session.can_sync();
         let mut ask = None;
-        let mut sign_in = false;
+        let mut sign_in = std::mem::take(&mut form.start_sign_in);
         form.sign_in.poll(&who(form));
         egui::ScrollArea::vertical()
             .max_height(max_height - 40.0)

@@ -144,11 +144,14 @@ impl Settings {
                 self.form = Some(AccountForm::new_account());
                 self.form_only = true;
             }
-            Open::Account(id) => {
+            Open::Account(id) | Open::SignInAgain(id) => {
                 self.tab = Tab::Accounts;
                 self.selected = Some(id);
                 if let Some(a) = self.accounts.iter().find(|a| a.id == id) {
-                    self.form = Some(AccountForm::from_account(a));
+                    let mut form = AccountForm::from_account(a);
+                    form.needs_sign_in = store.is_some_and(|s| needs_sign_in(s, a));
+                    form.start_sign_in = matches!(what, Open::SignInAgain(_));
+                    self.form = Some(form);
                     self.form_only = true;
                 }
             }
@@ -323,6 +326,16 @@ impl Settings {
             self.close();
         }
     }
+}
+
+/// Whether an OAuth account has lost its sign-in (its refresh token was
+/// forgotten when the provider refused it).
+fn needs_sign_in(store: &Store, a: &Account) -> bool {
+    a.settings.auth == crate::account::AuthMethod::OAuth2
+        && matches!(
+            crate::credentials::load_refresh_token(store, a.id),
+            Ok(None)
+        )
 }
 
 /// The dialog's Close button, on the right.

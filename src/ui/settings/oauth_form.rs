@@ -310,7 +310,14 @@ fn field(ui: &mut Ui, label: &str, value: &mut String, hint: &str) {
 
 /// The provider choice, its fields and the sign-in button with its state.
 /// Returns whether the person asked to sign in.
-pub fn oauth_ui(ui: &mut Ui, fields: &mut OAuthFields, run: &mut SignInRun, saved: bool) -> bool {
+/// `again`: the stored sign-in was lost, so the button says "Sign in again".
+pub fn oauth_ui(
+    ui: &mut Ui,
+    fields: &mut OAuthFields,
+    run: &mut SignInRun,
+    saved: bool,
+    again: bool,
+) -> bool {
     let mut start = false;
     egui::Grid::new("account-form-oauth")
         .num_columns(2)
@@ -381,7 +388,11 @@ pub fn oauth_ui(ui: &mut Ui, fields: &mut OAuthFields, run: &mut SignInRun, save
                 });
         });
     ui.add_space(4.0);
-    let button = format!("Sign in with {}", provider_name(fields.provider));
+    let button = if again && run.tokens().is_none() {
+        "Sign in again".to_string()
+    } else {
+        format!("Sign in with {}", provider_name(fields.provider))
+    };
     match &run.state {
         SignIn::Waiting { url, opened } => {
             let mut cancel = false;
