@@ -175,7 +175,7 @@ impl Settings {
                     // the right, so test steps show without scrolling.
                     ui.columns(2, |cols| {
                         if let [left, right] = cols {
-                            sign_in =
+                            sign_in |=
                                 account_form::server_ui(left, form, &shown, self.keychain, picker);
                             account_form::policy_ui(right, form, &shown);
                             right.separator();
@@ -183,7 +183,7 @@ impl Settings {
                         }
                     });
                 } else {
-                    sign_in = account_form::server_ui(ui, form, &shown, self.keychain, picker);
+                    sign_in |= account_form::server_ui(ui, form, &shown, self.keychain, picker);
                     ui.separator();
                     account_form::policy_ui(ui, form, &shown);
                     ui.separator();
