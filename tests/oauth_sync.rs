@@ -5,7 +5,8 @@
 //! download; a token near its expiry is refreshed before login; a revoked
 //! refresh token gives "Sign in again" and is forgotten, while a second
 //! account in the same worker still syncs; the protocol log never shows a
-//! token. Also the store's migration 0002 (OAuth settings, refresh tokens)
+//! token; the dry run, "fetch full message" and "Test connection" sign in
+//! with OAuth too. Also the store's migration 0002 (OAuth settings, refresh tokens)
 //! over a version-1 store.
 
 use std::time::Duration;
@@ -227,4 +228,104 @@ fn oauth_store_migrates_from_version_1() {
     );
     store.set_stored_refresh_token(old.id, None).unwrap();
     assert_eq!(store.stored_refresh_token(old.id).unwrap(), None);
+}
+
+/// Waits (at most a minute) for the first event `pick` accepts.
+fn wait_for<T>(
+    w: &popmail::sync::SyncWorker,
+    mut pick: impl FnMut(popmail::sync::Event) -> Option<T>,
+) -> T {
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        let e = w
+            .events()
+            .recv_timeout(left)
+            .expect("no answer in a minute");
+        if let Some(t) = pick(e) {
+            return t;
+        }
+    }
+}
+
+/// The one-off jobs of the sync worker sign in as a sync does: the dry run,
+/// "fetch full message" and "Test connection" of an OAuth account work
+/// (after the server refused the access token in memory: one refresh), and
+/// a test without any sign-in says "Sign in again".
+#[test]
+fn oauth_ops_dry_run_fetch_full_and_test_connection() {
+    use popmail::store::Sort;
+    use popmail::sync::{Command, Event};
+    let idp = Idp::start("alice");
+    let d = Dovecot::start(&DovecotOptions {
+        users: vec![("alice".into(), String::new())],
+        oauth2_introspection: Some(idp.url("/introspect")),
+        ..DovecotOptions::default()
+    });
+    d.add_message("alice", &msg("small"));
+    let mut large = msg("large");
+    large.extend(std::iter::repeat_n(b"0123456789abcdef\r\n".as_slice(), 4000).flatten());
+    d.add_message("alice", &large);
+    let data = DataDir::new();
+    let mut store = data.store();
+    let (mut alice, _) = sign_in_account(&mut store, &idp, &d, "work", "alice");
+    alice.settings.max_size_kb = Some(10);
+    store.update_account(alice.id, &alice.settings).unwrap();
+    let clock = TestClock::at(1_700_000_000);
+    let w = worker(&data, &clock);
+    let r = sync_accounts(&w, &[alice.id]);
+    assert_eq!(finished(&r[0].1), 2);
+
+    idp.expire_access_tokens();
+    d.add_message("alice", &msg("new"));
+    w.send(Command::DryRun(alice.id));
+    let report = wait_for(&w, |e| match e {
+        Event::DryRun { report, .. } => Some(report),
+        _ => None,
+    })
+    .expect("dry run of an OAuth account");
+    assert_eq!((report.on_server, report.would_download), (3, 1));
+    assert_eq!(idp.refreshes(), 1, "the refused token was refreshed once");
+
+    let rows = store
+        .page(Scope::Folder(alice.inbox), Sort::default(), 0, 10)
+        .unwrap();
+    let partial = rows.iter().find(|r| r.partial).expect("a headers-only row");
+    w.send(Command::FetchFull(partial.id));
+    let new = wait_for(&w, |e| match e {
+        Event::FullFetched { new, .. } => Some(new),
+        _ => None,
+    })
+    .expect("fetch full of an OAuth account");
+    assert_eq!(store.raw(new).unwrap(), large);
+
+    let test = |account: Option<popmail::store::AccountId>| {
+        w.send(Command::TestConnection {
+            request: 7,
+            settings: Box::new(alice.settings.clone()),
+            account,
+            password: popmail::secret::Secret::new(""),
+        });
+        let mut steps = Vec::new();
+        wait_for(&w, |e| match e {
+            Event::TestStep { step, last, .. } => {
+                steps.push(step);
+                last.then(|| steps.clone())
+            }
+            _ => None,
+        })
+    };
+    let steps = test(Some(alice.id));
+    let login = steps.iter().find(|s| s.name == "Login").expect("a login");
+    assert_eq!(login.outcome, Ok("signed in as alice".to_string()));
+    assert!(steps.last().unwrap().outcome.is_ok(), "{steps:?}");
+    let steps = test(None);
+    let only = steps.last().unwrap();
+    assert!(
+        only.outcome
+            .as_ref()
+            .is_err_and(|m| m.contains("Sign in again")),
+        "{steps:?}"
+    );
+    w.shutdown();
 }

@@ -12,7 +12,7 @@
 //! - `pop3_transcript`: the POP3 client against `C:`/`S:` byte transcripts.
 //! - `pop3_login`: the sans-IO login state machine against `C:`/`S:` transcripts, no transport.
 //! - `pop3_fallback`: mechanism fallback, reconnection and safe suggestions in the login machine.
-//! - `oauth_sync`: the sync worker with OAuth accounts: silent refresh, no duplicates, revoked sign-in while another account syncs.
+//! - `oauth_sync`: the sync worker with OAuth accounts: silent refresh, no duplicates, revoked sign-in while another account syncs; dry run, fetch full and test connection.
 //! - `oauth_sasl`: SASL XOAUTH2 / OAUTHBEARER (RFC 7628) transcripts and Microsoft's two-step over a socket.
 //! - `oauth_cli`: `account add --auth oauth2 --device`, `account login`, and `sync` against the mock IdP and Dovecot.
 //! - `oauth_flows`: OAuth 2.0 browser (PKCE, loopback), device and refresh flows against the mock IdP and Dovecot's oauth2 passdb.
@@ -39,6 +39,7 @@
 //! - `ui_window`: the reader window headless (egui_kittest) over real stores.
 //! - `ui_import_export`: import and export from the window, with the real job worker.
 //! - `ui_lock`: the lock screen of an encrypted store: no mail shown, wrong passphrase, unlock, Ctrl+L and File → Lock.
+//! - `ui_oauth`: "Sign in with …" in the settings dialog against the mock IdP and Dovecot: cancel, sign in, sync, "Sign in again".
 //! - `ui_settings`: the settings dialog against a real Dovecot: accounts, diagnosis, preferences.
 //! - `ui_sync`: the reader window with the real sync worker and the demo server.
 
@@ -81,6 +82,7 @@ mod sync_no_top;
 mod sync_policies;
 mod ui_import_export;
 mod ui_lock;
+mod ui_oauth;
 mod ui_settings;
 mod ui_sync;
 mod ui_window;

@@ -33,7 +33,11 @@ pub enum Command {
         request: u64,
         /// The settings being edited (maybe not saved yet).
         settings: Box<AccountSettings>,
-        /// The password typed in the dialog.
+        /// The saved account being edited, if any: an OAuth 2.0 test signs
+        /// in with its saved sign-in.
+        account: Option<AccountId>,
+        /// The password typed in the dialog; for OAuth 2.0 the access token
+        /// of a sign-in made in the dialog, or empty.
         password: Secret,
     },
     /// The account settings changed: reload them (intervals, policies).
@@ -187,6 +191,9 @@ pub enum Event {
         certificate: Option<CertSummary>,
         /// The session's protocol log, credentials redacted.
         log: Vec<String>,
+        /// The account must sign in again (OAuth 2.0: the sign-in expired
+        /// or was withdrawn); the window offers "Sign in again".
+        sign_in: bool,
     },
     /// Answer to [`Command::DryRun`].
     DryRun {

@@ -1,15 +1,19 @@
 //! One-off jobs of the sync worker: "Test connection" step by step, the
 //! dry run ("what would the next sync delete on the server?"), and fetching
 //! the full message for a headers-only one.
+//!
+//! Each signs in as a sync does ([`session::login_config`]): the saved
+//! password, or for an OAuth 2.0 account (RFC 6749, RFC 7628) a fresh
+//! access token, refreshed once more when the server refuses it.
 
 use super::policy::{Downloads, OnServer, plan_deletions};
 use super::session::{self, pop3_config};
 use super::{CertSummary, DryRunReport, Emitter, Error, Event, SyncOptions, TestStep};
-use crate::account::AccountSettings;
-use crate::credentials;
+use crate::account::{AccountSettings, AuthMethod};
 use crate::pop3::{self, Client, ProtocolLog, Step};
 use crate::secret::Secret;
 use crate::store::{Account, AccountId, Dedupe, Flags, MessageId, NewMessage, Store};
+use crate::worker::Cancel;
 
 fn cert_summary(c: &pop3::CertInfo) -> CertSummary {
     CertSummary {
@@ -20,12 +24,51 @@ fn cert_summary(c: &pop3::CertInfo) -> CertSummary {
     }
 }
 
-/// Tries `settings` and reports each step as it happens.
+/// What "Test connection" signs in with, for `settings` as typed: the
+/// password typed (or saved); for OAuth 2.0, the saved sign-in of the
+/// account being edited (`account`), else the access token of a sign-in
+/// just made in the form (handed over as `password`).
+fn test_config(
+    options: &SyncOptions,
+    settings: &AccountSettings,
+    account: Option<AccountId>,
+    password: Secret,
+) -> Result<pop3::Config, Error> {
+    if settings.auth != AuthMethod::OAuth2 {
+        return Ok(pop3_config(settings, password, options.timeouts));
+    }
+    if password.is_empty() {
+        let Some(id) = account else {
+            return Err(Error::SignInNeeded(settings.name.clone()));
+        };
+        let store = Store::open(&options.store)?;
+        let saved = store.account(id)?;
+        let account = Account {
+            settings: settings.clone(),
+            ..saved
+        };
+        return session::login_config(&store, &account, options.timeouts, &Cancel::new(), None);
+    }
+    let oauth = settings
+        .oauth
+        .as_ref()
+        .ok_or_else(|| Error::SignInNeeded(settings.name.clone()))?;
+    let endpoints = crate::oauth::resolve(oauth, &|k| std::env::var(k).ok())?;
+    let mut cfg = pop3_config(settings, password, options.timeouts);
+    cfg.oauth_mechanism = endpoints.mechanism;
+    cfg.oauth_initial_response = endpoints.initial_response;
+    Ok(cfg)
+}
+
+/// Tries `settings` and reports each step as it happens. `password` is the
+/// password typed, or for OAuth 2.0 an access token or empty (see
+/// [`test_config`]); `account` is the saved account being edited, if any.
 pub fn test_connection(
     options: &SyncOptions,
     emit: &Emitter,
     request: u64,
     settings: &AccountSettings,
+    account: Option<AccountId>,
     password: Secret,
 ) {
     let step = |name: &str,
@@ -42,7 +85,13 @@ pub fn test_connection(
             last,
         });
     };
-    let cfg = pop3_config(settings, password, options.timeouts);
+    let cfg = match test_config(options, settings, account, password) {
+        Ok(cfg) => cfg,
+        Err(e) => {
+            step("Sign-in", Err(e.user_message()), None, true);
+            return;
+        }
+    };
     let mut log = ProtocolLog::new();
     let mut on_step = |s: &Step| match s {
         Step::Resolved { addrs } => step(
@@ -265,16 +314,29 @@ fn dry_run_report(options: &SyncOptions, account: AccountId) -> Result<DryRunRep
     })
 }
 
-/// Logs in to an account's server and lists what is there.
+/// Logs in to an account's server as a sync does (password or OAuth) and
+/// lists what is there. An access token the server refuses at login is
+/// refreshed once more, as in a sync.
 fn open_and_list(
     options: &SyncOptions,
     store: &Store,
     account: &Account,
 ) -> Result<(Client, Vec<OnServer>), Error> {
-    let password = credentials::load(store, account.id)?
-        .ok_or_else(|| Error::NoPassword(account.settings.name.clone()))?;
-    let cfg = pop3_config(&account.settings, password, options.timeouts);
-    let mut client = session::open(&cfg)?;
+    let cancel = Cancel::new();
+    let cfg = session::login_config(store, account, options.timeouts, &cancel, None)?;
+    let mut client = match session::open(&cfg) {
+        Err(pop3::Error::SignInExpired { .. }) if account.settings.auth == AuthMethod::OAuth2 => {
+            let cfg = session::login_config(
+                store,
+                account,
+                options.timeouts,
+                &cancel,
+                Some(&cfg.password),
+            )?;
+            session::open(&cfg)?
+        }
+        other => other?,
+    };
     let server = session::listing(&mut client)?.messages;
     Ok((client, server))
 }

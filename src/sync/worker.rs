@@ -218,10 +218,11 @@ impl Dispatcher {
             Command::TestConnection {
                 request,
                 settings,
+                account,
                 password,
             } => self.helper(
                 "popmail-test-connection",
-                move |o, e| ops::test_connection(o, e, request, &settings, password),
+                move |o, e| ops::test_connection(o, e, request, &settings, account, password),
                 move |why| Event::TestStep {
                     request,
                     step: super::TestStep {
@@ -327,6 +328,7 @@ impl Dispatcher {
                 message: Error::Thread(e).user_message(),
                 certificate: None,
                 log: Vec::new(),
+                sign_in: false,
             }),
         }
     }
@@ -368,6 +370,7 @@ fn run_account(
             account: account.id,
             message: f.error.user_message(),
             certificate: f.error.certificate(),
+            sign_in: f.error.needs_sign_in(),
             log: f.log,
         }),
     }

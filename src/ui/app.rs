@@ -110,6 +110,15 @@ impl App {
         self.picker = picker;
     }
 
+    /// Replaces the browser that the settings dialog's "Sign in with …"
+    /// opens (tests play the browser).
+    pub fn set_browser(
+        &mut self,
+        browser: std::sync::Arc<dyn crate::oauth::Browser + Send + Sync>,
+    ) {
+        self.settings.set_browser(browser);
+    }
+
     /// Keeps passwords typed in the settings dialog out of the OS keychain
     /// (tests): they go to the store, and the dialog says so.
     pub fn set_keychain(&mut self, on: bool) {

@@ -15,6 +15,8 @@ pub enum Open {
     NewAccount,
     /// The form of this account.
     Account(AccountId),
+    /// The form of this account, signing in again through the browser.
+    SignInAgain(AccountId),
     /// The Preferences tab.
     Preferences,
 }
@@ -28,6 +30,8 @@ pub struct AccountSave {
     pub settings: crate::account::AccountSettings,
     /// A password typed in the form (`None`: keep the saved one).
     pub password: Option<crate::secret::Secret>,
+    /// The tokens of an OAuth 2.0 sign-in made in the form, to keep.
+    pub tokens: Option<crate::oauth::Tokens>,
 }
 
 /// An import or export step (menus, context menus, drops, the dialogs).

@@ -37,6 +37,8 @@ pub enum AccountSync {
         message: String,
         /// The protocol log, credentials redacted.
         log: Vec<String>,
+        /// The account must sign in again.
+        sign_in: bool,
     },
 }
 
@@ -209,6 +211,7 @@ impl SyncStatus {
                 account,
                 message,
                 log,
+                sign_in,
                 ..
             } => {
                 self.accounts.insert(
@@ -216,6 +219,7 @@ impl SyncStatus {
                     AccountSync::Failed {
                         message: message.clone(),
                         log: log.clone(),
+                        sign_in: *sign_in,
                     },
                 );
             }
@@ -330,13 +334,25 @@ impl SyncStatus {
                         };
                         ui.label(format!("✔ {text}"));
                     }
-                    Some(AccountSync::Failed { message, .. }) => {
+                    Some(AccountSync::Failed {
+                        message, sign_in, ..
+                    }) => {
                         ui.separator();
                         ui.label(
                             RichText::new(format!("⚠ {name}: {message}"))
                                 .color(ui.visuals().error_fg_color),
                         )
                         .on_hover_text(message);
+                        if *sign_in
+                            && ui
+                                .button("Sign in again")
+                                .on_hover_text(format!("Sign in to {name} in your browser"))
+                                .clicked()
+                        {
+                            out.push(Intent::Settings(super::intents::Open::SignInAgain(
+                                account.id,
+                            )));
+                        }
                         if ui
                             .button("Details…")
                             .on_hover_text(format!("The protocol log of {name}'s last sync"))
@@ -390,7 +406,7 @@ impl SyncStatus {
             .open(&mut open)
             .default_size([560.0, 360.0])
             .show(ctx, |ui| {
-                if let Some(AccountSync::Failed { message, log }) = self.accounts.get(&id) {
+                if let Some(AccountSync::Failed { message, log, .. }) = self.accounts.get(&id) {
                     ui.add(egui::Label::new(RichText::new(message).strong()).wrap());
                     ui.add_space(6.0);
                     ui.label("Protocol log (passwords removed):");

@@ -5,13 +5,16 @@
 //! Security follows RFC 8314 (implicit TLS on 995, preferred), RFC 2595
 //! (STLS on 110) and plain RFC 1939 (110, password sent as typed).
 //! Authentication offers the RFC 1939 USER/PASS and APOP, and the SASL
-//! mechanisms of RFC 5034: PLAIN (RFC 4616), LOGIN and CRAM-MD5 (RFC 2195).
+//! mechanisms of RFC 5034: PLAIN (RFC 4616), LOGIN and CRAM-MD5 (RFC 2195),
+//! and "Sign in with …" (OAuth 2.0 with XOAUTH2 or OAUTHBEARER, RFC 7628;
+//! the fields and the browser sign-in are in `oauth_form`).
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
+use super::oauth_form::{self, OAuthFields, SignInRun};
 use super::problems::{Field, Problems};
 use crate::account::{AuthMethod, Policy, Security};
 use crate::store::{Account, AccountId};
@@ -126,6 +129,14 @@ pub struct AccountForm {
     pub touched: BTreeSet<Field>,
     /// Show every problem (an existing account, or the user tried to save).
     pub show_all: bool,
+    /// The OAuth 2.0 fields (used when `auth` is OAuth2).
+    pub oauth: OAuthFields,
+    /// The browser sign-in made in this form.
+    pub sign_in: SignInRun,
+    /// The stored account's sign-in expired or was withdrawn.
+    pub needs_sign_in: bool,
+    /// Start the browser sign-in on the next frame ("Sign in again").
+    pub start_sign_in: bool,
 }
 
 impl AccountForm {
@@ -157,6 +168,10 @@ impl AccountForm {
             enabled: true,
             touched: BTreeSet::new(),
             show_all: false,
+            oauth: OAuthFields::from_settings(None),
+            sign_in: SignInRun::default(),
+            needs_sign_in: false,
+            start_sign_in: false,
         }
     }
 
@@ -193,6 +208,10 @@ impl AccountForm {
             enabled: s.enabled,
             touched: BTreeSet::new(),
             show_all: true,
+            oauth: OAuthFields::from_settings(s.oauth.as_ref()),
+            sign_in: SignInRun::default(),
+            needs_sign_in: false,
+            start_sign_in: false,
         }
     }
 
@@ -223,8 +242,12 @@ impl AccountForm {
 }
 
 /// Names of the authentication methods, as the form shows them.
-const AUTH_CHOICES: [(AuthMethod, &str); 6] = [
+const AUTH_CHOICES: [(AuthMethod, &str); 7] = [
     (AuthMethod::Auto, "Automatic (the safest the server offers)"),
+    (
+        AuthMethod::OAuth2,
+        "Sign in with Google, Microsoft, Yahoo, AOL, Fastmail… (OAuth 2.0)",
+    ),
     (AuthMethod::User, "Password (USER/PASS)"),
     (AuthMethod::Apop, "APOP"),
     (AuthMethod::CramMd5, "CRAM-MD5"),
@@ -283,14 +306,17 @@ fn number(ui: &mut Ui, text: &mut String, unit: &str, enabled: bool) -> bool {
     r.labelled_by(l.id).changed()
 }
 
-/// The identity and server part of the form.
+/// The identity and server part of the form. Returns whether the person
+/// asked to sign in with the OAuth provider.
 pub fn server_ui(
     ui: &mut Ui,
     form: &mut AccountForm,
     problems: &Problems,
     keychain: bool,
     picker: &mut dyn FilePicker,
-) {
+) -> bool {
+    let oauth = form.auth == AuthMethod::OAuth2;
+    let mut start = false;
     egui::Grid::new("account-form-server")
         .num_columns(2)
         .spacing([12.0, 6.0])
@@ -369,54 +395,34 @@ pub fn server_ui(
                 Field::Username,
                 &mut form.touched,
             );
-            let l = ui.label("Password");
-            ui.vertical(|ui| {
-                let hint = if form.editing.is_some() {
-                    "leave empty to keep the saved password"
-                } else {
-                    ""
-                };
-                let r = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut form.password)
-                            .password(true)
-                            .hint_text(hint)
-                            .desired_width(280.0),
-                    )
-                    .labelled_by(l.id);
-                if r.changed() || r.lost_focus() {
-                    form.touched.insert(Field::Password);
-                }
-                problem(ui, problems, Field::Password);
-                if keychain {
-                    ui.weak("Passwords are kept in the system keychain.");
-                } else {
-                    ui.label(
-                        RichText::new(
-                            "No system keychain is available: the password is kept in popmail's \
-                             mail store, a file only you can read.",
-                        )
-                        .color(ui.visuals().warn_fg_color),
-                    );
-                }
-            });
-            ui.end_row();
-            let l = ui.label("Authentication");
-            let current = AUTH_CHOICES
-                .iter()
-                .find(|(m, _)| *m == form.auth)
-                .map_or("Automatic", |(_, n)| n);
-            egui::ComboBox::from_id_salt("account-auth")
-                .selected_text(current)
-                .width(280.0)
-                .show_ui(ui, |ui| {
-                    for (m, name) in AUTH_CHOICES {
-                        ui.selectable_value(&mut form.auth, m, name);
+            auth_row(ui, form);
+            if oauth {
+                ui.label("Sign-in");
+                ui.vertical(|ui| {
+                    let saved = form.editing.is_some() && !form.needs_sign_in;
+                    if form.needs_sign_in && form.sign_in.tokens().is_none() {
+                        ui.label(
+                            RichText::new(
+                                "This account is no longer signed in: sign in again to get its \
+                                 mail.",
+                            )
+                            .color(ui.visuals().warn_fg_color),
+                        );
                     }
-                })
-                .response
-                .labelled_by(l.id);
-            ui.end_row();
+                    start = oauth_form::oauth_ui(
+                        ui,
+                        &mut form.oauth,
+                        &mut form.sign_in,
+                        saved,
+                        form.needs_sign_in,
+                    );
+                    problem(ui, problems, Field::OAuth);
+                    keychain_note(ui, keychain, "The sign-in is");
+                });
+                ui.end_row();
+            } else {
+                password_row(ui, form, problems, keychain);
+            }
             ui.label("Trusted CA file");
             ui.horizontal(|ui| {
                 match &form.ca_file {
@@ -454,6 +460,69 @@ pub fn server_ui(
             });
             ui.end_row();
         });
+    start
+}
+
+/// The password field with where it is kept.
+fn password_row(ui: &mut Ui, form: &mut AccountForm, problems: &Problems, keychain: bool) {
+    let l = ui.label("Password");
+    ui.vertical(|ui| {
+        let hint = if form.editing.is_some() {
+            "leave empty to keep the saved password"
+        } else {
+            ""
+        };
+        let r = ui
+            .add(
+                egui::TextEdit::singleline(&mut form.password)
+                    .password(true)
+                    .hint_text(hint)
+                    .desired_width(280.0),
+            )
+            .labelled_by(l.id);
+        if r.changed() || r.lost_focus() {
+            form.touched.insert(Field::Password);
+        }
+        problem(ui, problems, Field::Password);
+        keychain_note(ui, keychain, "The password is");
+    });
+    ui.end_row();
+}
+
+/// Where a password or sign-in is kept.
+fn keychain_note(ui: &mut Ui, keychain: bool, what: &str) {
+    if keychain {
+        ui.weak(format!("{what} kept in the system keychain."));
+    } else {
+        ui.label(
+            RichText::new(format!(
+                "No system keychain is available: {} kept in popmail's mail store, a file only \
+                 you can read.",
+                what.to_lowercase()
+            ))
+            .color(ui.visuals().warn_fg_color),
+        );
+    }
+}
+
+/// The authentication method.
+fn auth_row(ui: &mut Ui, form: &mut AccountForm) {
+    let l = ui.label("Authentication");
+    let current = AUTH_CHOICES
+        .iter()
+        .find(|(m, _)| *m == form.auth)
+        .map_or("Automatic", |(_, n)| n);
+    egui::ComboBox::from_id_salt("account-auth")
+        .selected_text(current)
+        .width(280.0)
+        .show_ui(ui, |ui| {
+            for (m, name) in AUTH_CHOICES {
+                ui.selectable_value(&mut form.auth, m, name);
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    ui.end_row();
 }
 
 /// The policy and checking part of the form.

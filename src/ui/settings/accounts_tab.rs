@@ -10,6 +10,7 @@ use super::account_form::{self, AccountForm};
 use super::diagnosis::Ask;
 use super::validation;
 use super::{RemoveAsk, Removing, Settings, message_ui};
+use crate::account::AuthMethod;
 use crate::credentials::{self, Location};
 use crate::secret::Secret;
 use crate::store::{AccountId, FolderId, Store};
@@ -122,7 +123,8 @@ impl Settings {
             }
         });
         if let Some(a) = edit.and_then(|id| self.accounts.iter().find(|a| a.id == id)) {
-            let form = AccountForm::from_account(a);
+            let mut form = AccountForm::from_account(a);
+            form.needs_sign_in = super::needs_sign_in(store, a);
             self.edit(form);
         }
         message_ui(ui, &self.message);
@@ -161,6 +163,8 @@ impl Settings {
         ui.label(RichText::new(title).strong().size(16.0));
         let can_sync = session.can_sync();
         let mut ask = None;
+        let mut sign_in = std::mem::take(&mut form.start_sign_in);
+        form.sign_in.poll(&who(form));
         egui::ScrollArea::vertical()
             .max_height(max_height - 40.0)
             .auto_shrink([false, true])
@@ -171,20 +175,30 @@ impl Settings {
                     // the right, so test steps show without scrolling.
                     ui.columns(2, |cols| {
                         if let [left, right] = cols {
-                            account_form::server_ui(left, form, &shown, self.keychain, picker);
+                            sign_in |=
+                                account_form::server_ui(left, form, &shown, self.keychain, picker);
                             account_form::policy_ui(right, form, &shown);
                             right.separator();
                             ask = self.diagnosis.ui(right, form, testable, can_sync);
                         }
                     });
                 } else {
-                    account_form::server_ui(ui, form, &shown, self.keychain, picker);
+                    sign_in |= account_form::server_ui(ui, form, &shown, self.keychain, picker);
                     ui.separator();
                     account_form::policy_ui(ui, form, &shown);
                     ui.separator();
                     ask = self.diagnosis.ui(ui, form, testable, can_sync);
                 }
             });
+        if sign_in && let Some(form) = self.form.as_mut() {
+            let ctx = ui.ctx().clone();
+            let settings = form.oauth.settings();
+            form.sign_in.start(
+                &settings,
+                self.browser.clone(),
+                std::sync::Arc::new(move || ctx.request_repaint()),
+            );
+        }
         match ask {
             Some(Ask::Test) => self.test(session),
             Some(Ask::DryRun(id)) => {
@@ -224,7 +238,9 @@ impl Settings {
             out.push(Intent::SaveAccount(Box::new(AccountSave {
                 editing: form.editing,
                 settings,
-                password: (!form.password.is_empty()).then(|| form.password.secret()),
+                password: (!form.password.is_empty() && form.auth != AuthMethod::OAuth2)
+                    .then(|| form.password.secret()),
+                tokens: form.sign_in.tokens().cloned(),
             })));
         }
     }
@@ -237,6 +253,7 @@ impl Settings {
             editing,
             settings,
             password,
+            tokens,
         } = save;
         let store = &mut session.store;
         let (id, new) = match editing {
@@ -274,8 +291,16 @@ impl Settings {
                 }
             }
         }
+        let signed_in = tokens.is_some();
+        if let Some(tokens) = tokens
+            && let Err(e) = keep_sign_in(store, id, &tokens, self.keychain, &mut text)
+        {
+            self.message = Some((true, format!("{text} But the sign-in was not saved: {e}.")));
+            return true;
+        }
         session.sync_send(Command::Reload);
-        if new && settings.enabled && session.can_sync() {
+        // A new sign-in (a new account or "Sign in again") is tried at once.
+        if (signed_in || (new && settings.enabled)) && session.can_sync() {
             session.sync_send(Command::SyncAccount(id));
             text.push_str(" Checking it for mail now.");
         }
@@ -325,6 +350,20 @@ impl Settings {
         let Some(settings) = validation::for_test(form) else {
             return;
         };
+        if settings.auth == AuthMethod::OAuth2 {
+            // A sign-in made here, else the worker uses the account's saved one.
+            let request = self.diagnosis.start_test();
+            session.sync_send(Command::TestConnection {
+                request,
+                settings: Box::new(settings),
+                account: form.editing,
+                password: form
+                    .sign_in
+                    .tokens()
+                    .map_or_else(|| Secret::new(""), |t| t.access.clone()),
+            });
+            return;
+        }
         let password = match form.editing.filter(|_| form.password.is_empty()) {
             Some(id) => match self.load_password(&session.store, id) {
                 Ok(p) => p,
@@ -346,6 +385,7 @@ impl Settings {
         session.sync_send(Command::TestConnection {
             request,
             settings: Box::new(settings),
+            account: form.editing,
             password,
         });
     }
@@ -501,4 +541,36 @@ fn summary(s: &crate::account::AccountSettings) -> String {
         None => "checks when asked".to_string(),
     };
     format!("{security} · {policy} · {check}")
+}
+
+/// Who is signing in, in words: the user name, else the email address.
+fn who(form: &AccountForm) -> String {
+    let user = form.username.trim();
+    if user.is_empty() {
+        form.email.trim().to_string()
+    } else {
+        user.to_string()
+    }
+}
+
+/// Keeps a sign-in made in the form: the refresh token where passwords go,
+/// the access token in the sync's memory.
+fn keep_sign_in(
+    store: &Store,
+    id: AccountId,
+    tokens: &crate::oauth::Tokens,
+    keychain: bool,
+    text: &mut String,
+) -> Result<(), String> {
+    if let Some(refresh) = &tokens.refresh {
+        let at = credentials::save_refresh_token(store, id, refresh).map_err(|e| e.to_string())?;
+        if at == Location::Store && keychain {
+            text.push_str(
+                " The keychain refused the sign-in, so it is kept in popmail's mail store.",
+            );
+        }
+    }
+    let account = store.account(id).map_err(|e| e.to_string())?;
+    crate::sync::session::remember_access(store, &account, tokens);
+    Ok(())
 }

@@ -20,6 +20,7 @@
 mod account_form;
 mod accounts_tab;
 mod diagnosis;
+mod oauth_form;
 mod preferences_tab;
 mod problems;
 mod validation;
@@ -83,6 +84,8 @@ pub struct Settings {
     keychain_off: bool,
     /// The outcome of the last action: `(is_error, sentence)`.
     message: Option<(bool, String)>,
+    /// Opens the provider's sign-in page (the system browser; tests play it).
+    browser: oauth_form::SharedBrowser,
 }
 
 impl Default for Settings {
@@ -101,6 +104,7 @@ impl Default for Settings {
             keychain: false,
             keychain_off: false,
             message: None,
+            browser: std::sync::Arc::new(crate::oauth::SystemBrowser),
         }
     }
 }
@@ -115,6 +119,11 @@ impl Settings {
     /// store is used instead, and the dialog says so.
     pub fn set_keychain(&mut self, on: bool) {
         self.keychain_off = !on;
+    }
+
+    /// Replaces the browser that "Sign in with …" opens (tests).
+    pub fn set_browser(&mut self, browser: oauth_form::SharedBrowser) {
+        self.browser = browser;
     }
 
     /// Opens the dialog.
@@ -135,11 +144,14 @@ impl Settings {
                 self.form = Some(AccountForm::new_account());
                 self.form_only = true;
             }
-            Open::Account(id) => {
+            Open::Account(id) | Open::SignInAgain(id) => {
                 self.tab = Tab::Accounts;
                 self.selected = Some(id);
                 if let Some(a) = self.accounts.iter().find(|a| a.id == id) {
-                    self.form = Some(AccountForm::from_account(a));
+                    let mut form = AccountForm::from_account(a);
+                    form.needs_sign_in = store.is_some_and(|s| needs_sign_in(s, a));
+                    form.start_sign_in = matches!(what, Open::SignInAgain(_));
+                    self.form = Some(form);
                     self.form_only = true;
                 }
             }
@@ -212,7 +224,9 @@ impl Settings {
 
     /// Whether the dialog waits on a worker (the window keeps repainting).
     pub fn busy(&self) -> bool {
-        self.removing.is_some() || (self.open && (self.diagnosis.busy() || self.backup.running()))
+        let signing_in = self.form.as_ref().is_some_and(|f| f.sign_in.running());
+        self.removing.is_some()
+            || (self.open && (self.diagnosis.busy() || self.backup.running() || signing_in))
     }
 
     /// Draws the dialog (and keeps the window repainting while it waits on a
@@ -312,6 +326,16 @@ impl Settings {
             self.close();
         }
     }
+}
+
+/// Whether an OAuth account has lost its sign-in (its refresh token was
+/// forgotten when the provider refused it).
+fn needs_sign_in(store: &Store, a: &Account) -> bool {
+    a.settings.auth == crate::account::AuthMethod::OAuth2
+        && matches!(
+            crate::credentials::load_refresh_token(store, a.id),
+            Ok(None)
+        )
 }
 
 /// The dialog's Close button, on the right.

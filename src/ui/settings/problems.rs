@@ -27,6 +27,8 @@ pub enum Field {
     MaxSize,
     /// Minutes between checks.
     Interval,
+    /// The OAuth 2.0 provider settings or sign-in.
+    OAuth,
 }
 
 /// The problems of a form, one sentence per field.

@@ -11,7 +11,7 @@
 
 use super::account_form::{AccountForm, PolicyChoice};
 pub use super::problems::{Field, Problems};
-use crate::account::{AccountSettings, Policy, Security};
+use crate::account::{AccountSettings, AuthMethod, Policy, Security};
 
 /// The settings the form describes, or what is wrong with it.
 /// `others` are the names of the other accounts (a name must be unique).
@@ -71,7 +71,17 @@ pub fn check(form: &AccountForm, others: &[String]) -> Result<AccountSettings, P
             "Enter the user name the server expects (often your email address).".into(),
         );
     }
-    if form.editing.is_none() && form.password.is_empty() {
+    let oauth = (form.auth == AuthMethod::OAuth2).then(|| form.oauth.settings());
+    if let Some(o) = &oauth {
+        if let Err(e) = crate::oauth::resolve(o, &|k| std::env::var(k).ok()) {
+            p.insert(Field::OAuth, format!("{}.", capitalized(&e.to_string())));
+        } else if form.editing.is_none() && form.sign_in.tokens().is_none() {
+            p.insert(
+                Field::OAuth,
+                "Sign in with the provider before saving.".into(),
+            );
+        }
+    } else if form.editing.is_none() && form.password.is_empty() {
         p.insert(Field::Password, "Enter the password.".into());
     }
     let at_least_one = |text: &str| parse_number(text).filter(|n| *n >= 1);
@@ -114,10 +124,16 @@ pub fn check(form: &AccountForm, others: &[String]) -> Result<AccountSettings, P
         check_interval_min: interval.filter(|_| form.periodic),
         check_at_startup: form.check_at_startup,
         enabled: form.enabled,
-        // The form has no OAuth fields yet (issue #12); the store keeps an
-        // OAuth account's stored settings when this is None.
-        oauth: None,
+        oauth,
     })
+}
+
+/// `text` with its first letter in upper case.
+fn capitalized(text: &str) -> String {
+    let mut c = text.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// A whole number as typed (spaces around it allowed), at most `u32::MAX`.
@@ -146,7 +162,7 @@ pub fn for_test(form: &AccountForm) -> Option<AccountSettings> {
 pub fn visible(form: &AccountForm, problems: &Problems) -> Problems {
     problems
         .iter()
-        .filter(|(f, _)| form.show_all || form.touched.contains(f))
+        .filter(|(f, _)| form.show_all || **f == Field::OAuth || form.touched.contains(f))
         .map(|(f, p)| (*f, p.clone()))
         .collect()
 }
@@ -163,6 +179,7 @@ pub fn summary(problems: &Problems) -> String {
             Field::Plaintext => "the unencrypted-password box",
             Field::Username => "user name",
             Field::Password => "password",
+            Field::OAuth => "sign-in",
             Field::KeepDays => "days to keep a copy",
             Field::MaxSize => "size limit",
             Field::Interval => "minutes between checks",
