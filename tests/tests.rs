@@ -27,6 +27,8 @@
 //! - `import_export_damaged`: import keeps every byte: odd EML/Maildir/mbox regions stored as damaged messages.
 //! - `import_export_python`: interop with Python's `mailbox` module (needs python3).
 //! - `import_export_worker`: the job worker's commands and events.
+//! - `reader_html`: the reader's rich HTML and plain-text model on tests/data/reader fixtures, no network, `popmail show`.
+//! - `reader_corpus`: every SpamAssassin corpus message through the reader's model without a panic.
 //! - `ui_window`: the reader window headless (egui_kittest) over real stores.
 //! - `ui_import_export`: import and export from the window, with the real job worker.
 //! - `ui_settings`: the settings dialog against a real Dovecot: accounts, diagnosis, preferences.
@@ -54,6 +56,8 @@ mod pop3_faults;
 mod pop3_login;
 mod pop3_thunderbird;
 mod pop3_transcript;
+mod reader_corpus;
+mod reader_html;
 mod support;
 mod sync_duplicate_uidl;
 mod sync_faults;
