@@ -29,6 +29,7 @@
 //! - `import_export_worker`: the job worker's commands and events.
 //! - `reader_html`: the reader's rich HTML and plain-text model on tests/data/reader fixtures, no network, `popmail show`.
 //! - `reader_corpus`: every SpamAssassin corpus message through the reader's model without a panic.
+//! - `ui_reader`: the reader window on tests/data/reader fixtures: rich HTML, images, quotes, flowed text, scripts.
 //! - `ui_window`: the reader window headless (egui_kittest) over real stores.
 //! - `ui_import_export`: import and export from the window, with the real job worker.
 //! - `ui_settings`: the settings dialog against a real Dovecot: accounts, diagnosis, preferences.
@@ -65,6 +66,7 @@ mod sync_kill;
 mod sync_no_top;
 mod sync_policies;
 mod ui_import_export;
+mod ui_reader;
 mod ui_settings;
 mod ui_sync;
 mod ui_window;

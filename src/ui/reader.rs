@@ -379,7 +379,7 @@ impl Reader {
                 Some(doc) if doc.remote_images > 0 => banner(
                     ui,
                     &format!(
-                        "{} not loaded. popmail never loads remote content (images, trackers).",
+                        "{} not loaded. Remote content (images, trackers) is never loaded.",
                         format::count(doc.remote_images as u64, "remote image", "remote images")
                     ),
                     |_| {},

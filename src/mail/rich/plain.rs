@@ -74,16 +74,21 @@ impl Renderer {
             if span.text.trim() == target || span.text.trim() == &**link {
                 continue;
             }
-            let n = match self.links.iter().position(|l| l == &**link) {
-                Some(p) => p + 1,
-                None => {
-                    self.links.push(link.to_string());
-                    self.links.len()
-                }
-            };
-            s.push_str(&superscript(n));
+            s.push_str(&self.number(link));
         }
         s
+    }
+
+    /// The superscript number of `link` in the list at the end.
+    fn number(&mut self, link: &str) -> String {
+        let n = match self.links.iter().position(|l| l == link) {
+            Some(p) => p + 1,
+            None => {
+                self.links.push(link.to_string());
+                self.links.len()
+            }
+        };
+        superscript(n)
     }
 
     fn blocks(&mut self, blocks: &[Block], prefix: &str, out: &mut String) {
@@ -154,7 +159,7 @@ impl Renderer {
             }
             Block::Rule => {
                 out.push_str(prefix);
-                out.push_str(&"─".repeat(avail.min(40)));
+                out.push_str(&"—".repeat(avail.min(40) / 2));
                 out.push_str("\n\n");
             }
             Block::Table(rows) => {
@@ -167,11 +172,14 @@ impl Renderer {
                     ImageSource::Remote(_) => "remote image",
                     _ => "image",
                 };
-                let text = if image.alt.is_empty() {
+                let mut text = if image.alt.is_empty() {
                     format!("({what})")
                 } else {
                     format!("({what}: {})", image.alt)
                 };
+                if let Some(link) = &image.link {
+                    text.push_str(&self.number(link));
+                }
                 wrap_into(&text, prefix, prefix, avail, out);
                 out.push_str(prefix.trim_end());
                 out.push('\n');

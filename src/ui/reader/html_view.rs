@@ -45,14 +45,69 @@ pub(super) fn document_ui(ui: &mut Ui, doc: &Document, images: &Shown, out: &mut
         image_index: 0,
         images,
         salt: 0,
+        in_table: false,
     };
     r.blocks(ui, &doc.blocks, 0, out);
+    // Links also as buttons, for keyboards and screen readers.
+    let links = doc_links(doc);
+    if !links.is_empty() {
+        ui.add_space(8.0);
+        egui::CollapsingHeader::new(format!("Links in this message ({})", links.len())).show(
+            ui,
+            |ui| {
+                for url in links.iter().take(200) {
+                    if ui
+                        .link(&**url)
+                        .on_hover_text("Ask before opening in the browser")
+                        .clicked()
+                    {
+                        out.push(Intent::AskOpenLink(url.to_string()));
+                    }
+                }
+            },
+        );
+    }
+}
+
+/// Every link target of `doc`, first appearance first, each once.
+fn doc_links(doc: &Document) -> Vec<Arc<str>> {
+    fn add(out: &mut Vec<Arc<str>>, l: &Arc<str>) {
+        if !out.iter().any(|o| o == l) {
+            out.push(Arc::clone(l));
+        }
+    }
+    fn walk(blocks: &[Block], out: &mut Vec<Arc<str>>) {
+        for b in blocks {
+            match b {
+                Block::Paragraph(spans) | Block::Pre(spans) | Block::Heading { spans, .. } => {
+                    for l in spans.iter().filter_map(|s| s.style.link.as_ref()) {
+                        add(out, l);
+                    }
+                }
+                Block::Image(i) => {
+                    if let Some(l) = &i.link {
+                        add(out, l);
+                    }
+                }
+                Block::List { items, .. } => items.iter().for_each(|i| walk(i, out)),
+                Block::Quote(inner) => walk(inner, out),
+                Block::Table(rows) => rows.iter().flatten().for_each(|c| walk(&c.blocks, out)),
+                Block::Rule => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&doc.blocks, &mut out);
+    out
 }
 
 struct Render<'a> {
     image_index: usize,
     images: &'a Shown,
     salt: usize,
+    /// Inside a data table: cells are short and do not wrap (a wrapping
+    /// label would make the grid's columns collapse).
+    in_table: bool,
 }
 
 impl Render<'_> {
@@ -65,7 +120,7 @@ impl Render<'_> {
     fn block(&mut self, ui: &mut Ui, block: &Block, quote: usize, out: &mut Vec<Intent>) {
         match block {
             Block::Paragraph(spans) => {
-                spans_ui(ui, spans, 1.0, false, out);
+                spans_ui(ui, spans, 1.0, self.in_table, out);
                 ui.add_space(4.0);
             }
             Block::Heading { level, spans } => {
@@ -76,7 +131,7 @@ impl Render<'_> {
                     _ => 1.05,
                 };
                 ui.add_space(4.0);
-                spans_ui(ui, spans, scale, false, out);
+                spans_ui(ui, spans, scale, self.in_table, out);
                 ui.add_space(4.0);
             }
             Block::List {
@@ -116,7 +171,7 @@ impl Render<'_> {
                 ui.add_space(4.0);
             }
             Block::Pre(spans) => {
-                spans_ui(ui, spans, 1.0, true, out);
+                spans_ui_as(ui, spans, 1.0, true, true, out);
                 ui.add_space(4.0);
             }
             Block::Rule => {
@@ -137,6 +192,7 @@ impl Render<'_> {
 
     fn table(&mut self, ui: &mut Ui, rows: &[Vec<Cell>], quote: usize, out: &mut Vec<Intent>) {
         let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+        let was = std::mem::replace(&mut self.in_table, true);
         egui::Grid::new(("rich-table", self.salt))
             .num_columns(columns)
             .striped(true)
@@ -154,6 +210,7 @@ impl Render<'_> {
                     ui.end_row();
                 }
             });
+        self.in_table = was;
     }
 }
 
@@ -216,8 +273,24 @@ fn image_ui(
 }
 
 /// One paragraph: a `LayoutJob` of its spans, links clickable.
-fn spans_ui(ui: &mut Ui, spans: &[Span], scale: f32, mono: bool, out: &mut Vec<Intent>) {
-    let (job, links) = spans_job(ui, spans, scale, mono, ui.available_width());
+fn spans_ui(ui: &mut Ui, spans: &[Span], scale: f32, nowrap: bool, out: &mut Vec<Intent>) {
+    spans_ui_as(ui, spans, scale, false, nowrap, out);
+}
+
+fn spans_ui_as(
+    ui: &mut Ui,
+    spans: &[Span],
+    scale: f32,
+    mono: bool,
+    nowrap: bool,
+    out: &mut Vec<Intent>,
+) {
+    let width = if nowrap || mono {
+        f32::INFINITY
+    } else {
+        ui.available_width()
+    };
+    let (job, links) = spans_job(ui, spans, scale, mono, width);
     let galley = ui.fonts_mut(|f| f.layout_job(job));
     let resp = ui.add(
         egui::Label::new(Arc::clone(&galley))
@@ -258,20 +331,14 @@ fn spans_ui(ui: &mut Ui, spans: &[Span], scale: f32, mono: bool, out: &mut Vec<I
 type Links = Vec<(Range<usize>, Arc<str>)>;
 
 /// Builds the `LayoutJob` of a paragraph and the byte ranges of its links.
-fn spans_job(
-    ui: &Ui,
-    spans: &[Span],
-    scale: f32,
-    mono: bool,
-    width: f32,
-) -> (LayoutJob, Links) {
+fn spans_job(ui: &Ui, spans: &[Span], scale: f32, mono: bool, width: f32) -> (LayoutJob, Links) {
     let visuals = ui.visuals();
     let body = egui::TextStyle::Body.resolve(ui.style());
     let mono_font = egui::TextStyle::Monospace.resolve(ui.style());
     let bg = visuals.panel_fill;
     let theme_bg = Rgb(bg.r(), bg.g(), bg.b());
     let mut job = LayoutJob::default();
-    job.wrap.max_width = if mono { f32::INFINITY } else { width };
+    job.wrap.max_width = width;
     let mut links = Vec::new();
     for span in spans {
         let style = &span.style;
