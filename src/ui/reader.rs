@@ -412,6 +412,14 @@ impl Reader {
     }
 }
 
+/// Lays out a rich HTML document exactly as the reader does (images shown
+/// as their placeholders): for benchmarks of the layout alone. Clicks are
+/// ignored.
+pub fn rich_document_ui(ui: &mut Ui, doc: &crate::mail::rich::Document) {
+    let mut ignored = Vec::new();
+    html_view::document_ui(ui, doc, &Vec::new(), &mut ignored);
+}
+
 fn body_ui(
     ui: &mut Ui,
     opened: &Opened,
