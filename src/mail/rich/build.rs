@@ -75,6 +75,8 @@ fn never_shown(name: &str) -> bool {
             | "object"
             | "embed"
             | "iframe"
+            | "noembed"
+            | "noframes"
             | "frame"
             | "frameset"
             | "audio"
