@@ -60,6 +60,7 @@ fn newsletter(i: u64, vocab: &[String]) -> Vec<u8> {
     let mut story = 0;
     while html.len() < target {
         story += 1;
+        // Writing to a String cannot fail.
         let _ = write!(
             html,
             "<tr><td style='padding:12px'><table width='100%'><tr><td><h2 style='color:#1a4d8f'>Story {story}</h2>"
@@ -70,18 +71,22 @@ fn newsletter(i: u64, vocab: &[String]) -> Vec<u8> {
                 let word = &vocab[rng.below(vocab.len())];
                 match w % 17 {
                     3 => {
+                        // Writing to a String cannot fail.
                         let _ = write!(html, "<b>{word}</b> ");
                     }
                     7 => {
+                        // Writing to a String cannot fail.
                         let _ = write!(
                             html,
                             "<a href='https://example.org/{story}/{w}'>{word}</a> "
                         );
                     }
                     11 => {
+                        // Writing to a String cannot fail.
                         let _ = write!(html, "<span style='color:#c0392b'>{word}</span> ");
                     }
                     _ => {
+                        // Writing to a String cannot fail.
                         let _ = write!(html, "{word} ");
                     }
                 }
@@ -92,12 +97,14 @@ fn newsletter(i: u64, vocab: &[String]) -> Vec<u8> {
             0 => {
                 let n = images.len();
                 images.push(png(120 + (n as u32 % 5) * 20, 80, n as u8));
+                // Writing to a String cannot fail.
                 let _ = write!(
                     html,
                     "<p><img src='cid:img{n}@bench' alt='Picture {n}' width='300'></p>"
                 );
             }
             1 => {
+                // Writing to a String cannot fail.
                 let _ = write!(
                     html,
                     "<p><img src='data:image/png;base64,{}' alt='Icon'></p>",
@@ -105,6 +112,7 @@ fn newsletter(i: u64, vocab: &[String]) -> Vec<u8> {
                 );
             }
             2 => {
+                // Writing to a String cannot fail.
                 let _ = write!(
                     html,
                     "<p><a href='https://example.org'><img src='https://img.example.org/{story}.jpg' alt='Remote {story}' width='560' height='200'></a></p>"
@@ -113,6 +121,7 @@ fn newsletter(i: u64, vocab: &[String]) -> Vec<u8> {
             _ => {
                 html.push_str("<table border='1'><tr><th>Item</th><th>Qty</th><th>Price</th></tr>");
                 for r in 0..6 {
+                    // Writing to a String cannot fail.
                     let _ = write!(
                         html,
                         "<tr><td>{}</td><td>{r}</td><td>{}.00</td></tr>",
@@ -136,6 +145,7 @@ fn newsletter(i: u64, vocab: &[String]) -> Vec<u8> {
     );
     for (n, img) in images.iter().enumerate() {
         let enc = b64.encode(img);
+        // Writing to a String cannot fail.
         let _ = write!(
             m,
             "--REL\r\nContent-Type: image/png\r\nContent-ID: <img{n}@bench>\r\nContent-Transfer-Encoding: base64\r\n\r\n"

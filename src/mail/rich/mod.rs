@@ -27,7 +27,9 @@ mod build;
 mod css;
 mod dom;
 pub mod images;
+mod names;
 mod plain;
+mod source;
 
 use std::sync::Arc;
 

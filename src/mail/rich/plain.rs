@@ -20,12 +20,13 @@ pub fn to_plain(doc: &Document, width: usize) -> String {
     };
     let mut out = String::new();
     if doc.remote_images > 0 {
+        // Writing to a String cannot fail.
         let _ = writeln!(
             out,
             "({} remote image{} not loaded)\n",
             doc.remote_images,
             if doc.remote_images == 1 { "" } else { "s" }
-        ); // Writing to a String cannot fail.
+        );
     }
     r.blocks(&doc.blocks, "", &mut out);
     let body_end = out.trim_end().len();

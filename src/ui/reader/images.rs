@@ -86,6 +86,8 @@ impl Images {
             let repaint_ctx = ctx.clone();
             let spawn = Spawn::named("reader-images")
                 .repaint(Arc::new(move || repaint_ctx.request_repaint()));
+            // A thread that cannot start leaves `worker` empty; the images
+            // then say they cannot be decoded (below).
             self.worker = Worker::spawn(spawn, |inbox, outbox| {
                 while let Some(job) = inbox.recv() {
                     let Decode {
