@@ -179,6 +179,6 @@ mod tests {
             Err(Error::Exists(_))
         ));
         let sub = w.subfolder("../up").unwrap();
-        assert!(sub.dir().starts_with(&out) && sub.dir().ends_with("_up"));
+        assert!(sub.dir().starts_with(&out) && sub.dir().ends_with("__up"));
     }
 }
