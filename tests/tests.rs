@@ -36,6 +36,9 @@
 //! - `import_export_damaged`: import keeps every byte: odd EML/Maildir/mbox regions stored as damaged messages.
 //! - `import_export_python`: interop with Python's `mailbox` module (needs python3).
 //! - `import_export_worker`: the job worker's commands and events.
+//! - `reader_html`: the reader's rich HTML and plain-text model on tests/data/reader fixtures, no network, `popmail show`.
+//! - `reader_corpus`: every SpamAssassin corpus message through the reader's model without a panic.
+//! - `ui_reader`: the reader window on tests/data/reader fixtures: rich HTML, images, quotes, flowed text, scripts.
 //! - `ui_window`: the reader window headless (egui_kittest) over real stores.
 //! - `ui_import_export`: import and export from the window, with the real job worker.
 //! - `ui_lock`: the lock screen of an encrypted store: no mail shown, wrong passphrase, unlock, Ctrl+L and File → Lock.
@@ -71,6 +74,8 @@ mod pop3_faults;
 mod pop3_login;
 mod pop3_thunderbird;
 mod pop3_transcript;
+mod reader_corpus;
+mod reader_html;
 mod rules_cli;
 mod rules_dovecot;
 mod rules_kill;
@@ -83,6 +88,7 @@ mod sync_policies;
 mod ui_import_export;
 mod ui_lock;
 mod ui_oauth;
+mod ui_reader;
 mod ui_settings;
 mod ui_sync;
 mod ui_window;

@@ -87,7 +87,7 @@ pub(super) fn show(store: &Store, id: i64, raw: bool) -> anyhow::Result<()> {
     if view.from_html {
         writeln!(
             out,
-            "[HTML message shown as text; remote content is never loaded]"
+            "(HTML message shown as text; remote content is never loaded)"
         )?;
     }
     writeln!(out)?;

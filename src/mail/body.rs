@@ -25,6 +25,19 @@ pub struct Attachment {
     pub part_path: String,
     /// An inline part (e.g. an image referenced by the HTML), not a real attachment.
     pub inline: bool,
+    /// The part's Content-ID without angle brackets (RFC 2392), if any.
+    pub content_id: Option<String>,
+}
+
+/// The decoded bytes of the part whose Content-ID is `cid` (RFC 2392), for
+/// an HTML `cid:` image. `None` when no part has that id.
+pub fn cid_bytes(raw: &[u8], attachments: &[Attachment], cid: &str) -> Option<Vec<u8>> {
+    let part = attachments.iter().find(|a| {
+        a.content_id
+            .as_deref()
+            .is_some_and(|id| id.eq_ignore_ascii_case(cid))
+    })?;
+    attachment_bytes(raw, &part.part_path).ok()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +53,11 @@ pub(super) struct Walk {
     pub text: String,
     pub from_html: bool,
     pub attachments: Vec<Attachment>,
+    /// The first HTML part as the rich model (view only), even when the
+    /// plain alternative was chosen for `text`.
+    pub rich: Option<super::rich::Document>,
+    /// `format=flowed` and `DelSp=yes` of the first plain part shown.
+    pub flowed: Option<(bool, bool)>,
 }
 
 pub(super) fn walk(mail: &ParsedMail<'_>, purpose: Purpose) -> Walk {
@@ -80,6 +98,12 @@ fn visit_mode(
     if is_text && disposition.disposition != DispositionType::Attachment && !has_name {
         if !attachments_only {
             append_text(part, &mime, purpose, out);
+        } else if mime == "text/html" && purpose == Purpose::View && out.rich.is_none() {
+            // The HTML alternative not chosen as text: kept for "Show HTML".
+            let body = part
+                .get_body()
+                .unwrap_or_else(|_| String::from_utf8_lossy(part.raw_bytes).into_owned());
+            out.rich = Some(super::rich::Document::from_html(&body));
         }
     } else {
         add_attachment(part, path, &mime, purpose, out);
@@ -120,9 +144,25 @@ fn append_text(part: &ParsedMail<'_>, mime: &str, purpose: Purpose, out: &mut Wa
         }
         match purpose {
             Purpose::Index => html::html_to_index_text(html_in),
-            Purpose::View => html::html_to_text(html_in),
+            Purpose::View => {
+                let doc = super::rich::Document::from_html(html_in);
+                let text = super::rich::to_plain(&doc, html::WRAP_WIDTH);
+                if out.rich.is_none() {
+                    out.rich = Some(doc);
+                }
+                text
+            }
         }
     } else {
+        if out.flowed.is_none() && purpose == Purpose::View {
+            let param = |k: &str| {
+                part.ctype.params.get(k).is_some_and(|v| {
+                    v.trim()
+                        .eq_ignore_ascii_case(if k == "format" { "flowed" } else { "yes" })
+                })
+            };
+            out.flowed = Some((param("format"), param("delsp")));
+        }
         body
     };
     let text = text.trim_end();
@@ -143,10 +183,19 @@ fn add_attachment(
     out: &mut Walk,
 ) {
     let disposition = part.get_content_disposition();
-    let has_cid = part
+    let content_id = part
         .headers
         .iter()
-        .any(|h| h.get_key_ref().eq_ignore_ascii_case("Content-ID"));
+        .find(|h| h.get_key_ref().eq_ignore_ascii_case("Content-ID"))
+        .map(|h| {
+            h.get_value()
+                .trim()
+                .trim_matches(['<', '>'])
+                .trim()
+                .to_string()
+        })
+        .filter(|id| !id.is_empty());
+    let has_cid = content_id.is_some();
     let inline = disposition.disposition != DispositionType::Attachment
         && has_cid
         && mime.starts_with("image/");
@@ -165,6 +214,7 @@ fn add_attachment(
         size,
         part_path: path,
         inline,
+        content_id,
     });
 }
 

@@ -6,7 +6,7 @@
 //! images and style sheets are dropped, links are kept as text.
 
 /// Width the reader's text is wrapped to.
-const WRAP_WIDTH: usize = 100;
+pub(super) const WRAP_WIDTH: usize = 100;
 
 /// HTML → text for reading: paragraphs, lists and link targets kept.
 pub fn html_to_text(html: &str) -> String {

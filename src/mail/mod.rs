@@ -11,9 +11,11 @@
 //! envelope (subject "(unparseable message)") so it can be listed and shown raw.
 
 mod body;
+pub mod flowed;
 mod html;
+pub mod rich;
 
-pub use body::{Attachment, attachment_bytes};
+pub use body::{Attachment, attachment_bytes, cid_bytes};
 pub use html::{html_to_index_text, html_to_text};
 
 use mailparse::{MailHeader, MailHeaderMap, ParsedMail};
@@ -158,6 +160,24 @@ pub struct MessageView {
     pub truncated: bool,
     /// Attachments and inline parts.
     pub attachments: Vec<Attachment>,
+    /// The first HTML part as the rich model, when the message has one
+    /// (also when the plain alternative is what `body` shows).
+    pub rich: Option<rich::Document>,
+    /// `body` is `format=flowed` (RFC 3676).
+    pub flowed: bool,
+    /// `body` is flowed with `DelSp=yes`.
+    pub delsp: bool,
+}
+
+impl MessageView {
+    /// The plain body as paragraphs with quote levels and the signature
+    /// marked ([`flowed::paragraphs`]); empty for a body made from HTML.
+    pub fn plain_paragraphs(&self) -> Vec<flowed::PlainParagraph> {
+        if self.from_html {
+            return Vec::new();
+        }
+        flowed::paragraphs(&self.body, self.flowed, self.delsp)
+    }
 }
 
 /// Parses raw bytes into the reader's view. Never fails: an unparseable
@@ -173,6 +193,9 @@ pub fn view(raw: &[u8]) -> MessageView {
             from_html: false,
             truncated,
             attachments: Vec::new(),
+            rich: None,
+            flowed: false,
+            delsp: false,
         };
     };
     let mut envelope = envelope_from_headers(&mail.headers);
@@ -193,6 +216,9 @@ pub fn view(raw: &[u8]) -> MessageView {
         from_html: walk.from_html,
         truncated,
         attachments: walk.attachments,
+        rich: walk.rich,
+        flowed: walk.flowed.is_some_and(|f| f.0),
+        delsp: walk.flowed.is_some_and(|f| f.0 && f.1),
     }
 }
 

@@ -94,6 +94,7 @@ use std::path::PathBuf;
 pub use app::App;
 pub use attachments::{is_dangerous, safe_file_name};
 pub use picker::FilePicker;
+pub use reader::rich_document_ui;
 
 /// How the window starts.
 #[derive(Debug, Clone)]
