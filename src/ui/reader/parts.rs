@@ -1,0 +1,110 @@
+//! Small pieces of the reader pane: a header row, an information banner,
+//! the attachment list with its Save buttons, and the layout of plain body
+//! text with its links underlined.
+
+use std::ops::Range;
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{RichText, Ui};
+
+use super::super::attachments::is_dangerous;
+use super::super::background::Opened;
+use super::super::intents::{Intent, SaveRequest};
+use crate::fmt as format;
+
+pub(super) fn header_row(ui: &mut Ui, name: &str, value: &str) {
+    ui.label(RichText::new(format!("{name}:")).weak());
+    ui.add(egui::Label::new(value).wrap().selectable(true));
+    ui.end_row();
+}
+
+pub(super) fn banner(ui: &mut Ui, text: &str, add: impl FnOnce(&mut Ui)) {
+    egui::Frame::new()
+        .fill(ui.visuals().faint_bg_color)
+        .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
+        .corner_radius(4.0)
+        .inner_margin(6.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.add(egui::Label::new(format!("ℹ {text}")).wrap());
+            add(ui);
+        });
+}
+
+pub(super) fn attachments_ui(ui: &mut Ui, opened: &Opened, out: &mut Vec<Intent>) {
+    let list = &opened.view.attachments;
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "📎 {}",
+                format::count(list.len() as u64, "attachment", "attachments")
+            ))
+            .strong(),
+        );
+        if list.len() > 1 && ui.button("Save all…").clicked() {
+            out.push(Intent::Save(SaveRequest::All));
+        }
+    });
+    egui::Grid::new("reader-attachments")
+        .num_columns(4)
+        .spacing([12.0, 2.0])
+        .show(ui, |ui| {
+            for (i, a) in list.iter().enumerate() {
+                let danger = is_dangerous(&a.name, &a.mime);
+                let name = if danger {
+                    format!("⚠ {}", a.name)
+                } else {
+                    a.name.clone()
+                };
+                ui.label(name);
+                ui.weak(&a.mime);
+                ui.weak(format::size(a.size));
+                let b = ui.button("Save…").on_hover_text(format!("Save {}", a.name));
+                if b.clicked() {
+                    out.push(Intent::Save(SaveRequest::One(i)));
+                }
+                ui.end_row();
+            }
+        });
+}
+
+pub(super) fn body_job(
+    text: &str,
+    links: &[(Range<usize>, String)],
+    ui: &Ui,
+    width: f32,
+) -> LayoutJob {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let plain = TextFormat {
+        font_id: font.clone(),
+        color: ui.visuals().text_color(),
+        ..Default::default()
+    };
+    let link = TextFormat {
+        font_id: font,
+        color: ui.visuals().hyperlink_color,
+        underline: egui::Stroke::new(1.0, ui.visuals().hyperlink_color),
+        ..Default::default()
+    };
+    let mut job = LayoutJob {
+        wrap: egui::text::TextWrapping {
+            max_width: width,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let mut at = 0;
+    for (r, _) in links {
+        if r.start > at {
+            job.append(
+                text.get(at..r.start).unwrap_or_default(),
+                0.0,
+                plain.clone(),
+            );
+        }
+        job.append(text.get(r.clone()).unwrap_or_default(), 0.0, link.clone());
+        at = r.end;
+    }
+    job.append(text.get(at..).unwrap_or_default(), 0.0, plain);
+    job
+}
