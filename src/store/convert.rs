@@ -268,6 +268,15 @@ impl Store {
             rusqlite::params![new.to_string_lossy(), key_text],
         )
         .ctx("creating the converted file")?;
+        if target.is_some() {
+            // Before the new file's first page is written: see CIPHER_PAGE_SIZE.
+            conn.pragma_update(
+                Some("popmail_new"),
+                "cipher_page_size",
+                super::CIPHER_PAGE_SIZE,
+            )
+            .ctx("setting the encrypted page size")?;
+        }
         failpoint("convert-copying");
         // Installed after the ATTACH, so a cancel interrupts only the copy
         // (and is reported as one).
