@@ -35,6 +35,7 @@
 //! - `ui_window`: the reader window headless (egui_kittest) over real stores.
 //! - `ui_import_export`: import and export from the window, with the real job worker.
 //! - `ui_lock`: the lock screen of an encrypted store: no mail shown, wrong passphrase, unlock, Ctrl+L and File → Lock.
+//! - `ui_security`: Preferences → Security from the window: encrypt, lock and unlock with the new passphrase, cancel, change the passphrase, decrypt.
 //! - `ui_settings`: the settings dialog against a real Dovecot: accounts, diagnosis, preferences.
 //! - `ui_sync`: the reader window with the real sync worker and the demo server.
 
@@ -73,6 +74,7 @@ mod sync_no_top;
 mod sync_policies;
 mod ui_import_export;
 mod ui_lock;
+mod ui_security;
 mod ui_settings;
 mod ui_sync;
 mod ui_window;

@@ -269,7 +269,10 @@ fn crypt_new_encrypted_stores_use_16k_pages_and_4k_stores_still_open() {
     assert_eq!(copy.content_digest().unwrap(), digest);
     drop(copy);
     let back = reopened.convert(None, Box::new(|_, _| true)).unwrap();
-    assert_eq!(Store::open(&back).unwrap().content_digest().unwrap(), digest);
+    assert_eq!(
+        Store::open(&back).unwrap().content_digest().unwrap(),
+        digest
+    );
     // A wrong key is still "wrong key", after both page sizes were tried.
     let wrong = StoreConfig::new(dir.path().join("new.sqlite3"))
         .with_key(Some(DataKey::generate().unwrap()));
