@@ -29,18 +29,18 @@ pub const SYNC_WHILE_LOCKED: &str = "Syncing stops while the mail store is locke
 pub const MODES: [(&str, &str); 3] = [
     (
         "Not encrypted",
-        "other users of this computer only; anyone who copies the disk or a backup can read the \
-         mail",
+        "Protects only against other users of this computer. Anyone who copies the disk or a \
+         backup can read the mail.",
     ),
     (
         "Encrypted, unlocked by the system keychain",
-        "a copied or stolen disk, backups, other users; nothing to type, so not someone using \
-         your logged-in session",
+        "Protects against a copied or stolen disk, backups and other users. Nothing to type, so \
+         it does not stop someone using your logged-in session.",
     ),
     (
         "Encrypted with a passphrase",
-        "also someone at the computer without the passphrase (Lock, Ctrl+L, and the idle lock); \
-         not malware running as you while unlocked",
+        "Also protects against someone at the computer without the passphrase (Lock, Ctrl+L, \
+         the idle lock). Not against malware running as you while the store is unlocked.",
     ),
 ];
 
@@ -227,7 +227,8 @@ impl Security {
         egui::Window::new("Security")
             .collapsible(false)
             .resizable(false)
-            .default_width(460.0)
+            .min_width(460.0)
+            .max_width(520.0)
             .open(&mut open)
             .show(ctx, |ui| {
                 if self.recovery.is_some() {
@@ -268,16 +269,11 @@ impl Security {
             (true, true) => 2,
         };
         ui.strong(format!("This mail store: {}", MODES[mode].0));
-        egui::Grid::new("security-modes")
-            .num_columns(2)
-            .spacing([12.0, 4.0])
-            .show(ui, |ui| {
-                for (name, protects) in MODES {
-                    ui.label(name);
-                    ui.add(egui::Label::new(format!("protects against {protects}")).wrap());
-                    ui.end_row();
-                }
-            });
+        for (name, protects) in MODES {
+            ui.add_space(4.0);
+            ui.label(egui::RichText::new(name).strong());
+            ui.add(egui::Label::new(protects).wrap());
+        }
         ui.separator();
         if !facts.convertible {
             ui.label("Open your own mail store (not the demo) to change its encryption.");
