@@ -36,6 +36,9 @@ impl App {
 
     /// The Security dialog for this frame, and what it asked for.
     pub(super) fn security_ui(&mut self) {
+        if !self.security.is_open() {
+            return;
+        }
         let facts = self.security_facts();
         let minutes = self.prefs.lock_after_minutes;
         if let Some(a) = self.security.ui(&self.ctx, facts, minutes) {
