@@ -86,7 +86,9 @@ fn errors_are_one_clear_line_and_a_failure_status() {
 
 #[test]
 fn a_store_from_a_newer_popmail_is_refused_and_left_untouched() {
-    let data = DataDir::new();
+    // Plaintext in both passes: the test edits the header with plain SQLite.
+    // (An encrypted store checks the same version, after the key: store tests.)
+    let data = DataDir::plaintext();
     drop(data.store());
     let conn = rusqlite::Connection::open(data.store_path()).unwrap();
     let version: i64 = conn

@@ -6,9 +6,8 @@ use crate::support::dovecot::{Dovecot, DovecotOptions};
 use crate::support::store::DataDir;
 
 fn popmail(data: &DataDir, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_popmail"))
-        .arg("--data-dir")
-        .arg(data.path())
+    // The data folder's command: in the encrypted pass it passes the passphrase.
+    data.command()
         .args(args)
         .env("POPMAIL_NO_KEYCHAIN", "1")
         .env("TEST_PW", "alice-pw")

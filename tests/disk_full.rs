@@ -37,7 +37,7 @@ fn big_message(i: usize, size: usize, eol: &str) -> Vec<u8> {
 #[test]
 fn disk_full_import_stops_cleanly_saying_how_far_it_got() {
     let data = DataDir::new();
-    let config = StoreConfig::new(data.store_path());
+    let config = data.config();
     drop(Store::open(&config).unwrap());
     // About 12 MiB of room; 24 messages of 1 MiB are twice that.
     let limited = config.clone().with_max_page_count(pages(&config) + 768);
@@ -120,7 +120,7 @@ fn disk_full_sync_stops_and_deletes_nothing_it_did_not_store() {
         &dovecot_settings(&d, "a", Policy::Delete),
         "alice-pw",
     );
-    let config = StoreConfig::new(data.store_path());
+    let config = data.config();
     // About 3 MiB of room for 8 MiB of mail.
     let limited = config.clone().with_max_page_count(pages(&config) + 192);
     let mut options = SyncOptions::new(limited);

@@ -28,7 +28,7 @@ impl Store {
         super::init_sqlite();
         let mut target = Connection::open(dest).ctx("creating the backup file")?;
         let outcome = (|| {
-            super::apply_key(&target, self.config.key())?;
+            super::apply_key(&target, self.config.key(), self.config.cipher_page_size())?;
             let backup = Backup::new(&self.conn, &mut target).ctx("starting the backup")?;
             loop {
                 let step = backup.step(PAGES_PER_STEP).ctx("copying the store")?;

@@ -57,6 +57,10 @@ struct Journal {
 /// A progress callback: `(bytes written, bytes expected)`; `false` cancels.
 pub type ConvertProgress = Box<dyn FnMut(u64, u64) -> bool + Send>;
 
+/// How long a conversion waits for other connections to close before it
+/// says the store is open elsewhere.
+const CLAIM_WAIT: Duration = Duration::from_secs(2);
+
 fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut s = path.as_os_str().to_os_string();
     s.push(suffix);
@@ -215,11 +219,23 @@ impl Store {
             .ctx("preparing the conversion")?;
         conn.pragma_update(None, "locking_mode", "EXCLUSIVE")
             .ctx("preparing the conversion")?;
-        let mode: rusqlite::Result<String> =
-            conn.query_row("PRAGMA journal_mode=DELETE", [], |r| r.get(0));
-        match mode {
-            Ok(m) if m.eq_ignore_ascii_case("delete") => Ok(()),
-            Ok(_) | Err(_) => Err(Error::Conflict(
+        // Connections that are closing (the window's threads end on their
+        // own once their session is dropped) get a moment to go.
+        let deadline = Instant::now() + CLAIM_WAIT;
+        let sole = loop {
+            let mode: rusqlite::Result<String> =
+                conn.query_row("PRAGMA journal_mode=DELETE", [], |r| r.get(0));
+            if mode.is_ok_and(|m| m.eq_ignore_ascii_case("delete")) {
+                break true;
+            }
+            if Instant::now() >= deadline {
+                break false;
+            }
+            std::thread::sleep(Duration::from_millis(25));
+        };
+        match sole {
+            true => Ok(()),
+            false => Err(Error::Conflict(
                 "the mail store is open elsewhere (the popmail window, a sync or another \
                  popmail command): close the others and try again; nothing was changed"
                     .into(),
@@ -268,6 +284,15 @@ impl Store {
             rusqlite::params![new.to_string_lossy(), key_text],
         )
         .ctx("creating the converted file")?;
+        if target.is_some() {
+            // Before the new file's first page is written: see CIPHER_PAGE_SIZE.
+            conn.pragma_update(
+                Some("popmail_new"),
+                "cipher_page_size",
+                super::CIPHER_PAGE_SIZE,
+            )
+            .ctx("setting the encrypted page size")?;
+        }
         failpoint("convert-copying");
         // Installed after the ATTACH, so a cancel interrupts only the copy
         // (and is reported as one).

@@ -214,3 +214,71 @@ fn journal_path_exists(store: &Path) -> bool {
     s.push(".convert");
     PathBuf::from(s).exists()
 }
+
+fn cipher_page_size(store: &Store) -> i64 {
+    let text: String = store
+        .conn
+        .query_row("PRAGMA cipher_page_size", [], |r| r.get(0))
+        .unwrap();
+    text.parse().unwrap()
+}
+
+#[test]
+fn crypt_new_encrypted_stores_use_16k_pages_and_4k_stores_still_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = DataKey::generate().unwrap();
+    // New encrypted store, and one converted from plaintext: 16 KiB pages.
+    let config = StoreConfig::new(dir.path().join("new.sqlite3")).with_key(Some(key.clone()));
+    let mut store = Store::open(&config).unwrap();
+    fill(&mut store, 10);
+    assert_eq!(store.config().cipher_page_size(), Some(CIPHER_PAGE_SIZE));
+    assert_eq!(cipher_page_size(&store), i64::from(CIPHER_PAGE_SIZE));
+    let plain = StoreConfig::new(dir.path().join("conv.sqlite3"));
+    let mut p = Store::open(&plain).unwrap();
+    fill(&mut p, 10);
+    let converted = p.convert(Some(key.clone()), Box::new(|_, _| true)).unwrap();
+    let c = Store::open(&converted).unwrap();
+    assert_eq!(cipher_page_size(&c), i64::from(CIPHER_PAGE_SIZE));
+    c.cipher_integrity_check().unwrap();
+    drop(c);
+
+    // A store written with SQLCipher's default 4096 (round 1) still opens,
+    // for every connection and for a backup, and converts back.
+    let legacy_path = dir.path().join("legacy.sqlite3");
+    let mut legacy = StoreConfig::new(&legacy_path).with_key(Some(key.clone()));
+    legacy.cipher_page_size = Some(LEGACY_CIPHER_PAGE_SIZE);
+    let mut old = Store::open(&legacy).unwrap();
+    fill(&mut old, 25);
+    let digest = old.content_digest().unwrap();
+    drop(old);
+    let fresh = StoreConfig::new(&legacy_path).with_key(Some(key.clone()));
+    let reopened = Store::open(&fresh).unwrap();
+    assert_eq!(
+        reopened.config().cipher_page_size(),
+        Some(LEGACY_CIPHER_PAGE_SIZE)
+    );
+    assert_eq!(reopened.content_digest().unwrap(), digest);
+    reopened.integrity_check().unwrap();
+    reopened.cipher_integrity_check().unwrap();
+    let worker = Store::open(reopened.config()).unwrap();
+    assert_eq!(worker.content_digest().unwrap(), digest);
+    drop(worker);
+    let dest = dir.path().join("legacy-backup.sqlite3");
+    reopened.backup_to(&dest, |_, _| true).unwrap();
+    let copy = Store::open(&StoreConfig::new(&dest).with_key(Some(key.clone()))).unwrap();
+    assert_eq!(copy.content_digest().unwrap(), digest);
+    drop(copy);
+    let back = reopened.convert(None, Box::new(|_, _| true)).unwrap();
+    assert_eq!(
+        Store::open(&back).unwrap().content_digest().unwrap(),
+        digest
+    );
+    // A wrong key is still "wrong key", after both page sizes were tried.
+    let wrong = StoreConfig::new(dir.path().join("new.sqlite3"))
+        .with_key(Some(DataKey::generate().unwrap()));
+    drop(store);
+    assert!(matches!(
+        Store::open(&wrong).unwrap_err(),
+        Error::WrongKey { .. }
+    ));
+}

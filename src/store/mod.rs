@@ -190,6 +190,9 @@ pub struct StoreConfig {
     max_pages: Option<u64>,
     /// The data key of an encrypted store.
     key: Option<std::sync::Arc<DataKey>>,
+    /// SQLCipher's page size for an encrypted file, once [`Store::open`]
+    /// has found it (`None`: try [`CIPHER_PAGE_SIZE`], then the legacy 4096).
+    cipher_page_size: Option<u32>,
 }
 
 impl StoreConfig {
@@ -199,13 +202,20 @@ impl StoreConfig {
             path: path.into(),
             max_pages: None,
             key: None,
+            cipher_page_size: None,
         }
     }
 
     /// The same store opened with `key` (an encrypted store), or as plaintext (`None`).
     pub fn with_key(mut self, key: Option<DataKey>) -> Self {
         self.key = key.map(std::sync::Arc::new);
+        self.cipher_page_size = None;
         self
+    }
+
+    /// The page size SQLCipher uses for this encrypted store, when known.
+    pub fn cipher_page_size(&self) -> Option<u32> {
+        self.cipher_page_size
     }
 
     /// The data key, when the store is encrypted.
@@ -280,16 +290,9 @@ impl Store {
         if !path.exists() {
             create_private_file(path).map_err(io)?;
         }
-        let mut conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .ctx("opening the database")?;
-        apply_key(&conn, config.key())?;
-        // Check the version before anything writes: a newer file stays byte-identical.
-        let found: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| not_a_db(e, path, config.key().is_some()))?;
+        let (mut conn, found, page_size) = connect(config)?;
+        let mut config = config.clone();
+        config.cipher_page_size = page_size;
         if found > SCHEMA_VERSION {
             return Err(Error::TooNew {
                 path: path.to_path_buf(),
@@ -300,8 +303,7 @@ impl Store {
         conn.busy_timeout(BUSY_TIMEOUT)
             .ctx("setting the busy timeout")?;
         if found == 0 && config.key().is_none() {
-            // (SQLCipher fixes an encrypted file's page size at 4096 unless
-            // every connection sets cipher_page_size; the default is kept.)
+            // (An encrypted file's page size is SQLCipher's: see `connect`.)
             // A new file: large pages suit a store of 2–50 KB blobs (fewer
             // overflow pages per message). Only effective before any table exists.
             conn.pragma_update(None, "page_size", 16_384)
@@ -332,10 +334,7 @@ impl Store {
                 detail: e.to_string(),
             })?;
         conn.set_prepared_statement_cache_capacity(64);
-        Ok(Store {
-            conn,
-            config: config.clone(),
-        })
+        Ok(Store { conn, config })
     }
 
     /// Opens the store at `path` and migrates it only up to `version`
@@ -414,11 +413,60 @@ impl Store {
     }
 }
 
-/// Gives SQLCipher the raw data key; must precede every other statement.
-pub(crate) fn apply_key(conn: &Connection, key: Option<&DataKey>) -> Result<()> {
+/// SQLCipher's page size for new encrypted stores. SQLCipher's default
+/// (4096) made an encrypted store of 2–50 KB messages spend most of its time
+/// on overflow pages, each with its own IV, HMAC and decryption; 16 KiB pages
+/// match the plaintext store's `page_size` (SQLCipher API, `cipher_page_size`).
+pub const CIPHER_PAGE_SIZE: u32 = 16_384;
+
+/// The page size of encrypted stores written before [`CIPHER_PAGE_SIZE`]
+/// (SQLCipher's default); such stores still open.
+pub const LEGACY_CIPHER_PAGE_SIZE: u32 = 4_096;
+
+/// Opens a connection to `config`'s file and reads its schema version. For an
+/// encrypted store whose page size is not yet known, tries
+/// [`CIPHER_PAGE_SIZE`] and then [`LEGACY_CIPHER_PAGE_SIZE`]: with the wrong
+/// page size the first page's HMAC fails exactly as with a wrong key.
+/// Returns the connection, the version and the page size that worked.
+fn connect(config: &StoreConfig) -> Result<(Connection, i64, Option<u32>)> {
+    let path = config.path();
+    let sizes: &[u32] = match (config.key(), config.cipher_page_size) {
+        (None, _) => &[0],
+        (Some(_), Some(known)) => &[known][..],
+        (Some(_), None) => &[CIPHER_PAGE_SIZE, LEGACY_CIPHER_PAGE_SIZE],
+    };
+    let mut last = None;
+    for &size in sizes {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .ctx("opening the database")?;
+        let page_size = config.key().map(|_| size);
+        apply_key(&conn, config.key(), page_size)?;
+        // Check the version before anything writes: a newer file stays byte-identical.
+        match conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)) {
+            Ok(found) => return Ok((conn, found, page_size)),
+            Err(e) => last = Some(not_a_db(e, path, config.key().is_some())),
+        }
+    }
+    Err(last.unwrap_or_else(|| Error::Invalid("no page size to try".into())))
+}
+
+/// Gives SQLCipher the raw data key and its page size; must precede every
+/// other statement. `page_size` is `None` for SQLCipher's default.
+pub(crate) fn apply_key(
+    conn: &Connection,
+    key: Option<&DataKey>,
+    page_size: Option<u32>,
+) -> Result<()> {
     if let Some(key) = key {
         let sql = Zeroizing::new(format!("PRAGMA key = \"{}\";", key.sql_literal().as_str()));
         conn.execute_batch(&sql).ctx("giving the key")?;
+        if let Some(size) = page_size {
+            conn.pragma_update(None, "cipher_page_size", size)
+                .ctx("setting the encrypted page size")?;
+        }
     }
     Ok(())
 }

@@ -30,6 +30,8 @@ use super::status_bar::SyncStatus;
 use super::{RunOptions, keys, lock, menus, toolbar, welcome};
 
 mod locking;
+mod probes;
+mod security;
 use crate::store::{Flags, FolderRole, MessageId, Scope};
 use crate::sync::Command;
 
@@ -56,6 +58,8 @@ pub struct App {
     error: Option<String>,
     jobs: super::import_export::ImportExport,
     settings: super::settings::Settings,
+    /// Preferences → Security, and a conversion in flight.
+    security: super::security::Security,
 }
 
 impl App {
@@ -90,6 +94,7 @@ impl App {
             error: None,
             jobs: Default::default(),
             settings: super::settings::Settings::default(),
+            security: Default::default(),
             opts: opts.clone(),
             prefs,
         };
@@ -103,78 +108,6 @@ impl App {
             }
         }
         app
-    }
-
-    /// Replaces the file dialogs (tests).
-    pub fn set_file_picker(&mut self, picker: Box<dyn FilePicker>) {
-        self.picker = picker;
-    }
-
-    /// Replaces the browser that the settings dialog's "Sign in with …"
-    /// opens (tests play the browser).
-    pub fn set_browser(
-        &mut self,
-        browser: std::sync::Arc<dyn crate::oauth::Browser + Send + Sync>,
-    ) {
-        self.settings.set_browser(browser);
-    }
-
-    /// Keeps passwords typed in the settings dialog out of the OS keychain
-    /// (tests): they go to the store, and the dialog says so.
-    pub fn set_keychain(&mut self, on: bool) {
-        self.settings.set_keychain(on);
-    }
-
-    /// The preferences (tests set the mark-read delay, benchmarks the sort).
-    pub fn prefs_mut(&mut self) -> &mut Prefs {
-        &mut self.prefs
-    }
-
-    /// Whether background work is queued or running (tests wait for it).
-    pub fn busy(&self) -> bool {
-        self.session.as_ref().is_some_and(Session::busy)
-            || self.list.loading()
-            || self.jobs.running()
-    }
-
-    /// Whether the sync worker reports a sync in progress.
-    pub fn syncing(&self) -> bool {
-        self.status.any_syncing()
-    }
-
-    /// The last sync error shown in the status bar, if any account failed.
-    pub fn last_sync_error(&self) -> Option<String> {
-        self.status.last_error()
-    }
-
-    /// The data directory in use.
-    pub fn data_dir(&self) -> Option<&std::path::Path> {
-        self.session.as_ref().map(|s| s.data_dir.as_path())
-    }
-
-    /// Number of rows in the message list.
-    pub fn list_len(&self) -> u64 {
-        self.list.len()
-    }
-
-    /// Rows on screen whose data has not arrived yet (benchmarks).
-    pub fn list_rows_missing(&self) -> u64 {
-        self.list.missing_on_screen()
-    }
-
-    /// Shows a scope (benchmarks; users click the folder pane).
-    pub fn show_scope(&mut self, scope: Scope) {
-        self.apply(Intent::ShowScope(scope));
-    }
-
-    /// Scrolls the message list to a fraction of its length (benchmarks).
-    pub fn scroll_list_to(&mut self, fraction: f64) {
-        self.list.scroll_to_fraction(fraction);
-    }
-
-    /// Sorts by a column as a header click does (benchmarks).
-    pub fn click_sort(&mut self, key: crate::store::SortKey) {
-        self.apply(Intent::Sort(key));
     }
 
     fn use_session(&mut self, session: Session) {
@@ -276,10 +209,17 @@ impl App {
             self.lock_ui(ui);
             return;
         }
+        if self.security.converting() {
+            self.conversion_frame(ui);
+            return;
+        }
         self.drain();
         self.mark_read_timer();
         let mut out = Vec::new();
-        let modal = self.dialogs.is_open() || self.jobs.modal() || self.settings.is_open();
+        let modal = self.dialogs.is_open()
+            || self.jobs.modal()
+            || self.settings.is_open()
+            || self.security.is_open();
         keys::keys(
             &self.ctx,
             modal,
@@ -369,6 +309,7 @@ impl App {
         let picker = self.picker.as_mut();
         (self.settings).ui(&self.ctx, session, &self.prefs, picker, &mut out);
         self.dialogs.ui(&self.ctx, &self.folders.folders, &mut out);
+        self.security_ui();
         for intent in out {
             self.apply(intent);
         }
@@ -528,6 +469,7 @@ impl App {
             Intent::ReloadList => self.reload_list(),
             Intent::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Intent::Lock => self.lock_now(),
+            Intent::Security => self.security.show(),
             // The rest ask first; `Dialogs::ask_for` took them, or there
             // was nothing to ask about.
             Intent::AskMove(_)

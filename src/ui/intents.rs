@@ -81,6 +81,8 @@ pub enum SaveRequest {
 pub enum Intent {
     /// Lock the window: drop the key and every view of the mail.
     Lock,
+    /// Open Preferences → Security (encryption and the idle lock).
+    Security,
     /// Show a folder or the unified Inbox.
     ShowScope(Scope),
     /// Show a message in the reader.

@@ -2,6 +2,8 @@
 //! the passphrase (or the recovery key), and shown again after Lock
 //! (File → Lock, Ctrl+L), when the session with its key and every decrypted
 //! view has been dropped. It shows no folder names, subjects or counts.
+//! Syncing stops while locked (the session and its sync worker are gone, so
+//! is the key) and the screen says so; unlocking starts a new session.
 //!
 //! A store whose key file has a keychain wrapping that the OS keychain
 //! answers opens without asking. Wrong passphrases are counted by
@@ -132,6 +134,8 @@ impl LockScreen {
                 if let Some(e) = &self.error {
                     ui.colored_label(ui.visuals().error_fg_color, e);
                 }
+                ui.add_space(8.0);
+                ui.weak(super::security::SYNC_WHILE_LOCKED);
             });
         });
         if !submit {

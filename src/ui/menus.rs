@@ -53,6 +53,9 @@ fn file_menu(view: &View<'_>, ui: &mut Ui, out: &mut Vec<Intent>) {
     if item(ui, "Preferences…", "", true) {
         out.push(Intent::Preferences);
     }
+    if item(ui, "Security…", "", !view.in_demo) {
+        out.push(Intent::Security);
+    }
     if item(ui, "Lock", "Ctrl+L", !view.in_demo) {
         out.push(Intent::Lock);
     }

@@ -83,6 +83,7 @@ mod picker;
 pub mod prefs;
 mod reader;
 mod search;
+mod security;
 mod session;
 mod settings;
 mod status_bar;

@@ -45,6 +45,8 @@ impl App {
         self.search = Search::default();
         self.status = SyncStatus::default();
         self.dialogs = Dialogs::default();
+        // Preferences → Security closes too (typed passphrases zeroized).
+        self.security = Default::default();
         self.error = None;
         self.lock = Some(lock::LockScreen::new(data_dir));
     }

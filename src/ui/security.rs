@@ -1,0 +1,355 @@
+//! Preferences → Security (issue #13): the window's way to encrypt the mail
+//! store (with a passphrase, or unlocked by the system keychain), decrypt it,
+//! change the passphrase, and set the idle lock. It says what each mode
+//! protects against, shows the recovery key once (until "I have written it
+//! down"), and while a conversion runs shows only its progress and Cancel.
+//!
+//! This module owns the dialog's state and draws it; it returns an
+//! [`Action`] that the App carries out (`ui/app/security.rs`): the
+//! conversion itself runs on the job worker ([`crate::jobs::JobCommand::Convert`],
+//! crash-safe in [`crate::store::Store::convert`]), after the window has
+//! closed its session, because converting needs the only connection.
+//!
+//! Syncing while locked: locking closes the session, sync worker included,
+//! so no key stays in memory; syncing resumes on unlock. The dialog and the
+//! lock screen say so ([`SYNC_WHILE_LOCKED`]).
+
+use egui::{Context, Ui};
+use zeroize::Zeroize as _;
+
+use crate::jobs::JobWorker;
+use crate::secret::Secret;
+use crate::store::StoreConfig;
+
+/// What the lock screen and the dialog say about syncing while locked.
+pub const SYNC_WHILE_LOCKED: &str = "Syncing stops while the mail store is locked (the key leaves memory); it resumes when you \
+     unlock.";
+
+/// What each mode protects against, one line each (the README's table, short).
+pub const MODES: [(&str, &str); 3] = [
+    (
+        "Not encrypted",
+        "Protects only against other users of this computer. Anyone who copies the disk or a \
+         backup can read the mail.",
+    ),
+    (
+        "Encrypted, unlocked by the system keychain",
+        "Protects against a copied or stolen disk, backups and other users. Nothing to type, so \
+         it does not stop someone using your logged-in session.",
+    ),
+    (
+        "Encrypted with a passphrase",
+        "Also protects against someone at the computer without the passphrase (Lock, Ctrl+L, \
+         the idle lock). Not against malware running as you while the store is unlocked.",
+    ),
+];
+
+/// The store's encryption, as the dialog shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Facts {
+    /// The store is encrypted.
+    pub encrypted: bool,
+    /// Its key file has a passphrase wrapping.
+    pub passphrase: bool,
+    /// Its key file has a keychain wrapping.
+    pub keychain: bool,
+    /// A store is open that can be converted (not the demo).
+    pub convertible: bool,
+}
+
+/// What the user asked the dialog for; the App carries it out.
+pub enum Action {
+    /// Encrypt: unlocked by the keychain (`passphrase: None`) or by this passphrase.
+    Encrypt {
+        /// The new passphrase, or `None` for the keychain.
+        passphrase: Option<Secret>,
+    },
+    /// Decrypt the store.
+    Decrypt,
+    /// Rewrap the data key with a new passphrase (the mail is not rewritten).
+    ChangePassphrase(Secret),
+    /// The idle-lock minutes (0: never).
+    LockMinutes(u32),
+    /// Cancel the running conversion.
+    Cancel,
+}
+
+/// A conversion in flight: the job worker doing it, and what to do after.
+pub struct Conversion {
+    /// The worker running the conversion (with its own store connection).
+    pub worker: JobWorker,
+    /// The data directory being converted.
+    pub data_dir: std::path::PathBuf,
+    /// The configuration that opens the store as it was (for cancel or failure).
+    pub before: StoreConfig,
+    /// Encrypting (`true`) or decrypting.
+    pub encrypting: bool,
+    /// The recovery key to show once the conversion has succeeded.
+    pub recovery: Option<Secret>,
+    /// Bytes written and the total, as last reported.
+    pub progress: (u64, u64),
+    /// Cancel was asked for.
+    pub cancelling: bool,
+}
+
+/// Which way a new encryption is unlocked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Unlock {
+    #[default]
+    Passphrase,
+    Keychain,
+}
+
+/// The dialog's state.
+#[derive(Default)]
+pub struct Security {
+    open: bool,
+    unlock: Unlock,
+    pass: String,
+    again: String,
+    confirm_decrypt: bool,
+    /// The conversion in flight, if any.
+    pub conversion: Option<Conversion>,
+    recovery: Option<Secret>,
+    notice: Option<String>,
+    error: Option<String>,
+}
+
+impl Drop for Security {
+    fn drop(&mut self) {
+        self.clear_typed();
+    }
+}
+
+impl Security {
+    /// Opens the dialog.
+    pub fn show(&mut self) {
+        self.open = true;
+        self.error = None;
+        self.notice = None;
+    }
+
+    /// Whether the dialog (or the recovery key) is on screen.
+    pub fn is_open(&self) -> bool {
+        self.open || self.recovery.is_some()
+    }
+
+    /// Whether a conversion is running.
+    pub fn converting(&self) -> bool {
+        self.conversion.is_some()
+    }
+
+    /// Says what happened (shown in the dialog).
+    pub fn set_notice(&mut self, text: impl Into<String>) {
+        self.notice = Some(text.into());
+        self.error = None;
+    }
+
+    /// Says what went wrong (shown in the dialog).
+    pub fn set_error(&mut self, text: impl Into<String>) {
+        self.error = Some(text.into());
+        self.notice = None;
+    }
+
+    /// Shows the recovery key until the user says it is written down.
+    pub fn show_recovery(&mut self, key: Secret) {
+        self.recovery = Some(key);
+        self.open = true;
+    }
+
+    fn clear_typed(&mut self) {
+        self.pass.zeroize();
+        self.again.zeroize();
+    }
+
+    /// The typed new passphrase when both fields agree and are not empty.
+    fn new_passphrase(&mut self) -> Option<Secret> {
+        if self.pass.is_empty() {
+            self.set_error("type the new passphrase twice; nothing was changed");
+            return None;
+        }
+        if self.pass != self.again {
+            self.set_error("the two passphrases differ; nothing was changed");
+            self.clear_typed();
+            return None;
+        }
+        let p = Secret::new(std::mem::take(&mut self.pass));
+        self.clear_typed();
+        Some(p)
+    }
+
+    /// The whole window while a conversion runs: its progress and Cancel.
+    pub fn conversion_ui(&mut self, ui: &mut Ui) -> Option<Action> {
+        let c = self.conversion.as_ref()?;
+        let mut action = None;
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.vertical_centered(|ui| {
+                ui.add_space(ui.available_height() / 4.0);
+                ui.heading(if c.encrypting {
+                    "Encrypting the mail store…"
+                } else {
+                    "Decrypting the mail store…"
+                });
+                ui.add_space(8.0);
+                let (done, total) = c.progress;
+                let fraction = if total == 0 {
+                    0.0
+                } else {
+                    done as f32 / total as f32
+                };
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .desired_width(360.0)
+                        .text(format!(
+                            "{} of {}",
+                            crate::fmt::size(done),
+                            crate::fmt::size(total)
+                        )),
+                );
+                ui.label("A new file is written beside the old one, then swapped in.");
+                if c.cancelling {
+                    ui.label("Cancelling…");
+                } else if ui.button("Cancel").clicked() {
+                    action = Some(Action::Cancel);
+                }
+            });
+        });
+        action
+    }
+
+    /// The dialog, when open. `lock_minutes` is the idle-lock preference.
+    pub fn ui(&mut self, ctx: &Context, facts: Facts, lock_minutes: u32) -> Option<Action> {
+        if !self.is_open() {
+            return None;
+        }
+        let mut action = None;
+        let mut open = true;
+        egui::Window::new("Security")
+            .collapsible(false)
+            .resizable(false)
+            .min_width(460.0)
+            .max_width(520.0)
+            .open(&mut open)
+            .show(ctx, |ui| {
+                if self.recovery.is_some() {
+                    self.recovery_ui(ui);
+                } else {
+                    action = self.form_ui(ui, facts, lock_minutes);
+                }
+            });
+        if !open && self.recovery.is_none() {
+            self.open = false;
+            self.clear_typed();
+        }
+        action
+    }
+
+    fn recovery_ui(&mut self, ui: &mut Ui) {
+        let Some(key) = &self.recovery else { return };
+        ui.label(
+            "Recovery key. It is shown only now: write it down and keep it apart from the \
+             computer. It opens the mail store if the passphrase is forgotten.",
+        );
+        ui.add_space(6.0);
+        ui.add(
+            egui::Label::new(egui::RichText::new(key.expose()).monospace().size(16.0))
+                .selectable(true),
+        );
+        ui.add_space(6.0);
+        if ui.button("I have written it down").clicked() {
+            self.recovery = None;
+        }
+    }
+
+    fn form_ui(&mut self, ui: &mut Ui, facts: Facts, lock_minutes: u32) -> Option<Action> {
+        let mut action = None;
+        let mode = match (facts.encrypted, facts.passphrase) {
+            (false, _) => 0,
+            (true, false) => 1,
+            (true, true) => 2,
+        };
+        ui.strong(format!("This mail store: {}", MODES[mode].0));
+        for (name, protects) in MODES {
+            ui.add_space(4.0);
+            ui.label(egui::RichText::new(name).strong());
+            ui.add(egui::Label::new(protects).wrap());
+        }
+        ui.separator();
+        if !facts.convertible {
+            ui.label("Open your own mail store (not the demo) to change its encryption.");
+        } else if !facts.encrypted {
+            ui.radio_value(&mut self.unlock, Unlock::Passphrase, MODES[2].0);
+            ui.radio_value(&mut self.unlock, Unlock::Keychain, MODES[1].0);
+            if self.unlock == Unlock::Passphrase {
+                self.passphrase_fields(ui);
+            }
+            if ui.button("Encrypt the mail store").clicked() {
+                let passphrase = match self.unlock {
+                    Unlock::Keychain => Some(None),
+                    Unlock::Passphrase => self.new_passphrase().map(Some),
+                };
+                action = passphrase.map(|passphrase| Action::Encrypt { passphrase });
+            }
+        } else {
+            if facts.passphrase {
+                ui.label("Change the passphrase (instant: the mail is not rewritten).");
+                self.passphrase_fields(ui);
+                if ui.button("Change the passphrase").clicked() {
+                    action = self.new_passphrase().map(Action::ChangePassphrase);
+                }
+                ui.separator();
+            }
+            ui.checkbox(
+                &mut self.confirm_decrypt,
+                "Store the mail unencrypted on this disk",
+            );
+            if ui
+                .add_enabled(
+                    self.confirm_decrypt,
+                    egui::Button::new("Decrypt the mail store"),
+                )
+                .clicked()
+            {
+                self.confirm_decrypt = false;
+                action = Some(Action::Decrypt);
+            }
+        }
+        ui.separator();
+        let mut minutes = lock_minutes;
+        ui.horizontal(|ui| {
+            ui.label("Lock after idle minutes (0: never)");
+            let r = ui.add(egui::DragValue::new(&mut minutes).range(0..=1440));
+            r.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::SpinButton, true, "Idle lock minutes")
+            });
+        });
+        if minutes != lock_minutes {
+            action = Some(Action::LockMinutes(minutes));
+        }
+        ui.label(SYNC_WHILE_LOCKED);
+        if let Some(n) = &self.notice {
+            ui.label(n);
+        }
+        if let Some(e) = &self.error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        action
+    }
+
+    fn passphrase_fields(&mut self, ui: &mut Ui) {
+        for (label, text) in [
+            ("New passphrase", &mut self.pass),
+            ("The same again", &mut self.again),
+        ] {
+            ui.horizontal(|ui| {
+                ui.label(label);
+                let r = ui.add(
+                    egui::TextEdit::singleline(text)
+                        .password(true)
+                        .desired_width(240.0),
+                );
+                r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+            });
+        }
+    }
+}
