@@ -197,16 +197,30 @@ fn crypt_cli_wrong_passphrases_are_rate_limited() {
         .output()
         .unwrap());
     let before = snapshot(&data);
-    for _ in 0..3 {
-        fails(
-            popmail(&data)
-                .arg("folders")
-                .env("POPMAIL_PASSPHRASE", "wrong")
-                .output()
-                .unwrap(),
-            "wrong passphrase",
-        );
+    // Five wrong passphrases, each let through once its wait is over: the
+    // wait doubles after the third (1 s, 2 s, then 4 s), and a 4 s wait is
+    // long enough that the next attempt below cannot slip past it on a
+    // loaded machine (the limiter counts whole seconds).
+    let mut wrong = 0;
+    for _ in 0..40 {
+        if wrong == 5 {
+            break;
+        }
+        let out = popmail(&data)
+            .arg("folders")
+            .env("POPMAIL_PASSPHRASE", "wrong")
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        if err.contains("try again in") {
+            std::thread::sleep(std::time::Duration::from_millis(500));
+            continue;
+        }
+        assert!(err.contains("wrong passphrase"), "{err}");
+        wrong += 1;
     }
+    assert_eq!(wrong, 5, "five wrong passphrases were tried");
     // Now even the right one must wait: refused without trying it.
     fails(
         popmail(&data)
