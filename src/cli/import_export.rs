@@ -70,7 +70,7 @@ pub(super) fn interrupt_flag() -> Arc<AtomicBool> {
         let flag = Arc::new(AtomicBool::new(false));
         let f = flag.clone();
         // If a handler is already installed (tests), Ctrl+C just is not caught here.
-        let _ = ctrlc::set_handler(move || f.store(true, Ordering::SeqCst));
+        let _ = ctrlc::set_handler(move || f.store(true, Ordering::SeqCst)); // already set: Ctrl+C ends the process
         flag
     })
     .clone()

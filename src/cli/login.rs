@@ -50,7 +50,7 @@ pub fn sign_in(settings: &OAuthSettings, mode: Mode) -> anyhow::Result<Tokens> {
     let c = cancel.clone();
     // A handler may already be set in this process; then Ctrl-C ends the
     // process as usual, which also ends the sign-in.
-    let _ = ctrlc::set_handler(move || c.cancel());
+    let _ = ctrlc::set_handler(move || c.cancel()); // already set: Ctrl-C ends the process
     let http = HttpClient::new(cancel);
     let device = match mode {
         Mode::Device => true,
@@ -63,17 +63,15 @@ pub fn sign_in(settings: &OAuthSettings, mode: Mode) -> anyhow::Result<Tokens> {
             settings.provider.as_str(),
             &mut |code: &DeviceCode| {
                 let mut err = std::io::stderr().lock();
-                // stderr gone: nothing else to tell the person with.
-                let _ = writeln!(
-                    err,
+                let how = format!(
                     "To sign in, open {} and enter the code {}",
                     code.verification_uri, code.user_code
                 );
-                let _ = writeln!(
-                    err,
+                let wait = format!(
                     "Waiting for you to sign in (the code is valid for {} minutes; Ctrl-C cancels)…",
                     code.expires_in.as_secs().div_ceil(60)
                 );
+                let _ = writeln!(err, "{how}\n{wait}"); // stderr gone: no one to tell
             },
             &http,
         )

@@ -34,10 +34,10 @@ pub(super) fn run(store: &Store, account: Option<&str>, dry_run: bool) -> anyhow
     let worker = SyncWorker::spawn(SyncOptions::new(store.config().clone()))?;
     let (interrupt_tx, interrupt) = crossbeam_channel::bounded::<()>(1);
     // A second Ctrl+C while cancelling is ignored; the first one is enough.
-    let _ = ctrlc::set_handler(move || {
-        // Full: a cancel is already pending; one is enough.
-        let _ = interrupt_tx.try_send(());
-    });
+    let on_interrupt = move || {
+        let _ = interrupt_tx.try_send(()); // full: a cancel is already pending
+    };
+    let _ = ctrlc::set_handler(on_interrupt); // already set: Ctrl+C ends the process
     for a in &accounts {
         worker.send(if dry_run {
             Command::DryRun(a.id)

@@ -20,13 +20,11 @@ pub fn to_plain(doc: &Document, width: usize) -> String {
     };
     let mut out = String::new();
     if doc.remote_images > 0 {
-        // Writing to a String cannot fail.
-        let _ = writeln!(
-            out,
-            "({} remote image{} not loaded)\n",
+        out.push_str(&format!(
+            "({} remote image{} not loaded)\n\n",
             doc.remote_images,
             if doc.remote_images == 1 { "" } else { "s" }
-        );
+        ));
     }
     r.blocks(&doc.blocks, "", &mut out);
     let body_end = out.trim_end().len();
@@ -36,7 +34,7 @@ pub fn to_plain(doc: &Document, width: usize) -> String {
         out.push_str("\nLinks:\n");
         for (i, link) in r.links.iter().enumerate() {
             // Writing to a String cannot fail.
-            let _ = writeln!(out, "{:>3}. {link}", i + 1);
+            let _ = writeln!(out, "{:>3}. {link}", i + 1); // a String cannot fail
         }
     }
     out
