@@ -206,7 +206,6 @@ fn respond(stream: &mut TcpStream, status: &str, text: &str) {
         "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     );
-    // The browser may have gone; the sign-in outcome does not depend on
-    // it reading the page.
-    let _ = stream.write_all(reply.as_bytes());
+    // The sign-in outcome does not depend on the browser reading the page.
+    let _ = stream.write_all(reply.as_bytes()); // the browser may have gone
 }

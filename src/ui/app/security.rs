@@ -25,7 +25,7 @@ impl App {
             return Facts::default();
         };
         let encrypted = s.store.is_encrypted();
-        let header = Header::load(&s.data_dir.join(keys::KEY_FILE)).ok();
+        let header = Header::load(&s.data_dir.join(keys::KEY_FILE)).ok(); // unreadable: no wrappings to show
         Facts {
             encrypted,
             passphrase: encrypted && header.as_ref().is_some_and(|h| h.has(Kind::Passphrase)),

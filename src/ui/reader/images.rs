@@ -104,7 +104,7 @@ impl Images {
                 }
                 "the reader closed".to_string()
             })
-            .ok();
+            .ok(); // no thread: the images say they cannot be decoded
         }
         let sent = self.worker.as_ref().map(|w| {
             w.send(Decode {

@@ -212,17 +212,16 @@ impl SignInRun {
                 let http = HttpClient::new(inbox.cancel().clone());
                 let out = outbox.clone();
                 let mut progress = move |url: &str, opened: bool| {
-                    // The form may be gone; the sign-in then ends unseen.
-                    let _ = out.send(SignInEvent::Waiting {
+                    let waiting = SignInEvent::Waiting {
                         url: url.to_string(),
                         opened,
-                    });
+                    };
+                    let _ = out.send(waiting); // the form may be gone: the sign-in ends unseen
                 };
                 let result =
                     oauth::browser::sign_in(&endpoints, browser.as_ref(), &mut progress, &http)
                         .map_err(|e| format!("{e}."));
-                // The form may be gone; nobody to tell then.
-                let _ = outbox.send(SignInEvent::Done(result));
+                let _ = outbox.send(SignInEvent::Done(result)); // the form may be gone
                 outbox.done(1);
                 "the sign-in ended".into()
             },
