@@ -55,6 +55,7 @@ fn main() {
         RunOptions {
             data_dir: data_dir.clone(),
             demo: false,
+            store_page_limit: None,
         },
     );
     let mut clock = 0.0;

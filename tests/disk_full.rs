@@ -162,3 +162,79 @@ fn disk_full_sync_stops_and_deletes_nothing_it_did_not_store() {
     }
     store.integrity_check().unwrap();
 }
+
+#[test]
+fn disk_full_window_shows_the_error_and_stays_usable_for_reading() {
+    use crate::support::ui;
+    use egui_kittest::kittest::Queryable as _;
+    let d = Dovecot::start(&DovecotOptions::default());
+    let n = 16;
+    for i in 0..n {
+        d.add_message("alice", &big_message(i, 512 << 10, "\r\n"));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    ui::sample(dir.path());
+    let config = ui::store_config(dir.path());
+    let account = add_account(
+        &mut Store::open(&config).unwrap(),
+        &dovecot_settings(&d, "Big", Policy::Delete),
+        "alice-pw",
+    );
+    // About 3 MiB of room for 8 MiB of mail.
+    let mut h = ui::harness_with(popmail::ui::RunOptions {
+        data_dir: dir.path().to_path_buf(),
+        demo: false,
+        store_page_limit: Some(pages(&config) + 192),
+    });
+    ui::settle(&mut h);
+    h.get_by_label("Sync").click();
+    ui::settle(&mut h);
+    ui::click(&mut h, "Sync Big");
+    let start = Instant::now();
+    let error = loop {
+        h.step();
+        if let Some(e) = h.state().last_sync_error().filter(|_| !h.state().syncing()) {
+            break e;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "the sync did not stop"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    h.run_steps(3);
+    assert!(error.contains("disk is full"), "{error}");
+    assert!(
+        ui::has_label_containing(&h, &format!("⚠ Big: {error}")),
+        "the error is in the status bar"
+    );
+    // Still usable for reading: a message opens in the reader.
+    ui::click_folder(&mut h, "All Inboxes");
+    ui::click_row(&mut h, "Bob", "Lunch on Friday?");
+    assert!(
+        ui::has_label_containing(&h, "Shall we meet at noon?"),
+        "the reader shows the message"
+    );
+    drop(h);
+    // Nothing was deleted on the server that is not stored here.
+    let store = ui::reopen(dir.path());
+    let stored: BTreeSet<String> = store
+        .sorted_ids(Scope::Folder(account.inbox), Sort::default())
+        .unwrap()
+        .iter()
+        .map(|id| subject(&store.raw(*id).unwrap()))
+        .collect();
+    let on_server = server_subjects(&d);
+    assert!(
+        stored.len() < n,
+        "the store cannot hold them all: {stored:?}"
+    );
+    for i in 0..n {
+        let s = format!("big {i}");
+        assert!(
+            stored.contains(&s) || on_server.contains(&s),
+            "{s} is neither stored nor on the server (DELE before storing)"
+        );
+    }
+    store.integrity_check().unwrap();
+}

@@ -183,6 +183,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         crate::ui::run(crate::ui::RunOptions {
             data_dir,
             demo: cli.demo,
+            store_page_limit: None,
         })?;
         return Ok(ExitCode::SUCCESS);
     };

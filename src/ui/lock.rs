@@ -51,10 +51,12 @@ pub enum Opened {
 /// interrupted conversion first.
 pub fn open_or_lock(opts: &RunOptions, ctx: &egui::Context) -> Result<Opened, Error> {
     let data_dir = session::data_dir_for(opts)?;
-    let config = StoreConfig::in_dir(&data_dir);
+    let config = session::store_config(&data_dir, opts);
     store::recover_conversion(config.path())?;
     if !store::is_encrypted(config.path())? {
-        return Ok(Opened::Session(Box::new(Session::open(data_dir, ctx)?)));
+        return Ok(Opened::Session(Box::new(Session::open_with(
+            data_dir, config, ctx,
+        )?)));
     }
     if let Some(config) = keychain_config(&data_dir, config) {
         return Ok(Opened::Session(Box::new(Session::open_with(

@@ -105,6 +105,11 @@ pub struct RunOptions {
     /// Open the demo directly (`popmail --demo`): start the built-in demo POP3
     /// server, use the demo data directory and sync.
     pub demo: bool,
+    /// Test hook: caps the store at this many pages (see
+    /// [`crate::store::StoreConfig::with_max_page_count`]), so tests can show
+    /// the window on a full disk.
+    #[doc(hidden)]
+    pub store_page_limit: Option<u64>,
 }
 
 /// Errors that stop the window.

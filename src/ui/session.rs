@@ -32,6 +32,16 @@ pub fn data_dir_for(opts: &RunOptions) -> Result<PathBuf, Error> {
     Ok(dir)
 }
 
+/// The store configuration of `data_dir` for a run (with the test hook's
+/// page limit, when set).
+pub fn store_config(data_dir: &std::path::Path, opts: &RunOptions) -> StoreConfig {
+    let config = StoreConfig::in_dir(data_dir);
+    match opts.store_page_limit {
+        Some(pages) => config.with_max_page_count(pages),
+        None => config,
+    }
+}
+
 /// Everything the workers said since the last look, in the order the app
 /// takes it in.
 #[derive(Default)]

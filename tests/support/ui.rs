@@ -178,6 +178,7 @@ pub fn harness_raw(
     let opts = popmail::ui::RunOptions {
         data_dir: data_dir.to_path_buf(),
         demo,
+        store_page_limit: None,
     };
     egui_kittest::Harness::builder()
         .with_size([1280.0, 800.0])
@@ -191,10 +192,17 @@ pub fn harness_any_script(
     data_dir: &Path,
     demo: bool,
 ) -> egui_kittest::Harness<'static, popmail::ui::App> {
-    let opts = popmail::ui::RunOptions {
+    harness_with(popmail::ui::RunOptions {
         data_dir: data_dir.to_path_buf(),
         demo,
-    };
+        store_page_limit: None,
+    })
+}
+
+/// Like [`harness_any_script`], with every run option given.
+pub fn harness_with(
+    opts: popmail::ui::RunOptions,
+) -> egui_kittest::Harness<'static, popmail::ui::App> {
     let mut h = egui_kittest::Harness::builder()
         .with_size([1280.0, 800.0])
         .with_max_steps(20)

@@ -70,6 +70,10 @@ impl App {
         let Some(screen) = &mut self.lock else { return };
         let Some(config) = screen.ui(ui) else { return };
         let data_dir = screen.data_dir().to_path_buf();
+        let config = match self.opts.store_page_limit {
+            Some(pages) => config.with_max_page_count(pages),
+            None => config,
+        };
         match Session::open_with(data_dir, config, &self.ctx) {
             Ok(s) => {
                 self.lock = None;
