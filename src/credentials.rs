@@ -229,3 +229,64 @@ pub fn forget_store_wrap_key(store_path: &std::path::Path) -> Result<(), Error> 
         Err(e) => Err(keychain_error("remove")(e)),
     }
 }
+
+/// Errors switching how an encrypted store is unlocked.
+#[derive(Debug, thiserror::Error)]
+pub enum UnlockModeError {
+    /// The key header could not be read, rewrapped or saved.
+    #[error(transparent)]
+    Keys(#[from] crate::keys::Error),
+    /// The keychain refused the new entry.
+    #[error("the store key cannot go to the system keychain ({0}); keep the passphrase")]
+    Keychain(#[source] Error),
+}
+
+/// Makes the encrypted store at `store_path` open by the system keychain
+/// instead of its passphrase: a new wrapping key goes to the keychain, the
+/// key header (`key_file`) gets its wrapping and loses the passphrase's. The
+/// recovery key stays, so a lost keychain entry still leaves a way in. No
+/// mail is rewritten; the header is replaced atomically.
+pub fn use_keychain(
+    store_path: &std::path::Path,
+    key_file: &std::path::Path,
+    key: &crate::keys::DataKey,
+) -> Result<(), UnlockModeError> {
+    use crate::keys::{Header, Kind, WrapKey};
+    let mut header = Header::load(key_file)?;
+    let kek = WrapKey::generate()?;
+    save_store_wrap_key(store_path, &kek).map_err(UnlockModeError::Keychain)?;
+    header.wrap_with(Kind::Keychain, &kek, key)?;
+    header.remove(Kind::Passphrase);
+    header.save(key_file)?;
+    Ok(())
+}
+
+/// Makes the encrypted store at `store_path` open by `pass` instead of the
+/// system keychain: the key header gets a passphrase wrapping (and a
+/// recovery wrapping when it has none, whose text is returned to be shown
+/// once) and loses the keychain's; the keychain entry is then removed. No
+/// mail is rewritten.
+pub fn use_passphrase(
+    store_path: &std::path::Path,
+    key_file: &std::path::Path,
+    key: &crate::keys::DataKey,
+    pass: &Secret,
+) -> Result<Option<Secret>, UnlockModeError> {
+    use crate::keys::{Header, Kind, WrapKey};
+    let mut header = Header::load(key_file)?;
+    header.wrap_passphrase(key, pass)?;
+    let mut recovery = None;
+    if !header.has(Kind::Recovery) {
+        let rec = WrapKey::generate()?;
+        header.wrap_with(Kind::Recovery, &rec, key)?;
+        recovery = Some(crate::keys::recovery_text(&rec));
+    }
+    let had_keychain = header.has(Kind::Keychain);
+    header.remove(Kind::Keychain);
+    header.save(key_file)?;
+    if had_keychain {
+        // The header no longer names it: a stale entry opens nothing.
+        let _ = forget_store_wrap_key(store_path); // see above
+    }
+    Ok(recovery)
+}

@@ -3,53 +3,8 @@
 //! change no byte, damaged key files are clear errors, the recovery key
 //! opens the store, and nothing readable is left on disk.
 
-use std::process::Output;
-
-use crate::crypt_support::{fill, open, plaintext_hits, popmail};
+use crate::crypt_support::{fails, fill, ok, open, plaintext_hits, popmail, snapshot};
 use crate::support::store::DataDir;
-
-fn text(o: &Output) -> String {
-    format!(
-        "status {:?}\nstdout: {}\nstderr: {}",
-        o.status,
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
-
-fn ok(o: Output) -> Output {
-    assert!(o.status.success(), "{}", text(&o));
-    o
-}
-
-fn fails(o: Output, says: &str) -> Output {
-    assert_eq!(
-        o.status.code(),
-        Some(1),
-        "a clear error, no panic: {}",
-        text(&o)
-    );
-    assert!(
-        String::from_utf8_lossy(&o.stderr).contains(says),
-        "expected {says:?}: {}",
-        text(&o)
-    );
-    o
-}
-
-fn snapshot(data: &DataDir) -> Vec<(std::path::PathBuf, Vec<u8>)> {
-    let mut v: Vec<_> = std::fs::read_dir(data.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| !p.ends_with(popmail::keys::ATTEMPTS_FILE))
-        .map(|p| {
-            let b = std::fs::read(&p).unwrap();
-            (p, b)
-        })
-        .collect();
-    v.sort();
-    v
-}
 
 #[test]
 fn crypt_cli_passphrase_life_cycle() {

@@ -3,7 +3,7 @@
 //! and opening an encrypted data folder with its passphrase.
 
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Output};
 
 use popmail::account::AccountSettings;
 use popmail::keys::{Header, KEY_FILE};
@@ -143,4 +143,51 @@ fn crypt_suite_switch_decides_whether_test_stores_are_encrypted() {
         "POPMAIL_TEST_ENCRYPTED=1 must give encrypted stores, and only then"
     );
     assert!(!DataDir::plaintext().store_path().exists());
+}
+
+/// An output in words, for assertion messages.
+pub fn text(o: &Output) -> String {
+    format!(
+        "status {:?}\nstdout: {}\nstderr: {}",
+        o.status,
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+/// Asserts the command succeeded.
+pub fn ok(o: Output) -> Output {
+    assert!(o.status.success(), "{}", text(&o));
+    o
+}
+
+/// Asserts the command failed with a clear error (exit 1) saying `says`.
+pub fn fails(o: Output, says: &str) -> Output {
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "a clear error, no panic: {}",
+        text(&o)
+    );
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains(says),
+        "expected {says:?}: {}",
+        text(&o)
+    );
+    o
+}
+
+/// Every file of the data folder with its bytes (the rate limiter's aside).
+pub fn snapshot(data: &DataDir) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut v: Vec<_> = std::fs::read_dir(data.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| !p.ends_with(popmail::keys::ATTEMPTS_FILE))
+        .map(|p| {
+            let b = std::fs::read(&p).unwrap();
+            (p, b)
+        })
+        .collect();
+    v.sort();
+    v
 }

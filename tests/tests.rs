@@ -6,6 +6,7 @@
 //! - `crypt_support`: helpers of the crypt tests (messages of unique words, the binary, unlocking).
 //! - `crypt_cli`: encrypt/decrypt/passphrase/lock-status/unlock through the binary; wrong keys change no byte.
 //! - `crypt_disk`: no plaintext on disk after an import, a Dovecot sync, a search and a backup of an encrypted store.
+//! - `crypt_keychain`: the system keychain (gnome-keyring on a private D-Bus): encrypt by it, switch to a passphrase and back.
 //! - `crypt_kill`: SIGKILL of `popmail encrypt`/`decrypt` at named and random moments keeps exactly one complete store.
 //! - `cli_accounts`: `account` and `sync` subcommands against a real Dovecot.
 //! - `mail_fixtures`: the message model over hostile input, stored and shown raw.
@@ -53,6 +54,7 @@ mod cli;
 mod cli_accounts;
 mod crypt_cli;
 mod crypt_disk;
+mod crypt_keychain;
 mod crypt_kill;
 mod crypt_support;
 mod demo_server;

@@ -3,7 +3,6 @@
 //! a wrong passphrase says so and changes no byte of the store or key file;
 //! the right one opens the mail; Ctrl+L and File → Lock drop it again.
 
-use egui::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use popmail::keys::KEY_FILE;
@@ -47,14 +46,6 @@ fn shows_no_mail(h: &Harness<'static, App>) {
     for s in SECRET {
         assert!(!has_label_containing(h, s), "the lock screen shows {s:?}");
     }
-}
-
-fn unlock_with(h: &mut Harness<'static, App>, typed: &str) {
-    h.get_by(|n| matches!(n.role(), Role::TextInput | Role::PasswordInput))
-        .set_text_value_accesskit(typed);
-    h.run_steps(2);
-    h.get_by_label("Unlock").click_accesskit();
-    h.run_steps(3);
 }
 
 fn files(data: &DataDir) -> Vec<Vec<u8>> {
@@ -159,5 +150,105 @@ fn ui_lock_idle_minutes_lock_on_an_injected_clock_and_input_resets_them() {
     assert!(!h.state().is_locked(), "input reset the idle time");
     now.fetch_add(60, Ordering::SeqCst);
     h.run_steps(2);
+    shows_no_mail(&h);
+}
+
+/// An encrypted store with mail and an account on the demo POP3 server
+/// behind a slow proxy (each KiB delayed by `delay`), and the window over it
+/// with "Keep syncing while locked" set to `keep`, unlocked, syncing.
+fn syncing_then_locked(
+    keep: bool,
+    delay: std::time::Duration,
+) -> (DataDir, popmail::demo::DemoServer, Harness<'static, App>) {
+    let data = encrypted_with_mail();
+    let server = popmail::demo::DemoServer::start().unwrap();
+    let port = slow_proxy(server.port(), delay);
+    {
+        let mut store = data.store();
+        let mut settings = account_settings("Home", port);
+        settings.username = popmail::demo::DemoServer::USER.into();
+        let account = store.add_account(&settings).unwrap();
+        store
+            .set_stored_password(account.id, Some(popmail::demo::DemoServer::PASSWORD))
+            .unwrap();
+    }
+    // The demo mail has scripts egui's bundled fonts lack.
+    let mut h = harness_raw_any_script(popmail::ui::RunOptions {
+        data_dir: data.path().to_path_buf(),
+        demo: false,
+        store_page_limit: None,
+    });
+    h.state_mut().prefs_mut().sync_while_locked = keep;
+    h.run_steps(2);
+    unlock_with(&mut h, TEST_PASSPHRASE);
+    settle(&mut h);
+    click(&mut h, "⟳ Sync");
+    wait_until(&mut h, "the sync to start", App::syncing);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    h.run_steps(3);
+    shows_no_mail(&h);
+    (data, server, h)
+}
+
+/// Messages stored in the Inbox of the account "Home".
+fn home_inbox(data: &DataDir) -> u64 {
+    let store = data.store();
+    let account = store
+        .accounts()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.settings.name == "Home")
+        .unwrap();
+    store
+        .count(popmail::store::Scope::Folder(account.inbox))
+        .unwrap()
+}
+
+#[test]
+fn ui_lock_keeps_syncing_while_locked_when_the_preference_says_so() {
+    let (data, _server, mut h) = syncing_then_locked(true, std::time::Duration::from_millis(25));
+    assert!(has_label_containing(
+        &h,
+        "Syncing continues while the mail store is locked"
+    ));
+    let n = popmail::demo::sample_messages().len() as u64;
+    let start = std::time::Instant::now();
+    while home_inbox(&data) < n {
+        h.step();
+        assert!(h.state().is_locked(), "still locked");
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "the sync did not go on behind the lock screen"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    shows_no_mail(&h);
+    unlock_with(&mut h, TEST_PASSPHRASE);
+    settle(&mut h);
+    assert!(!h.state().is_locked());
+    assert!(
+        has_label_containing(&h, "Welcome to popmail"),
+        "the mail synced while locked is listed after unlocking"
+    );
+}
+
+#[test]
+fn ui_lock_pauses_syncing_while_locked_by_default() {
+    let (data, _server, mut h) = syncing_then_locked(false, std::time::Duration::from_millis(150));
+    assert!(has_label_containing(
+        &h,
+        "Syncing is paused while the mail store is locked"
+    ));
+    // The message in flight may still land; after that nothing more does.
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    h.run_steps(2);
+    let paused = home_inbox(&data);
+    std::thread::sleep(std::time::Duration::from_secs(4));
+    h.run_steps(2);
+    assert_eq!(home_inbox(&data), paused, "nothing synced while locked");
+    assert!(
+        paused < popmail::demo::sample_messages().len() as u64,
+        "the sync was stopped part way"
+    );
     shows_no_mail(&h);
 }

@@ -62,14 +62,6 @@ fn wait_converted(h: &mut Harness<'static, App>) {
     settle(h);
 }
 
-fn unlock_with(h: &mut Harness<'static, App>, typed: &str) {
-    h.get_by(|n| matches!(n.role(), Role::TextInput | Role::PasswordInput))
-        .set_text_value_accesskit(typed);
-    h.run_steps(2);
-    h.get_by_label("Unlock").click_accesskit();
-    h.run_steps(3);
-}
-
 fn lock(h: &mut Harness<'static, App>) {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
     h.run_steps(3);
@@ -111,10 +103,15 @@ fn ui_security_encrypt_from_the_window_then_lock_and_unlock_with_the_new_passphr
     settle(&mut h);
     open_security(&mut h);
     assert!(has_label_containing(&h, "This mail store: Not encrypted"));
+    // The preference says what keeping the sync costs, and sets it.
     assert!(has_label_containing(
         &h,
-        "Syncing stops while the mail store is locked"
+        "The key then stays in memory while locked"
     ));
+    click(&mut h, "Keep syncing while locked");
+    assert!(h.state_mut().prefs_mut().sync_while_locked);
+    click(&mut h, "Keep syncing while locked");
+    assert!(!h.state_mut().prefs_mut().sync_while_locked);
     // Two different passphrases: refused, nothing written.
     type_into(&mut h, "New passphrase", NEW_PASS);
     type_into(&mut h, "The same again", "something else");
@@ -155,7 +152,7 @@ fn ui_security_encrypt_from_the_window_then_lock_and_unlock_with_the_new_passphr
     lock(&mut h);
     assert!(!has_label_containing(&h, "Vaultfolder"));
     assert!(
-        has_label_containing(&h, "Syncing stops while the mail store is locked"),
+        has_label_containing(&h, "Syncing is paused while the mail store is locked"),
         "the lock screen says syncing stopped"
     );
     assert!(
@@ -223,6 +220,13 @@ fn ui_security_change_passphrase_then_decrypt() {
         &h,
         "This mail store: Encrypted with a passphrase"
     ));
+    // No system keychain in this process: the switch to it is offered, disabled.
+    assert!(
+        h.get_by_label("Unlock by the system keychain instead")
+            .accesskit_node()
+            .is_disabled(),
+        "no keychain here, so the switch cannot be chosen"
+    );
     type_new_passphrase(&mut h, NEW_PASS);
     h.get_by_label("Change the passphrase").click();
     h.run_steps(2);

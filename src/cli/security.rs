@@ -126,8 +126,8 @@ pub fn config(data_dir: &Path) -> anyhow::Result<StoreConfig> {
 pub fn encrypt(data_dir: &Path, how: Unlock, quiet: bool) -> anyhow::Result<()> {
     paths::ensure_private_dir(data_dir)?;
     let config = config(data_dir)?;
-    if config.key().is_some() {
-        bail!("the mail store is already encrypted");
+    if let Some(key) = config.key() {
+        return switch_unlock(data_dir, &config, key, how);
     }
     let store = Store::open(&config)?;
     let key = DataKey::generate()?;
@@ -169,6 +169,46 @@ pub fn encrypt(data_dir: &Path, how: Unlock, quiet: bool) -> anyhow::Result<()> 
         "The mail store is encrypted. Note: {}.",
         jobs::ERASURE_NOTICE
     );
+    Ok(())
+}
+
+/// `popmail encrypt --keychain|--passphrase` on an encrypted store: switches
+/// how it is unlocked by rewrapping the key header; no mail is rewritten.
+fn switch_unlock(
+    data_dir: &Path,
+    config: &StoreConfig,
+    key: &DataKey,
+    how: Unlock,
+) -> anyhow::Result<()> {
+    let kpath = key_file(data_dir);
+    let header = Header::load(&kpath)?;
+    match how {
+        Unlock::Keychain if header.has(Kind::Keychain) && !header.has(Kind::Passphrase) => {
+            bail!("the mail store is already encrypted and unlocked by the system keychain")
+        }
+        Unlock::Keychain => {
+            credentials::use_keychain(config.path(), &kpath, key)?;
+            eprintln!(
+                "The mail store is already encrypted; it now opens by the system keychain \
+                 (the recovery key still works)."
+            );
+        }
+        Unlock::Passphrase if header.has(Kind::Passphrase) => bail!(
+            "the mail store is already encrypted with a passphrase; use `popmail passphrase change`"
+        ),
+        Unlock::Passphrase => {
+            let pass = new_passphrase()?;
+            let recovery = credentials::use_passphrase(config.path(), &kpath, key, &pass)?;
+            if let Some(rec) = recovery {
+                eprintln!(
+                    "Recovery key (shown once; write it down, it opens the store if the \
+                     passphrase is forgotten):\n\n    {}\n",
+                    rec.expose()
+                );
+            }
+            eprintln!("The mail store is already encrypted; it now asks for the passphrase.");
+        }
+    }
     Ok(())
 }
 

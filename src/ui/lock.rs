@@ -2,8 +2,14 @@
 //! the passphrase (or the recovery key), and shown again after Lock
 //! (File → Lock, Ctrl+L), when the session with its key and every decrypted
 //! view has been dropped. It shows no folder names, subjects or counts.
-//! Syncing stops while locked (the session and its sync worker are gone, so
-//! is the key) and the screen says so; unlocking starts a new session.
+//! By default syncing stops while locked (the session and its sync worker
+//! are gone, so is the key); with the preference "Keep syncing while locked"
+//! the lock screen keeps the sync worker (and its copy of the key) running
+//! and hands it to the next session. The screen says which.
+//!
+//! The passphrase is checked off the UI thread (Argon2id takes a noticeable
+//! fraction of a second), on a one-shot [`crate::worker::Worker`]; the screen
+//! shows a spinner meanwhile.
 //!
 //! A store whose key file has a keychain wrapping that the OS keychain
 //! answers opens without asking. Wrong passphrases are counted by
@@ -18,23 +24,45 @@ use zeroize::Zeroize as _;
 
 use super::Error;
 use super::RunOptions;
-use super::session::{self, Session};
+use super::security::SyncWhileLocked;
+use super::session::{self, Session, SyncPort};
 use crate::keys::{self, Header, Kind, RateLimit, WrapKey};
 use crate::secret::Secret;
 use crate::store::{self, StoreConfig};
+use crate::worker::{Spawn, StopEvent, Worker};
 
-/// The unlock form: what is typed (zeroized when dropped or tried) and the
-/// last error.
+/// The answer of an unlock attempt.
+enum Tried {
+    /// The configuration with the key, or why not in words.
+    Done(Result<StoreConfig, String>),
+    /// The attempt's thread ended.
+    Stopped(String),
+}
+
+impl StopEvent for Tried {
+    fn stopped(reason: String) -> Self {
+        Tried::Stopped(reason)
+    }
+}
+
+/// The unlock form: what is typed (zeroized when dropped or tried), the
+/// attempt in flight, the last error, and the sync worker kept running.
 pub struct LockScreen {
     data_dir: PathBuf,
     typed: String,
     recovery: bool,
     error: Option<String>,
+    attempt: Option<Worker<(), Tried>>,
+    sync: Option<Box<dyn SyncPort>>,
+    syncing: SyncWhileLocked,
 }
 
 impl Drop for LockScreen {
     fn drop(&mut self) {
         self.typed.zeroize();
+        if let Some(sync) = &self.sync {
+            sync.send(crate::sync::Command::Shutdown);
+        }
     }
 }
 
@@ -90,7 +118,39 @@ impl LockScreen {
             typed: String::new(),
             recovery: false,
             error: None,
+            attempt: None,
+            sync: None,
+            syncing: SyncWhileLocked::NotStarted,
         }
+    }
+
+    /// The lock screen of a window that was unlocked: `sync` is the sync
+    /// worker kept running (the preference), or `None` when syncing paused.
+    pub fn after_unlocked(data_dir: PathBuf, sync: Option<Box<dyn SyncPort>>) -> Self {
+        let syncing = if sync.is_some() {
+            SyncWhileLocked::Continues
+        } else {
+            SyncWhileLocked::Paused
+        };
+        LockScreen {
+            data_dir,
+            typed: String::new(),
+            recovery: false,
+            error: None,
+            attempt: None,
+            sync,
+            syncing,
+        }
+    }
+
+    /// Takes the sync worker kept running while locked (for the next session).
+    pub fn take_sync(&mut self) -> Option<Box<dyn SyncPort>> {
+        self.sync.take()
+    }
+
+    /// Whether an unlock attempt is being checked.
+    pub fn checking(&self) -> bool {
+        self.attempt.is_some()
     }
 
     /// The data directory it unlocks.
@@ -104,8 +164,15 @@ impl LockScreen {
     }
 
     /// Draws the screen; returns the configuration with the key once the
-    /// passphrase (or recovery key) was right.
+    /// passphrase (or recovery key) was right. While locked, the events of a
+    /// sync worker kept running are taken in and dropped: the lock screen
+    /// shows no counts.
     pub fn ui(&mut self, ui: &mut Ui) -> Option<StoreConfig> {
+        if let Some(sync) = &self.sync {
+            while sync.try_recv().is_some() {}
+        }
+        let unlocked = self.poll_attempt();
+        let checking = self.checking();
         let mut submit = false;
         egui::CentralPanel::default().show(ui, |ui| {
             ui.vertical_centered(|ui| {
@@ -118,7 +185,8 @@ impl LockScreen {
                     "Passphrase"
                 };
                 ui.label(prompt);
-                let field = ui.add(
+                let field = ui.add_enabled(
+                    !checking,
                     egui::TextEdit::singleline(&mut self.typed)
                         .password(true)
                         .desired_width(320.0)
@@ -129,55 +197,94 @@ impl LockScreen {
                 if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                     submit = true;
                 }
-                ui.checkbox(&mut self.recovery, "Use the recovery key instead");
-                if ui.button("Unlock").clicked() {
+                ui.add_enabled(
+                    !checking,
+                    egui::Checkbox::new(&mut self.recovery, "Use the recovery key instead"),
+                );
+                if ui
+                    .add_enabled(!checking, egui::Button::new("Unlock"))
+                    .clicked()
+                {
                     submit = true;
+                }
+                if checking {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label("Checking…");
+                    });
                 }
                 if let Some(e) = &self.error {
                     ui.colored_label(ui.visuals().error_fg_color, e);
                 }
                 ui.add_space(8.0);
-                ui.weak(super::security::SYNC_WHILE_LOCKED);
+                ui.weak(self.syncing.text());
             });
         });
-        if !submit {
-            return None;
+        if submit && !checking {
+            self.start_attempt(ui.ctx());
         }
+        unlocked
+    }
+
+    /// Checks what is typed on a thread of its own.
+    fn start_attempt(&mut self, ctx: &egui::Context) {
         let typed = Secret::new(std::mem::take(&mut self.typed));
-        match self.attempt(&typed) {
-            Ok(config) => {
+        let (data_dir, recovery) = (self.data_dir.clone(), self.recovery);
+        let ctx = ctx.clone();
+        let spawn = Spawn::named("popmail-unlock")
+            .repaint(std::sync::Arc::new(move || ctx.request_repaint()));
+        let started = Worker::spawn(spawn, move |_inbox, outbox| {
+            let result = attempt(&data_dir, recovery, &typed).map_err(|e| e.to_string());
+            // Nobody to tell when the window went away meanwhile.
+            let _ = outbox.send(Tried::Done(result)); // see above
+            "the unlock attempt is over".to_string()
+        });
+        match started {
+            Ok(w) => {
                 self.error = None;
-                Some(config)
+                self.attempt = Some(w);
             }
-            Err(e) => {
-                self.error = Some(e.to_string());
+            Err(e) => self.error = Some(format!("could not check the passphrase: {e}")),
+        }
+    }
+
+    /// The attempt's answer, once it is in.
+    fn poll_attempt(&mut self) -> Option<StoreConfig> {
+        let event = self.attempt.as_ref()?.try_recv()?;
+        self.attempt = None;
+        match event {
+            Tried::Done(Ok(config)) => Some(config),
+            Tried::Done(Err(e)) | Tried::Stopped(e) => {
+                self.error = Some(e);
                 None
             }
         }
     }
+}
 
-    fn attempt(&self, typed: &Secret) -> keys::Result<StoreConfig> {
-        let kpath = self.data_dir.join(keys::KEY_FILE);
-        let header = Header::load(&kpath)?;
-        let limit = RateLimit::in_dir(&self.data_dir);
-        let key = if self.recovery {
-            limit.check()?;
-            let rec = WrapKey::from_hex(typed.expose()).ok_or(keys::Error::BadRecoveryKey)?;
-            match header.unlock_with(Kind::Recovery, &rec, &kpath) {
-                Ok(k) => {
-                    limit.succeeded()?;
-                    k
-                }
-                Err(e) => {
-                    limit.failed()?;
-                    return Err(e);
-                }
+/// Opens the key header of `data_dir` with what was typed: the passphrase
+/// (rate-limited) or the recovery key.
+fn attempt(data_dir: &Path, recovery: bool, typed: &Secret) -> keys::Result<StoreConfig> {
+    let kpath = data_dir.join(keys::KEY_FILE);
+    let header = Header::load(&kpath)?;
+    let limit = RateLimit::in_dir(data_dir);
+    let key = if recovery {
+        limit.check()?;
+        let rec = WrapKey::from_hex(typed.expose()).ok_or(keys::Error::BadRecoveryKey)?;
+        match header.unlock_with(Kind::Recovery, &rec, &kpath) {
+            Ok(k) => {
+                limit.succeeded()?;
+                k
             }
-        } else {
-            limit.unlock(&header, typed, &kpath)?
-        };
-        Ok(StoreConfig::in_dir(&self.data_dir).with_key(Some(key)))
-    }
+            Err(e) => {
+                limit.failed()?;
+                return Err(e);
+            }
+        }
+    } else {
+        limit.unlock(&header, typed, &kpath)?
+    };
+    Ok(StoreConfig::in_dir(data_dir).with_key(Some(key)))
 }
 
 /// A clock in seconds (tests inject their own).

@@ -99,6 +99,8 @@ pub struct Prefs {
     pub last_scope: Option<Scope>,
     /// Minutes without input after which an encrypted store locks (0: never).
     pub lock_after_minutes: u32,
+    /// Keep the sync worker (and its key) running while the window is locked.
+    pub sync_while_locked: bool,
 }
 
 impl Default for Prefs {
@@ -114,6 +116,7 @@ impl Default for Prefs {
             search_everywhere: false,
             last_scope: None,
             lock_after_minutes: 15,
+            sync_while_locked: false,
         }
     }
 }

@@ -10,9 +10,11 @@
 //! crash-safe in [`crate::store::Store::convert`]), after the window has
 //! closed its session, because converting needs the only connection.
 //!
-//! Syncing while locked: locking closes the session, sync worker included,
-//! so no key stays in memory; syncing resumes on unlock. The dialog and the
-//! lock screen say so ([`SYNC_WHILE_LOCKED`]).
+//! Syncing while locked is a preference: by default locking closes the
+//! session, sync worker included, so no key stays in memory, and syncing
+//! resumes on unlock; with "Keep syncing while locked" the sync worker (and
+//! its copy of the key) stays. The dialog and the lock screen say which
+//! ([`SyncWhileLocked`]).
 
 use egui::{Context, Ui};
 use zeroize::Zeroize as _;
@@ -21,9 +23,39 @@ use crate::jobs::JobWorker;
 use crate::secret::Secret;
 use crate::store::StoreConfig;
 
-/// What the lock screen and the dialog say about syncing while locked.
-pub const SYNC_WHILE_LOCKED: &str = "Syncing stops while the mail store is locked (the key leaves memory); it resumes when you \
-     unlock.";
+/// What happens to syncing while the window is locked, and the words the
+/// lock screen says about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyncWhileLocked {
+    /// Syncing paused: the key left memory with the session.
+    Paused,
+    /// The sync worker kept running, with the key.
+    Continues,
+    /// Locked since start-up: nothing syncs before the first unlock.
+    NotStarted,
+}
+
+impl SyncWhileLocked {
+    /// The lock screen's line.
+    pub fn text(self) -> &'static str {
+        match self {
+            SyncWhileLocked::Paused => {
+                "Syncing is paused while the mail store is locked (the key left memory); it \
+                 resumes when you unlock."
+            }
+            SyncWhileLocked::Continues => {
+                "Syncing continues while the mail store is locked: its key stays in memory \
+                 until you quit popmail."
+            }
+            SyncWhileLocked::NotStarted => "Syncing starts when you unlock.",
+        }
+    }
+}
+
+/// The preference's help text.
+pub const SYNC_WHILE_LOCKED_HELP: &str = "When on, new mail keeps arriving while the window is \
+     locked. The key then stays in memory while locked, so a program running as you could \
+     still read the mail; when off, locking removes the key from memory and syncing waits.";
 
 /// What each mode protects against, one line each (the README's table, short).
 pub const MODES: [(&str, &str); 3] = [
@@ -55,6 +87,10 @@ pub struct Facts {
     pub keychain: bool,
     /// A store is open that can be converted (not the demo).
     pub convertible: bool,
+    /// The preference "Keep syncing while locked".
+    pub sync_while_locked: bool,
+    /// A system keychain answers here.
+    pub keychain_available: bool,
 }
 
 /// What the user asked the dialog for; the App carries it out.
@@ -70,6 +106,13 @@ pub enum Action {
     ChangePassphrase(Secret),
     /// The idle-lock minutes (0: never).
     LockMinutes(u32),
+    /// The preference "Keep syncing while locked".
+    SyncWhileLocked(bool),
+    /// Unlock by the system keychain instead of the passphrase (instant:
+    /// the key header is rewrapped, the mail is not rewritten).
+    UseKeychain,
+    /// Unlock by this passphrase instead of the keychain (instant).
+    UsePassphrase(Secret),
     /// Cancel the running conversion.
     Cancel,
 }
@@ -297,6 +340,26 @@ impl Security {
                 if ui.button("Change the passphrase").clicked() {
                     action = self.new_passphrase().map(Action::ChangePassphrase);
                 }
+                if ui
+                    .add_enabled(
+                        facts.keychain_available,
+                        egui::Button::new("Unlock by the system keychain instead"),
+                    )
+                    .on_disabled_hover_text("No system keychain is available here.")
+                    .clicked()
+                {
+                    action = Some(Action::UseKeychain);
+                }
+                ui.separator();
+            } else {
+                ui.label(
+                    "Unlock by a passphrase instead of the keychain (instant: the mail is not \
+                     rewritten). You will get a recovery key.",
+                );
+                self.passphrase_fields(ui);
+                if ui.button("Use this passphrase instead").clicked() {
+                    action = self.new_passphrase().map(Action::UsePassphrase);
+                }
                 ui.separator();
             }
             ui.checkbox(
@@ -326,7 +389,12 @@ impl Security {
         if minutes != lock_minutes {
             action = Some(Action::LockMinutes(minutes));
         }
-        ui.label(SYNC_WHILE_LOCKED);
+        let mut keep = facts.sync_while_locked;
+        ui.checkbox(&mut keep, "Keep syncing while locked");
+        ui.add(egui::Label::new(egui::RichText::new(SYNC_WHILE_LOCKED_HELP).weak()).wrap());
+        if keep != facts.sync_while_locked {
+            action = Some(Action::SyncWhileLocked(keep));
+        }
         if let Some(n) = &self.notice {
             ui.label(n);
         }

@@ -101,6 +101,17 @@ impl Session {
         config: StoreConfig,
         ctx: &egui::Context,
     ) -> Result<Session, Error> {
+        Session::open_with_sync(data_dir, config, ctx, None)
+    }
+
+    /// Like [`Session::open_with`], keeping `sync` (a sync worker that ran
+    /// on while the window was locked) instead of starting a new one.
+    pub fn open_with_sync(
+        data_dir: PathBuf,
+        config: StoreConfig,
+        ctx: &egui::Context,
+        kept_sync: Option<Box<dyn SyncPort>>,
+    ) -> Result<Session, Error> {
         crate::paths::ensure_private_dir(&data_dir)?;
         let store = Store::open(&config)?;
         let repaint = repaint_of(ctx);
@@ -113,7 +124,11 @@ impl Session {
                 source,
             }
         })?;
-        let (sync, sync_error) = match start_sync(&config, repaint) {
+        let started = match kept_sync {
+            Some(s) => Ok(s),
+            None => start_sync(&config, repaint),
+        };
+        let (sync, sync_error) = match started {
             Ok(s) => (Some(s), None),
             Err(e) => (None, Some(e)),
         };

@@ -1,8 +1,10 @@
 //! The system packages the suite runs for real: Dovecot and the libraries of
 //! Courier's pop3d (two POP3 servers; Courier is GPL: run by tests only,
 //! never linked or shipped; its binary is fetched by `support::courier`),
-//! openssl (its test certificates) and python3 (the `mailbox`/`poplib`
-//! interop checks). `cargo test` needs nothing else.
+//! openssl (its test certificates), python3 (the `mailbox`/`poplib`
+//! interop checks), and a private D-Bus session bus with gnome-keyring's
+//! Secret Service on it (the system keychain, `support::dbus`). `cargo test`
+//! needs nothing else.
 //!
 //! The first test that needs one of them calls [`ensure`]. When something is
 //! missing and the suite runs as root on Debian (a fresh CI or developer
@@ -48,6 +50,18 @@ const NEEDS: &[Need] = &[
     Need {
         programs: &["python3"],
         package: "python3",
+    },
+    Need {
+        programs: &["dbus-daemon"],
+        package: "dbus-daemon",
+    },
+    Need {
+        programs: &["dbus-send"],
+        package: "dbus-bin",
+    },
+    Need {
+        programs: &["gnome-keyring-daemon"],
+        package: "gnome-keyring",
     },
 ];
 

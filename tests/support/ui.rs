@@ -203,13 +203,20 @@ pub fn harness_any_script(
 pub fn harness_with(
     opts: popmail::ui::RunOptions,
 ) -> egui_kittest::Harness<'static, popmail::ui::App> {
-    let mut h = egui_kittest::Harness::builder()
+    let mut h = harness_raw_any_script(opts);
+    unlock_if_locked(&mut h);
+    h
+}
+
+/// Like [`harness_with`], left as it starts (locked, for an encrypted store).
+pub fn harness_raw_any_script(
+    opts: popmail::ui::RunOptions,
+) -> egui_kittest::Harness<'static, popmail::ui::App> {
+    egui_kittest::Harness::builder()
         .with_size([1280.0, 800.0])
         .with_max_steps(20)
         .allow_missing_glyphs()
-        .build_eframe(move |cc| popmail::ui::App::from_creation(cc, opts));
-    unlock_if_locked(&mut h);
-    h
+        .build_eframe(move |cc| popmail::ui::App::from_creation(cc, opts))
 }
 
 /// Steps frames until the background threads are idle, then lets the UI settle.
@@ -318,10 +325,22 @@ pub fn store_config(data_dir: &Path) -> StoreConfig {
     config.with_key(Some(key))
 }
 
+/// Types `typed` into the lock screen, clicks Unlock and waits for the
+/// passphrase check (which runs off the UI thread).
+pub fn unlock_with(h: &mut egui_kittest::Harness<'static, popmail::ui::App>, typed: &str) {
+    use egui_kittest::kittest::Queryable as _;
+    h.get_by(|n| matches!(n.role(), egui::Role::TextInput | egui::Role::PasswordInput))
+        .set_text_value_accesskit(typed);
+    h.run_steps(2);
+    h.get_by_label("Unlock").click_accesskit();
+    h.run_steps(2);
+    wait_until(h, "the passphrase check", |app| !app.unlocking());
+    h.run_steps(3);
+}
+
 /// In the encrypted pass, types [`TEST_PASSPHRASE`] into the lock screen
 /// when the window shows it.
 pub fn unlock_if_locked(h: &mut egui_kittest::Harness<'static, popmail::ui::App>) {
-    use egui_kittest::kittest::Queryable as _;
     if !encrypted_pass() {
         return;
     }
@@ -329,11 +348,7 @@ pub fn unlock_if_locked(h: &mut egui_kittest::Harness<'static, popmail::ui::App>
     if !h.state().is_locked() {
         return;
     }
-    h.get_by(|n| matches!(n.role(), egui::Role::TextInput | egui::Role::PasswordInput))
-        .set_text_value_accesskit(TEST_PASSPHRASE);
-    h.run_steps(2);
-    h.get_by_label("Unlock").click_accesskit();
-    h.run_steps(2);
+    unlock_with(h, TEST_PASSPHRASE);
     assert!(
         !h.state().is_locked(),
         "the test passphrase did not unlock the window"

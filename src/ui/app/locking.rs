@@ -16,6 +16,11 @@ impl App {
         self.lock.is_some()
     }
 
+    /// Whether the lock screen is checking a passphrase (tests wait for it).
+    pub fn unlocking(&self) -> bool {
+        self.lock.as_ref().is_some_and(lock::LockScreen::checking)
+    }
+
     /// Replaces the idle lock's clock (seconds; tests).
     pub fn set_clock(&mut self, clock: lock::Clock) {
         self.idle.last_input = clock();
@@ -38,6 +43,13 @@ impl App {
             return;
         }
         let data_dir = s.data_dir.clone();
+        // The preference: the sync worker (with its own copy of the key)
+        // runs on behind the lock screen; otherwise it stops with the session.
+        let kept_sync = if self.prefs.sync_while_locked {
+            self.session.as_mut().and_then(|s| s.sync.take())
+        } else {
+            None
+        };
         self.session = None;
         self.folders = FolderPane::default();
         self.list = MessageList::in_order(self.prefs.sort, self.prefs.conversations);
@@ -48,7 +60,7 @@ impl App {
         // Preferences → Security closes too (typed passphrases zeroized).
         self.security = Default::default();
         self.error = None;
-        self.lock = Some(lock::LockScreen::new(data_dir));
+        self.lock = Some(lock::LockScreen::after_unlocked(data_dir, kept_sync));
     }
 
     /// Locks an encrypted window after the preference's idle minutes.
@@ -74,7 +86,8 @@ impl App {
             Some(pages) => config.with_max_page_count(pages),
             None => config,
         };
-        match Session::open_with(data_dir, config, &self.ctx) {
+        let kept_sync = screen.take_sync();
+        match Session::open_with_sync(data_dir, config, &self.ctx, kept_sync) {
             Ok(s) => {
                 self.lock = None;
                 self.idle.last_input = (self.idle.clock)();

@@ -18,6 +18,13 @@ use crate::keys::{self, DataKey, Header, Kind, WrapKey};
 use crate::secret::Secret;
 use crate::store::StoreConfig;
 
+/// Whether a system keychain answers here (asked once: the answer needs a
+/// D-Bus round trip, and the dialog draws every frame).
+fn keychain_here() -> bool {
+    static HERE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *HERE.get_or_init(crate::credentials::keychain_available)
+}
+
 impl App {
     /// What the Security dialog shows about the open store.
     pub(super) fn security_facts(&self) -> Facts {
@@ -31,6 +38,8 @@ impl App {
             passphrase: encrypted && header.as_ref().is_some_and(|h| h.has(Kind::Passphrase)),
             keychain: encrypted && header.as_ref().is_some_and(|h| h.has(Kind::Keychain)),
             convertible: s.demo.is_none(),
+            sync_while_locked: self.prefs.sync_while_locked,
+            keychain_available: keychain_here(),
         }
     }
 
@@ -74,7 +83,13 @@ impl App {
                 }
                 Ok(())
             }
+            Action::SyncWhileLocked(on) => {
+                self.prefs.sync_while_locked = on;
+                Ok(())
+            }
             Action::ChangePassphrase(p) => self.change_passphrase(&p),
+            Action::UseKeychain => self.switch_unlock(None),
+            Action::UsePassphrase(p) => self.switch_unlock(Some(&p)),
             Action::Encrypt { passphrase } => self.start_encrypt(passphrase),
             Action::Decrypt => self.start_conversion(None, None),
         };
@@ -97,6 +112,34 @@ impl App {
             .and_then(|()| header.save(&kpath))
             .map_err(|e| e.to_string())?;
         self.security.set_notice("The passphrase was changed.");
+        Ok(())
+    }
+
+    /// Switches an encrypted store between the keychain and a passphrase
+    /// (`None`: the keychain); rewraps the key header only.
+    fn switch_unlock(&mut self, pass: Option<&Secret>) -> Result<(), String> {
+        let s = self.session.as_ref().ok_or("no mail store is open")?;
+        let config = s.store.config();
+        let key = config.key().ok_or("the mail store is not encrypted")?;
+        let kpath = s.data_dir.join(keys::KEY_FILE);
+        match pass {
+            None => {
+                crate::credentials::use_keychain(config.path(), &kpath, key)
+                    .map_err(|e| e.to_string())?;
+                self.security.set_notice(
+                    "The mail store now opens by the system keychain; the recovery key still works.",
+                );
+            }
+            Some(p) => {
+                let recovery = crate::credentials::use_passphrase(config.path(), &kpath, key, p)
+                    .map_err(|e| e.to_string())?;
+                self.security
+                    .set_notice("The mail store now asks for the passphrase.");
+                if let Some(rec) = recovery {
+                    self.security.show_recovery(rec);
+                }
+            }
+        }
         Ok(())
     }
 
