@@ -252,3 +252,56 @@ fn ui_lock_pauses_syncing_while_locked_by_default() {
     );
     shows_no_mail(&h);
 }
+
+/// What eframe would write to its storage file (a RON file in the platform
+/// data directory), kept in memory.
+#[derive(Default)]
+struct SavedState(std::collections::BTreeMap<String, String>);
+
+impl eframe::Storage for SavedState {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn ui_lock_saved_window_state_holds_no_mail_text() {
+    let dir = tempfile::tempdir().unwrap();
+    sample(dir.path());
+    let mut h = harness(dir.path(), false);
+    settle(&mut h);
+    click_row(&mut h, "Alice Example", "Quarterly report");
+    click(&mut h, "Everywhere");
+    let input = h.get_by_role(egui::Role::TextInput);
+    input.focus();
+    input.type_text("milestones");
+    settle(&mut h);
+    assert!(has_label_containing(&h, "result for “milestones”"));
+    // Both halves of what eframe persists: the app's values and egui's memory.
+    let mut saved = SavedState::default();
+    eframe::App::save(h.state_mut(), &mut saved);
+    let memory = h.ctx.memory(|m| ron::to_string(m).unwrap());
+    let all = format!("{:?}\n{memory}", saved.0);
+    assert!(
+        all.contains("lock_after_minutes"),
+        "the preferences are saved: {all}"
+    );
+    for text in [
+        "Quarterly",
+        "quarterly numbers",
+        "milestones",
+        "Alice",
+        "alice@example.org",
+        "Lunch on Friday",
+        "Project plan",
+    ] {
+        assert!(!all.contains(text), "{text:?} is in the saved window state");
+    }
+}
