@@ -13,6 +13,7 @@
 //! - [`oauth`]: OAuth 2.0 sign-in: provider presets and endpoints (the only HTTP client).
 //! - [`keys`]: the data key of an encrypted store, its wrappings and header file.
 //! - [`demo`]: the embedded demo POP3 server.
+//! - [`notify`]: new-mail desktop notifications (notify-rust, on a worker thread).
 //! - [`failpoint`]: named fault-injection points for the crash tests (a leaf).
 //! - [`ui`]: the eframe window.
 //! - [`cli`]: command-line definitions and handlers.
@@ -27,6 +28,7 @@ pub mod jobs;
 pub mod keys;
 pub mod mail;
 pub mod mailbox;
+pub mod notify;
 pub mod oauth;
 pub mod paths;
 pub mod pop3;

@@ -7,6 +7,7 @@
 //! - `crypt_cli`: encrypt/decrypt/passphrase/lock-status/unlock through the binary; wrong keys change no byte.
 //! - `crypt_disk`: no plaintext on disk after an import, a Dovecot sync, a search and a backup of an encrypted store.
 //! - `crypt_keychain`: the system keychain (gnome-keyring on a private D-Bus): encrypt by it, switch to a passphrase and back.
+//! - `notify_cli`: `popmail sync --notify` to a fake notification server on a private D-Bus.
 //! - `crypt_kill`: SIGKILL of `popmail encrypt`/`decrypt` at named and random moments keeps exactly one complete store.
 //! - `cli_accounts`: `account` and `sync` subcommands against a real Dovecot.
 //! - `mail_fixtures`: the message model over hostile input, stored and shown raw.
@@ -42,6 +43,7 @@
 //! - `ui_reader`: the reader window on tests/data/reader fixtures: rich HTML, images, quotes, flowed text, scripts.
 //! - `ui_window`: the reader window headless (egui_kittest) over real stores.
 //! - `ui_import_export`: import and export from the window, with the real job worker.
+//! - `ui_notify`: the window's new-mail notifications: one per sync with news, no junk, the preferences, the demo never.
 //! - `ui_lock`: the lock screen of an encrypted store: no mail shown, wrong passphrase, unlock, Ctrl+L and File → Lock.
 //! - `ui_oauth`: "Sign in with …" in the settings dialog against the mock IdP and Dovecot: cancel, sign in, sync, "Sign in again".
 //! - `ui_security`: Preferences → Security from the window: encrypt, lock and unlock with the new passphrase, cancel, change the passphrase, decrypt.
@@ -66,6 +68,7 @@ mod import_export_worker;
 mod junk_cli;
 mod mail_fixtures;
 mod mailbox_fixtures;
+mod notify_cli;
 mod oauth_cli;
 mod oauth_flows;
 mod oauth_sasl;
@@ -90,6 +93,7 @@ mod sync_no_top;
 mod sync_policies;
 mod ui_import_export;
 mod ui_lock;
+mod ui_notify;
 mod ui_oauth;
 mod ui_reader;
 mod ui_security;

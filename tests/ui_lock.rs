@@ -223,6 +223,14 @@ fn ui_lock_keeps_syncing_while_locked_when_the_preference_says_so() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     shows_no_mail(&h);
+    // Its notification names no account, sender or subject while locked.
+    wait_until(&mut h, "the sync's notification", |app| {
+        !app.notes_sent().is_empty()
+    });
+    let notes = h.state().notes_sent().to_vec();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(notes[0].summary.ends_with("new messages"), "{notes:?}");
+    assert_eq!(notes[0].body, "", "no senders or subjects while locked");
     unlock_with(&mut h, TEST_PASSPHRASE);
     settle(&mut h);
     assert!(!h.state().is_locked());

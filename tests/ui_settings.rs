@@ -490,10 +490,7 @@ fn preferences_tab_changes_the_theme_and_backs_up_the_store() {
         has_label(&h, &dir.path().display().to_string()),
         "the data folder is shown"
     );
-    assert!(has_label_containing(
-        &h,
-        "Desktop notifications for new mail are not available yet"
-    ));
+    assert!(has_label(&h, "Notify me when new mail arrives"));
     press(&mut h, "Dark");
     assert_eq!(
         h.state_mut().prefs_mut().theme,

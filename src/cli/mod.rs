@@ -85,6 +85,13 @@ pub enum Command {
         /// Only say what the next sync would delete on the server.
         #[arg(long)]
         dry_run: bool,
+        /// Show a desktop notification for each account that got new mail
+        /// (the count; not for mail filed as junk or to Trash).
+        #[arg(long)]
+        notify: bool,
+        /// With --notify: list the first senders and subjects too.
+        #[arg(long, requires = "notify")]
+        notify_details: bool,
     },
     /// Message rules: add, edit, remove, list, run on a folder, import, export.
     Rule {
@@ -223,8 +230,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Junk { command } => junk::run(&mut store, command),
         Command::Import(args) => import_export::import_cmd(&mut store, &args).map(drop),
         Command::Export(args) => import_export::export_cmd(&store, &args).map(drop),
-        Command::Sync { account, dry_run } => {
-            return sync::run(&store, account.as_deref(), dry_run);
+        Command::Sync {
+            account,
+            dry_run,
+            notify,
+            notify_details,
+        } => {
+            let notify = notify.then_some(notify_details);
+            return sync::run(&store, account.as_deref(), dry_run, notify);
         }
         Command::Folders { json } => read::folders(&store, json),
         Command::List {

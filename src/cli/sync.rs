@@ -1,8 +1,11 @@
-//! `popmail sync [--account NAME] [--dry-run]`: download mail without the
-//! window, through the same sync worker the window uses. Progress goes to
-//! stderr (indicatif); Ctrl+C cancels cleanly (the message in flight is
-//! finished or dropped, never half-stored). The exit status is non-zero when
-//! any account failed.
+//! `popmail sync [--account NAME] [--dry-run] [--notify [--notify-details]]`:
+//! download mail without the window, through the same sync worker the window
+//! uses. Progress goes to stderr (indicatif); Ctrl+C cancels cleanly (the
+//! message in flight is finished or dropped, never half-stored). The exit
+//! status is non-zero when any account failed. With `--notify`, each account
+//! that got new mail gets a desktop notification ([`crate::notify`]), as in
+//! the window: for scripts and timers; no notification service is a line on
+//! stderr, never a failure.
 
 use std::collections::{HashMap, HashSet};
 use std::process::ExitCode;
@@ -12,10 +15,21 @@ use anyhow::bail;
 use crossbeam_channel::select;
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 
+use crate::notify::{Collector, Notifier, NotifyEvent};
 use crate::store::{AccountId, Store};
 use crate::sync::{Command, Event, SyncOptions, SyncWorker};
 
-pub(super) fn run(store: &Store, account: Option<&str>, dry_run: bool) -> anyhow::Result<ExitCode> {
+/// How long the end of a sync waits for each notification to reach the
+/// notification service.
+const NOTIFY_WAIT: Duration = Duration::from_secs(5);
+
+/// `notify`: `None` for no notifications, else whether to list senders and subjects.
+pub(super) fn run(
+    store: &Store,
+    account: Option<&str>,
+    dry_run: bool,
+    notify: Option<bool>,
+) -> anyhow::Result<ExitCode> {
     let accounts = match account {
         Some(name) => vec![store.account_by_name(name)?],
         None => store
@@ -52,6 +66,12 @@ pub(super) fn run(store: &Store, account: Option<&str>, dry_run: bool) -> anyhow
         .unwrap_or_else(|_| ProgressStyle::default_bar())
         .progress_chars("=> ");
     let mut failed = 0;
+    let notifier = match notify {
+        Some(_) => Some(Notifier::spawn(crate::worker::no_repaint(), false)?),
+        None => None,
+    };
+    let mut collector = Collector::default();
+    let mut notes = 0;
     while !pending.is_empty() {
         let event = select! {
             recv(worker.events()) -> e => match e { Ok(e) => e, Err(_) => break },
@@ -63,6 +83,12 @@ pub(super) fn run(store: &Store, account: Option<&str>, dry_run: bool) -> anyhow
             default(Duration::from_secs(1)) => continue,
         };
         let name = |id: &AccountId| names.get(id).cloned().unwrap_or_default();
+        if let (Some(n), Some(details)) = (&notifier, notify)
+            && let Some(note) = collector.on_event(&event, Some(store), details)
+        {
+            n.show(note);
+            notes += 1;
+        }
         match event {
             Event::Started { account } => {
                 let bar = bars.add(
@@ -144,11 +170,32 @@ pub(super) fn run(store: &Store, account: Option<&str>, dry_run: bool) -> anyhow
         }
     }
     worker.shutdown();
+    if let Some(n) = &notifier {
+        wait_for_notes(n, notes);
+    }
     Ok(if failed > 0 || !pending.is_empty() {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Waits until the `notes` notifications reached the service; says once on
+/// stderr when none answered.
+fn wait_for_notes(notifier: &Notifier, notes: usize) {
+    for _ in 0..notes {
+        match notifier.wait(NOTIFY_WAIT) {
+            Some(NotifyEvent::Shown | NotifyEvent::Clicked) => {}
+            Some(NotifyEvent::Unavailable(why) | NotifyEvent::Stopped(why)) => {
+                eprintln!("notifications: {why}");
+                return;
+            }
+            None => {
+                eprintln!("notifications: the notification service did not answer in time");
+                return;
+            }
+        }
+    }
 }
 
 /// Prints a line above the progress bars (or plainly, when stderr is not a terminal).

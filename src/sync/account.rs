@@ -399,12 +399,26 @@ fn read_messages(
     Ok((count, too_large))
 }
 
+/// How many new messages' ids a [`Event::NewMail`] names (a notification
+/// shows the first few senders and subjects).
+const NEW_MAIL_FIRST: usize = 3;
+
+/// The new messages of one batch in one folder.
+struct NewInFolder {
+    folder: crate::store::FolderId,
+    news: bool,
+    count: u64,
+    first: Vec<crate::store::MessageId>,
+}
+
 /// New messages waiting for their durable commit, and the progress counters.
 struct Batch<'a> {
     account: &'a Account,
     pending: Vec<NewDownload>,
     /// Per pending message: its folder and what the rules said on the server.
-    placed: Vec<(crate::store::FolderId, ServerMark)>,
+    /// Each pending message's folder, server mark, and whether it is news
+    /// to tell the user about (not filed as junk or to Trash).
+    placed: Vec<(crate::store::FolderId, ServerMark, bool)>,
     folders: Folders,
     pending_bytes: usize,
     first_pending: Option<Instant>,
@@ -449,7 +463,11 @@ impl<'a> Batch<'a> {
         self.pending_bytes += download.message.raw().len();
         let folder = self.folders.resolve(store, &placement.destination)?;
         download.message = self.folders.place(store, download.message, placement)?;
-        self.placed.push((folder, placement.server));
+        let news = !matches!(
+            placement.destination,
+            crate::rules::Destination::Junk | crate::rules::Destination::Trash
+        );
+        self.placed.push((folder, placement.server, news));
         self.pending.push(download);
         let first = *self.first_pending.get_or_insert_with(Instant::now);
         if self.pending.len() >= limits::SYNC_BATCH.messages
@@ -472,21 +490,38 @@ impl<'a> Batch<'a> {
             self.progress(emit);
             return Ok(());
         }
-        let marks: Vec<ServerMark> = self.placed.iter().map(|(_, m)| *m).collect();
+        let marks: Vec<ServerMark> = self.placed.iter().map(|(_, m, _)| *m).collect();
         let inserted = store.record_placed_downloads(
             self.account.id,
             &self.pending,
             &marks,
             self.pending_now(),
         )?;
-        let mut new: Vec<(crate::store::FolderId, u64)> = Vec::new();
-        for (i, (folder, _)) in inserted.iter().zip(&self.placed) {
-            if !matches!(i, crate::store::Inserted::New(_)) {
+        let mut new: Vec<NewInFolder> = Vec::new();
+        for (i, (folder, _, news)) in inserted.iter().zip(&self.placed) {
+            let crate::store::Inserted::New(id) = i else {
                 continue;
-            }
-            match new.iter_mut().find(|(f, _)| f == folder) {
-                Some((_, n)) => *n += 1,
-                None => new.push((*folder, 1)),
+            };
+            let at = match new
+                .iter()
+                .position(|n| n.folder == *folder && n.news == *news)
+            {
+                Some(at) => at,
+                None => {
+                    new.push(NewInFolder {
+                        folder: *folder,
+                        news: *news,
+                        count: 0,
+                        first: Vec::new(),
+                    });
+                    new.len() - 1
+                }
+            };
+            if let Some(n) = new.get_mut(at) {
+                n.count += 1;
+                if n.first.len() < NEW_MAIL_FIRST {
+                    n.first.push(*id);
+                }
             }
         }
         self.stored += self.pending.len() as u64;
@@ -499,11 +534,13 @@ impl<'a> Batch<'a> {
         self.placed.clear();
         self.pending_bytes = 0;
         self.first_pending = None;
-        for (folder, count) in new {
+        for n in new {
             emit.send(Event::NewMail {
                 account: self.account.id,
-                folder,
-                count,
+                folder: n.folder,
+                count: n.count,
+                first: n.first,
+                news: n.news,
             });
         }
         self.progress(emit);

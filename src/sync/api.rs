@@ -173,6 +173,11 @@ pub enum Event {
         folder: FolderId,
         /// How many.
         count: u64,
+        /// The first few of them (for a notification's senders and subjects).
+        first: Vec<MessageId>,
+        /// Whether the user hears about them: `false` for mail the rules or
+        /// the junk filter filed as junk or to Trash.
+        news: bool,
     },
     /// An account's sync ended well (or was cancelled).
     Finished {

@@ -10,6 +10,8 @@ use super::folders::FolderPane;
 use super::import_export::ImportExport;
 use super::intents::Intent;
 use super::message_list::MessageList;
+use super::notifications::Notifications;
+use super::prefs::Prefs;
 use super::reader::Reader;
 use super::search::Search;
 use super::session::{Drained, Session};
@@ -38,6 +40,12 @@ pub struct Listeners<'a> {
     pub jobs: &'a mut ImportExport,
     /// The dialog on screen.
     pub dialogs: &'a mut Dialogs,
+    /// New-mail notifications.
+    pub notes: &'a mut Notifications,
+    /// The preferences (notifications on, with senders and subjects).
+    pub prefs: &'a Prefs,
+    /// The window's context (the notifier wakes it).
+    pub ctx: &'a egui::Context,
 }
 
 impl Listeners<'_> {
@@ -108,6 +116,10 @@ impl Listeners<'_> {
     fn sync_event(&mut self, e: Event, out: &mut Vec<Intent>) {
         self.status.on_event(&e);
         self.settings.on_sync_event(&e);
+        if self.session.demo.is_none() {
+            self.notes
+                .on_sync_event(self.ctx, &e, Some(&self.session.store), self.prefs);
+        }
         match e {
             Event::NewMail { .. } | Event::Finished { .. } => {
                 out.extend([Intent::RefreshFolders, Intent::ReloadList]);

@@ -60,6 +60,8 @@ pub struct App {
     settings: super::settings::Settings,
     /// Preferences → Security, and a conversion in flight.
     security: super::security::Security,
+    /// New-mail notifications.
+    notes: super::notifications::Notifications,
 }
 
 impl App {
@@ -95,6 +97,7 @@ impl App {
             jobs: Default::default(),
             settings: super::settings::Settings::default(),
             security: Default::default(),
+            notes: Default::default(),
             opts: opts.clone(),
             prefs,
         };
@@ -167,6 +170,9 @@ impl App {
             settings: &mut self.settings,
             jobs: &mut self.jobs,
             dialogs: &mut self.dialogs,
+            notes: &mut self.notes,
+            prefs: &self.prefs,
+            ctx: &self.ctx,
         };
         let mut out = Vec::new();
         listeners.take(session.drain(), now, &mut out);
@@ -205,6 +211,10 @@ impl App {
             self.applied = Some(self.prefs.clone());
         }
         self.watch_idle(ui.ctx());
+        self.notes.poll(&self.ctx);
+        if self.settings.notify_unavailable.as_deref() != self.notes.unavailable() {
+            self.settings.notify_unavailable = self.notes.unavailable().map(str::to_string);
+        }
         if self.lock.is_some() {
             self.lock_ui(ui);
             return;

@@ -163,14 +163,21 @@ impl LockScreen {
         self.error = Some(e);
     }
 
-    /// Draws the screen; returns the configuration with the key once the
-    /// passphrase (or recovery key) was right. While locked, the events of a
-    /// sync worker kept running are taken in and dropped: the lock screen
-    /// shows no counts.
-    pub fn ui(&mut self, ui: &mut Ui) -> Option<StoreConfig> {
+    /// The events of the sync worker kept running while locked (the lock
+    /// screen shows no counts; the window's notifications take them).
+    pub fn sync_events(&self) -> Vec<crate::sync::Event> {
+        let mut events = Vec::new();
         if let Some(sync) = &self.sync {
-            while sync.try_recv().is_some() {}
+            while let Some(e) = sync.try_recv() {
+                events.push(e);
+            }
         }
+        events
+    }
+
+    /// Draws the screen; returns the configuration with the key once the
+    /// passphrase (or recovery key) was right.
+    pub fn ui(&mut self, ui: &mut Ui) -> Option<StoreConfig> {
         let unlocked = self.poll_attempt();
         let checking = self.checking();
         let mut submit = false;

@@ -77,6 +77,7 @@ mod lock;
 mod menus;
 mod message_list;
 mod messages;
+mod notifications;
 #[cfg(test)]
 mod panel_tests;
 mod picker;

@@ -392,7 +392,15 @@ fn settings_preferences_tab_changes_the_theme() {
         |ui, (backup, out): &mut (super::settings::Backup, Vec<Intent>)| {
             let prefs = Prefs::default();
             let picker = &mut Answers(None);
-            super::settings::preferences_ui(ui, &prefs, None, None, backup, picker, out);
+            super::settings::preferences_ui(
+                ui,
+                &prefs,
+                super::settings::Shown::default(),
+                None,
+                backup,
+                picker,
+                out,
+            );
         },
         (super::settings::Backup::default(), Vec::new()),
     );

@@ -101,6 +101,10 @@ pub struct Prefs {
     pub lock_after_minutes: u32,
     /// Keep the sync worker (and its key) running while the window is locked.
     pub sync_while_locked: bool,
+    /// A desktop notification when a sync brings new mail.
+    pub notify: bool,
+    /// Notifications list the first senders and subjects (never while locked).
+    pub notify_details: bool,
 }
 
 impl Default for Prefs {
@@ -117,6 +121,8 @@ impl Default for Prefs {
             last_scope: None,
             lock_after_minutes: 15,
             sync_while_locked: false,
+            notify: true,
+            notify_details: true,
         }
     }
 }

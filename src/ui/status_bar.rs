@@ -484,6 +484,8 @@ mod tests {
             account: account.id,
             folder: FolderId(1),
             count: 3,
+            first: Vec::new(),
+            news: true,
         });
         let accounts = vec![account];
         let mut h = egui_kittest::Harness::new_ui(move |ui| {

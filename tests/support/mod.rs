@@ -7,6 +7,7 @@ pub mod dbus;
 pub mod dovecot;
 pub mod idp;
 pub mod mail_corpus;
+pub mod notifications;
 pub mod scripted_server;
 pub mod spamassassin;
 pub mod store;

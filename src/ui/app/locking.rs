@@ -79,6 +79,11 @@ impl App {
 
     /// The lock screen; opens a session once it gives a key.
     pub(super) fn lock_ui(&mut self, ui: &mut Ui) {
+        let Some(screen) = &self.lock else { return };
+        // A sync kept running behind the lock: notifications without names.
+        for e in screen.sync_events() {
+            self.notes.on_sync_event(&self.ctx, &e, None, &self.prefs);
+        }
         let Some(screen) = &mut self.lock else { return };
         let Some(config) = screen.ui(ui) else { return };
         let data_dir = screen.data_dir().to_path_buf();

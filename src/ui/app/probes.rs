@@ -32,6 +32,16 @@ impl App {
         &mut self.prefs
     }
 
+    /// Whether a dialog is on screen (tests).
+    pub fn has_dialog(&self) -> bool {
+        self.dialogs.is_open()
+    }
+
+    /// The last new-mail notifications handed to the notifier (tests).
+    pub fn notes_sent(&self) -> &[crate::notify::Note] {
+        self.notes.sent()
+    }
+
     /// Whether background work is queued or running (tests wait for it).
     pub fn busy(&self) -> bool {
         self.session.as_ref().is_some_and(Session::busy)

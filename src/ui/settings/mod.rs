@@ -31,7 +31,7 @@ use self::account_form::AccountForm;
 use self::diagnosis::Diagnosis;
 pub(super) use self::preferences_tab::Backup;
 #[cfg(test)]
-pub(super) use self::preferences_tab::preferences_ui;
+pub(super) use self::preferences_tab::{Shown, preferences_ui};
 use super::intents::{Intent, Open};
 use super::prefs::Prefs;
 use super::session::Session;
@@ -86,6 +86,8 @@ pub struct Settings {
     message: Option<(bool, String)>,
     /// Opens the provider's sign-in page (the system browser; tests play it).
     browser: oauth_form::SharedBrowser,
+    /// Why desktop notifications cannot be shown here (Preferences says so).
+    pub notify_unavailable: Option<String>,
 }
 
 impl Default for Settings {
@@ -105,6 +107,7 @@ impl Default for Settings {
             keychain_off: false,
             message: None,
             browser: std::sync::Arc::new(crate::oauth::SystemBrowser),
+            notify_unavailable: None,
         }
     }
 }
@@ -289,7 +292,10 @@ impl Settings {
                             preferences_tab::preferences_ui(
                                 ui,
                                 prefs,
-                                dir.as_deref(),
+                                preferences_tab::Shown {
+                                    data_dir: dir.as_deref(),
+                                    notify_unavailable: self.notify_unavailable.as_deref(),
+                                },
                                 jobs,
                                 &mut self.backup,
                                 picker,

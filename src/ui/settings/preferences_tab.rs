@@ -1,6 +1,7 @@
 //! The settings dialog's Preferences tab: theme, font size, reader position,
 //! mark-as-read delay (saved in eframe storage with the rest of
-//! [`Prefs`]), the note on desktop notifications, and the data folder: where
+//! [`Prefs`]), desktop notifications (on, with senders and subjects, and
+//! why they cannot be shown here when no service answers), and the data folder: where
 //! it is, opening it, and "Back up now…" — SQLite's online backup API
 //! (<https://www.sqlite.org/backup.html>) run by the job worker, so the copy
 //! is consistent while popmail keeps running, with progress and a result.
@@ -85,11 +86,20 @@ impl Backup {
     }
 }
 
-/// The Preferences tab. `data_dir` is the open data folder, if any.
+/// What the Preferences tab shows besides the preferences.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Shown<'a> {
+    /// The open data folder, if any.
+    pub data_dir: Option<&'a Path>,
+    /// Why desktop notifications cannot be shown here, when known.
+    pub notify_unavailable: Option<&'a str>,
+}
+
+/// The Preferences tab.
 pub fn preferences_ui(
     ui: &mut Ui,
     prefs: &Prefs,
-    data_dir: Option<&Path>,
+    shown: Shown<'_>,
     jobs: Option<&JobWorker>,
     backup: &mut Backup,
     picker: &mut dyn FilePicker,
@@ -97,15 +107,15 @@ pub fn preferences_ui(
 ) {
     // Edits a copy; the app takes the new preferences from the intent.
     let mut copy = prefs.clone();
-    prefs_grid(ui, &mut copy);
+    prefs_grid(ui, &mut copy, shown.notify_unavailable);
     if copy != *prefs {
         out.push(Intent::SetPrefs(Box::new(copy)));
     }
-    data_folder_ui(ui, data_dir, jobs, backup, picker);
+    data_folder_ui(ui, shown.data_dir, jobs, backup, picker);
 }
 
 /// Theme, font size, reader position, mark-read delay, notifications.
-fn prefs_grid(ui: &mut Ui, prefs: &mut Prefs) {
+fn prefs_grid(ui: &mut Ui, prefs: &mut Prefs, notify_unavailable: Option<&str>) {
     egui::Grid::new("prefs-grid")
         .num_columns(2)
         .spacing([12.0, 8.0])
@@ -137,13 +147,28 @@ fn prefs_grid(ui: &mut Ui, prefs: &mut Prefs) {
             .on_hover_text("0 marks a message read as soon as it opens");
             ui.end_row();
             ui.label("Notifications");
-            ui.add(
-                egui::Label::new(
-                    "Desktop notifications for new mail are not available yet; the status bar \
-                     counts new messages.",
-                )
-                .wrap(),
-            );
+            ui.vertical(|ui| {
+                ui.checkbox(&mut prefs.notify, "Notify me when new mail arrives");
+                ui.add_enabled(
+                    prefs.notify,
+                    egui::Checkbox::new(
+                        &mut prefs.notify_details,
+                        "Show the sender and subject (never while locked)",
+                    ),
+                );
+                if let Some(why) = notify_unavailable {
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(format!(
+                                "Notifications cannot be shown here: {why}. The status bar \
+                                 still counts new messages."
+                            ))
+                            .weak(),
+                        )
+                        .wrap(),
+                    );
+                }
+            });
             ui.end_row();
         });
 }
