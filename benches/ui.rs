@@ -56,6 +56,7 @@ fn main() {
             data_dir: data_dir.clone(),
             demo: false,
             store_page_limit: None,
+            ..Default::default()
         },
     );
     let mut clock = 0.0;

@@ -185,6 +185,7 @@ fn disk_full_window_shows_the_error_and_stays_usable_for_reading() {
         data_dir: dir.path().to_path_buf(),
         demo: false,
         store_page_limit: Some(pages(&config) + 192),
+        ..Default::default()
     });
     ui::settle(&mut h);
     h.get_by_label("Sync").click();

@@ -31,6 +31,7 @@
 //! - `sync_duplicate_uidl`: the same UIDL listed twice: every message downloaded once, distinct stable identities, a notice.
 //! - `sync_no_top`: a server without TOP and an account size limit: large messages in full, with a notice.
 //! - `sync_kill`: SIGKILL of a child `popmail sync` at random and named moments loses and duplicates nothing.
+//! - `desktop_instance`: one window per data folder over a private D-Bus; handed and command-line mailboxes open the import dialog.
 //! - `disk_full`: a store that cannot grow stops imports and syncs cleanly, losing nothing.
 //! - `demo_server`: the embedded demo POP3 server over plain TCP.
 //! - `mailbox_fixtures`: mbox/Maildir readers on the fixtures in tests/data.
@@ -60,6 +61,7 @@ mod crypt_keychain;
 mod crypt_kill;
 mod crypt_support;
 mod demo_server;
+mod desktop_instance;
 mod disk_full;
 mod import_export;
 mod import_export_damaged;

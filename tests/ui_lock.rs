@@ -177,6 +177,7 @@ fn syncing_then_locked(
         data_dir: data.path().to_path_buf(),
         demo: false,
         store_page_limit: None,
+        ..Default::default()
     });
     h.state_mut().prefs_mut().sync_while_locked = keep;
     h.run_steps(2);

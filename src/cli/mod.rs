@@ -41,6 +41,10 @@ pub struct Cli {
     /// What to do (default: open the window).
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Mail to open in the window: an mbox file or a Maildir folder opens
+    /// the import dialog with it chosen (a running window takes it over).
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
 }
 
 /// Subcommands.
@@ -191,6 +195,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             data_dir,
             demo: cli.demo,
             store_page_limit: None,
+            open: cli.files,
         })?;
         return Ok(ExitCode::SUCCESS);
     };

@@ -29,6 +29,7 @@ use super::session::{self, Session};
 use super::status_bar::SyncStatus;
 use super::{RunOptions, keys, lock, menus, toolbar, welcome};
 
+mod handoff;
 mod locking;
 mod probes;
 mod security;
@@ -62,6 +63,10 @@ pub struct App {
     security: super::security::Security,
     /// New-mail notifications.
     notes: super::notifications::Notifications,
+    /// The hand-off service of the first window of this data folder.
+    instance: Option<super::instance::Instance>,
+    /// Files to open, waiting for a store (or for the import dialog).
+    handed: Vec<std::path::PathBuf>,
 }
 
 impl App {
@@ -98,6 +103,8 @@ impl App {
             settings: super::settings::Settings::default(),
             security: Default::default(),
             notes: Default::default(),
+            instance: None,
+            handed: opts.open.clone(),
             opts: opts.clone(),
             prefs,
         };
@@ -212,6 +219,7 @@ impl App {
         }
         self.watch_idle(ui.ctx());
         self.notes.poll(&self.ctx);
+        self.take_handed_files();
         if self.settings.notify_unavailable.as_deref() != self.notes.unavailable() {
             self.settings.notify_unavailable = self.notes.unavailable().map(str::to_string);
         }

@@ -68,6 +68,7 @@ mod dialogs;
 mod folders;
 mod fonts;
 mod import_export;
+pub mod instance;
 mod intents;
 mod keys;
 mod layout;
@@ -99,7 +100,7 @@ pub use picker::FilePicker;
 pub use reader::rich_document_ui;
 
 /// How the window starts.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct RunOptions {
     /// The data directory (the store lives in `data_dir/popmail.sqlite3`).
     pub data_dir: PathBuf,
@@ -111,6 +112,9 @@ pub struct RunOptions {
     /// the window on a full disk.
     #[doc(hidden)]
     pub store_page_limit: Option<u64>,
+    /// Mail files to open (`popmail FILE…`): an mbox file or a Maildir
+    /// folder opens the import dialog with it chosen.
+    pub open: Vec<PathBuf>,
 }
 
 /// Errors that stop the window.
@@ -157,10 +161,24 @@ pub fn run(opts: RunOptions) -> Result<(), Error> {
     if !crate::store::is_encrypted(config.path())? {
         drop(crate::store::Store::open(&config)?);
     }
+    // One window per data folder: a second start hands its files over.
+    let instance = match instance::claim(None, &data_dir, &opts.open) {
+        Ok(instance::Claim::Handed) => {
+            eprintln!("popmail is already open for this data folder; it took over.");
+            return Ok(());
+        }
+        Ok(instance::Claim::First(i)) => Some(i),
+        // No session bus (or it refused): every start opens a window.
+        Err(_) => None,
+    };
     eframe::run_native(
         "popmail",
         native,
-        Box::new(move |cc| Ok(Box::new(App::from_creation(cc, opts)))),
+        Box::new(move |cc| {
+            let mut app = App::from_creation(cc, opts);
+            app.serve(instance);
+            Ok(Box::new(app))
+        }),
     )
     .map_err(|e| Error::Window(e.to_string()))
 }

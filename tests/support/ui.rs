@@ -179,6 +179,7 @@ pub fn harness_raw(
         data_dir: data_dir.to_path_buf(),
         demo,
         store_page_limit: None,
+        ..Default::default()
     };
     egui_kittest::Harness::builder()
         .with_size([1280.0, 800.0])
@@ -196,6 +197,7 @@ pub fn harness_any_script(
         data_dir: data_dir.to_path_buf(),
         demo,
         store_page_limit: None,
+        ..Default::default()
     })
 }
 
