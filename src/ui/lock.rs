@@ -51,6 +51,8 @@ pub struct LockScreen {
     data_dir: PathBuf,
     typed: String,
     recovery: bool,
+    /// The key file's wrappings: (passphrase, recovery key, keychain).
+    ways: (bool, bool, bool),
     error: Option<String>,
     attempt: Option<Worker<(), Tried>>,
     sync: Option<Box<dyn SyncPort>>,
@@ -113,10 +115,12 @@ fn keychain_config(data_dir: &Path, config: StoreConfig) -> Option<StoreConfig> 
 impl LockScreen {
     /// The lock screen of the store in `data_dir`.
     pub fn new(data_dir: PathBuf) -> Self {
+        let ways = ways(&data_dir);
         LockScreen {
             data_dir,
             typed: String::new(),
             recovery: false,
+            ways,
             error: None,
             attempt: None,
             sync: None,
@@ -132,10 +136,12 @@ impl LockScreen {
         } else {
             SyncWhileLocked::Paused
         };
+        let ways = ways(&data_dir);
         LockScreen {
             data_dir,
             typed: String::new(),
             recovery: false,
+            ways,
             error: None,
             attempt: None,
             sync,
@@ -186,28 +192,36 @@ impl LockScreen {
                 ui.add_space(ui.available_height() / 4.0);
                 ui.heading("The mail store is locked");
                 ui.add_space(8.0);
-                let prompt = if self.recovery {
-                    "Recovery key"
+                let (passphrase, recovery, keychain) = self.ways;
+                if keychain && !passphrase && !self.recovery {
+                    ui.label("This mail store opens with the system keychain.");
                 } else {
-                    "Passphrase"
-                };
-                ui.label(prompt);
-                let field = ui.add_enabled(
-                    !checking,
-                    egui::TextEdit::singleline(&mut self.typed)
-                        .password(true)
-                        .desired_width(320.0)
-                        .hint_text(prompt),
-                );
-                field
-                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, prompt));
-                if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                    submit = true;
+                    let prompt = if self.recovery {
+                        "Recovery key"
+                    } else {
+                        "Passphrase"
+                    };
+                    ui.label(prompt);
+                    let field = ui.add_enabled(
+                        !checking,
+                        egui::TextEdit::singleline(&mut self.typed)
+                            .password(true)
+                            .desired_width(320.0)
+                            .hint_text(prompt),
+                    );
+                    field.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, prompt)
+                    });
+                    if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                        submit = true;
+                    }
                 }
-                ui.add_enabled(
-                    !checking,
-                    egui::Checkbox::new(&mut self.recovery, "Use the recovery key instead"),
-                );
+                if recovery || !keychain {
+                    ui.add_enabled(
+                        !checking,
+                        egui::Checkbox::new(&mut self.recovery, "Use the recovery key instead"),
+                    );
+                }
                 if ui
                     .add_enabled(!checking, egui::Button::new("Unlock"))
                     .clicked()
@@ -236,12 +250,20 @@ impl LockScreen {
     /// Checks what is typed on a thread of its own.
     fn start_attempt(&mut self, ctx: &egui::Context) {
         let typed = Secret::new(std::mem::take(&mut self.typed));
-        let (data_dir, recovery) = (self.data_dir.clone(), self.recovery);
+        let (passphrase, _, keychain) = self.ways;
+        let how = if self.recovery {
+            How::Recovery
+        } else if keychain && !passphrase {
+            How::Keychain
+        } else {
+            How::Passphrase
+        };
+        let data_dir = self.data_dir.clone();
         let ctx = ctx.clone();
         let spawn = Spawn::named("popmail-unlock")
             .repaint(std::sync::Arc::new(move || ctx.request_repaint()));
         let started = Worker::spawn(spawn, move |_inbox, outbox| {
-            let result = attempt(&data_dir, recovery, &typed).map_err(|e| e.to_string());
+            let result = attempt(&data_dir, how, &typed);
             // Nobody to tell when the window went away meanwhile.
             let _ = outbox.send(Tried::Done(result)); // see above
             "the unlock attempt is over".to_string()
@@ -269,29 +291,63 @@ impl LockScreen {
     }
 }
 
-/// Opens the key header of `data_dir` with what was typed: the passphrase
-/// (rate-limited) or the recovery key.
-fn attempt(data_dir: &Path, recovery: bool, typed: &Secret) -> keys::Result<StoreConfig> {
+/// How an unlock attempt opens the key header.
+#[derive(Debug, Clone, Copy)]
+enum How {
+    /// With the passphrase typed (rate-limited).
+    Passphrase,
+    /// With the recovery key typed (rate-limited).
+    Recovery,
+    /// With the system keychain (a store without a passphrase, locked).
+    Keychain,
+}
+
+/// The wrappings of the key file of `data_dir`: (passphrase, recovery key,
+/// keychain). An unreadable key file shows the passphrase form, whose
+/// attempt then says what is wrong with it.
+fn ways(data_dir: &Path) -> (bool, bool, bool) {
+    match Header::load(&data_dir.join(keys::KEY_FILE)) {
+        Ok(h) => (
+            h.has(Kind::Passphrase),
+            h.has(Kind::Recovery),
+            h.has(Kind::Keychain),
+        ),
+        Err(_) => (true, true, false),
+    }
+}
+
+/// Opens the key header of `data_dir` as `how` says.
+fn attempt(data_dir: &Path, how: How, typed: &Secret) -> Result<StoreConfig, String> {
+    let config = StoreConfig::in_dir(data_dir);
+    if let How::Keychain = how {
+        return keychain_config(data_dir, config).ok_or_else(|| {
+            "the system keychain did not give the key; is the keychain unlocked?".to_string()
+        });
+    }
     let kpath = data_dir.join(keys::KEY_FILE);
-    let header = Header::load(&kpath)?;
+    let header = Header::load(&kpath).map_err(|e| e.to_string())?;
     let limit = RateLimit::in_dir(data_dir);
-    let key = if recovery {
-        limit.check()?;
-        let rec = WrapKey::from_hex(typed.expose()).ok_or(keys::Error::BadRecoveryKey)?;
+    let key = if let How::Recovery = how {
+        let rec = limit
+            .check()
+            .and_then(|()| WrapKey::from_hex(typed.expose()).ok_or(keys::Error::BadRecoveryKey))
+            .map_err(|e| e.to_string())?;
         match header.unlock_with(Kind::Recovery, &rec, &kpath) {
             Ok(k) => {
-                limit.succeeded()?;
+                limit.succeeded().map_err(|e| e.to_string())?;
                 k
             }
             Err(e) => {
-                limit.failed()?;
-                return Err(e);
+                limit.failed().map_err(|e| e.to_string())?;
+                return Err(e.to_string());
             }
         }
     } else {
-        limit.unlock(&header, typed, &kpath)?
+        limit
+            .unlock(&header, typed, &kpath)
+            .map_err(|e| e.to_string())?
     };
-    Ok(StoreConfig::in_dir(data_dir).with_key(Some(key)))
+    Ok(config.with_key(Some(key)))
 }
 
 /// A clock in seconds (tests inject their own).
