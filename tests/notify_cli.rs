@@ -8,45 +8,15 @@
 use popmail::account::Policy;
 
 use crate::support::dovecot::{Dovecot, DovecotOptions};
-use crate::support::notifications::NotificationServer;
+use crate::support::notifications::{NotificationServer, news_and_junk};
 use crate::support::store::DataDir;
 use crate::support::sync::{add_account, dovecot_settings};
-
-fn message(n: usize, from: &str, subject: &str, extra: &str) -> Vec<u8> {
-    format!(
-        "From: {from}\r\nTo: alice@example.org\r\nSubject: {subject}\r\n\
-         Message-ID: <notify{n}@example.org>\r\nDate: Mon, 2 Dec 2024 10:0{n}:00 +0000\r\n\
-         {extra}\r\nHello {n}.\r\n"
-    )
-    .into_bytes()
-}
 
 /// Dovecot with two good messages and one the provider flagged as spam, and
 /// a data folder with an account "Work" on it.
 fn mailbox() -> (Dovecot, DataDir) {
     let d = Dovecot::start(&DovecotOptions::default());
-    d.add_message(
-        "alice",
-        &message(
-            1,
-            "Alice Example <alice@example.org>",
-            "Quarterly report",
-            "",
-        ),
-    );
-    d.add_message(
-        "alice",
-        &message(2, "Bob <bob@example.org>", "Lunch on Friday?", ""),
-    );
-    d.add_message(
-        "alice",
-        &message(
-            3,
-            "Pills <p@example.com>",
-            "Cheap pills",
-            "X-Spam-Flag: YES\r\n",
-        ),
-    );
+    news_and_junk(&d);
     let data = DataDir::new();
     add_account(
         &mut data.store(),

@@ -9,17 +9,9 @@ use popmail::account::Policy;
 use popmail::store::Store;
 
 use crate::support::dovecot::{Dovecot, DovecotOptions};
+use crate::support::notifications::news_and_junk;
 use crate::support::sync::{add_account, dovecot_settings};
 use crate::support::ui::*;
-
-fn mail(n: usize, from: &str, subject: &str, extra: &str) -> Vec<u8> {
-    format!(
-        "From: {from}\r\nTo: alice@example.org\r\nSubject: {subject}\r\n\
-         Message-ID: <uinotify{n}@example.org>\r\nDate: Mon, 2 Dec 2024 10:0{n}:00 +0000\r\n\
-         {extra}\r\nHello {n}.\r\n"
-    )
-    .into_bytes()
-}
 
 fn synced_window(
     details: bool,
@@ -29,25 +21,7 @@ fn synced_window(
     egui_kittest::Harness<'static, popmail::ui::App>,
 ) {
     let d = Dovecot::start(&DovecotOptions::default());
-    d.add_message(
-        "alice",
-        &mail(
-            1,
-            "Alice Example <alice@example.org>",
-            "Quarterly report",
-            "",
-        ),
-    );
-    d.add_message("alice", &mail(2, "Bob <bob@example.org>", "Lunch?", ""));
-    d.add_message(
-        "alice",
-        &mail(
-            3,
-            "Pills <p@example.com>",
-            "Cheap pills",
-            "X-Spam-Flag: YES\r\n",
-        ),
-    );
+    news_and_junk(&d);
     let dir = tempfile::tempdir().unwrap();
     add_account(
         &mut Store::open(&store_config(dir.path())).unwrap(),
@@ -72,7 +46,7 @@ fn ui_notify_one_note_per_sync_without_junk_and_preferences_say_why_none_shows()
     assert_eq!(notes.len(), 1, "{notes:?}");
     assert_eq!(notes[0].summary, "2 new messages in Work");
     assert!(notes[0].body.contains("Alice Example: Quarterly report"));
-    assert!(notes[0].body.contains("Bob: Lunch?"));
+    assert!(notes[0].body.contains("Bob: Lunch on Friday?"));
     assert!(!notes[0].body.contains("Cheap pills"), "junk is not news");
 
     click(&mut h, "File");

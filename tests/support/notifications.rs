@@ -123,3 +123,41 @@ impl NotificationServer {
         }
     }
 }
+
+/// A small message for the notification tests.
+pub fn mail(n: usize, from: &str, subject: &str, extra: &str) -> Vec<u8> {
+    format!(
+        "From: {from}\r\nTo: alice@example.org\r\nSubject: {subject}\r\n\
+         Message-ID: <notify{n}@example.org>\r\nDate: Mon, 2 Dec 2024 10:0{n}:00 +0000\r\n\
+         {extra}\r\nHello {n}.\r\n"
+    )
+    .into_bytes()
+}
+
+/// Puts into alice's Dovecot mailbox two messages the user hears about
+/// ("Alice Example: Quarterly report", "Bob: Lunch on Friday?") and one the
+/// provider flagged as spam ("Cheap pills").
+pub fn news_and_junk(d: &super::dovecot::Dovecot) {
+    d.add_message(
+        "alice",
+        &mail(
+            1,
+            "Alice Example <alice@example.org>",
+            "Quarterly report",
+            "",
+        ),
+    );
+    d.add_message(
+        "alice",
+        &mail(2, "Bob <bob@example.org>", "Lunch on Friday?", ""),
+    );
+    d.add_message(
+        "alice",
+        &mail(
+            3,
+            "Pills <p@example.com>",
+            "Cheap pills",
+            "X-Spam-Flag: YES\r\n",
+        ),
+    );
+}
