@@ -39,6 +39,7 @@
 //! - `reader_html`: the reader's rich HTML and plain-text model on tests/data/reader fixtures, no network, `popmail show`.
 //! - `reader_corpus`: every SpamAssassin corpus message through the reader's model without a panic.
 //! - `ui_reader`: the reader window on tests/data/reader fixtures: rich HTML, images, quotes, flowed text, scripts.
+//! - `ui_reader_open`: opening attachments: the warning first, a private 0700 copy, removed on exit.
 //! - `ui_window`: the reader window headless (egui_kittest) over real stores.
 //! - `ui_import_export`: import and export from the window, with the real job worker.
 //! - `ui_lock`: the lock screen of an encrypted store: no mail shown, wrong passphrase, unlock, Ctrl+L and File → Lock.
@@ -90,6 +91,7 @@ mod ui_import_export;
 mod ui_lock;
 mod ui_oauth;
 mod ui_reader;
+mod ui_reader_open;
 mod ui_security;
 mod ui_settings;
 mod ui_sync;

@@ -95,7 +95,10 @@ use std::path::PathBuf;
 pub use app::App;
 pub use attachments::{is_dangerous, safe_file_name};
 pub use picker::FilePicker;
-pub use reader::rich_document_ui;
+pub use reader::{
+    AttachmentFolder, Launch as AttachmentLaunch, OpenError, rich_document_ui, system_launch,
+    write_copy,
+};
 
 /// How the window starts.
 #[derive(Debug, Clone)]

@@ -20,8 +20,11 @@ use egui::{Galley, RichText, Sense, Ui};
 
 mod html_view;
 mod images;
+mod open;
 mod parts;
 mod plain_view;
+
+pub use open::{AttachmentFolder, Error as OpenError, Launch, system_launch, write_copy};
 
 use parts::{attachments_ui, banner, body_job, header_row};
 
@@ -65,6 +68,8 @@ pub struct Reader {
     /// The open message's plain paragraphs (flowed, quotes, signature).
     plain: Option<(MessageId, Vec<crate::mail::flowed::PlainParagraph>)>,
     images: images::Images,
+    /// Opening attachments: the private folder lives as long as the reader.
+    opener: open::Opener,
 }
 
 /// What saving attachments needs next.
@@ -116,6 +121,7 @@ impl Reader {
         *self = Reader {
             generation: self.generation + 1,
             all_headers: self.all_headers,
+            opener: std::mem::take(&mut self.opener),
             ..Reader::default()
         };
     }
@@ -251,6 +257,17 @@ impl Reader {
         Some(Write::Save(o.row.id, parts))
     }
 
+    /// Opens attachments with `launch` instead of the system's default
+    /// application (tests record the launch instead of starting a viewer).
+    pub fn set_attachment_launcher(&mut self, launch: Launch) {
+        self.opener.set_launch(launch);
+    }
+
+    /// The private folder opened attachments are copied to, once made.
+    pub fn attachment_folder(&self) -> Option<&std::path::Path> {
+        self.opener.folder()
+    }
+
     /// The pane.
     pub fn ui(&mut self, ui: &mut Ui, can_sync: bool, out: &mut Vec<Intent>) {
         let Some(id) = self.id else {
@@ -265,6 +282,7 @@ impl Reader {
             return;
         }
         self.images.poll(ui.ctx());
+        self.opener.poll();
         if let Some(o) = self.opened.as_deref() {
             if let Some(doc) = &o.view.rich
                 && self.rich.as_ref().is_none_or(|(rid, _)| *rid != o.row.id)
@@ -291,6 +309,7 @@ impl Reader {
             rich,
             plain,
             images,
+            opener,
             ..
         } = self;
         let rich = rich
@@ -392,7 +411,9 @@ impl Reader {
             }
             if !opened.view.attachments.is_empty() {
                 ui.add_space(4.0);
-                attachments_ui(ui, opened, out);
+                if let Some(i) = attachments_ui(ui, opened, opener.status.as_ref(), out) {
+                    opener.open(ui.ctx(), &opened.raw, &opened.view.attachments, i, false);
+                }
             }
             ui.separator();
             let paragraphs = plain
@@ -411,6 +432,15 @@ impl Reader {
                 body_ui(ui, opened, body, show_everything, out);
             }
         });
+        if let Some((index, name)) = opener.confirm.clone() {
+            match parts::confirm_open(ui.ctx(), &name) {
+                Some(true) => {
+                    opener.open(ui.ctx(), &opened.raw, &opened.view.attachments, index, true);
+                }
+                Some(false) => opener.confirm = None,
+                None => {}
+            }
+        }
     }
 }
 

@@ -38,6 +38,21 @@ pub(super) fn quote_colour(level: usize) -> Color32 {
         .unwrap_or(Color32::GRAY)
 }
 
+/// What the last frames learnt of a document's top-level blocks: their
+/// heights at one width, so blocks outside the visible part of the scroll
+/// area are skipped (only their space is allocated). This keeps a frame of a
+/// long newsletter proportional to what is on screen.
+#[derive(Default)]
+struct Measured {
+    /// Which document (its address and block count) and at which width.
+    key: (usize, usize, u32),
+    /// Per top-level block: its height (NaN until drawn once), how many
+    /// images and data tables it holds (the renderer's counters).
+    blocks: Vec<(f32, usize, usize)>,
+    /// Every link target of the document, first appearance first.
+    links: Vec<Arc<str>>,
+}
+
 /// Draws `doc`. `images` holds what the decoder made of each image of
 /// [`Document::images`], in that order, once it is done.
 pub(super) fn document_ui(ui: &mut Ui, doc: &Document, images: &Shown, out: &mut Vec<Intent>) {
@@ -47,9 +62,55 @@ pub(super) fn document_ui(ui: &mut Ui, doc: &Document, images: &Shown, out: &mut
         salt: 0,
         in_table: false,
     };
-    r.blocks(ui, &doc.blocks, 0, out);
+    let memory = ui.scope_id().with("rich-measured");
+    let measured = ui.data_mut(|d| {
+        Arc::clone(d.get_temp_mut_or_default::<Arc<std::sync::Mutex<Measured>>>(memory))
+    });
+    // A poisoned lock only means a panic mid-frame; the heights stay usable.
+    let mut m = measured
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let key = (
+        std::ptr::from_ref(doc) as usize,
+        doc.blocks.len(),
+        ui.available_width().max(0.0) as u32,
+    );
+    if m.key != key {
+        let links = if m.key.0 == key.0 && m.key.1 == key.1 {
+            std::mem::take(&mut m.links)
+        } else {
+            doc_links(doc)
+        };
+        *m = Measured {
+            key,
+            blocks: doc
+                .blocks
+                .iter()
+                .map(|b| (f32::NAN, count_images(b), count_tables(b)))
+                .collect(),
+            links,
+        };
+    }
+    // A margin of one screen either side keeps scrolling smooth.
+    let clip = ui
+        .clip_rect()
+        .expand2(egui::vec2(0.0, ui.clip_rect().height()));
+    for (block, slot) in doc.blocks.iter().zip(m.blocks.iter_mut()) {
+        let top = ui.cursor().top();
+        let (height, images_in, tables_in) = *slot;
+        if height.is_finite() && (top + height < clip.top() || top > clip.bottom()) {
+            ui.add_space(height);
+            r.image_index += images_in;
+            r.salt += tables_in;
+            continue;
+        }
+        r.block(ui, block, 0, out);
+        slot.0 = ui.cursor().top() - top;
+    }
     // Links also as buttons, for keyboards and screen readers.
-    let links = doc_links(doc);
+    let links = std::mem::take(&mut m.links);
+    drop(m);
     if !links.is_empty() {
         ui.add_space(8.0);
         egui::CollapsingHeader::new(format!("Links in this message ({})", links.len())).show(
@@ -66,6 +127,43 @@ pub(super) fn document_ui(ui: &mut Ui, doc: &Document, images: &Shown, out: &mut
                 }
             },
         );
+    }
+    measured
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .links = links;
+}
+
+/// How many images `block` holds (as [`Document::images`] counts them).
+fn count_images(block: &Block) -> usize {
+    match block {
+        Block::Image(_) => 1,
+        Block::List { items, .. } => items.iter().flatten().map(count_images).sum(),
+        Block::Quote(inner) => inner.iter().map(count_images).sum(),
+        Block::Table(rows) => rows
+            .iter()
+            .flatten()
+            .flat_map(|c| &c.blocks)
+            .map(count_images)
+            .sum(),
+        _ => 0,
+    }
+}
+
+/// How many data tables `block` holds (each gets its own grid id).
+fn count_tables(block: &Block) -> usize {
+    match block {
+        Block::List { items, .. } => items.iter().flatten().map(count_tables).sum(),
+        Block::Quote(inner) => inner.iter().map(count_tables).sum(),
+        Block::Table(rows) => {
+            1 + rows
+                .iter()
+                .flatten()
+                .flat_map(|c| &c.blocks)
+                .map(count_tables)
+                .sum::<usize>()
+        }
+        _ => 0,
     }
 }
 
