@@ -23,6 +23,7 @@ mod images;
 mod open;
 mod parts;
 mod plain_view;
+mod viewer;
 
 pub use open::{AttachmentFolder, Error as OpenError, Launch, system_launch, write_copy};
 
@@ -70,6 +71,8 @@ pub struct Reader {
     images: images::Images,
     /// Opening attachments: the private folder lives as long as the reader.
     opener: open::Opener,
+    /// Full-size images and attachment previews.
+    viewer: viewer::Viewer,
 }
 
 /// What saving attachments needs next.
@@ -283,6 +286,7 @@ impl Reader {
         }
         self.images.poll(ui.ctx());
         self.opener.poll();
+        self.viewer.poll(ui.ctx());
         if let Some(o) = self.opened.as_deref() {
             if let Some(doc) = &o.view.rich
                 && self.rich.as_ref().is_none_or(|(rid, _)| *rid != o.row.id)
@@ -310,6 +314,7 @@ impl Reader {
             plain,
             images,
             opener,
+            viewer,
             ..
         } = self;
         let rich = rich
@@ -411,8 +416,16 @@ impl Reader {
             }
             if !opened.view.attachments.is_empty() {
                 ui.add_space(4.0);
-                if let Some(i) = attachments_ui(ui, opened, opener.status.as_ref(), out) {
-                    opener.open(ui.ctx(), &opened.raw, &opened.view.attachments, i, false);
+                match attachments_ui(ui, opened, opener.status.as_ref(), out) {
+                    Some(parts::Action::Open(i)) => {
+                        opener.open(ui.ctx(), &opened.raw, &opened.view.attachments, i, false);
+                    }
+                    Some(parts::Action::Preview(i)) => {
+                        if let Some(a) = opened.view.attachments.get(i) {
+                            viewer.preview(ui.ctx(), &opened.raw, a);
+                        }
+                    }
+                    None => {}
                 }
             }
             ui.separator();
@@ -422,7 +435,13 @@ impl Reader {
                 .map(|(_, p)| p.as_slice())
                 .filter(|p| !p.is_empty());
             if let Some(doc) = show_rich {
-                html_view::document_ui(ui, doc, &images.shown, out);
+                let full = html_view::document_ui(ui, doc, &images.shown, out);
+                if let Some(i) = full
+                    && let Some(images::Slot::Texture(t)) = images.shown.get(i)
+                {
+                    let alt = doc.images().get(i).map(|im| im.alt.clone()).unwrap_or_default();
+                    viewer.show_image(if alt.is_empty() { "Image" } else { &alt }, t.clone());
+                }
                 if doc.truncated {
                     ui.weak("This message is too large or too deeply nested to show whole; use View source for the rest.");
                 }
@@ -432,6 +451,7 @@ impl Reader {
                 body_ui(ui, opened, body, show_everything, out);
             }
         });
+        viewer.ui(ui.ctx());
         if let Some((index, name)) = opener.confirm.clone() {
             match parts::confirm_open(ui.ctx(), &name) {
                 Some(true) => {
@@ -449,7 +469,8 @@ impl Reader {
 /// ignored.
 pub fn rich_document_ui(ui: &mut Ui, doc: &crate::mail::rich::Document) {
     let mut ignored = Vec::new();
-    html_view::document_ui(ui, doc, &Vec::new(), &mut ignored);
+    // Full-size requests need the reader's viewer; here they are ignored.
+    let _ = html_view::document_ui(ui, doc, &Vec::new(), &mut ignored);
 }
 
 fn body_ui(

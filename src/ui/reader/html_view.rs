@@ -54,13 +54,20 @@ struct Measured {
 }
 
 /// Draws `doc`. `images` holds what the decoder made of each image of
-/// [`Document::images`], in that order, once it is done.
-pub(super) fn document_ui(ui: &mut Ui, doc: &Document, images: &Shown, out: &mut Vec<Intent>) {
+/// [`Document::images`], in that order, once it is done. Returns the index of
+/// an image to show at full size (clicked, or "View full size").
+pub(super) fn document_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    images: &Shown,
+    out: &mut Vec<Intent>,
+) -> Option<usize> {
     let mut r = Render {
         image_index: 0,
         images,
         salt: 0,
         in_table: false,
+        full_size: None,
     };
     let memory = ui.scope_id().with("rich-measured");
     let measured = ui.data_mut(|d| {
@@ -132,6 +139,7 @@ pub(super) fn document_ui(ui: &mut Ui, doc: &Document, images: &Shown, out: &mut
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
         .links = links;
+    r.full_size
 }
 
 /// How many images `block` holds (as [`Document::images`] counts them).
@@ -206,6 +214,8 @@ struct Render<'a> {
     /// Inside a data table: cells are short and do not wrap (a wrapping
     /// label would make the grid's columns collapse).
     in_table: bool,
+    /// An image asked for at full size.
+    full_size: Option<usize>,
 }
 
 impl Render<'_> {
@@ -282,8 +292,10 @@ impl Render<'_> {
             }
             Block::Image(image) => {
                 let shown = self.images.get(self.image_index);
+                if image_ui(ui, image, shown, out) {
+                    self.full_size = Some(self.image_index);
+                }
                 self.image_index += 1;
-                image_ui(ui, image, shown, out);
             }
         }
     }
@@ -312,13 +324,17 @@ impl Render<'_> {
     }
 }
 
+/// One image (or its placeholder); `true` when it is asked for at full
+/// size: a click on an image that is not a link, or "View full size" in its
+/// context menu.
 fn image_ui(
     ui: &mut Ui,
     image: &Image,
     shown: Option<&super::images::Slot>,
     out: &mut Vec<Intent>,
-) {
+) -> bool {
     use super::images::Slot;
+    let mut full = false;
     match shown {
         Some(Slot::Texture(texture)) => {
             let size = texture.size_vec2();
@@ -331,15 +347,22 @@ fn image_ui(
             );
             let resp = match &image.link {
                 Some(link) => resp.on_hover_text(format!(
-                    "{link}\nClick to open it (you will be asked first)."
+                    "{link}\nClick to open it (you will be asked first); right-click to view the image at full size."
                 )),
-                None => resp,
+                None => resp.on_hover_text("Click to view at full size"),
             };
-            if resp.clicked()
-                && let Some(link) = &image.link
-            {
-                out.push(Intent::AskOpenLink(link.to_string()));
+            if resp.clicked() {
+                match &image.link {
+                    Some(link) => out.push(Intent::AskOpenLink(link.to_string())),
+                    None => full = true,
+                }
             }
+            resp.context_menu(|ui| {
+                if ui.button("View full size").clicked() {
+                    full = true;
+                    ui.close();
+                }
+            });
         }
         other => {
             let why = match (&image.source, other) {
@@ -368,6 +391,7 @@ fn image_ui(
         }
     }
     ui.add_space(4.0);
+    full
 }
 
 /// One paragraph: a `LayoutJob` of its spans, links clickable.

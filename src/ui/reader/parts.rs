@@ -31,13 +31,21 @@ pub(super) fn banner(ui: &mut Ui, text: &str, add: impl FnOnce(&mut Ui)) {
         });
 }
 
-/// The attachment list; returns the attachment whose "Open" was clicked.
+/// What a click in the attachment list asks the reader.
+pub(super) enum Action {
+    /// Open attachment `i` with the system's application.
+    Open(usize),
+    /// Preview attachment `i` in the reader.
+    Preview(usize),
+}
+
+/// The attachment list; returns what was clicked ("Open", "Preview").
 pub(super) fn attachments_ui(
     ui: &mut Ui,
     opened: &Opened,
     status: Option<&Result<String, String>>,
     out: &mut Vec<Intent>,
-) -> Option<usize> {
+) -> Option<Action> {
     let mut open = None;
     let list = &opened.view.attachments;
     ui.horizontal(|ui| {
@@ -53,7 +61,7 @@ pub(super) fn attachments_ui(
         }
     });
     egui::Grid::new("reader-attachments")
-        .num_columns(5)
+        .num_columns(6)
         .spacing([12.0, 2.0])
         .show(ui, |ui| {
             for (i, a) in list.iter().enumerate() {
@@ -70,7 +78,17 @@ pub(super) fn attachments_ui(
                     .button("Open")
                     .on_hover_text(format!("Open {} with the system's application", a.name));
                 if o.clicked() {
-                    open = Some(i);
+                    open = Some(Action::Open(i));
+                }
+                if super::viewer::can_preview(&a.mime) {
+                    let p = ui
+                        .button("Preview")
+                        .on_hover_text(format!("Show {} here", a.name));
+                    if p.clicked() {
+                        open = Some(Action::Preview(i));
+                    }
+                } else {
+                    ui.label("");
                 }
                 let b = ui.button("Save…").on_hover_text(format!("Save {}", a.name));
                 if b.clicked() {
