@@ -94,6 +94,7 @@ use std::path::PathBuf;
 
 pub use app::App;
 pub use attachments::{is_dangerous, safe_file_name};
+pub use fonts::{Script, Source as FontSource, set_source as set_font_source};
 pub use picker::FilePicker;
 pub use reader::{
     AttachmentFolder, Launch as AttachmentLaunch, OpenError, rich_document_ui, system_launch,

@@ -73,6 +73,11 @@ pub struct Reader {
     opener: open::Opener,
     /// Full-size images and attachment previews.
     viewer: viewer::Viewer,
+    /// The scripts the open message uses (for fonts).
+    scripts: Option<(
+        MessageId,
+        std::collections::BTreeSet<crate::ui::fonts::Script>,
+    )>,
 }
 
 /// What saving attachments needs next.
@@ -122,6 +127,7 @@ impl Reader {
     /// Shows nothing.
     pub fn clear(&mut self) {
         *self = Reader {
+            scripts: None,
             generation: self.generation + 1,
             all_headers: self.all_headers,
             opener: std::mem::take(&mut self.opener),
@@ -273,6 +279,7 @@ impl Reader {
 
     /// The pane.
     pub fn ui(&mut self, ui: &mut Ui, can_sync: bool, out: &mut Vec<Intent>) {
+        crate::ui::fonts::with(ui.ctx(), |f| f.poll(ui.ctx()));
         let Some(id) = self.id else {
             ui.centered_and_justified(|ui| ui.weak("Select a message to read it."));
             return;
@@ -296,6 +303,18 @@ impl Reader {
             if self.plain.as_ref().is_none_or(|(pid, _)| *pid != o.row.id) {
                 self.plain = Some((o.row.id, o.view.plain_paragraphs()));
             }
+            if self
+                .scripts
+                .as_ref()
+                .is_none_or(|(sid, _)| *sid != o.row.id)
+            {
+                let env = &o.view.envelope;
+                let mut scripts = crate::ui::fonts::scripts_in(&o.view.body);
+                scripts.extend(crate::ui::fonts::scripts_in(&env.subject));
+                scripts.extend(crate::ui::fonts::scripts_in(&env.from_name));
+                crate::ui::fonts::with(ui.ctx(), |f| f.need(ui.ctx(), scripts.clone()));
+                self.scripts = Some((o.row.id, scripts));
+            }
             if let Some((rid, doc)) = &self.rich
                 && *rid == o.row.id
             {
@@ -315,6 +334,7 @@ impl Reader {
             images,
             opener,
             viewer,
+            scripts,
             ..
         } = self;
         let rich = rich
@@ -413,6 +433,18 @@ impl Reader {
                 Some(_) => {}
                 None if opened.view.from_html => banner(ui, "This message was written in HTML and is shown as text. Remote content (images, trackers) is never loaded.", |_| {}),
                 None => {}
+            }
+            if let Some((_, scripts)) = &scripts
+                && !scripts.is_empty()
+            {
+                let tell = crate::ui::fonts::with(ui.ctx(), |f| f.to_tell(scripts));
+                if !tell.is_empty() {
+                    banner(ui, &crate::ui::fonts::install_hint(&tell), |ui| {
+                        if ui.button("OK").on_hover_text("Do not say this again until popmail restarts").clicked() {
+                            crate::ui::fonts::with(ui.ctx(), |f| f.told.extend(tell.iter().copied()));
+                        }
+                    });
+                }
             }
             if !opened.view.attachments.is_empty() {
                 ui.add_space(4.0);

@@ -412,18 +412,32 @@ fn spans_ui_as(
     } else {
         ui.available_width()
     };
-    let (job, links) = spans_job(ui, spans, scale, mono, width);
+    let (mut job, links) = spans_job(ui, spans, scale, mono, width);
+    // Right-to-left paragraphs are right-aligned (their order is kept).
+    let rtl = width.is_finite() && crate::ui::fonts::right_to_left(&job.text);
+    if rtl {
+        job.halign = egui::Align::RIGHT;
+    }
     let galley = ui.fonts_mut(|f| f.layout_job(job));
-    let resp = ui.add(
-        egui::Label::new(Arc::clone(&galley))
-            .selectable(true)
-            .sense(Sense::click()),
-    );
+    let label = egui::Label::new(Arc::clone(&galley))
+        .selectable(true)
+        .sense(Sense::click());
+    let resp = if rtl {
+        ui.with_layout(egui::Layout::top_down(egui::Align::Max), |ui| ui.add(label))
+            .inner
+    } else {
+        ui.add(label)
+    };
     if links.is_empty() {
         return;
     }
+    let origin = if rtl {
+        resp.rect.right_top()
+    } else {
+        resp.rect.min
+    };
     let link_at = |pos: Option<egui::Pos2>| -> Option<&Arc<str>> {
-        let p = pos? - resp.rect.min;
+        let p = pos? - origin;
         let c = galley.cursor_from_pos(p).index.0;
         let byte = galley
             .job
