@@ -23,6 +23,7 @@ const DATA_CELL_TEXT: usize = 160;
 
 pub(super) fn build(dom: &Dom) -> Document {
     let mut b = Builder {
+        sheet: style_sheet(dom),
         dom,
         remote: 0,
         text: 0,
@@ -53,11 +54,39 @@ struct Ctx {
 
 struct Builder<'d> {
     dom: &'d Dom,
+    /// What the document's `<style>` blocks hide.
+    sheet: css::Sheet,
     remote: usize,
     text: usize,
     blocks: usize,
     truncated: bool,
     page_background: Option<Rgb>,
+}
+
+/// The hiding rules of every `<style>` element of `dom` (their text, in
+/// document order, up to [`css::MAX_SHEET`] bytes).
+fn style_sheet(dom: &Dom) -> css::Sheet {
+    let mut text = String::new();
+    for node in &dom.nodes {
+        if let Kind::Element { name, .. } = &node.kind
+            && name == "style"
+        {
+            for child in &node.children {
+                if let Some(super::dom::Node {
+                    kind: Kind::Text(t),
+                    ..
+                }) = dom.nodes.get(*child)
+                {
+                    text.push_str(t);
+                    text.push('\n');
+                }
+            }
+            if text.len() > css::MAX_SHEET {
+                break;
+            }
+        }
+    }
+    css::Sheet::parse(&text)
 }
 
 impl Builder<'_> {
@@ -156,6 +185,16 @@ impl Builder<'_> {
             .map(css::parse_style)
             .unwrap_or_default();
         if self.dom.attr(id, "hidden").is_some() {
+            d.hidden = true;
+        }
+        if let Some(super::dom::Node {
+            kind: Kind::Element { name, .. },
+            ..
+        }) = self.dom.nodes.get(id)
+            && self
+                .sheet
+                .hides(name, self.dom.attr(id, "class"), self.dom.attr(id, "id"))
+        {
             d.hidden = true;
         }
         if d.colour.is_none() {
