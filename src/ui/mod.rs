@@ -54,8 +54,8 @@
 //!   one job worker + the sync worker + the demo server of one data
 //!   directory).
 //!
-//! Other files: `keys` (the keyboard), `prefs`, `fonts` (system CJK
-//! fallback), `conversations` (the conversation order), `attachments`
+//! Other files: `keys` (the keyboard), `prefs`, `fonts` (system fonts for
+//! every script), `conversations` (the conversation order), `attachments`
 //! (file-name safety), `links`, `picker` (file dialogs behind a trait).
 
 mod answers;

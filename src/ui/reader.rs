@@ -3,7 +3,11 @@
 //! [`images`] and a banner counting the remote images never loaded; plain
 //! text with quote levels, collapsed quote chains and a dimmed signature
 //! through [`plain_view`]; "Show as plain text" / "Show HTML" per message),
-//! its attachments with Save… and Save all…,
+//! its attachments with Open ([`open`]: the system's application, from a
+//! private copy, warning first for programs), Preview and full-size images
+//! ([`viewer`]), Save… and Save all…, a notice naming the font package to
+//! install when no system font covers a script of the message
+//! ([`crate::ui::fonts`]),
 //! "Show all headers", "View source", and for a headers-only message a button
 //! to download the rest. Links (http, https, mailto) are underlined; a click
 //! shows the target and asks before anything opens.
@@ -12,14 +16,14 @@
 //! warns about programs and scripts, asks before replacing a file, and gives
 //! each file of "Save all" a name of its own; the write thread saves them.
 
-use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use egui::{Galley, RichText, Sense, Ui};
+use egui::{RichText, Ui};
 
 mod html_view;
 mod images;
+mod long_body;
 mod open;
 mod parts;
 mod plain_view;
@@ -27,7 +31,8 @@ mod viewer;
 
 pub use open::{AttachmentFolder, Error as OpenError, Launch, system_launch, write_copy};
 
-use parts::{attachments_ui, banner, body_job, header_row};
+use long_body::{Body, body_ui};
+use parts::{attachments_ui, banner, header_row};
 
 use super::attachments::{is_dangerous, safe_file_name, unique_path};
 use super::background::{Opened, Write};
@@ -38,7 +43,7 @@ use crate::fmt as format;
 use crate::store::{Flags, MessageId};
 
 /// Most body text laid out at once; the rest waits for "Show everything".
-const SHOWN_TEXT: usize = 256 * 1024;
+pub(super) const SHOWN_TEXT: usize = 256 * 1024;
 
 /// The reader pane.
 #[derive(Default)]
@@ -98,14 +103,6 @@ pub enum ReadTimer {
     Mark(MessageId),
     /// Look again after this many seconds.
     Wait(f64),
-}
-
-/// The laid-out body, kept while the width stays the same.
-struct Body {
-    job_for: (MessageId, bool, u32),
-    text: String,
-    links: Vec<(Range<usize>, String)>,
-    galley: Option<(f32, Arc<Galley>)>,
 }
 
 impl Reader {
@@ -503,110 +500,4 @@ pub fn rich_document_ui(ui: &mut Ui, doc: &crate::mail::rich::Document) {
     let mut ignored = Vec::new();
     // Full-size requests need the reader's viewer; here they are ignored.
     let _ = html_view::document_ui(ui, doc, &Vec::new(), &mut ignored);
-}
-
-fn body_ui(
-    ui: &mut Ui,
-    opened: &Opened,
-    body_slot: &mut Option<Body>,
-    show_everything: &mut bool,
-    out: &mut Vec<Intent>,
-) {
-    {
-        let dark = ui.visuals().dark_mode;
-        let font = egui::TextStyle::Body.resolve(ui.style());
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let key = (opened.row.id, dark, (font.size * 10.0) as u32);
-        let long = opened.view.body.len() > SHOWN_TEXT && !*show_everything;
-        if body_slot.as_ref().is_none_or(|b| b.job_for != key) {
-            let mut text = opened.view.body.clone();
-            if long {
-                let mut cut = SHOWN_TEXT;
-                while !text.is_char_boundary(cut) {
-                    cut -= 1;
-                }
-                text.truncate(cut);
-            }
-            let links = super::links::find_links(&text)
-                .into_iter()
-                .map(|r| {
-                    let url = text.get(r.clone()).unwrap_or_default().to_string();
-                    (r, url)
-                })
-                .collect();
-            *body_slot = Some(Body {
-                job_for: key,
-                text,
-                links,
-                galley: None,
-            });
-        }
-        let Some(body) = body_slot else { return };
-        let width = ui.available_width().max(100.0);
-        if body
-            .galley
-            .as_ref()
-            .is_none_or(|(w, _)| (*w - width).abs() > 0.5)
-        {
-            let job = body_job(&body.text, &body.links, ui, width);
-            body.galley = Some((width, ui.fonts_mut(|f| f.layout_job(job))));
-        }
-        let Some((_, galley)) = &body.galley else {
-            return;
-        };
-        let resp = ui.add(
-            egui::Label::new(Arc::clone(galley))
-                .selectable(true)
-                .sense(Sense::click()),
-        );
-        let link_at = |pos: Option<egui::Pos2>| -> Option<&String> {
-            let p = pos? - resp.rect.min;
-            let c = galley.cursor_from_pos(p).index.0;
-            let byte = body
-                .text
-                .char_indices()
-                .nth(c)
-                .map_or(body.text.len(), |(b, _)| b);
-            body.links
-                .iter()
-                .find(|(r, _)| r.contains(&byte))
-                .map(|(_, u)| u)
-        };
-        if let Some(url) = link_at(resp.hover_pos()) {
-            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-            resp.clone().on_hover_text(format!(
-                "{url}\nClick to open it in your browser (you will be asked first)."
-            ));
-        }
-        if resp.clicked()
-            && let Some(url) = link_at(resp.interact_pointer_pos())
-        {
-            out.push(Intent::AskOpenLink(url.clone()));
-        }
-        // Links also as buttons, for keyboards and screen readers.
-        if !body.links.is_empty() {
-            ui.add_space(8.0);
-            egui::CollapsingHeader::new(format!("Links in this message ({})", body.links.len()))
-                .show(ui, |ui| {
-                    for (_, url) in body.links.iter().take(200) {
-                        if ui
-                            .link(url)
-                            .on_hover_text("Ask before opening in the browser")
-                            .clicked()
-                        {
-                            out.push(Intent::AskOpenLink(url.clone()));
-                        }
-                    }
-                });
-        }
-        if long {
-            ui.add_space(6.0);
-            if ui.button("The message is long; show everything").clicked() {
-                *show_everything = true;
-            }
-        }
-        if opened.view.truncated {
-            ui.weak("The text was cut at 4 MB; use View source for the rest.");
-        }
-    }
 }

@@ -23,7 +23,7 @@ const DATA_CELL_TEXT: usize = 160;
 
 pub(super) fn build(dom: &Dom) -> Document {
     let mut b = Builder {
-        sheet: style_sheet(dom),
+        sheet: css::Sheet::parse(&dom.style_text(css::MAX_SHEET)),
         dom,
         remote: 0,
         text: 0,
@@ -61,32 +61,6 @@ struct Builder<'d> {
     blocks: usize,
     truncated: bool,
     page_background: Option<Rgb>,
-}
-
-/// The hiding rules of every `<style>` element of `dom` (their text, in
-/// document order, up to [`css::MAX_SHEET`] bytes).
-fn style_sheet(dom: &Dom) -> css::Sheet {
-    let mut text = String::new();
-    for node in &dom.nodes {
-        if let Kind::Element { name, .. } = &node.kind
-            && name == "style"
-        {
-            for child in &node.children {
-                if let Some(super::dom::Node {
-                    kind: Kind::Text(t),
-                    ..
-                }) = dom.nodes.get(*child)
-                {
-                    text.push_str(t);
-                    text.push('\n');
-                }
-            }
-            if text.len() > css::MAX_SHEET {
-                break;
-            }
-        }
-    }
-    css::Sheet::parse(&text)
 }
 
 impl Builder<'_> {
