@@ -10,7 +10,12 @@
 //! reader calls), at 1280 px. Prints median and p99 per message for each and
 //! in total, and the peak RSS of the run (VmHWM).
 //!
-//! Target: p99 ≤ 50 ms per message off the UI thread.
+//! Then the frame time while scrolling the longest message: the same
+//! `rich_document_ui` in a scroll area, 1280×800, scrolled from top to bottom
+//! by 60 px a frame (a mouse wheel); each frame is the egui pass plus
+//! tessellation, timed on this thread (no GPU upload).
+//!
+//! Targets: p99 ≤ 50 ms per message off the UI thread; frame p99 ≤ 8 ms.
 
 #[path = "common/gen.rs"]
 mod generate;
@@ -220,4 +225,58 @@ fn main() {
             "NOT met"
         }
     );
+    if let Some(longest) = messages.first() {
+        let mut frames = scroll_frames(longest);
+        println!("reader_scroll_frames: {} frames", frames.len());
+        stats::print("reader_scroll_frame", &mut frames);
+        let p99 = stats::quantile(&frames, 0.99);
+        eprintln!(
+            "target frame p99 ≤ 8 ms while scrolling: {}",
+            if p99 <= Duration::from_millis(8) {
+                "met"
+            } else {
+                "NOT met"
+            }
+        );
+    }
+}
+
+/// Frame times (egui pass + tessellation) while scrolling `raw` from top to
+/// bottom by 60 px a frame, after two warm-up frames.
+fn scroll_frames(raw: &[u8]) -> Vec<Duration> {
+    let view = mail::view(raw);
+    let doc = view.rich.expect("HTML messages have a model");
+    let ctx = egui::Context::default();
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0));
+    let mut frames = Vec::new();
+    let mut offset = 0.0f32;
+    let mut time = 0.0;
+    for frame in 0.. {
+        time += 1.0 / 60.0;
+        let input = egui::RawInput {
+            screen_rect: Some(screen),
+            time: Some(time),
+            ..Default::default()
+        };
+        let t = Instant::now();
+        let mut content = 0.0f32;
+        let out = ctx.run_ui(input, |ui| {
+            let o = egui::ScrollArea::vertical()
+                .vertical_scroll_offset(offset)
+                .show(ui, |ui| popmail::ui::rich_document_ui(ui, &doc));
+            content = o.content_size.y - o.inner_rect.height();
+        });
+        let shapes = ctx.tessellate(out.shapes, out.pixels_per_point);
+        std::hint::black_box(shapes);
+        let dt = t.elapsed();
+        if frame >= 2 {
+            frames.push(dt);
+            offset += 60.0;
+        }
+        if frame >= 2 && offset > content {
+            break;
+        }
+        assert!(frame < 100_000, "the message never ends");
+    }
+    frames
 }

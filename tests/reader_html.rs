@@ -308,3 +308,32 @@ fn reader_cli_show_prints_the_clean_rendering() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Wool socks"), "{text}");
 }
+
+#[test]
+fn reader_text_hidden_by_style_block_classes_is_absent() {
+    let raw = b"From: Shop <shop@example.org>\r\nTo: me@example.org\r\nSubject: Sale\r\n\
+        MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n\
+        <html><head><style type=\"text/css\">\r\n\
+        /* preheader */ .pre { display: none !important; mso-hide: all; }\r\n\
+        span.ghost, #tracker { font-size: 0; }\r\n\
+        @media only screen and (max-width: 480px) { .desktop { display: none; } }\r\n\
+        </style></head><body>\r\n\
+        <div class=\"pre\">SECRET preheader words</div>\r\n\
+        <p>Half price <span class=\"ghost\">GHOST filler</span>on boots.</p>\r\n\
+        <p id=\"tracker\">TRACKER text</p>\r\n\
+        <p class=\"desktop\">Shown on the desktop.</p>\r\n\
+        </body></html>\r\n";
+    let (_, doc, plain) = render(raw);
+    for hidden in ["SECRET", "GHOST", "TRACKER"] {
+        assert!(!plain.contains(hidden), "{hidden} is hidden: {plain}");
+        assert!(
+            !format!("{doc:?}").contains(hidden),
+            "{hidden} is not in the model"
+        );
+    }
+    assert!(plain.contains("Half price on boots."), "{plain}");
+    assert!(
+        plain.contains("Shown on the desktop."),
+        "rules for small screens do not apply: {plain}"
+    );
+}

@@ -42,6 +42,9 @@
 //! - `reader_html`: the reader's rich HTML and plain-text model on tests/data/reader fixtures, no network, `popmail show`.
 //! - `reader_corpus`: every SpamAssassin corpus message through the reader's model without a panic.
 //! - `ui_reader`: the reader window on tests/data/reader fixtures: rich HTML, images, quotes, flowed text, scripts.
+//! - `ui_reader_open`: opening attachments: the warning first, a private 0700 copy, removed on exit.
+//! - `ui_reader_fonts`: fonts for every script: the package named once when none covers it, right-to-left aligned.
+//! - `ui_reader_viewer`: images at full size, previews of image and text attachments, a bomb refused.
 //! - `ui_window`: the reader window headless (egui_kittest) over real stores.
 //! - `ui_import_export`: import and export from the window, with the real job worker.
 //! - `ui_notify`: the window's new-mail notifications: one per sync with news, no junk, the preferences, the demo never.
@@ -98,6 +101,9 @@ mod ui_lock;
 mod ui_notify;
 mod ui_oauth;
 mod ui_reader;
+mod ui_reader_fonts;
+mod ui_reader_open;
+mod ui_reader_viewer;
 mod ui_security;
 mod ui_settings;
 mod ui_sync;

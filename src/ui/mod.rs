@@ -54,8 +54,8 @@
 //!   one job worker + the sync worker + the demo server of one data
 //!   directory).
 //!
-//! Other files: `keys` (the keyboard), `prefs`, `fonts` (system CJK
-//! fallback), `conversations` (the conversation order), `attachments`
+//! Other files: `keys` (the keyboard), `prefs`, `fonts` (system fonts for
+//! every script), `conversations` (the conversation order), `attachments`
 //! (file-name safety), `links`, `picker` (file dialogs behind a trait).
 
 mod answers;
@@ -96,8 +96,12 @@ use std::path::PathBuf;
 
 pub use app::App;
 pub use attachments::{is_dangerous, safe_file_name};
+pub use fonts::{Script, Source as FontSource, set_source as set_font_source};
 pub use picker::FilePicker;
-pub use reader::rich_document_ui;
+pub use reader::{
+    AttachmentFolder, Launch as AttachmentLaunch, OpenError, rich_document_ui, system_launch,
+    write_copy,
+};
 
 /// How the window starts.
 #[derive(Debug, Clone, Default)]

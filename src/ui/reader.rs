@@ -3,7 +3,11 @@
 //! [`images`] and a banner counting the remote images never loaded; plain
 //! text with quote levels, collapsed quote chains and a dimmed signature
 //! through [`plain_view`]; "Show as plain text" / "Show HTML" per message),
-//! its attachments with Save… and Save all…,
+//! its attachments with Open ([`open`]: the system's application, from a
+//! private copy, warning first for programs), Preview and full-size images
+//! ([`viewer`]), Save… and Save all…, a notice naming the font package to
+//! install when no system font covers a script of the message
+//! ([`crate::ui::fonts`]),
 //! "Show all headers", "View source", and for a headers-only message a button
 //! to download the rest. Links (http, https, mailto) are underlined; a click
 //! shows the target and asks before anything opens.
@@ -12,18 +16,23 @@
 //! warns about programs and scripts, asks before replacing a file, and gives
 //! each file of "Save all" a name of its own; the write thread saves them.
 
-use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use egui::{Galley, RichText, Sense, Ui};
+use egui::{RichText, Ui};
 
 mod html_view;
 mod images;
+mod long_body;
+mod open;
 mod parts;
 mod plain_view;
+mod viewer;
 
-use parts::{attachments_ui, banner, body_job, header_row};
+pub use open::{AttachmentFolder, Error as OpenError, Launch, system_launch, write_copy};
+
+use long_body::{Body, body_ui};
+use parts::{attachments_ui, banner, header_row};
 
 use super::attachments::{is_dangerous, safe_file_name, unique_path};
 use super::background::{Opened, Write};
@@ -34,7 +43,7 @@ use crate::fmt as format;
 use crate::store::{Flags, MessageId};
 
 /// Most body text laid out at once; the rest waits for "Show everything".
-const SHOWN_TEXT: usize = 256 * 1024;
+pub(super) const SHOWN_TEXT: usize = 256 * 1024;
 
 /// The reader pane.
 #[derive(Default)]
@@ -65,6 +74,15 @@ pub struct Reader {
     /// The open message's plain paragraphs (flowed, quotes, signature).
     plain: Option<(MessageId, Vec<crate::mail::flowed::PlainParagraph>)>,
     images: images::Images,
+    /// Opening attachments: the private folder lives as long as the reader.
+    opener: open::Opener,
+    /// Full-size images and attachment previews.
+    viewer: viewer::Viewer,
+    /// The scripts the open message uses (for fonts).
+    scripts: Option<(
+        MessageId,
+        std::collections::BTreeSet<crate::ui::fonts::Script>,
+    )>,
 }
 
 /// What saving attachments needs next.
@@ -87,14 +105,6 @@ pub enum ReadTimer {
     Wait(f64),
 }
 
-/// The laid-out body, kept while the width stays the same.
-struct Body {
-    job_for: (MessageId, bool, u32),
-    text: String,
-    links: Vec<(Range<usize>, String)>,
-    galley: Option<(f32, Arc<Galley>)>,
-}
-
 impl Reader {
     /// Starts showing `id` (the parse arrives from the background).
     pub fn open(&mut self, id: MessageId) -> u64 {
@@ -114,8 +124,10 @@ impl Reader {
     /// Shows nothing.
     pub fn clear(&mut self) {
         *self = Reader {
+            scripts: None,
             generation: self.generation + 1,
             all_headers: self.all_headers,
+            opener: std::mem::take(&mut self.opener),
             ..Reader::default()
         };
     }
@@ -251,8 +263,20 @@ impl Reader {
         Some(Write::Save(o.row.id, parts))
     }
 
+    /// Opens attachments with `launch` instead of the system's default
+    /// application (tests record the launch instead of starting a viewer).
+    pub fn set_attachment_launcher(&mut self, launch: Launch) {
+        self.opener.set_launch(launch);
+    }
+
+    /// The private folder opened attachments are copied to, once made.
+    pub fn attachment_folder(&self) -> Option<&std::path::Path> {
+        self.opener.folder()
+    }
+
     /// The pane.
     pub fn ui(&mut self, ui: &mut Ui, can_sync: bool, out: &mut Vec<Intent>) {
+        crate::ui::fonts::with(ui.ctx(), |f| f.poll(ui.ctx()));
         let Some(id) = self.id else {
             ui.centered_and_justified(|ui| ui.weak("Select a message to read it."));
             return;
@@ -265,6 +289,8 @@ impl Reader {
             return;
         }
         self.images.poll(ui.ctx());
+        self.opener.poll();
+        self.viewer.poll(ui.ctx());
         if let Some(o) = self.opened.as_deref() {
             if let Some(doc) = &o.view.rich
                 && self.rich.as_ref().is_none_or(|(rid, _)| *rid != o.row.id)
@@ -273,6 +299,18 @@ impl Reader {
             }
             if self.plain.as_ref().is_none_or(|(pid, _)| *pid != o.row.id) {
                 self.plain = Some((o.row.id, o.view.plain_paragraphs()));
+            }
+            if self
+                .scripts
+                .as_ref()
+                .is_none_or(|(sid, _)| *sid != o.row.id)
+            {
+                let env = &o.view.envelope;
+                let mut scripts = crate::ui::fonts::scripts_in(&o.view.body);
+                scripts.extend(crate::ui::fonts::scripts_in(&env.subject));
+                scripts.extend(crate::ui::fonts::scripts_in(&env.from_name));
+                crate::ui::fonts::with(ui.ctx(), |f| f.need(ui.ctx(), scripts.clone()));
+                self.scripts = Some((o.row.id, scripts));
             }
             if let Some((rid, doc)) = &self.rich
                 && *rid == o.row.id
@@ -291,6 +329,9 @@ impl Reader {
             rich,
             plain,
             images,
+            opener,
+            viewer,
+            scripts,
             ..
         } = self;
         let rich = rich
@@ -390,9 +431,31 @@ impl Reader {
                 None if opened.view.from_html => banner(ui, "This message was written in HTML and is shown as text. Remote content (images, trackers) is never loaded.", |_| {}),
                 None => {}
             }
+            if let Some((_, scripts)) = &scripts
+                && !scripts.is_empty()
+            {
+                let tell = crate::ui::fonts::with(ui.ctx(), |f| f.to_tell(scripts));
+                if !tell.is_empty() {
+                    banner(ui, &crate::ui::fonts::install_hint(&tell), |ui| {
+                        if ui.button("OK").on_hover_text("Do not say this again until popmail restarts").clicked() {
+                            crate::ui::fonts::with(ui.ctx(), |f| f.told.extend(tell.iter().copied()));
+                        }
+                    });
+                }
+            }
             if !opened.view.attachments.is_empty() {
                 ui.add_space(4.0);
-                attachments_ui(ui, opened, out);
+                match attachments_ui(ui, opened, opener.status.as_ref(), out) {
+                    Some(parts::Action::Open(i)) => {
+                        opener.open(ui.ctx(), &opened.raw, &opened.view.attachments, i, false);
+                    }
+                    Some(parts::Action::Preview(i)) => {
+                        if let Some(a) = opened.view.attachments.get(i) {
+                            viewer.preview(ui.ctx(), &opened.raw, a);
+                        }
+                    }
+                    None => {}
+                }
             }
             ui.separator();
             let paragraphs = plain
@@ -401,7 +464,13 @@ impl Reader {
                 .map(|(_, p)| p.as_slice())
                 .filter(|p| !p.is_empty());
             if let Some(doc) = show_rich {
-                html_view::document_ui(ui, doc, &images.shown, out);
+                let full = html_view::document_ui(ui, doc, &images.shown, out);
+                if let Some(i) = full
+                    && let Some(images::Slot::Texture(t)) = images.shown.get(i)
+                {
+                    let alt = doc.images().get(i).map(|im| im.alt.clone()).unwrap_or_default();
+                    viewer.show_image(if alt.is_empty() { "Image" } else { &alt }, t.clone());
+                }
                 if doc.truncated {
                     ui.weak("This message is too large or too deeply nested to show whole; use View source for the rest.");
                 }
@@ -411,6 +480,16 @@ impl Reader {
                 body_ui(ui, opened, body, show_everything, out);
             }
         });
+        viewer.ui(ui.ctx());
+        if let Some((index, name)) = opener.confirm.clone() {
+            match parts::confirm_open(ui.ctx(), &name) {
+                Some(true) => {
+                    opener.open(ui.ctx(), &opened.raw, &opened.view.attachments, index, true);
+                }
+                Some(false) => opener.confirm = None,
+                None => {}
+            }
+        }
     }
 }
 
@@ -419,111 +498,6 @@ impl Reader {
 /// ignored.
 pub fn rich_document_ui(ui: &mut Ui, doc: &crate::mail::rich::Document) {
     let mut ignored = Vec::new();
-    html_view::document_ui(ui, doc, &Vec::new(), &mut ignored);
-}
-
-fn body_ui(
-    ui: &mut Ui,
-    opened: &Opened,
-    body_slot: &mut Option<Body>,
-    show_everything: &mut bool,
-    out: &mut Vec<Intent>,
-) {
-    {
-        let dark = ui.visuals().dark_mode;
-        let font = egui::TextStyle::Body.resolve(ui.style());
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let key = (opened.row.id, dark, (font.size * 10.0) as u32);
-        let long = opened.view.body.len() > SHOWN_TEXT && !*show_everything;
-        if body_slot.as_ref().is_none_or(|b| b.job_for != key) {
-            let mut text = opened.view.body.clone();
-            if long {
-                let mut cut = SHOWN_TEXT;
-                while !text.is_char_boundary(cut) {
-                    cut -= 1;
-                }
-                text.truncate(cut);
-            }
-            let links = super::links::find_links(&text)
-                .into_iter()
-                .map(|r| {
-                    let url = text.get(r.clone()).unwrap_or_default().to_string();
-                    (r, url)
-                })
-                .collect();
-            *body_slot = Some(Body {
-                job_for: key,
-                text,
-                links,
-                galley: None,
-            });
-        }
-        let Some(body) = body_slot else { return };
-        let width = ui.available_width().max(100.0);
-        if body
-            .galley
-            .as_ref()
-            .is_none_or(|(w, _)| (*w - width).abs() > 0.5)
-        {
-            let job = body_job(&body.text, &body.links, ui, width);
-            body.galley = Some((width, ui.fonts_mut(|f| f.layout_job(job))));
-        }
-        let Some((_, galley)) = &body.galley else {
-            return;
-        };
-        let resp = ui.add(
-            egui::Label::new(Arc::clone(galley))
-                .selectable(true)
-                .sense(Sense::click()),
-        );
-        let link_at = |pos: Option<egui::Pos2>| -> Option<&String> {
-            let p = pos? - resp.rect.min;
-            let c = galley.cursor_from_pos(p).index.0;
-            let byte = body
-                .text
-                .char_indices()
-                .nth(c)
-                .map_or(body.text.len(), |(b, _)| b);
-            body.links
-                .iter()
-                .find(|(r, _)| r.contains(&byte))
-                .map(|(_, u)| u)
-        };
-        if let Some(url) = link_at(resp.hover_pos()) {
-            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-            resp.clone().on_hover_text(format!(
-                "{url}\nClick to open it in your browser (you will be asked first)."
-            ));
-        }
-        if resp.clicked()
-            && let Some(url) = link_at(resp.interact_pointer_pos())
-        {
-            out.push(Intent::AskOpenLink(url.clone()));
-        }
-        // Links also as buttons, for keyboards and screen readers.
-        if !body.links.is_empty() {
-            ui.add_space(8.0);
-            egui::CollapsingHeader::new(format!("Links in this message ({})", body.links.len()))
-                .show(ui, |ui| {
-                    for (_, url) in body.links.iter().take(200) {
-                        if ui
-                            .link(url)
-                            .on_hover_text("Ask before opening in the browser")
-                            .clicked()
-                        {
-                            out.push(Intent::AskOpenLink(url.clone()));
-                        }
-                    }
-                });
-        }
-        if long {
-            ui.add_space(6.0);
-            if ui.button("The message is long; show everything").clicked() {
-                *show_everything = true;
-            }
-        }
-        if opened.view.truncated {
-            ui.weak("The text was cut at 4 MB; use View source for the rest.");
-        }
-    }
+    // Full-size requests need the reader's viewer; here they are ignored.
+    let _ = html_view::document_ui(ui, doc, &Vec::new(), &mut ignored);
 }

@@ -23,6 +23,7 @@ const DATA_CELL_TEXT: usize = 160;
 
 pub(super) fn build(dom: &Dom) -> Document {
     let mut b = Builder {
+        sheet: css::Sheet::parse(&dom.style_text(css::MAX_SHEET)),
         dom,
         remote: 0,
         text: 0,
@@ -53,6 +54,8 @@ struct Ctx {
 
 struct Builder<'d> {
     dom: &'d Dom,
+    /// What the document's `<style>` blocks hide.
+    sheet: css::Sheet,
     remote: usize,
     text: usize,
     blocks: usize,
@@ -156,6 +159,16 @@ impl Builder<'_> {
             .map(css::parse_style)
             .unwrap_or_default();
         if self.dom.attr(id, "hidden").is_some() {
+            d.hidden = true;
+        }
+        if let Some(super::dom::Node {
+            kind: Kind::Element { name, .. },
+            ..
+        }) = self.dom.nodes.get(id)
+            && self
+                .sheet
+                .hides(name, self.dom.attr(id, "class"), self.dom.attr(id, "id"))
+        {
             d.hidden = true;
         }
         if d.colour.is_none() {

@@ -7,6 +7,15 @@
 //! `opacity:0`, `max-height:0` with `overflow:hidden`), weight, slant,
 //! decoration, monospace families, text and background colours. Everything
 //! else (and every URL, e.g. `background-image`) is ignored: nothing is fetched.
+//!
+//! `<style>` blocks ([`Sheet`], CSS 2.1 §4.1.7 rule sets, §5 selectors) are
+//! read for one thing only: which elements they hide. Rules whose
+//! declarations hide (the same test as for `style` attributes) are kept when
+//! their selector is a simple compound one (`p`, `.pre`, `#x`, `td.hide`,
+//! comma lists of those); rules inside at-rules (`@media` …), complex
+//! selectors and everything else are ignored, so a sheet can only ever hide
+//! text that a desktop browser would also hide. Sheets are cut at
+//! [`MAX_SHEET`] bytes and [`MAX_HIDING_RULES`] selectors.
 
 use super::Rgb;
 
@@ -235,5 +244,210 @@ mod tests {
         assert_eq!(d.underline, Some(true));
         assert_eq!(d.strike, Some(true));
         assert!(d.mono);
+    }
+}
+
+/// Most bytes of `<style>` text read per document.
+pub(super) const MAX_SHEET: usize = 256 * 1024;
+/// Most hiding selectors kept per document.
+pub(super) const MAX_HIDING_RULES: usize = 1000;
+
+/// A simple compound selector: an optional type, classes, an optional id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Compound {
+    tag: Option<String>,
+    classes: Vec<String>,
+    id: Option<String>,
+}
+
+impl Compound {
+    /// Parses `td.a.b`, `.pre`, `#x`; `None` for anything else.
+    fn parse(sel: &str) -> Option<Compound> {
+        let sel = sel.trim();
+        if sel.is_empty() {
+            return None;
+        }
+        let ident = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+        let tag_len = sel.find(['.', '#']).unwrap_or(sel.len());
+        let tag = sel.get(..tag_len)?;
+        if !tag.chars().all(ident) {
+            return None;
+        }
+        let mut out = Compound {
+            tag: (!tag.is_empty()).then(|| tag.to_ascii_lowercase()),
+            classes: Vec::new(),
+            id: None,
+        };
+        let mut rest = sel.get(tag_len..)?;
+        while let Some(kind) = rest.chars().next() {
+            let body = rest.get(1..)?;
+            let len = body.find(['.', '#']).unwrap_or(body.len());
+            let name = body.get(..len)?;
+            if name.is_empty() || !name.chars().all(ident) {
+                return None;
+            }
+            if kind == '.' {
+                out.classes.push(name.to_string());
+            } else {
+                out.id = Some(name.to_string());
+            }
+            rest = body.get(len..)?;
+        }
+        Some(out)
+    }
+
+    fn matches(&self, tag: &str, classes: &[&str], id: Option<&str>) -> bool {
+        self.tag.as_deref().is_none_or(|t| t == tag)
+            && self.classes.iter().all(|c| classes.contains(&c.as_str()))
+            && self.id.as_deref().is_none_or(|i| Some(i) == id)
+    }
+}
+
+/// What the document's `<style>` blocks hide.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(super) struct Sheet {
+    hiding: Vec<Compound>,
+}
+
+impl Sheet {
+    /// Reads the hiding rules of a style sheet's text.
+    pub(super) fn parse(text: &str) -> Sheet {
+        let mut cut = text.len().min(MAX_SHEET);
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let text = strip_comments(text.get(..cut).unwrap_or_default());
+        let mut sheet = Sheet::default();
+        let mut rest = text.as_str();
+        loop {
+            rest = rest.trim_start();
+            if rest.is_empty() || sheet.hiding.len() >= MAX_HIDING_RULES {
+                break;
+            }
+            if rest.starts_with('@') {
+                // An at-rule: up to its `;`, or its whole `{ … }` block.
+                let semi = rest.find(';');
+                let open = rest.find('{');
+                rest = match (semi, open) {
+                    (Some(s), Some(o)) if s < o => rest.get(s + 1..).unwrap_or_default(),
+                    (_, Some(o)) => skip_block(rest, o),
+                    (Some(s), None) => rest.get(s + 1..).unwrap_or_default(),
+                    (None, None) => "",
+                };
+                continue;
+            }
+            let Some(open) = rest.find('{') else { break };
+            let selectors = rest.get(..open).unwrap_or_default();
+            let body_start = open + 1;
+            let close = rest
+                .get(body_start..)
+                .and_then(|b| b.find('}'))
+                .map_or(rest.len(), |c| body_start + c);
+            let body = rest.get(body_start..close).unwrap_or_default();
+            if parse_style(body).hidden {
+                sheet
+                    .hiding
+                    .extend(selectors.split(',').filter_map(Compound::parse));
+            }
+            rest = rest.get(close + 1..).unwrap_or_default();
+        }
+        sheet.hiding.truncate(MAX_HIDING_RULES);
+        sheet
+    }
+
+    /// Whether an element (`tag`, its `class` and `id` attributes) is hidden.
+    pub(super) fn hides(&self, tag: &str, class: Option<&str>, id: Option<&str>) -> bool {
+        if self.hiding.is_empty() {
+            return false;
+        }
+        let classes: Vec<&str> = class
+            .map(|c| c.split_ascii_whitespace().collect())
+            .unwrap_or_default();
+        self.hiding.iter().any(|c| c.matches(tag, &classes, id))
+    }
+}
+
+/// The text after the `{ … }` block that opens at `open` (nested blocks
+/// counted), or nothing when it never closes.
+fn skip_block(s: &str, open: usize) -> &str {
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices().skip_while(|(i, _)| *i < open) {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return s.get(i + 1..).unwrap_or_default();
+                }
+            }
+            _ => {}
+        }
+    }
+    ""
+}
+
+/// `text` without `/* … */` comments.
+fn strip_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("/*") {
+        out.push_str(rest.get(..start).unwrap_or_default());
+        rest = rest
+            .get(start + 2..)
+            .and_then(|r| r.find("*/").map(|e| r.get(e + 2..).unwrap_or_default()))
+            .unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod sheet_tests {
+    use super::*;
+
+    #[test]
+    fn hiding_rules_of_simple_selectors_are_kept() {
+        let sheet = Sheet::parse(
+            "/* x */ .pre{display:none} p.a , #gone { font-size: 0 !important }\n\
+             @media (max-width: 600px) { .mobile { display: none } }\n\
+             .shown { color: red } div .deep { display:none } a:hover{display:none}\n\
+             @import url(x.css); span.b.c{visibility:hidden}",
+        );
+        assert!(sheet.hides("div", Some("x pre"), None));
+        assert!(sheet.hides("p", Some("a"), None));
+        assert!(!sheet.hides("div", Some("a"), None), "p.a needs a p");
+        assert!(sheet.hides("td", None, Some("gone")));
+        assert!(
+            !sheet.hides("div", Some("mobile"), None),
+            "media rules are ignored"
+        );
+        assert!(!sheet.hides("div", Some("shown"), None));
+        assert!(
+            !sheet.hides("div", Some("deep"), None),
+            "complex selectors are ignored"
+        );
+        assert!(!sheet.hides("a", None, None), "pseudo-classes are ignored");
+        assert!(sheet.hides("span", Some("c b"), None));
+        assert!(!sheet.hides("span", Some("b"), None));
+    }
+
+    #[test]
+    fn hostile_sheets_are_bounded() {
+        let mut big = String::new();
+        for i in 0..5000 {
+            big.push_str(&format!(".c{i}{{display:none}}"));
+        }
+        assert_eq!(Sheet::parse(&big).hiding.len(), MAX_HIDING_RULES);
+        for s in [
+            "{{{{",
+            "}}}",
+            "@media {",
+            ".a{display:none",
+            "/* open",
+            "@",
+            ".{display:none}",
+        ] {
+            let _sheet = Sheet::parse(s);
+        }
     }
 }

@@ -62,6 +62,32 @@ pub(super) struct Dom {
 }
 
 impl Dom {
+    /// The text of every `<style>` element, in document order, one per line,
+    /// stopping once past `max` bytes.
+    pub fn style_text(&self, max: usize) -> String {
+        let mut text = String::new();
+        for node in &self.nodes {
+            if let Kind::Element { name, .. } = &node.kind
+                && name == "style"
+            {
+                for child in &node.children {
+                    if let Some(Node {
+                        kind: Kind::Text(t),
+                        ..
+                    }) = self.nodes.get(*child)
+                    {
+                        text.push_str(t);
+                        text.push('\n');
+                    }
+                }
+                if text.len() > max {
+                    break;
+                }
+            }
+        }
+        text
+    }
+
     /// The attribute `key` of element `id`, if present.
     pub fn attr(&self, id: usize, key: &str) -> Option<&str> {
         match &self.nodes.get(id)?.kind {

@@ -12,6 +12,17 @@ impl App {
         self.picker = picker;
     }
 
+    /// Replaces the system's default application that "Open" hands
+    /// attachments to (tests record the launch instead).
+    pub fn set_attachment_launcher(&mut self, launch: crate::ui::AttachmentLaunch) {
+        self.reader.set_attachment_launcher(launch);
+    }
+
+    /// The private folder opened attachments are copied to, once made.
+    pub fn attachment_folder(&self) -> Option<&std::path::Path> {
+        self.reader.attachment_folder()
+    }
+
     /// Replaces the browser that the settings dialog's "Sign in with …"
     /// opens (tests play the browser).
     pub fn set_browser(

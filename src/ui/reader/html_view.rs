@@ -38,18 +38,86 @@ pub(super) fn quote_colour(level: usize) -> Color32 {
         .unwrap_or(Color32::GRAY)
 }
 
+/// What the last frames learnt of a document's top-level blocks: their
+/// heights at one width, so blocks outside the visible part of the scroll
+/// area are skipped (only their space is allocated). This keeps a frame of a
+/// long newsletter proportional to what is on screen.
+#[derive(Default)]
+struct Measured {
+    /// Which document (its address and block count) and at which width.
+    key: (usize, usize, u32),
+    /// Per top-level block: its height (NaN until drawn once), how many
+    /// images and data tables it holds (the renderer's counters).
+    blocks: Vec<(f32, usize, usize)>,
+    /// Every link target of the document, first appearance first.
+    links: Vec<Arc<str>>,
+}
+
 /// Draws `doc`. `images` holds what the decoder made of each image of
-/// [`Document::images`], in that order, once it is done.
-pub(super) fn document_ui(ui: &mut Ui, doc: &Document, images: &Shown, out: &mut Vec<Intent>) {
+/// [`Document::images`], in that order, once it is done. Returns the index of
+/// an image to show at full size (clicked, or "View full size").
+pub(super) fn document_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    images: &Shown,
+    out: &mut Vec<Intent>,
+) -> Option<usize> {
     let mut r = Render {
         image_index: 0,
         images,
         salt: 0,
         in_table: false,
+        full_size: None,
     };
-    r.blocks(ui, &doc.blocks, 0, out);
+    let memory = ui.scope_id().with("rich-measured");
+    let measured = ui.data_mut(|d| {
+        Arc::clone(d.get_temp_mut_or_default::<Arc<std::sync::Mutex<Measured>>>(memory))
+    });
+    // A poisoned lock only means a panic mid-frame; the heights stay usable.
+    let mut m = measured
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let key = (
+        std::ptr::from_ref(doc) as usize,
+        doc.blocks.len(),
+        ui.available_width().max(0.0) as u32,
+    );
+    if m.key != key {
+        let links = if m.key.0 == key.0 && m.key.1 == key.1 {
+            std::mem::take(&mut m.links)
+        } else {
+            doc_links(doc)
+        };
+        *m = Measured {
+            key,
+            blocks: doc
+                .blocks
+                .iter()
+                .map(|b| (f32::NAN, count_images(b), count_tables(b)))
+                .collect(),
+            links,
+        };
+    }
+    // A margin of one screen either side keeps scrolling smooth.
+    let clip = ui
+        .clip_rect()
+        .expand2(egui::vec2(0.0, ui.clip_rect().height()));
+    for (block, slot) in doc.blocks.iter().zip(m.blocks.iter_mut()) {
+        let top = ui.cursor().top();
+        let (height, images_in, tables_in) = *slot;
+        if height.is_finite() && (top + height < clip.top() || top > clip.bottom()) {
+            ui.add_space(height);
+            r.image_index += images_in;
+            r.salt += tables_in;
+            continue;
+        }
+        r.block(ui, block, 0, out);
+        slot.0 = ui.cursor().top() - top;
+    }
     // Links also as buttons, for keyboards and screen readers.
-    let links = doc_links(doc);
+    let links = std::mem::take(&mut m.links);
+    drop(m);
     if !links.is_empty() {
         ui.add_space(8.0);
         egui::CollapsingHeader::new(format!("Links in this message ({})", links.len())).show(
@@ -66,6 +134,44 @@ pub(super) fn document_ui(ui: &mut Ui, doc: &Document, images: &Shown, out: &mut
                 }
             },
         );
+    }
+    measured
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .links = links;
+    r.full_size
+}
+
+/// How many images `block` holds (as [`Document::images`] counts them).
+fn count_images(block: &Block) -> usize {
+    match block {
+        Block::Image(_) => 1,
+        Block::List { items, .. } => items.iter().flatten().map(count_images).sum(),
+        Block::Quote(inner) => inner.iter().map(count_images).sum(),
+        Block::Table(rows) => rows
+            .iter()
+            .flatten()
+            .flat_map(|c| &c.blocks)
+            .map(count_images)
+            .sum(),
+        _ => 0,
+    }
+}
+
+/// How many data tables `block` holds (each gets its own grid id).
+fn count_tables(block: &Block) -> usize {
+    match block {
+        Block::List { items, .. } => items.iter().flatten().map(count_tables).sum(),
+        Block::Quote(inner) => inner.iter().map(count_tables).sum(),
+        Block::Table(rows) => {
+            1 + rows
+                .iter()
+                .flatten()
+                .flat_map(|c| &c.blocks)
+                .map(count_tables)
+                .sum::<usize>()
+        }
+        _ => 0,
     }
 }
 
@@ -108,6 +214,8 @@ struct Render<'a> {
     /// Inside a data table: cells are short and do not wrap (a wrapping
     /// label would make the grid's columns collapse).
     in_table: bool,
+    /// An image asked for at full size.
+    full_size: Option<usize>,
 }
 
 impl Render<'_> {
@@ -184,8 +292,10 @@ impl Render<'_> {
             }
             Block::Image(image) => {
                 let shown = self.images.get(self.image_index);
+                if image_ui(ui, image, shown, out) {
+                    self.full_size = Some(self.image_index);
+                }
                 self.image_index += 1;
-                image_ui(ui, image, shown, out);
             }
         }
     }
@@ -214,13 +324,17 @@ impl Render<'_> {
     }
 }
 
+/// One image (or its placeholder); `true` when it is asked for at full
+/// size: a click on an image that is not a link, or "View full size" in its
+/// context menu.
 fn image_ui(
     ui: &mut Ui,
     image: &Image,
     shown: Option<&super::images::Slot>,
     out: &mut Vec<Intent>,
-) {
+) -> bool {
     use super::images::Slot;
+    let mut full = false;
     match shown {
         Some(Slot::Texture(texture)) => {
             let size = texture.size_vec2();
@@ -233,15 +347,22 @@ fn image_ui(
             );
             let resp = match &image.link {
                 Some(link) => resp.on_hover_text(format!(
-                    "{link}\nClick to open it (you will be asked first)."
+                    "{link}\nClick to open it (you will be asked first); right-click to view the image at full size."
                 )),
-                None => resp,
+                None => resp.on_hover_text("Click to view at full size"),
             };
-            if resp.clicked()
-                && let Some(link) = &image.link
-            {
-                out.push(Intent::AskOpenLink(link.to_string()));
+            if resp.clicked() {
+                match &image.link {
+                    Some(link) => out.push(Intent::AskOpenLink(link.to_string())),
+                    None => full = true,
+                }
             }
+            resp.context_menu(|ui| {
+                if ui.button("View full size").clicked() {
+                    full = true;
+                    ui.close();
+                }
+            });
         }
         other => {
             let why = match (&image.source, other) {
@@ -270,6 +391,7 @@ fn image_ui(
         }
     }
     ui.add_space(4.0);
+    full
 }
 
 /// One paragraph: a `LayoutJob` of its spans, links clickable.
@@ -290,18 +412,32 @@ fn spans_ui_as(
     } else {
         ui.available_width()
     };
-    let (job, links) = spans_job(ui, spans, scale, mono, width);
+    let (mut job, links) = spans_job(ui, spans, scale, mono, width);
+    // Right-to-left paragraphs are right-aligned (their order is kept).
+    let rtl = width.is_finite() && crate::ui::fonts::right_to_left(&job.text);
+    if rtl {
+        job.halign = egui::Align::RIGHT;
+    }
     let galley = ui.fonts_mut(|f| f.layout_job(job));
-    let resp = ui.add(
-        egui::Label::new(Arc::clone(&galley))
-            .selectable(true)
-            .sense(Sense::click()),
-    );
+    let label = egui::Label::new(Arc::clone(&galley))
+        .selectable(true)
+        .sense(Sense::click());
+    let resp = if rtl {
+        ui.with_layout(egui::Layout::top_down(egui::Align::Max), |ui| ui.add(label))
+            .inner
+    } else {
+        ui.add(label)
+    };
     if links.is_empty() {
         return;
     }
+    let origin = if rtl {
+        resp.rect.right_top()
+    } else {
+        resp.rect.min
+    };
     let link_at = |pos: Option<egui::Pos2>| -> Option<&Arc<str>> {
-        let p = pos? - resp.rect.min;
+        let p = pos? - origin;
         let c = galley.cursor_from_pos(p).index.0;
         let byte = galley
             .job

@@ -31,7 +31,22 @@ pub(super) fn banner(ui: &mut Ui, text: &str, add: impl FnOnce(&mut Ui)) {
         });
 }
 
-pub(super) fn attachments_ui(ui: &mut Ui, opened: &Opened, out: &mut Vec<Intent>) {
+/// What a click in the attachment list asks the reader.
+pub(super) enum Action {
+    /// Open attachment `i` with the system's application.
+    Open(usize),
+    /// Preview attachment `i` in the reader.
+    Preview(usize),
+}
+
+/// The attachment list; returns what was clicked ("Open", "Preview").
+pub(super) fn attachments_ui(
+    ui: &mut Ui,
+    opened: &Opened,
+    status: Option<&Result<String, String>>,
+    out: &mut Vec<Intent>,
+) -> Option<Action> {
+    let mut open = None;
     let list = &opened.view.attachments;
     ui.horizontal(|ui| {
         ui.label(
@@ -46,7 +61,7 @@ pub(super) fn attachments_ui(ui: &mut Ui, opened: &Opened, out: &mut Vec<Intent>
         }
     });
     egui::Grid::new("reader-attachments")
-        .num_columns(4)
+        .num_columns(6)
         .spacing([12.0, 2.0])
         .show(ui, |ui| {
             for (i, a) in list.iter().enumerate() {
@@ -59,6 +74,22 @@ pub(super) fn attachments_ui(ui: &mut Ui, opened: &Opened, out: &mut Vec<Intent>
                 ui.label(name);
                 ui.weak(&a.mime);
                 ui.weak(format::size(a.size));
+                let o = ui
+                    .button("Open")
+                    .on_hover_text(format!("Open {} with the system's application", a.name));
+                if o.clicked() {
+                    open = Some(Action::Open(i));
+                }
+                if super::viewer::can_preview(&a.mime) {
+                    let p = ui
+                        .button("Preview")
+                        .on_hover_text(format!("Show {} here", a.name));
+                    if p.clicked() {
+                        open = Some(Action::Preview(i));
+                    }
+                } else {
+                    ui.label("");
+                }
                 let b = ui.button("Save…").on_hover_text(format!("Save {}", a.name));
                 if b.clicked() {
                     out.push(Intent::Save(SaveRequest::One(i)));
@@ -66,6 +97,44 @@ pub(super) fn attachments_ui(ui: &mut Ui, opened: &Opened, out: &mut Vec<Intent>
                 ui.end_row();
             }
         });
+    match status {
+        Some(Ok(s)) => {
+            ui.weak(s);
+        }
+        Some(Err(e)) => {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        None => {}
+    }
+    open
+}
+
+/// The warning before opening a program, script or macro document (the
+/// words of the save warning): `Some(true)` open anyway, `Some(false)`
+/// cancelled, `None` not answered yet.
+pub(super) fn confirm_open(ctx: &egui::Context, name: &str) -> Option<bool> {
+    let mut answer = None;
+    egui::Modal::new(egui::Id::unique("reader-confirm-open")).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        ui.heading("⚠ This file can run programs");
+        ui.add(
+            egui::Label::new(format!(
+                "“{name}” is a program, script or macro document. Opening it can harm your \
+                 computer. Open it only if you trust the sender and expected this file."
+            ))
+            .wrap(),
+        );
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                answer = Some(false);
+            }
+            if ui.button("Open anyway").clicked() {
+                answer = Some(true);
+            }
+        });
+    });
+    answer
 }
 
 pub(super) fn body_job(

@@ -64,20 +64,36 @@ fn paragraph_ui(ui: &mut Ui, p: &PlainParagraph, out: &mut Vec<Intent>) {
     };
     let width = (ui.available_width() - indent).max(50.0);
     let links = crate::ui::links::find_links(text);
-    let job = job(ui, text, &links, colour, width);
+    let mut job = job(ui, text, &links, colour, width);
+    // Right-to-left paragraphs are right-aligned (their order is kept).
+    let rtl = crate::ui::fonts::right_to_left(text);
+    if rtl {
+        job.halign = egui::Align::RIGHT;
+    }
     let galley = ui.fonts_mut(|f| f.layout_job(job));
-    let resp = ui
-        .horizontal(|ui| {
-            ui.add_space(indent);
-            ui.add(
-                egui::Label::new(Arc::clone(&galley))
-                    .selectable(true)
-                    .sense(Sense::click()),
-            )
+    let left = ui.max_rect().left();
+    let label = egui::Label::new(Arc::clone(&galley))
+        .selectable(true)
+        .sense(Sense::click());
+    let resp = if rtl {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
+            ui.add(label)
         })
-        .inner;
+        .inner
+    } else {
+        ui.horizontal(|ui| {
+            ui.add_space(indent);
+            ui.add(label)
+        })
+        .inner
+    };
+    let origin = if rtl {
+        resp.rect.right_top()
+    } else {
+        resp.rect.min
+    };
     for level in 1..=p.quote {
-        let x = resp.rect.left() - indent + BAR_STEP * (level as f32 - 1.0) + 2.0;
+        let x = left + BAR_STEP * (level as f32 - 1.0) + 2.0;
         ui.painter().vline(
             x,
             resp.rect.y_range(),
@@ -88,7 +104,7 @@ fn paragraph_ui(ui: &mut Ui, p: &PlainParagraph, out: &mut Vec<Intent>) {
         return;
     }
     let link_at = |pos: Option<egui::Pos2>| -> Option<&str> {
-        let rel = pos? - resp.rect.min;
+        let rel = pos? - origin;
         let c = galley.cursor_from_pos(rel).index.0;
         let byte = text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
         links
