@@ -48,6 +48,7 @@
 //! - `ui_window`: the reader window headless (egui_kittest) over real stores.
 //! - `ui_import_export`: import and export from the window, with the real job worker.
 //! - `ui_notify`: the window's new-mail notifications: one per sync with news, no junk, the preferences, the demo never.
+//! - `ui_viewer`: `popmail FILE.eml`'s viewer app on a fixture: read only, Save, Import into popmail…, errors.
 //! - `ui_lock`: the lock screen of an encrypted store: no mail shown, wrong passphrase, unlock, Ctrl+L and File → Lock.
 //! - `ui_oauth`: "Sign in with …" in the settings dialog against the mock IdP and Dovecot: cancel, sign in, sync, "Sign in again".
 //! - `ui_security`: Preferences → Security from the window: encrypt, lock and unlock with the new passphrase, cancel, change the passphrase, decrypt.
@@ -107,4 +108,5 @@ mod ui_reader_viewer;
 mod ui_security;
 mod ui_settings;
 mod ui_sync;
+mod ui_viewer;
 mod ui_window;

@@ -41,10 +41,14 @@ pub struct Cli {
     /// What to do (default: open the window).
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Mail to open in the window: an mbox file or a Maildir folder opens
+    /// Mail to open: one message (an .eml file) opens in a viewer window of
+    /// its own without importing it; an mbox file or a Maildir folder opens
     /// the import dialog with it chosen (a running window takes it over).
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// Open FILE… in the import dialog, even a single message.
+    #[arg(long, requires = "files")]
+    pub import: bool,
 }
 
 /// Subcommands.
@@ -191,6 +195,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         None => paths::default_data_dir()?,
     };
     let Some(command) = cli.command else {
+        if let [file] = cli.files.as_slice()
+            && !cli.import
+            && crate::ui::viewer_app::is_single_message(file)
+        {
+            crate::ui::viewer_app::run(file.clone())?;
+            return Ok(ExitCode::SUCCESS);
+        }
         crate::ui::run(crate::ui::RunOptions {
             data_dir,
             demo: cli.demo,

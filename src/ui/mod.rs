@@ -90,6 +90,7 @@ mod session;
 mod settings;
 mod status_bar;
 mod toolbar;
+pub mod viewer_app;
 mod welcome;
 
 use std::path::PathBuf;

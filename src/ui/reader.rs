@@ -78,6 +78,9 @@ pub struct Reader {
     opener: open::Opener,
     /// Full-size images and attachment previews.
     viewer: viewer::Viewer,
+    /// A message outside the store (`popmail FILE.eml`): no flags, moves
+    /// or downloads.
+    pub read_only: bool,
     /// The scripts the open message uses (for fonts).
     scripts: Option<(
         MessageId,
@@ -332,6 +335,7 @@ impl Reader {
             opener,
             viewer,
             scripts,
+            read_only,
             ..
         } = self;
         let rich = rich
@@ -372,19 +376,8 @@ impl Reader {
             });
             ui.add_space(4.0);
             ui.horizontal_wrapped(|ui| {
-                let read = row.flags.contains(Flags::SEEN);
-                let starred = row.flags.contains(Flags::FLAGGED);
-                if ui.button(if read { "Mark unread" } else { "Mark read" }).clicked() {
-                    out.push(Intent::SetFlag(vec![id], Flags::SEEN, !read));
-                }
-                if ui.button(if starred { "★ Unstar" } else { "☆ Star" }).clicked() {
-                    out.push(Intent::SetFlag(vec![id], Flags::FLAGGED, !starred));
-                }
-                if ui.button("Archive").clicked() {
-                    out.push(Intent::Archive(vec![id]));
-                }
-                if ui.button("Delete").clicked() {
-                    out.push(Intent::Trash(vec![id]));
+                if !*read_only {
+                    store_actions(ui, id, row.flags, out);
                 }
                 ui.toggle_value(all_headers, "Show all headers");
                 if ui.button("View source").clicked() {
@@ -408,7 +401,7 @@ impl Reader {
                     });
                 });
             }
-            if row.partial {
+            if row.partial && !*read_only {
                 banner(ui, "Only the headers of this message were downloaded (it is larger than the account's size limit).", |ui| {
                     let b = ui.add_enabled(can_sync, egui::Button::new("Download the full message"));
                     let b = if can_sync { b } else { b.on_disabled_hover_text("Syncing is not available") };
@@ -500,4 +493,28 @@ pub fn rich_document_ui(ui: &mut Ui, doc: &crate::mail::rich::Document) {
     let mut ignored = Vec::new();
     // Full-size requests need the reader's viewer; here they are ignored.
     let _ = html_view::document_ui(ui, doc, &Vec::new(), &mut ignored);
+}
+
+/// Mark read, star, archive and delete: the actions on a stored message.
+fn store_actions(ui: &mut Ui, id: MessageId, flags: Flags, out: &mut Vec<Intent>) {
+    let read = flags.contains(Flags::SEEN);
+    let starred = flags.contains(Flags::FLAGGED);
+    if ui
+        .button(if read { "Mark unread" } else { "Mark read" })
+        .clicked()
+    {
+        out.push(Intent::SetFlag(vec![id], Flags::SEEN, !read));
+    }
+    if ui
+        .button(if starred { "★ Unstar" } else { "☆ Star" })
+        .clicked()
+    {
+        out.push(Intent::SetFlag(vec![id], Flags::FLAGGED, !starred));
+    }
+    if ui.button("Archive").clicked() {
+        out.push(Intent::Archive(vec![id]));
+    }
+    if ui.button("Delete").clicked() {
+        out.push(Intent::Trash(vec![id]));
+    }
 }
