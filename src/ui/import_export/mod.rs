@@ -357,9 +357,13 @@ impl ImportExport {
                         dest: running.and_then(|r| r.dest).unwrap_or_default(),
                         summary: s,
                     }),
-                    // Backups are the settings dialog's, conversions the
-                    // (coming) security preferences'; they never reach here.
-                    JobSummary::Backup(_) | JobSummary::Converted(_) => None,
+                    // Backups, rule runs and junk marks are the settings
+                    // dialog's, conversions the security preferences'; they
+                    // never reach here.
+                    JobSummary::Backup(_)
+                    | JobSummary::Converted(_)
+                    | JobSummary::Rules(_)
+                    | JobSummary::Junk(_) => None,
                 };
             }
             JobEvent::Cancelled(kind) => {
