@@ -92,8 +92,9 @@ impl Listeners<'_> {
     }
 
     fn job_event(&mut self, e: JobEvent, now: f64, out: &mut Vec<Intent>) {
-        // One job at a time: a running backup's events are the backup's.
-        if self.settings.on_job_event(&e) {
+        // One job at a time: a running backup's, rules run's or junk mark's
+        // events are the settings dialog's.
+        if self.settings.on_job_event(&e, out) {
             return;
         }
         if matches!(e, JobEvent::Finished(_)) {
