@@ -20,7 +20,9 @@ use std::time::Instant;
 
 use super::{Control, PROGRESS_INTERVAL, Progress, Result};
 use crate::rules::{Decision, Destination, Facts, Rule, RuleSet};
-use crate::store::{Account, Flags, FolderId, FolderRole, MessageId, MessageRow, Scope, Sort, Store};
+use crate::store::{
+    Account, Flags, FolderId, FolderRole, MessageId, MessageRow, Scope, Sort, Store,
+};
 
 /// Messages read and decided per write transaction of a run.
 pub const RUN_BATCH: usize = 200;
@@ -165,7 +167,8 @@ pub fn test_message(store: &Store, id: MessageId, rules: &[Rule]) -> Result<Test
 /// Runs the saved rules over `req.scope`, reporting progress; see the
 /// module header for batching and cancel.
 pub fn run_rules(store: &mut Store, req: &RunRequest, ctl: &mut dyn Control) -> Result<RunSummary> {
-    let set = RuleSet::compile(&store.rules()?).map_err(|e| super::Error::Invalid(e.to_string()))?;
+    let set =
+        RuleSet::compile(&store.rules()?).map_err(|e| super::Error::Invalid(e.to_string()))?;
     if set.is_empty() {
         return Err(super::Error::Invalid(
             "there are no enabled rules to run (add one in Settings → Rules or with `popmail \

@@ -7,8 +7,8 @@ use super::{
     Control, Error, ExportRequest, ExportSummary, ImportRequest, ImportSummary, MarkSummary,
     Progress, RunRequest, RunSummary, backup, convert, export, import, mark_junk, run_rules,
 };
-use crate::store::MessageId;
 use crate::keys::DataKey;
+use crate::store::MessageId;
 use crate::store::{Store, StoreConfig};
 use crate::worker::{Cancel, Outbox, Repaint, Spawn, StopEvent, Worker};
 

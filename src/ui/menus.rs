@@ -61,7 +61,10 @@ fn file_menu(view: &View<'_>, ui: &mut Ui, out: &mut Vec<Intent>) {
             _ => None,
         };
         let message = view.selection.first().copied();
-        out.push(Intent::Settings(super::intents::Open::Rules { message, folder }));
+        out.push(Intent::Settings(super::intents::Open::Rules {
+            message,
+            folder,
+        }));
     }
     if item(ui, "Security…", "", !view.in_demo) {
         out.push(Intent::Security);

@@ -215,7 +215,13 @@ impl Settings {
                         crate::jobs::RulesScope::Folder(f) => Some(*f),
                         crate::jobs::RulesScope::Messages(_) => None,
                     };
-                    self.open(Open::Rules { message: None, folder }, Some(&s.store));
+                    self.open(
+                        Open::Rules {
+                            message: None,
+                            folder,
+                        },
+                        Some(&s.store),
+                    );
                     self.rules.start_run(&s.jobs, scope);
                 }
             }

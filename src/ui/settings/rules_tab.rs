@@ -91,7 +91,10 @@ impl RulesTab {
         if self.selected.is_some_and(|i| i >= self.rules.len()) {
             self.selected = None;
         }
-        if self.folder.is_none_or(|f| !self.folders.iter().any(|x| x.id == f)) {
+        if self
+            .folder
+            .is_none_or(|f| !self.folders.iter().any(|x| x.id == f))
+        {
             self.folder = self.folders.first().map(|f| f.id);
         }
     }
@@ -172,7 +175,7 @@ impl RulesTab {
                     .lines
                     .iter()
                     .take(200)
-                    .map(|l| format!("{} — {} → {}", l.subject, l.rules.join(", "), l.outcome))
+                    .map(|l| format!("{} — {}: {}", l.subject, l.rules.join(", "), l.outcome))
                     .collect();
             }
             JobEvent::Finished(_) => {}
@@ -285,10 +288,15 @@ impl RulesTab {
             if ui.button("Add rule…").clicked() {
                 self.editor = Some(RuleEditor::new_rule(&self.rules));
             }
-            if ui.add_enabled(some, egui::Button::new("Edit…")).clicked() {
+            if ui
+                .add_enabled(some, egui::Button::new("Edit rule…"))
+                .clicked()
+            {
                 edit = chosen;
             }
-            if ui.add_enabled(some, egui::Button::new("Duplicate")).clicked()
+            if ui
+                .add_enabled(some, egui::Button::new("Duplicate"))
+                .clicked()
                 && let Some(i) = chosen
                 && let Some(r) = self.rules.get(i)
             {
@@ -299,7 +307,9 @@ impl RulesTab {
                 self.selected = Some(i + 1);
                 self.commit(list, out);
             }
-            if ui.add_enabled(some, egui::Button::new("Delete")).clicked()
+            if ui
+                .add_enabled(some, egui::Button::new("Delete rule"))
+                .clicked()
                 && let Some(i) = chosen
             {
                 let mut list = self.rules.clone();
@@ -323,8 +333,8 @@ impl RulesTab {
             let up = chosen.is_some_and(|i| i > 0);
             let down = chosen.is_some_and(|i| i + 1 < self.rules.len());
             for (on, label, hint, delta) in [
-                (up, "↑", "Move up: runs earlier", -1isize),
-                (down, "↓", "Move down: runs later", 1),
+                (up, "⏶ Move up", "Runs earlier", -1isize),
+                (down, "⏷ Move down", "Runs later", 1),
             ] {
                 if ui
                     .add_enabled(on, egui::Button::new(label))
@@ -425,7 +435,7 @@ impl RulesTab {
             }
             Some(Ok(t)) => {
                 ui.label(format!(
-                    "“{}”: matches {} → {}.",
+                    "“{}”: matches {}, so it would {}.",
                     t.subject,
                     t.rules
                         .iter()
@@ -515,7 +525,7 @@ impl RulesTab {
     }
 }
 
-/// One rule in the list: "1. Boss — from is boss@… → move Boss, star".
+/// One rule in the list: "1. Boss — if from is boss@…, then move Boss, star".
 fn rule_line(i: usize, r: &Rule) -> String {
     let join = match r.combine {
         Combine::All => " and ",
@@ -524,7 +534,7 @@ fn rule_line(i: usize, r: &Rule) -> String {
     let conditions: Vec<String> = r.conditions.iter().map(format_condition).collect();
     let actions: Vec<String> = r.actions.iter().map(format_action).collect();
     format!(
-        "{}. {}{} — if {} → {}",
+        "{}. {}{} — if {}, then {}",
         i + 1,
         r.name,
         if r.enabled { "" } else { " (disabled)" },
