@@ -206,3 +206,44 @@ fn rules_cli_run_on_a_folder_moves_and_flags_after_a_dry_run() {
         vec![ids[1]]
     );
 }
+
+#[test]
+fn rules_cli_import_with_rules_sorts_the_imported_mail() {
+    let data = DataDir::new();
+    ok(&data.popmail(&[
+        "rule",
+        "add",
+        "Bills",
+        "--if",
+        "from contains billing@",
+        "--then",
+        "move Bills",
+        "--then",
+        "star",
+    ]));
+    let mbox = data.path().join("in.mbox");
+    let mut bytes = Vec::new();
+    for (subject, from) in [
+        ("invoice", "billing@shop.example"),
+        ("hello", "friend@example.net"),
+    ] {
+        bytes.extend_from_slice(b"From x@y Mon Jan  1 10:00:00 2024\n");
+        bytes.extend_from_slice(&simple_message(subject, from, "body"));
+        bytes.extend_from_slice(b"\n");
+    }
+    std::fs::write(&mbox, &bytes).unwrap();
+    let out = ok(&data.popmail(&["import", mbox.to_str().unwrap(), "--rules", "--quiet"]));
+    assert!(
+        out.contains("Rules: 1 of 2 messages matched; 1 moved"),
+        "{out}"
+    );
+    let store = data.store();
+    let bills = store.resolve_folder("Bills").unwrap();
+    let ids = store
+        .sorted_ids(Scope::Folder(bills.id), Sort::default())
+        .unwrap();
+    assert_eq!(ids.len(), 1);
+    let row = store.row(ids[0]).unwrap();
+    assert_eq!(row.subject, "invoice");
+    assert!(row.flags.contains(Flags::FLAGGED));
+}

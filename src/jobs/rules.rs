@@ -164,9 +164,8 @@ pub fn test_message(store: &Store, id: MessageId, rules: &[Rule]) -> Result<Test
     })
 }
 
-/// Runs the saved rules over `req.scope`, reporting progress; see the
-/// module header for batching and cancel.
-pub fn run_rules(store: &mut Store, req: &RunRequest, ctl: &mut dyn Control) -> Result<RunSummary> {
+/// The saved rules, checked and compiled, refusing an empty list.
+pub fn saved_rules(store: &Store) -> Result<RuleSet> {
     let set =
         RuleSet::compile(&store.rules()?).map_err(|e| super::Error::Invalid(e.to_string()))?;
     if set.is_empty() {
@@ -176,12 +175,17 @@ pub fn run_rules(store: &mut Store, req: &RunRequest, ctl: &mut dyn Control) -> 
                 .into(),
         ));
     }
+    Ok(set)
+}
+
+/// Runs the saved rules over `req.scope`, reporting progress; see the
+/// module header for batching and cancel.
+pub fn run_rules(store: &mut Store, req: &RunRequest, ctl: &mut dyn Control) -> Result<RunSummary> {
+    let set = saved_rules(store)?;
     let ids = match &req.scope {
         RulesScope::Folder(f) => store.sorted_ids(Scope::Folder(*f), Sort::default())?,
         RulesScope::Messages(ids) => ids.clone(),
     };
-    let accounts = store.accounts()?;
-    let now = crate::store::now();
     let mut sum = RunSummary {
         total: ids.len() as u64,
         dry_run: req.dry_run,
@@ -193,32 +197,7 @@ pub fn run_rules(store: &mut Store, req: &RunRequest, ctl: &mut dyn Control) -> 
             sum.cancelled = true;
             break;
         }
-        let mut changes = Vec::new();
-        for row in store.rows(chunk)? {
-            let d = decide(store, &set, &row, &accounts, now)?;
-            if d.matched.is_empty() {
-                continue;
-            }
-            sum.matched += 1;
-            if req.dry_run {
-                if sum.lines.len() < MAX_LINES {
-                    sum.lines.push(RunLine {
-                        id: row.id,
-                        subject: row.subject.clone(),
-                        outcome: describe(&d),
-                        rules: d.matched.clone(),
-                    });
-                }
-                continue;
-            }
-            changes.push((row, d));
-        }
-        if !changes.is_empty() {
-            let (moved, flagged) = apply(store, &changes)?;
-            sum.moved += moved;
-            sum.flagged += flagged;
-        }
-        sum.examined += chunk.len() as u64;
+        run_batch(store, &set, chunk, &mut sum)?;
         if last.elapsed() >= PROGRESS_INTERVAL {
             last = Instant::now();
             ctl.progress(&progress(&sum));
@@ -226,6 +205,46 @@ pub fn run_rules(store: &mut Store, req: &RunRequest, ctl: &mut dyn Control) -> 
     }
     ctl.progress(&progress(&sum));
     Ok(sum)
+}
+
+/// Runs `set` over one batch of stored messages and adds to `sum` (the
+/// import's "run rules on imported mail" calls this after each batch it
+/// commits).
+pub fn run_batch(
+    store: &mut Store,
+    set: &RuleSet,
+    ids: &[MessageId],
+    sum: &mut RunSummary,
+) -> Result<()> {
+    let accounts = store.accounts()?;
+    let now = crate::store::now();
+    let mut changes = Vec::new();
+    for row in store.rows(ids)? {
+        let d = decide(store, set, &row, &accounts, now)?;
+        if d.matched.is_empty() {
+            continue;
+        }
+        sum.matched += 1;
+        if sum.dry_run {
+            if sum.lines.len() < MAX_LINES {
+                sum.lines.push(RunLine {
+                    id: row.id,
+                    subject: row.subject.clone(),
+                    outcome: describe(&d),
+                    rules: d.matched.clone(),
+                });
+            }
+            continue;
+        }
+        changes.push((row, d));
+    }
+    if !changes.is_empty() {
+        let (moved, flagged) = apply(store, &changes)?;
+        sum.moved += moved;
+        sum.flagged += flagged;
+    }
+    sum.examined += ids.len() as u64;
+    Ok(())
 }
 
 fn progress(sum: &RunSummary) -> Progress {

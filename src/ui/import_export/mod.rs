@@ -262,7 +262,8 @@ impl ImportExport {
             started: Instant::now(),
             cancelling: false,
         };
-        let req = ImportRequest::new(path, setup.format, target);
+        let mut req = ImportRequest::new(path, setup.format, target);
+        req.rules = setup.rules;
         self.send_job(jobs, JobCommand::Import(req), running);
     }
 
