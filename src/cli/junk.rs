@@ -51,6 +51,13 @@ pub enum JunkCommand {
     },
     /// Forget all training (senders marked not junk stay safe).
     Reset,
+    /// Move junk older than some days to the Trash (off by default; junk is
+    /// never deleted for being junk). With DAYS (or "off") the option is set
+    /// first; the window applies it after each sync, this applies it now.
+    Expire {
+        /// A number of days, or "off".
+        days: Option<String>,
+    },
     /// Whether an account's provider verdict (X-Spam-Flag, X-Spam-Status,
     /// *****SPAM*****) files mail as junk; without a value, say which it is.
     TrustProvider {
@@ -93,6 +100,7 @@ pub(super) fn run(store: &mut Store, command: JunkCommand) -> anyhow::Result<()>
             );
             Ok(())
         }
+        JunkCommand::Expire { days } => expire(store, days.as_deref()),
         JunkCommand::Reset => {
             store.junk_reset()?;
             println!("The junk filter forgot its training.");
@@ -106,6 +114,32 @@ fn mark(store: &mut Store, ids: &[i64], is_junk: bool) -> anyhow::Result<()> {
     // The same code as the window's Junk / Not junk buttons.
     let sum = crate::jobs::mark_junk(store, &ids, is_junk, &mut crate::jobs::Quiet)?;
     println!("{}", sum.sentence());
+    Ok(())
+}
+
+fn expire(store: &mut Store, days: Option<&str>) -> anyhow::Result<()> {
+    if let Some(days) = days {
+        let days = match days.trim() {
+            "off" | "0" => None,
+            d => Some(
+                d.parse::<u32>()
+                    .map_err(|_| anyhow::anyhow!("\"{d}\" is not a number of days (or \"off\")"))?,
+            ),
+        };
+        store.set_junk_expire_days(days)?;
+    }
+    match store.junk_expire_days()? {
+        None => println!(
+            "Old junk stays in Junk (the option is off; `popmail junk expire 30` turns it on)."
+        ),
+        Some(d) => {
+            let moved = store.junk_expire(crate::store::now())?;
+            println!(
+                "Junk older than {d} days moves to the Trash; {} moved now.",
+                crate::fmt::count(moved, "message", "messages")
+            );
+        }
+    }
     Ok(())
 }
 

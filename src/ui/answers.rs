@@ -110,8 +110,22 @@ impl Listeners<'_> {
         self.status.on_event(&e);
         self.settings.on_sync_event(&e);
         match e {
-            Event::NewMail { .. } | Event::Finished { .. } => {
+            Event::NewMail { .. } => {
                 out.extend([Intent::RefreshFolders, Intent::ReloadList]);
+            }
+            Event::Finished { .. } => {
+                out.extend([Intent::RefreshFolders, Intent::ReloadList]);
+                // "Move junk older than N days to the Trash" (off by default),
+                // through the write thread like any move, with its undo.
+                let store = &self.session.store;
+                match (
+                    store.junk_expired(crate::store::now()),
+                    store.special_folder(crate::store::FolderRole::Trash),
+                ) {
+                    (Ok(ids), Ok(trash)) if !ids.is_empty() => out.push(Intent::Move(ids, trash)),
+                    (Err(e), _) | (_, Err(e)) => out.push(Intent::ShowError(e.to_string())),
+                    _ => {}
+                }
             }
             Event::FullFetched { old, new } => match new {
                 Ok(id) => {

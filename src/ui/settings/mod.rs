@@ -23,6 +23,7 @@
 mod account_form;
 mod accounts_tab;
 mod diagnosis;
+mod junk_options;
 mod oauth_form;
 mod preferences_tab;
 mod problems;

@@ -6,7 +6,8 @@
 //! the selection as a job on the job worker with progress and Cancel
 //! ([`crate::jobs::rules`], the code `popmail rule run` uses); and import and
 //! export of the JSON rule file (`{"version": 1, "rules": [...]}`) through
-//! the window's file picker.
+//! the window's file picker. Below them, the junk options
+//! ([`super::junk_options`]).
 //!
 //! Every change is checked as a whole list ([`RuleSet::compile`]) before it
 //! is pushed as [`Intent::SaveRules`]; [`RulesTab::save`] writes it with
@@ -18,6 +19,7 @@ use std::collections::VecDeque;
 
 use egui::{RichText, Ui};
 
+use super::junk_options::JunkOptions;
 use super::message_ui;
 use super::rule_editor::{EditorOutcome, RuleEditor};
 use crate::jobs::rules::{RulesScope, RunRequest, TestResult, test_message};
@@ -57,6 +59,7 @@ pub struct RulesTab {
     /// How the last run ended: `(is_error, sentence)`, and a dry run's lines.
     run_result: Option<(bool, String)>,
     run_lines: Vec<String>,
+    junk: JunkOptions,
 }
 
 impl RulesTab {
@@ -88,6 +91,7 @@ impl RulesTab {
             Ok(f) => self.folders = f,
             Err(e) => self.message = Some((true, e.to_string())),
         }
+        self.junk.load(store);
         if self.selected.is_some_and(|i| i >= self.rules.len()) {
             self.selected = None;
         }
@@ -246,6 +250,8 @@ impl RulesTab {
         self.test_ui(ui, &session.store);
         ui.separator();
         self.run_ui(ui, &session.jobs);
+        ui.separator();
+        self.junk.ui(ui, &session.store);
     }
 
     /// Checks a changed list and asks for it to be saved.
