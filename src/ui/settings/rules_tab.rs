@@ -226,16 +226,7 @@ impl RulesTab {
                 EditorOutcome::Cancel => self.editor = None,
                 EditorOutcome::Save(rule) => {
                     let mut list = self.rules.clone();
-                    let at = match editor.index {
-                        Some(i) if i < list.len() => {
-                            list[i] = rule;
-                            i
-                        }
-                        _ => {
-                            list.push(rule);
-                            list.len() - 1
-                        }
-                    };
+                    let at = put(&mut list, editor.index, rule);
                     self.selected = Some(at);
                     self.editor = None;
                     self.commit(list, out);
@@ -427,10 +418,7 @@ impl RulesTab {
             if clicked && let Some(id) = self.test_on {
                 let mut list = self.rules.clone();
                 if let Some(e) = &self.editor {
-                    match e.index {
-                        Some(i) if i < list.len() => list[i] = e.rule.clone(),
-                        _ => list.push(e.rule.clone()),
-                    }
+                    put(&mut list, e.index, e.rule.clone());
                 }
                 self.test = Some(test_message(store, id, &list).map_err(|e| e.to_string()));
             }
@@ -547,6 +535,21 @@ fn rule_line(i: usize, r: &Rule) -> String {
         conditions.join(join),
         actions.join(", ")
     )
+}
+
+/// Puts `rule` at `index` of `list` (replacing what is there), or at the
+/// end for a new rule; returns where it went.
+fn put(list: &mut Vec<Rule>, index: Option<usize>, rule: Rule) -> usize {
+    match index.and_then(|i| list.get_mut(i).map(|slot| (i, slot))) {
+        Some((i, slot)) => {
+            *slot = rule;
+            i
+        }
+        None => {
+            list.push(rule);
+            list.len() - 1
+        }
+    }
 }
 
 /// "Boss (copy)", "Boss (copy 2)", … whichever is free.
