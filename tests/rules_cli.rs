@@ -247,3 +247,72 @@ fn rules_cli_import_with_rules_sorts_the_imported_mail() {
     assert_eq!(row.subject, "invoice");
     assert!(row.flags.contains(Flags::FLAGGED));
 }
+
+#[test]
+fn rules_cli_export_sieve_writes_a_script_sievec_compiles() {
+    crate::support::system::ensure().unwrap();
+    let data = DataDir::new();
+    for args in [
+        &[
+            "Boss",
+            "--if",
+            "from is boss@example.com",
+            "--then",
+            "move Boss",
+            "--then",
+            "read",
+        ][..],
+        &[
+            "Lists",
+            "--if",
+            "header:List-Id contains rust-lang",
+            "--if",
+            "body !contains unsubscribe",
+            "--then",
+            "move Rust",
+            "--then",
+            "stop",
+        ],
+        &[
+            "Codes",
+            "--any",
+            "--if",
+            "subject matches ^\\[[0-9]+\\]",
+            "--if",
+            "size > 5M",
+            "--then",
+            "star",
+        ],
+        &["Old", "--if", "age > 30", "--then", "trash"],
+    ] {
+        let mut all = vec!["rule", "add"];
+        all.extend_from_slice(args);
+        ok(&data.popmail(&all));
+    }
+    let file = data.path().join("rules.sieve");
+    ok(&data.popmail(&["rule", "export", file.to_str().unwrap(), "--sieve"]));
+    let script = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        script.contains("require [\"imap4flags\", \"fileinto\", \"body\", \"regex\"];"),
+        "{script}"
+    );
+    assert!(
+        script.contains("if header :is \"from\" \"boss@example.com\" {"),
+        "{script}"
+    );
+    assert!(
+        script.contains("# rule \"Old\" is not exported: Sieve has no test for a message's age")
+    );
+    // Pigeonhole's compiler is the judge of the syntax.
+    let out = std::process::Command::new("sievec")
+        .arg(&file)
+        .arg(data.path().join("rules.svbin"))
+        .output()
+        .expect("sievec runs (Debian package dovecot-sieve)");
+    assert!(
+        out.status.success(),
+        "sievec refused the script:\n{}\n{script}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(data.path().join("rules.svbin").exists());
+}

@@ -62,10 +62,14 @@ pub enum RuleCommand {
         #[arg(long)]
         replace: bool,
     },
-    /// Write every rule to a JSON rule file.
+    /// Write every rule to a JSON rule file (or a Sieve script).
     Export {
         /// The file to write.
         file: PathBuf,
+        /// Write a Sieve script (RFC 5228) for a server that filters; what
+        /// Sieve cannot say is left out as a comment.
+        #[arg(long)]
+        sieve: bool,
     },
 }
 
@@ -153,10 +157,14 @@ pub(super) fn run(store: &mut Store, command: RuleCommand) -> anyhow::Result<()>
             println!("Imported {count} rules from {}.", file.display());
             Ok(())
         }
-        RuleCommand::Export { file } => {
+        RuleCommand::Export { file, sieve } => {
             let list = store.rules()?;
-            std::fs::write(&file, rules::export_json(&list)? + "\n")
-                .with_context(|| format!("writing {}", file.display()))?;
+            let text = if sieve {
+                rules::sieve::export_sieve(&list)
+            } else {
+                rules::export_json(&list)? + "\n"
+            };
+            std::fs::write(&file, text).with_context(|| format!("writing {}", file.display()))?;
             println!("Exported {} rules to {}.", list.len(), file.display());
             Ok(())
         }

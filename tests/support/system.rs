@@ -1,8 +1,8 @@
 //! The system packages the suite runs for real: Dovecot and the libraries of
 //! Courier's pop3d (two POP3 servers; Courier is GPL: run by tests only,
 //! never linked or shipped; its binary is fetched by `support::courier`),
-//! openssl (its test certificates) and python3 (the `mailbox`/`poplib`
-//! interop checks). `cargo test` needs nothing else.
+//! openssl (its test certificates), python3 (the `mailbox`/`poplib`
+//! interop checks) and Pigeonhole's `sievec` (the Sieve export). `cargo test` needs nothing else.
 //!
 //! The first test that needs one of them calls [`ensure`]. When something is
 //! missing and the suite runs as root on Debian (a fresh CI or developer
@@ -48,6 +48,11 @@ const NEEDS: &[Need] = &[
     Need {
         programs: &["python3"],
         package: "python3",
+    },
+    // `sievec` compiles the script of `popmail rule export --sieve`.
+    Need {
+        programs: &["sievec"],
+        package: "dovecot-sieve",
     },
 ];
 
