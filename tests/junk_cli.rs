@@ -174,6 +174,17 @@ fn junk_filter_files_sync_junk_in_junk_and_spares_safe_senders() {
         subjects(account.inbox),
         vec!["Meeting notes 200", "You have WON 201 million"]
     );
+    // The list's junk column: the filed junk carries the flag, the rest not.
+    let junk_flag = |f| {
+        store
+            .page(Scope::Folder(f), Sort::default(), 0, 10)
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.flags.contains(popmail::store::Flags::JUNK))
+            .count()
+    };
+    assert_eq!(junk_flag(junk), 1);
+    assert_eq!(junk_flag(account.inbox), 0);
 }
 
 #[test]
