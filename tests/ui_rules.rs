@@ -319,7 +319,7 @@ fn ui_rules_j_and_shift_j_mark_junk_and_not_junk_and_train() {
     // The toolbar button does the same as J.
     click_folder(&mut h, "Inbox");
     click_row(&mut h, "Bob", "Lunch on Friday?");
-    click(&mut h, "⚠ Junk");
+    click(&mut h, "Mark as junk");
     wait_until(&mut h, "the junk button", |_| {
         store.row(id).is_ok_and(|r| r.flags.contains(Flags::JUNK))
     });

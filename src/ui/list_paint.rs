@@ -399,7 +399,7 @@ fn header_ui(
         let Some(key) = key else {
             let hint = match name {
                 "★" => "Starred",
-                "⚠" => "Junk",
+                "⚠" => "Marked as junk",
                 _ => "Has attachments",
             };
             let resp = ui

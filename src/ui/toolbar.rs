@@ -37,7 +37,7 @@ pub fn toolbar_ui(
         ui.separator();
         let any = !view.selection.is_empty();
         if ui
-            .add_enabled(any, egui::Button::new("⚠ Junk"))
+            .add_enabled(any, egui::Button::new("Mark as junk"))
             .on_hover_text("Move to Junk and teach the junk filter (J)")
             .clicked()
         {

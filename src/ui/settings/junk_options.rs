@@ -78,15 +78,16 @@ impl JunkOptions {
         }
         let mut changed = false;
         ui.horizontal(|ui| {
-            changed |= ui
-                .checkbox(&mut self.expire_on, "Move junk older than")
-                .changed();
-            let r = ui.add_enabled(
-                self.expire_on,
-                egui::DragValue::new(&mut self.expire_days)
-                    .range(1..=3650)
-                    .speed(0.2),
-            );
+            let c = ui.checkbox(&mut self.expire_on, "Move junk older than");
+            changed |= c.changed();
+            let r = ui
+                .add_enabled(
+                    self.expire_on,
+                    egui::DragValue::new(&mut self.expire_days)
+                        .range(1..=3650)
+                        .speed(0.2),
+                )
+                .labelled_by(c.id);
             changed |= r.changed();
             ui.label("days to the Trash");
         });
