@@ -61,8 +61,8 @@ impl JunkOptions {
     pub fn ui(&mut self, ui: &mut Ui, store: &Store) {
         ui.strong("Junk");
         ui.label(format!(
-            "The junk filter has learned {} and {} (J and Shift+J, or the Junk and Not junk \
-             buttons, teach it).",
+            "The junk filter has learned {} and {} (J and Shift+J, or Mark as junk and Not junk, \
+             teach it).",
             crate::fmt::count(u64::from(self.learned.0), "junk message", "junk messages"),
             crate::fmt::count(u64::from(self.learned.1), "good message", "good messages"),
         ));
