@@ -478,6 +478,7 @@ fn cli_handlers_import_and_export() {
         folder: Some("Regress".into()),
         format: Format::Auto,
         quiet: true,
+        rules: false,
     };
     let s = run_import(&data, &args).unwrap();
     assert_eq!((s.imported, s.duplicates), (2, 0));

@@ -174,4 +174,52 @@ fn junk_filter_files_sync_junk_in_junk_and_spares_safe_senders() {
         subjects(account.inbox),
         vec!["Meeting notes 200", "You have WON 201 million"]
     );
+    // The list's junk column: the filed junk carries the flag, the rest not.
+    let junk_flag = |f| {
+        store
+            .page(Scope::Folder(f), Sort::default(), 0, 10)
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.flags.contains(popmail::store::Flags::JUNK))
+            .count()
+    };
+    assert_eq!(junk_flag(junk), 1);
+    assert_eq!(junk_flag(account.inbox), 0);
+}
+
+#[test]
+fn junk_cli_expire_moves_only_old_junk_to_the_trash_and_only_when_turned_on() {
+    use popmail::store::{Flags, FolderRole, NewMessage};
+    let data = DataDir::new();
+    let (junk, trash) = {
+        let mut store = data.store();
+        let junk = store.junk_folder().unwrap();
+        let now = popmail::store::now();
+        let batch: Vec<NewMessage> = [(0, now - 40 * 86_400), (1, now - 86_400)]
+            .into_iter()
+            .map(|(i, at)| NewMessage::prepare(spam(i), junk, Flags::JUNK).received_at(at))
+            .collect();
+        store.insert_batch(&batch).unwrap();
+        (junk, store.special_folder(FolderRole::Trash).unwrap())
+    };
+    let count = |f| data.store().count(Scope::Folder(f)).unwrap();
+    let off = ok(&data.popmail(&["junk", "expire"]));
+    assert!(off.contains("the option is off"), "{off}");
+    assert_eq!((count(junk), count(trash)), (2, 0), "off by default");
+    let on = ok(&data.popmail(&["junk", "expire", "30"]));
+    assert!(
+        on.contains("older than 30 days") && on.contains("1 message moved"),
+        "{on}"
+    );
+    assert_eq!(
+        (count(junk), count(trash)),
+        (1, 1),
+        "only the 40-day-old one"
+    );
+    assert_eq!(data.store().junk_expire_days().unwrap(), Some(30));
+    ok(&data.popmail(&["junk", "expire", "off"]));
+    assert_eq!(data.store().junk_expire_days().unwrap(), None);
+    let bad = data.popmail(&["junk", "expire", "soon"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not a number of days"));
 }

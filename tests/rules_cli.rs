@@ -206,3 +206,113 @@ fn rules_cli_run_on_a_folder_moves_and_flags_after_a_dry_run() {
         vec![ids[1]]
     );
 }
+
+#[test]
+fn rules_cli_import_with_rules_sorts_the_imported_mail() {
+    let data = DataDir::new();
+    ok(&data.popmail(&[
+        "rule",
+        "add",
+        "Bills",
+        "--if",
+        "from contains billing@",
+        "--then",
+        "move Bills",
+        "--then",
+        "star",
+    ]));
+    let mbox = data.path().join("in.mbox");
+    let mut bytes = Vec::new();
+    for (subject, from) in [
+        ("invoice", "billing@shop.example"),
+        ("hello", "friend@example.net"),
+    ] {
+        bytes.extend_from_slice(b"From x@y Mon Jan  1 10:00:00 2024\n");
+        bytes.extend_from_slice(&simple_message(subject, from, "body"));
+        bytes.extend_from_slice(b"\n");
+    }
+    std::fs::write(&mbox, &bytes).unwrap();
+    let out = ok(&data.popmail(&["import", mbox.to_str().unwrap(), "--rules", "--quiet"]));
+    assert!(
+        out.contains("Rules: 1 of 2 messages matched; 1 moved"),
+        "{out}"
+    );
+    let store = data.store();
+    let bills = store.resolve_folder("Bills").unwrap();
+    let ids = store
+        .sorted_ids(Scope::Folder(bills.id), Sort::default())
+        .unwrap();
+    assert_eq!(ids.len(), 1);
+    let row = store.row(ids[0]).unwrap();
+    assert_eq!(row.subject, "invoice");
+    assert!(row.flags.contains(Flags::FLAGGED));
+}
+
+#[test]
+fn rules_cli_export_sieve_writes_a_script_sievec_compiles() {
+    crate::support::system::ensure().unwrap();
+    let data = DataDir::new();
+    for args in [
+        &[
+            "Boss",
+            "--if",
+            "from is boss@example.com",
+            "--then",
+            "move Boss",
+            "--then",
+            "read",
+        ][..],
+        &[
+            "Lists",
+            "--if",
+            "header:List-Id contains rust-lang",
+            "--if",
+            "body !contains unsubscribe",
+            "--then",
+            "move Rust",
+            "--then",
+            "stop",
+        ],
+        &[
+            "Codes",
+            "--any",
+            "--if",
+            "subject matches ^\\[[0-9]+\\]",
+            "--if",
+            "size > 5M",
+            "--then",
+            "star",
+        ],
+        &["Old", "--if", "age > 30", "--then", "trash"],
+    ] {
+        let mut all = vec!["rule", "add"];
+        all.extend_from_slice(args);
+        ok(&data.popmail(&all));
+    }
+    let file = data.path().join("rules.sieve");
+    ok(&data.popmail(&["rule", "export", file.to_str().unwrap(), "--sieve"]));
+    let script = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        script.contains("require [\"imap4flags\", \"fileinto\", \"body\", \"regex\"];"),
+        "{script}"
+    );
+    assert!(
+        script.contains("if header :is \"from\" \"boss@example.com\" {"),
+        "{script}"
+    );
+    assert!(
+        script.contains("# rule \"Old\" is not exported: Sieve has no test for a message's age")
+    );
+    // Pigeonhole's compiler is the judge of the syntax.
+    let out = std::process::Command::new("sievec")
+        .arg(&file)
+        .arg(data.path().join("rules.svbin"))
+        .output()
+        .expect("sievec runs (Debian package dovecot-sieve)");
+    assert!(
+        out.status.success(),
+        "sievec refused the script:\n{}\n{script}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(data.path().join("rules.svbin").exists());
+}

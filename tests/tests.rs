@@ -51,6 +51,7 @@
 //! - `ui_viewer`: `popmail FILE.eml`'s viewer app on a fixture: read only, Save, Import into popmail…, errors.
 //! - `ui_lock`: the lock screen of an encrypted store: no mail shown, wrong passphrase, unlock, Ctrl+L and File → Lock.
 //! - `ui_oauth`: "Sign in with …" in the settings dialog against the mock IdP and Dovecot: cancel, sign in, sync, "Sign in again".
+//! - `ui_rules`: Settings → Rules (create, validate, reorder, test on a message, run on a folder, import/export) and J / Shift+J junk marks that train the filter.
 //! - `ui_security`: Preferences → Security from the window: encrypt, lock and unlock with the new passphrase, cancel, change the passphrase, decrypt.
 //! - `ui_settings`: the settings dialog against a real Dovecot: accounts, diagnosis, preferences.
 //! - `ui_sync`: the reader window with the real sync worker and the demo server.
@@ -105,6 +106,7 @@ mod ui_reader;
 mod ui_reader_fonts;
 mod ui_reader_open;
 mod ui_reader_viewer;
+mod ui_rules;
 mod ui_security;
 mod ui_settings;
 mod ui_sync;

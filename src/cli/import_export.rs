@@ -36,6 +36,9 @@ pub struct ImportArgs {
     /// Print no progress bar.
     #[arg(long)]
     pub quiet: bool,
+    /// Run the message rules over the imported mail (as if it had arrived).
+    #[arg(long)]
+    pub rules: bool,
 }
 
 /// Arguments of `popmail export`.
@@ -140,7 +143,8 @@ pub fn import_cmd(store: &mut Store, args: &ImportArgs) -> anyhow::Result<Import
         Some(f) => Target::Folder(f.clone()),
         None => Target::New,
     };
-    let req = ImportRequest::new(args.path.clone(), args.format, target);
+    let mut req = ImportRequest::new(args.path.clone(), args.format, target);
+    req.rules = args.rules;
     let mut cli = Cli::new(args.quiet, true);
     let summary = jobs::import(store, &req, &mut cli)
         .with_context(|| format!("importing {}", args.path.display()))?;
@@ -196,6 +200,9 @@ pub fn import_report(s: &ImportSummary, root: &str) -> String {
             "\n  … and {} more",
             s.damaged_count - s.damaged.len() as u64
         ));
+    }
+    if let Some(r) = &s.rules {
+        out.push_str(&format!("\nRules: {}", r.sentence()));
     }
     for n in &s.notes {
         out.push_str(&format!("\n  note: {n}"));

@@ -13,8 +13,9 @@ use std::sync::atomic::Ordering;
 use anyhow::bail;
 use clap::Subcommand;
 
+use crate::jobs::junk::train_item;
 use crate::rules::junk;
-use crate::store::{FolderRole, MessageId, Scope, Sort, Store, TrainItem, TrainOutcome};
+use crate::store::{MessageId, Scope, Sort, Store, TrainOutcome};
 
 /// `popmail junk …`.
 #[derive(Debug, Subcommand)]
@@ -50,6 +51,13 @@ pub enum JunkCommand {
     },
     /// Forget all training (senders marked not junk stay safe).
     Reset,
+    /// Move junk older than some days to the Trash (off by default; junk is
+    /// never deleted for being junk). With DAYS (or "off") the option is set
+    /// first; the window applies it after each sync, this applies it now.
+    Expire {
+        /// A number of days, or "off".
+        days: Option<String>,
+    },
     /// Whether an account's provider verdict (X-Spam-Flag, X-Spam-Status,
     /// *****SPAM*****) files mail as junk; without a value, say which it is.
     TrustProvider {
@@ -92,6 +100,7 @@ pub(super) fn run(store: &mut Store, command: JunkCommand) -> anyhow::Result<()>
             );
             Ok(())
         }
+        JunkCommand::Expire { days } => expire(store, days.as_deref()),
         JunkCommand::Reset => {
             store.junk_reset()?;
             println!("The junk filter forgot its training.");
@@ -100,57 +109,37 @@ pub(super) fn run(store: &mut Store, command: JunkCommand) -> anyhow::Result<()>
     }
 }
 
-/// The training item of a stored message.
-fn item(store: &Store, id: MessageId, is_junk: bool) -> anyhow::Result<TrainItem> {
-    let raw = store.raw(id)?;
-    let parsed = crate::mail::parse(&raw);
-    let headers = crate::mail::headers(&raw);
-    Ok(TrainItem {
-        sha256: parsed.sha256,
-        tokens: junk::tokens(&parsed.envelope, &headers, &parsed.index_text, &raw),
-        junk: is_junk,
-    })
-}
-
 fn mark(store: &mut Store, ids: &[i64], is_junk: bool) -> anyhow::Result<()> {
     let ids: Vec<MessageId> = ids.iter().map(|i| MessageId(*i)).collect();
-    let rows = store.rows(&ids)?;
-    if let Some(missing) = ids.iter().find(|id| !rows.iter().any(|r| r.id == **id)) {
-        bail!(
-            "there is no message with id {} (nothing was marked)",
-            missing.0
-        );
+    // The same code as the window's Junk / Not junk buttons.
+    let sum = crate::jobs::mark_junk(store, &ids, is_junk, &mut crate::jobs::Quiet)?;
+    println!("{}", sum.sentence());
+    Ok(())
+}
+
+fn expire(store: &mut Store, days: Option<&str>) -> anyhow::Result<()> {
+    if let Some(days) = days {
+        let days = match days.trim() {
+            "off" | "0" => None,
+            d => Some(
+                d.parse::<u32>()
+                    .map_err(|_| anyhow::anyhow!("\"{d}\" is not a number of days (or \"off\")"))?,
+            ),
+        };
+        store.set_junk_expire_days(days)?;
     }
-    let items = rows
-        .iter()
-        .map(|r| item(store, r.id, is_junk))
-        .collect::<anyhow::Result<Vec<_>>>()?;
-    let outcomes = store.junk_train(&items)?;
-    if is_junk {
-        let target = store.junk_folder()?;
-        store.move_messages(&ids, target)?;
-    } else {
-        let junk_folder = store.junk_folder()?;
-        for r in &rows {
-            store.junk_add_safe_sender(&r.from_addr)?;
-            if r.folder == junk_folder {
-                let home = match r.account.map(|a| store.account(a)) {
-                    Some(Ok(a)) => a.inbox,
-                    _ => store.special_folder(FolderRole::Archive)?,
-                };
-                store.move_messages(&[r.id], home)?;
-            }
+    match store.junk_expire_days()? {
+        None => println!(
+            "Old junk stays in Junk (the option is off; `popmail junk expire 30` turns it on)."
+        ),
+        Some(d) => {
+            let moved = store.junk_expire(crate::store::now())?;
+            println!(
+                "Junk older than {d} days moves to the Trash; {} moved now.",
+                crate::fmt::count(moved, "message", "messages")
+            );
         }
     }
-    let changed = outcomes
-        .iter()
-        .filter(|o| **o != TrainOutcome::Unchanged)
-        .count();
-    println!(
-        "Marked {} as {}; the filter learned from {changed}.",
-        crate::fmt::count(ids.len() as u64, "message", "messages"),
-        if is_junk { "junk" } else { "not junk" }
-    );
     Ok(())
 }
 
@@ -175,8 +164,8 @@ fn train_folder(store: &mut Store, folder: &str, is_junk: bool, quiet: bool) -> 
         }
         let items = chunk
             .iter()
-            .map(|id| item(store, *id, is_junk))
-            .collect::<anyhow::Result<Vec<_>>>()?;
+            .map(|id| train_item(store, *id, is_junk))
+            .collect::<Result<Vec<_>, _>>()?;
         learned += store
             .junk_train(&items)?
             .iter()

@@ -19,9 +19,11 @@ use anyhow::{Context as _, bail};
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::jobs::rules::{RulesScope, RunRequest, run_rules};
+use crate::jobs::{Control, Progress};
 use crate::rules::syntax::{format_action, format_condition, parse_rule};
-use crate::rules::{self, Combine, Destination, Facts, Rule, RuleSet};
-use crate::store::{Flags, FolderId, FolderRole, MessageId, Scope, Sort, Store};
+use crate::rules::{self, Combine, Rule, RuleSet};
+use crate::store::Store;
 
 /// `popmail rule …`.
 #[derive(Debug, Subcommand)]
@@ -60,10 +62,14 @@ pub enum RuleCommand {
         #[arg(long)]
         replace: bool,
     },
-    /// Write every rule to a JSON rule file.
+    /// Write every rule to a JSON rule file (or a Sieve script).
     Export {
         /// The file to write.
         file: PathBuf,
+        /// Write a Sieve script (RFC 5228) for a server that filters; what
+        /// Sieve cannot say is left out as a comment.
+        #[arg(long)]
+        sieve: bool,
     },
 }
 
@@ -151,10 +157,14 @@ pub(super) fn run(store: &mut Store, command: RuleCommand) -> anyhow::Result<()>
             println!("Imported {count} rules from {}.", file.display());
             Ok(())
         }
-        RuleCommand::Export { file } => {
+        RuleCommand::Export { file, sieve } => {
             let list = store.rules()?;
-            std::fs::write(&file, rules::export_json(&list)? + "\n")
-                .with_context(|| format!("writing {}", file.display()))?;
+            let text = if sieve {
+                rules::sieve::export_sieve(&list)
+            } else {
+                rules::export_json(&list)? + "\n"
+            };
+            std::fs::write(&file, text).with_context(|| format!("writing {}", file.display()))?;
             println!("Exported {} rules to {}.", list.len(), file.display());
             Ok(())
         }
@@ -258,11 +268,43 @@ fn list(store: &Store, json: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Messages read and decided per write transaction of a run.
-const RUN_BATCH: usize = 200;
+/// The CLI's end of a job: an `indicatif` bar and Ctrl+C.
+pub(super) struct BarControl {
+    bar: ProgressBar,
+    interrupted: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
 
-/// Runs the rules over a folder: moves and flags in batches, with progress;
-/// Ctrl+C stops after the batch in flight (what was applied stays).
+impl BarControl {
+    /// A bar of `len` messages (hidden with `quiet`) stopped by Ctrl+C.
+    pub(super) fn new(quiet: bool, len: u64) -> Self {
+        BarControl {
+            bar: progress_bar(quiet, len),
+            interrupted: super::import_export::interrupt_flag(),
+        }
+    }
+
+    /// Removes the bar.
+    pub(super) fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+impl Control for BarControl {
+    fn progress(&mut self, p: &Progress) {
+        if let Some(total) = p.total_messages {
+            self.bar.set_length(total);
+        }
+        self.bar.set_position(p.messages);
+    }
+
+    fn cancelled(&mut self) -> bool {
+        self.interrupted.load(Ordering::SeqCst)
+    }
+}
+
+/// Runs the rules over a folder with the job the window uses
+/// ([`crate::jobs::rules`]): batches, progress, Ctrl+C stops after the batch
+/// in flight (what was applied stays).
 fn run_on_folder(
     store: &mut Store,
     folder: &str,
@@ -270,155 +312,30 @@ fn run_on_folder(
     quiet: bool,
 ) -> anyhow::Result<()> {
     let folder = store.resolve_folder(folder)?;
-    let set = RuleSet::compile(&store.rules()?)?;
-    if set.is_empty() {
-        bail!("there are no enabled rules to run (see `popmail rule list`)");
-    }
-    let ids = store.sorted_ids(Scope::Folder(folder.id), Sort::default())?;
-    let bar = progress_bar(quiet, ids.len() as u64);
-    let interrupted = super::import_export::interrupt_flag();
-    let accounts = store.accounts()?;
-    let now = crate::store::now();
-    let (mut matched, mut moved) = (0u64, 0u64);
+    let req = RunRequest {
+        scope: RulesScope::Folder(folder.id),
+        dry_run,
+    };
+    let mut ctl = BarControl::new(quiet, folder.total);
+    let sum = run_rules(store, &req, &mut ctl);
+    ctl.finish();
+    let sum = sum?;
     let mut out = std::io::stdout().lock();
-    for chunk in ids.chunks(RUN_BATCH) {
-        if interrupted.load(Ordering::SeqCst) {
-            bar.abandon();
-            bail!("cancelled after {matched} matching messages; what was applied stays");
-        }
-        let mut moves: Vec<(Destination, MessageId)> = Vec::new();
-        let mut flags: Vec<(Flags, MessageId)> = Vec::new();
-        for row in store.rows(chunk)? {
-            let raw = store.raw(row.id)?;
-            let parsed = crate::mail::parse(&raw);
-            let headers = crate::mail::headers(&raw);
-            let account = row
-                .account
-                .and_then(|a| accounts.iter().find(|x| x.id == a))
-                .map_or("", |a| a.settings.name.as_str());
-            let facts = Facts::new(
-                &parsed.envelope,
-                &headers,
-                &parsed.index_text,
-                row.size,
-                account,
-            )
-            .at(row.date, now);
-            let d = set.evaluate(&facts);
-            if d.matched.is_empty() {
-                continue;
-            }
-            matched += 1;
-            if dry_run {
-                writeln!(
-                    out,
-                    "{:>6}  {:<40.40}  {} → {}",
-                    row.id.0,
-                    row.subject,
-                    d.matched.join(", "),
-                    describe(&d)
-                )?;
-                continue;
-            }
-            if d.folder_chosen() {
-                moves.push((d.destination.clone(), row.id));
-            }
-            for (on, flag) in [(d.read, Flags::SEEN), (d.starred, Flags::FLAGGED)] {
-                if on && !row.flags.contains(flag) {
-                    flags.push((flag, row.id));
-                }
-            }
-        }
-        moved += apply(store, folder.id, &moves, &flags)?;
-        bar.inc(chunk.len() as u64);
-    }
-    bar.finish_and_clear();
-    if dry_run {
+    for l in &sum.lines {
         writeln!(
             out,
-            "{matched} of {} messages match; nothing was changed (--dry-run).",
-            ids.len()
-        )?;
-    } else {
-        writeln!(
-            out,
-            "{matched} of {} messages matched; {moved} moved.",
-            ids.len()
+            "{:>6}  {:<40.40}  {} → {}",
+            l.id.0,
+            l.subject,
+            l.rules.join(", "),
+            l.outcome
         )?;
     }
+    if sum.cancelled {
+        bail!("{}", sum.sentence());
+    }
+    writeln!(out, "{}", sum.sentence())?;
     Ok(())
-}
-
-fn apply(
-    store: &mut Store,
-    from: FolderId,
-    moves: &[(Destination, MessageId)],
-    flags: &[(Flags, MessageId)],
-) -> anyhow::Result<u64> {
-    for flag in [Flags::SEEN, Flags::FLAGGED] {
-        let ids: Vec<MessageId> = flags
-            .iter()
-            .filter(|(f, _)| *f == flag)
-            .map(|(_, id)| *id)
-            .collect();
-        if !ids.is_empty() {
-            store.set_flag(&ids, flag, true)?;
-        }
-    }
-    let mut moved = 0;
-    let mut destinations: Vec<&Destination> = Vec::new();
-    for (d, _) in moves {
-        if !destinations.contains(&d) {
-            destinations.push(d);
-        }
-    }
-    for d in destinations {
-        let ids: Vec<MessageId> = moves
-            .iter()
-            .filter(|(x, _)| x == d)
-            .map(|(_, id)| *id)
-            .collect();
-        let target = match d {
-            Destination::Inbox => continue,
-            Destination::Trash => {
-                store.trash(&ids)?;
-                moved += ids.len() as u64;
-                continue;
-            }
-            Destination::Junk => store.junk_folder()?,
-            Destination::Folder(name) => store.ensure_folder(name, None, FolderRole::User)?,
-        };
-        if target != from {
-            store.move_messages(&ids, target)?;
-            moved += ids.len() as u64;
-        }
-    }
-    Ok(moved)
-}
-
-/// A decision in words.
-fn describe(d: &rules::Decision) -> String {
-    let mut parts = Vec::new();
-    match &d.destination {
-        Destination::Inbox => {}
-        Destination::Folder(f) => parts.push(format!("move to \"{f}\"")),
-        Destination::Trash => parts.push("move to the Trash".into()),
-        Destination::Junk => parts.push("move to Junk".into()),
-    }
-    if d.read {
-        parts.push("mark read".into());
-    }
-    if d.starred {
-        parts.push("star".into());
-    }
-    if d.server.delete_now || d.server.leave || d.server.download_full {
-        parts.push("(server actions apply only when mail arrives)".into());
-    }
-    if parts.is_empty() {
-        "nothing to change".into()
-    } else {
-        parts.join(", ")
-    }
 }
 
 /// A progress bar on stderr (hidden with `quiet`).

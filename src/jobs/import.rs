@@ -54,6 +54,9 @@ pub struct ImportRequest {
     pub target: Target,
     /// Limits for the readers.
     pub read: ReadOptions,
+    /// Run the message rules over the imported mail, batch by batch after
+    /// each commit ([`super::rules::run_batch`]).
+    pub rules: bool,
 }
 
 impl ImportRequest {
@@ -64,6 +67,7 @@ impl ImportRequest {
             format,
             target,
             read: ReadOptions::default(),
+            rules: false,
         }
     }
 }
@@ -77,6 +81,8 @@ pub struct ImportSummary {
     pub folders: u64,
     /// Messages stored.
     pub imported: u64,
+    /// With rules on: what the rules did to the imported mail.
+    pub rules: Option<super::RunSummary>,
     /// Messages skipped because the same bytes were already in the folder.
     pub duplicates: u64,
     /// Damaged regions skipped (all of them): too large or unreadable.
@@ -141,6 +147,20 @@ pub fn import(
             .collect(),
         ..ImportSummary::default()
     };
+    let rules = if req.rules {
+        match super::rules::saved_rules(store) {
+            Ok(set) => Some(set),
+            Err(e) => {
+                summary.notes.push(format!("rules were not run: {e}"));
+                None
+            }
+        }
+    } else {
+        None
+    };
+    if rules.is_some() {
+        summary.rules = Some(super::RunSummary::default());
+    }
     let stop = Arc::new(AtomicBool::new(false));
     let in_flight = Arc::new(AtomicUsize::new(0));
     let (tx, rx) = bounded::<Batch>(2);
@@ -166,11 +186,22 @@ pub fn import(
         in_flight.fetch_sub(batch.raw_bytes, Ordering::AcqRel);
         match inserted {
             Ok(done) => {
+                let mut new = Vec::new();
                 for d in done {
                     match d {
-                        Inserted::New(_) => summary.imported += 1,
+                        Inserted::New(id) => {
+                            summary.imported += 1;
+                            new.push(id);
+                        }
                         Inserted::Duplicate(_) => summary.duplicates += 1,
                     }
+                }
+                if let (Some(set), Some(ran)) = (&rules, &mut summary.rules)
+                    && let Err(e) = super::rules::run_batch(store, set, &new, ran)
+                {
+                    // The mail is stored; only sorting it stopped.
+                    summary.notes.push(format!("rules stopped: {e}"));
+                    summary.rules = None;
                 }
             }
             Err(e) => {

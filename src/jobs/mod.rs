@@ -1,5 +1,7 @@
 //! The job worker: long jobs that move mail between the store and mailbox files —
-//! import, export, backup and conversion (encryption on or off) — off the UI thread.
+//! import, export, backup and conversion (encryption on or off) — and the
+//! mail-wide ones of rules and junk (running the rules over a folder or a
+//! selection, junk marks that train the filter), off the UI thread.
 //!
 //! The jobs themselves are plain functions ([`import::import`], [`export::export`],
 //! [`backup`]) that take a [`Control`] for progress and cancellation; the command
@@ -17,6 +19,8 @@
 pub mod convert;
 pub mod export;
 pub mod import;
+pub mod junk;
+pub mod rules;
 mod worker;
 
 use std::path::{Path, PathBuf};
@@ -24,6 +28,8 @@ use std::path::{Path, PathBuf};
 pub use convert::{ERASURE_NOTICE, convert};
 pub use export::{ExportRequest, ExportSource, ExportSummary, export};
 pub use import::{ImportRequest, ImportSummary, Target, import};
+pub use junk::{MarkSummary, mark_junk};
+pub use rules::{RulesScope, RunRequest, RunSummary, run_rules};
 pub use worker::{JobCommand, JobEvent, JobKind, JobSummary, JobWorker, spawn};
 
 use crate::store::{self, Store};

@@ -4,10 +4,11 @@
 use std::path::PathBuf;
 
 use super::{
-    Control, Error, ExportRequest, ExportSummary, ImportRequest, ImportSummary, Progress, backup,
-    convert, export, import,
+    Control, Error, ExportRequest, ExportSummary, ImportRequest, ImportSummary, MarkSummary,
+    Progress, RunRequest, RunSummary, backup, convert, export, import, mark_junk, run_rules,
 };
 use crate::keys::DataKey;
+use crate::store::MessageId;
 use crate::store::{Store, StoreConfig};
 use crate::worker::{Cancel, Outbox, Repaint, Spawn, StopEvent, Worker};
 
@@ -30,6 +31,15 @@ pub enum JobCommand {
         /// The new data key, or `None` for plaintext.
         target: Option<DataKey>,
     },
+    /// Run the rules over a folder or a selection.
+    RunRules(RunRequest),
+    /// Mark messages junk (`junk`) or not junk, training the filter.
+    MarkJunk {
+        /// The messages.
+        ids: Vec<MessageId>,
+        /// Junk or not junk.
+        junk: bool,
+    },
 }
 
 impl JobCommand {
@@ -40,6 +50,8 @@ impl JobCommand {
             JobCommand::Export(_) => JobKind::Export,
             JobCommand::Backup { .. } => JobKind::Backup,
             JobCommand::Convert { .. } => JobKind::Convert,
+            JobCommand::RunRules(_) => JobKind::Rules,
+            JobCommand::MarkJunk { .. } => JobKind::Junk,
         }
     }
 }
@@ -55,6 +67,10 @@ pub enum JobKind {
     Backup,
     /// A conversion (encryption on or off).
     Convert,
+    /// A run of the rules.
+    Rules,
+    /// Junk or not-junk marks.
+    Junk,
 }
 
 /// How a job ended.
@@ -68,6 +84,10 @@ pub enum JobSummary {
     Backup(PathBuf),
     /// The store was converted; this opens it from now on.
     Converted(StoreConfig),
+    /// A run of the rules (also after a cancel: `cancelled` is set).
+    Rules(RunSummary),
+    /// Junk marks.
+    Junk(MarkSummary),
 }
 
 /// What the job worker reports.
@@ -155,6 +175,10 @@ impl Ctl<'_> {
             JobCommand::Import(req) => import(st, &req, self).map(JobSummary::Import),
             JobCommand::Export(req) => export(st, &req, self).map(JobSummary::Export),
             JobCommand::Backup { to } => backup(st, &to, self).map(JobSummary::Backup),
+            JobCommand::RunRules(req) => run_rules(st, &req, self).map(JobSummary::Rules),
+            JobCommand::MarkJunk { ids, junk } => {
+                mark_junk(st, &ids, junk, self).map(JobSummary::Junk)
+            }
             JobCommand::Convert { .. } => return,
         };
         match result {

@@ -14,11 +14,13 @@
 //!   chi-squared (Fisher) combining, as SpamBayes does.
 //!
 //! Rules run in list order; the actions of every matching rule apply in
-//! order until one says "stop". Sieve (RFC 5228) export is not provided yet.
+//! order until one says "stop". [`sieve`] writes them as a Sieve (RFC 5228)
+//! script for a server that filters.
 
 pub mod eval;
 pub mod junk;
 pub mod model;
+pub mod sieve;
 pub mod syntax;
 
 pub use eval::{Decision, Destination, Facts, RuleSet, ServerAction, validate};

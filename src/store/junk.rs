@@ -1,7 +1,8 @@
 //! The junk filter's memory: token counts (`junk_tokens`, `junk_totals`),
 //! which messages trained it and as what (`junk_trained`, keyed by the
 //! SHA-256 of the stored bytes), the senders never called junk, and each
-//! account's "trust the provider's verdict" switch. The classifier itself is
+//! account's "trust the provider's verdict" switch, and the option (off by
+//! default) that moves junk older than N days to the Trash. The classifier itself is
 //! pure ([`crate::rules::junk`]); training here is incremental: one message
 //! touches only its own tokens.
 
@@ -9,7 +10,7 @@ use std::collections::HashSet;
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{AccountId, Context, FolderId, FolderRole, Result, Store};
+use super::{AccountId, Context, FolderId, FolderRole, MessageId, Result, Store};
 use crate::rules::junk::{Counts, Model};
 
 /// The name of the local folder junk goes to.
@@ -177,6 +178,58 @@ impl Store {
             )
             .ctx("saving the account's junk setting")
             .map(drop)
+    }
+
+    /// After how many days junk moves to the Trash (`None`: never, the default).
+    pub fn junk_expire_days(&self) -> Result<Option<u32>> {
+        self.conn
+            .query_row(
+                "SELECT expire_days FROM junk_totals WHERE id = 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .ctx("reading the junk setting")
+            .map(Option::flatten)
+    }
+
+    /// Sets after how many days junk moves to the Trash (`None` or 0: never).
+    pub fn set_junk_expire_days(&self, days: Option<u32>) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE junk_totals SET expire_days = ?1 WHERE id = 1",
+                [days.filter(|d| *d > 0)],
+            )
+            .ctx("saving the junk setting")
+            .map(drop)
+    }
+
+    /// The messages of the Junk folder that arrived more than the set number
+    /// of days before `now` (none when the option is off).
+    pub fn junk_expired(&self, now: i64) -> Result<Vec<MessageId>> {
+        let Some(days) = self.junk_expire_days()? else {
+            return Ok(Vec::new());
+        };
+        let junk = self.junk_folder()?;
+        let cutoff = now.saturating_sub(i64::from(days) * 86_400);
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM messages WHERE folder_id = ?1 AND received_at < ?2 ORDER BY id",
+            )
+            .ctx("finding old junk")?;
+        let rows = stmt
+            .query_map(params![junk.0, cutoff], |r| Ok(MessageId(r.get(0)?)))
+            .ctx("finding old junk")?;
+        rows.collect::<rusqlite::Result<_>>()
+            .ctx("finding old junk")
+    }
+
+    /// Moves the junk [`Store::junk_expired`] finds to the Trash; how many.
+    pub fn junk_expire(&mut self, now: i64) -> Result<u64> {
+        let ids = self.junk_expired(now)?;
+        self.trash(&ids)?;
+        Ok(ids.len() as u64)
     }
 
     /// The local Junk folder, created when missing.

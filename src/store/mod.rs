@@ -63,6 +63,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_initial/up.sql"),
     include_str!("../../migrations/0002_oauth/up.sql"),
     include_str!("../../migrations/0003_rules_junk/up.sql"),
+    include_str!("../../migrations/0004_junk_expiry/up.sql"),
 ];
 
 /// The schema version this build writes.

@@ -35,6 +35,9 @@ impl Flags {
     pub const DELETED: Flags = Flags(8);
     /// The message is a draft.
     pub const DRAFT: Flags = Flags(16);
+    /// The message was marked junk (by the user, a rule or the junk filter);
+    /// popmail's own bit, not written to mailbox files.
+    pub const JUNK: Flags = Flags(32);
 
     /// Whether every bit of `other` is set.
     pub fn contains(self, other: Flags) -> bool {
@@ -59,6 +62,7 @@ impl Flags {
             (Self::ANSWERED, "answered"),
             (Self::DELETED, "deleted"),
             (Self::DRAFT, "draft"),
+            (Self::JUNK, "junk"),
         ]
         .into_iter()
         .filter(|(f, _)| self.contains(*f))

@@ -93,7 +93,8 @@ impl Placer {
             destination: d.destination.clone(),
             flags: Flags::default()
                 .with(Flags::SEEN, d.read)
-                .with(Flags::FLAGGED, d.starred),
+                .with(Flags::FLAGGED, d.starred)
+                .with(Flags::JUNK, d.junk == Some(true)),
             server: ServerMark {
                 keep: d.server.leave,
                 delete: d.server.delete_now,
@@ -118,8 +119,12 @@ impl Placer {
         } else {
             false
         };
-        if junk && !d.folder_chosen() {
-            p.destination = Destination::Junk;
+        if junk {
+            // The message list's junk column shows it wherever it goes.
+            p.flags = p.flags.with(Flags::JUNK, true);
+            if !d.folder_chosen() {
+                p.destination = Destination::Junk;
+            }
         }
         p
     }

@@ -100,8 +100,9 @@ impl Listeners<'_> {
     }
 
     fn job_event(&mut self, e: JobEvent, now: f64, out: &mut Vec<Intent>) {
-        // One job at a time: a running backup's events are the backup's.
-        if self.settings.on_job_event(&e) {
+        // One job at a time: a running backup's, rules run's or junk mark's
+        // events are the settings dialog's.
+        if self.settings.on_job_event(&e, out) {
             return;
         }
         if matches!(e, JobEvent::Finished(_)) {
@@ -121,8 +122,22 @@ impl Listeners<'_> {
                 .on_sync_event(self.ctx, &e, Some(&self.session.store), self.prefs);
         }
         match e {
-            Event::NewMail { .. } | Event::Finished { .. } => {
+            Event::NewMail { .. } => {
                 out.extend([Intent::RefreshFolders, Intent::ReloadList]);
+            }
+            Event::Finished { .. } => {
+                out.extend([Intent::RefreshFolders, Intent::ReloadList]);
+                // "Move junk older than N days to the Trash" (off by default),
+                // through the write thread like any move, with its undo.
+                let store = &self.session.store;
+                match (
+                    store.junk_expired(crate::store::now()),
+                    store.special_folder(crate::store::FolderRole::Trash),
+                ) {
+                    (Ok(ids), Ok(trash)) if !ids.is_empty() => out.push(Intent::Move(ids, trash)),
+                    (Err(e), _) | (_, Err(e)) => out.push(Intent::ShowError(e.to_string())),
+                    _ => {}
+                }
             }
             Event::FullFetched { old, new } => match new {
                 Ok(id) => {

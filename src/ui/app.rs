@@ -473,7 +473,10 @@ impl App {
             | Intent::Preferences
             | Intent::Settings(_)
             | Intent::SaveAccount(_)
-            | Intent::RemoveAccount { .. }) => {
+            | Intent::RemoveAccount { .. }
+            | Intent::SaveRules(_)
+            | Intent::RunRules(_)
+            | Intent::MarkJunk(..)) => {
                 if self.settings.act(i, self.session.as_mut()) {
                     self.accounts_changed();
                 }

@@ -297,6 +297,9 @@ impl FolderPane {
             if ui.button("Export…").clicked() {
                 out.push(Intent::ImportExport(Transfer::ExportFolder(Some(id))));
             }
+            if ui.button("Run rules on this folder").clicked() {
+                out.push(Intent::RunRules(crate::jobs::RulesScope::Folder(id)));
+            }
             if is_trash && ui.button("Empty Trash…").clicked() {
                 out.push(Intent::AskEmpty(id));
             }

@@ -19,6 +19,14 @@ pub enum Open {
     SignInAgain(AccountId),
     /// The Preferences tab.
     Preferences,
+    /// The Rules tab, knowing the selected message (to test rules on) and
+    /// the folder shown (to run them on).
+    Rules {
+        /// The message "Test on the selected message" uses.
+        message: Option<MessageId>,
+        /// The folder "Run rules on this folder" starts with.
+        folder: Option<FolderId>,
+    },
 }
 
 /// An account form to save: the settings dialog asks, the app writes.
@@ -190,4 +198,10 @@ pub enum Intent {
     ReloadList,
     /// Close the window.
     Quit,
+    /// Save the rule list (Settings → Rules, checked as a whole).
+    SaveRules(Vec<crate::rules::Rule>),
+    /// Run the rules over a folder or a selection (a job with progress).
+    RunRules(crate::jobs::RulesScope),
+    /// Mark junk (`true`) or not junk, training the filter (J, Shift+J).
+    MarkJunk(Vec<MessageId>, bool),
 }

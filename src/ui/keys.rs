@@ -1,7 +1,9 @@
 //! The keyboard: shortcuts for the whole window (Ctrl+Q, Ctrl+L, Ctrl+F, F5, Ctrl+Z,
 //! Ctrl+A) and single keys for the message list and the selection (arrows,
-//! J/K, Page Up/Down, Home/End, Enter, Del, R, S, A), which act only when no
-//! text field has focus and no dialog is open.
+//! K (up), Page Up/Down, Home/End, Enter, Del, R, S, A, and J / Shift+J for
+//! junk / not junk, as in Thunderbird), which act only when no text field
+//! has focus and no dialog is open. J used to move down as in vi; junk
+//! marking takes it, as the rules-and-junk issue asks.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -81,7 +83,7 @@ pub fn keys(
     let shift_pressed = |k| ctx.input(|i| i.key_pressed(k) && i.modifiers.shift_only());
     let page = i64::try_from(list.visible.max(1)).unwrap_or(1);
     let moves: [(bool, i64, bool); 8] = [
-        (pressed(Key::ArrowDown) || pressed(Key::J), 1, false),
+        (pressed(Key::ArrowDown), 1, false),
         (pressed(Key::ArrowUp) || pressed(Key::K), -1, false),
         (shift_pressed(Key::ArrowDown), 1, true),
         (shift_pressed(Key::ArrowUp), -1, true),
@@ -91,6 +93,7 @@ pub fn keys(
         (pressed(Key::End), i64::MAX / 2, false),
     ];
     let enter = pressed(Key::Enter);
+    let (junk, not_junk) = (pressed(Key::J), shift_pressed(Key::J));
     let (del, r, s, a) = (
         pressed(Key::Delete),
         pressed(Key::R),
@@ -123,6 +126,12 @@ pub fn keys(
     }
     if s {
         out.push(Intent::ToggleFlag(sel.clone(), Flags::FLAGGED));
+    }
+    if junk {
+        out.push(Intent::MarkJunk(sel.clone(), true));
+    }
+    if not_junk {
+        out.push(Intent::MarkJunk(sel.clone(), false));
     }
     if a {
         out.push(Intent::Archive(sel));

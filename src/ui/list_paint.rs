@@ -21,6 +21,7 @@ const MIN_SUBJECT: f32 = 80.0;
 struct Columns {
     star: Rect,
     attach: Rect,
+    junk: Rect,
     from: Rect,
     subject: Rect,
     date: Rect,
@@ -29,7 +30,7 @@ struct Columns {
 
 fn columns(row: Rect, w: &ColumnWidths) -> Columns {
     // On a narrow list, Size goes first, then Date; From shrinks last.
-    let room = row.width() - 2.0 * ICON_COL - MIN_SUBJECT;
+    let room = row.width() - 3.0 * ICON_COL - MIN_SUBJECT;
     let size_w = if w.from.min(room * 0.4) + w.date + w.size <= room {
         w.size
     } else {
@@ -47,7 +48,8 @@ fn columns(row: Rect, w: &ColumnWidths) -> Columns {
     let x0 = row.left();
     let star = Rect::from_min_size(pos2(x0, row.top()), vec2(ICON_COL, row.height()));
     let attach = star.translate(vec2(ICON_COL, 0.0));
-    let from = Rect::from_min_size(pos2(attach.right(), row.top()), vec2(from_w, row.height()));
+    let junk = attach.translate(vec2(ICON_COL, 0.0));
+    let from = Rect::from_min_size(pos2(junk.right(), row.top()), vec2(from_w, row.height()));
     let size = Rect::from_min_max(pos2(row.right() - size_w, row.top()), row.right_bottom());
     let date = Rect::from_min_max(
         pos2(size.left() - date_w, row.top()),
@@ -60,6 +62,7 @@ fn columns(row: Rect, w: &ColumnWidths) -> Columns {
     Columns {
         star,
         attach,
+        junk,
         from,
         subject,
         date,
@@ -152,7 +155,10 @@ pub fn list_ui(
             ui.scope_id().with(("row", i)),
             Sense::click_and_drag(),
         );
-        let label = format!("{} — {}", row.sender(), row.subject);
+        let mut label = format!("{} — {}", row.sender(), row.subject);
+        if row.flags.contains(Flags::JUNK) {
+            label.push_str(" (junk)");
+        }
         resp.widget_info(|| WidgetInfo::selected(Role::Row, true, selected, &label));
         paint_row(
             &painter,
@@ -278,6 +284,15 @@ fn paint_row(
             color,
         );
     }
+    if row.flags.contains(Flags::JUNK) {
+        painter.text(
+            cols.junk.center(),
+            Align2::CENTER_CENTER,
+            "⚠",
+            font.clone(),
+            visuals.warn_fg_color,
+        );
+    }
     let mut subject = String::new();
     if reply {
         subject.push_str("    ↪ ");
@@ -371,9 +386,10 @@ fn header_ui(
         visuals.widgets.noninteractive.bg_stroke,
     );
     let cols = columns(rect, widths);
-    let specs: [(Rect, &str, Option<SortKey>); 6] = [
+    let specs: [(Rect, &str, Option<SortKey>); 7] = [
         (cols.star, "★", None),
         (cols.attach, "📎", None),
+        (cols.junk, "⚠", None),
         (cols.from, "From", Some(SortKey::From)),
         (cols.subject, "Subject", Some(SortKey::Subject)),
         (cols.date, "Date", Some(SortKey::Date)),
@@ -381,10 +397,10 @@ fn header_ui(
     ];
     for (r, name, key) in specs {
         let Some(key) = key else {
-            let hint = if name == "★" {
-                "Starred"
-            } else {
-                "Has attachments"
+            let hint = match name {
+                "★" => "Starred",
+                "⚠" => "Marked as junk",
+                _ => "Has attachments",
             };
             let resp = ui
                 .interact(r, ui.scope_id().with(("col", name)), Sense::hover())
@@ -552,6 +568,24 @@ pub fn row_menu_ui(ui: &mut Ui, ids: Vec<MessageId>, row: &MessageRow, out: &mut
     if ui.button("Move to…").clicked() {
         push(Intent::AskMove(ids.clone()), ui);
     }
+    ui.separator();
+    if ui
+        .add(egui::Button::new("Junk").shortcut_text("J"))
+        .clicked()
+    {
+        push(Intent::MarkJunk(ids.clone(), true), ui);
+    }
+    if ui
+        .add(egui::Button::new("Not junk").shortcut_text("Shift+J"))
+        .clicked()
+    {
+        push(Intent::MarkJunk(ids.clone(), false), ui);
+    }
+    if ui.button("Run rules on the selection").clicked() {
+        let scope = crate::jobs::RulesScope::Messages(ids.clone());
+        push(Intent::RunRules(scope), ui);
+    }
+    ui.separator();
     if ui.button("Export selected…").clicked() {
         let what = Transfer::ExportMessages(ids.clone());
         push(Intent::ImportExport(what), ui);

@@ -1,4 +1,6 @@
-//! The menu bar (File, Message, View, Sync — each item shows its shortcut).
+//! The menu bar (File, Message, View, Sync — each item shows its shortcut;
+//! File → Rules… opens Settings → Rules, Message → Junk / Not junk train
+//! the junk filter).
 //! It draws from the frame's [`View`] and pushes intents; the View menu
 //! edits a copy of the preferences and hands it back as
 //! [`Intent::SetPrefs`].
@@ -53,6 +55,17 @@ fn file_menu(view: &View<'_>, ui: &mut Ui, out: &mut Vec<Intent>) {
     if item(ui, "Preferences…", "", true) {
         out.push(Intent::Preferences);
     }
+    if item(ui, "Rules…", "", true) {
+        let folder = match view.scope {
+            Some(crate::store::Scope::Folder(f)) => Some(f),
+            _ => None,
+        };
+        let message = view.selection.first().copied();
+        out.push(Intent::Settings(super::intents::Open::Rules {
+            message,
+            folder,
+        }));
+    }
     if item(ui, "Security…", "", !view.in_demo) {
         out.push(Intent::Security);
     }
@@ -84,6 +97,12 @@ fn message_menu(view: &View<'_>, ui: &mut Ui, out: &mut Vec<Intent>) {
     }
     if item(ui, "Move to…", "", any) {
         out.push(Intent::AskMove(sel.clone()));
+    }
+    if item(ui, "Junk", "J", any) {
+        out.push(Intent::MarkJunk(sel.clone(), true));
+    }
+    if item(ui, "Not junk", "Shift+J", any) {
+        out.push(Intent::MarkJunk(sel.clone(), false));
     }
     ui.separator();
     if item(ui, "Delete", "Del", any) {

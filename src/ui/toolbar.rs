@@ -1,5 +1,5 @@
 //! The toolbar under the menu bar: the folder's name and count, the
-//! conversation toggle and the search box. Draws from the frame's [`View`];
+//! conversation toggle, Junk / Not junk for the selection, and the search box. Draws from the frame's [`View`];
 //! the search box is the search panel's own.
 
 use egui::{RichText, Ui};
@@ -33,6 +33,22 @@ pub fn toolbar_ui(
             .changed()
         {
             out.push(Intent::SetConversations(conv));
+        }
+        ui.separator();
+        let any = !view.selection.is_empty();
+        if ui
+            .add_enabled(any, egui::Button::new("Mark as junk"))
+            .on_hover_text("Move to Junk and teach the junk filter (J)")
+            .clicked()
+        {
+            out.push(Intent::MarkJunk(view.selection.to_vec(), true));
+        }
+        if ui
+            .add_enabled(any, egui::Button::new("Not junk"))
+            .on_hover_text("Never junk: teach the filter, trust the sender (Shift+J)")
+            .clicked()
+        {
+            out.push(Intent::MarkJunk(view.selection.to_vec(), false));
         }
         ui.separator();
         let folder = match view.scope {

@@ -2,9 +2,9 @@
 //! Courier's pop3d (two POP3 servers; Courier is GPL: run by tests only,
 //! never linked or shipped; its binary is fetched by `support::courier`),
 //! openssl (its test certificates), python3 (the `mailbox`/`poplib`
-//! interop checks), and a private D-Bus session bus with gnome-keyring's
-//! Secret Service on it (the system keychain, `support::dbus`). `cargo test`
-//! needs nothing else.
+//! interop checks), Pigeonhole's `sievec` (the Sieve export), and a private
+//! D-Bus session bus with gnome-keyring's Secret Service on it (the system
+//! keychain, `support::dbus`). `cargo test` needs nothing else.
 //!
 //! The first test that needs one of them calls [`ensure`]. When something is
 //! missing and the suite runs as root on Debian (a fresh CI or developer
@@ -62,6 +62,11 @@ const NEEDS: &[Need] = &[
     Need {
         programs: &["gnome-keyring-daemon"],
         package: "gnome-keyring",
+    },
+    // `sievec` compiles the script of `popmail rule export --sieve`.
+    Need {
+        programs: &["sievec"],
+        package: "dovecot-sieve",
     },
 ];
 

@@ -262,7 +262,8 @@ impl ImportExport {
             started: Instant::now(),
             cancelling: false,
         };
-        let req = ImportRequest::new(path, setup.format, target);
+        let mut req = ImportRequest::new(path, setup.format, target);
+        req.rules = setup.rules;
         self.send_job(jobs, JobCommand::Import(req), running);
     }
 
@@ -357,9 +358,13 @@ impl ImportExport {
                         dest: running.and_then(|r| r.dest).unwrap_or_default(),
                         summary: s,
                     }),
-                    // Backups are the settings dialog's, conversions the
-                    // (coming) security preferences'; they never reach here.
-                    JobSummary::Backup(_) | JobSummary::Converted(_) => None,
+                    // Backups, rule runs and junk marks are the settings
+                    // dialog's, conversions the security preferences'; they
+                    // never reach here.
+                    JobSummary::Backup(_)
+                    | JobSummary::Converted(_)
+                    | JobSummary::Rules(_)
+                    | JobSummary::Junk(_) => None,
                 };
             }
             JobEvent::Cancelled(kind) => {

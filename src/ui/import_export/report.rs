@@ -239,6 +239,9 @@ fn body(ui: &mut Ui, o: &Outcome, max_h: f32) {
             } else {
                 wrap(ui, RichText::new(damaged).color(ui.visuals().warn_fg_color));
             }
+            if let Some(r) = &s.rules {
+                wrap(ui, format!("Rules: {}", r.sentence()));
+            }
             let has_lists =
                 !s.damaged.is_empty() || !s.kept_damaged.is_empty() || !s.notes.is_empty();
             if has_lists {

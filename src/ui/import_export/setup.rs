@@ -28,6 +28,8 @@ pub struct ImportSetup {
     pub format: Format,
     /// Where the mail goes.
     pub target: ImportTarget,
+    /// Run the message rules over the imported mail.
+    pub rules: bool,
 }
 
 impl ImportSetup {
@@ -37,6 +39,7 @@ impl ImportSetup {
             path,
             format: Format::Auto,
             target: ImportTarget::New,
+            rules: false,
         }
     }
 }
@@ -257,6 +260,8 @@ fn target_ui(ui: &mut Ui, s: &mut ImportSetup, folders: &[Folder]) {
             .response
             .labelled_by(radio.id);
     }
+    ui.checkbox(&mut s.rules, "Run the message rules on the imported mail")
+        .on_hover_text("As if it had just arrived: Settings → Rules");
 }
 
 /// The export dialog.

@@ -12,6 +12,9 @@
 //!   moves to a local folder; mail is never deleted silently.
 //! - **Preferences** (`preferences_tab`): the window's preferences and the
 //!   data folder with its online backup.
+//! - **Rules** (`rules_tab`, `rule_editor`): the message rules, testing them
+//!   on the selected message and running them over a folder (a job); the
+//!   tab also follows junk marks sent to the job worker.
 //!
 //! Esc cancels (the form, or the dialog), Enter saves a valid form.
 //! The dialog is reachable from File → Account settings…, the welcome page's
@@ -20,9 +23,12 @@
 mod account_form;
 mod accounts_tab;
 mod diagnosis;
+mod junk_options;
 mod oauth_form;
 mod preferences_tab;
 mod problems;
+mod rule_editor;
+mod rules_tab;
 mod validation;
 
 use egui::{Id, Key, Modal, Modifiers, RichText};
@@ -43,6 +49,7 @@ use crate::ui::FilePicker;
 enum Tab {
     Accounts,
     Preferences,
+    Rules,
 }
 
 /// Asking whether to keep the mail of an account being removed.
@@ -77,6 +84,7 @@ pub struct Settings {
     removing: Option<Removing>,
     diagnosis: Diagnosis,
     backup: Backup,
+    rules: rules_tab::RulesTab,
     /// Passwords go to the OS keychain (decided when the dialog opens, so
     /// the keychain is not even probed before).
     keychain: bool,
@@ -103,6 +111,7 @@ impl Default for Settings {
             removing: None,
             diagnosis: Diagnosis::default(),
             backup: Backup::default(),
+            rules: rules_tab::RulesTab::default(),
             keychain: false,
             keychain_off: false,
             message: None,
@@ -142,6 +151,10 @@ impl Settings {
         match what {
             Open::Accounts => self.tab = Tab::Accounts,
             Open::Preferences => self.tab = Tab::Preferences,
+            Open::Rules { message, folder } => {
+                self.tab = Tab::Rules;
+                self.rules.open(store, message, folder);
+            }
             Open::NewAccount => {
                 self.tab = Tab::Accounts;
                 self.form = Some(AccountForm::new_account());
@@ -195,6 +208,35 @@ impl Settings {
             Intent::Preferences => self.open(Open::Preferences, session.map(|s| &s.store)),
             Intent::Settings(what) => self.open(what, session.map(|s| &s.store)),
             Intent::SaveAccount(save) => return session.is_some_and(|s| self.save(s, *save)),
+            Intent::SaveRules(list) => {
+                if let Some(s) = session {
+                    self.rules.save(&mut s.store, &list);
+                }
+            }
+            Intent::RunRules(scope) => {
+                if let Some(s) = session {
+                    let folder = match &scope {
+                        crate::jobs::RulesScope::Folder(f) => Some(*f),
+                        crate::jobs::RulesScope::Messages(_) => None,
+                    };
+                    self.open(
+                        Open::Rules {
+                            message: None,
+                            folder,
+                        },
+                        Some(&s.store),
+                    );
+                    self.rules.start_run(&s.jobs, scope);
+                }
+            }
+            Intent::MarkJunk(ids, junk) => {
+                if let Some(s) = session {
+                    let cmd = crate::jobs::JobCommand::MarkJunk { ids, junk };
+                    if let Err(e) = self.rules.send(&s.jobs, cmd) {
+                        self.message = Some((true, e));
+                    }
+                }
+            }
             Intent::RemoveAccount { id, keep } => {
                 if let Some(s) = session {
                     // Stop syncing it, then move or delete its mail on the write
@@ -220,15 +262,17 @@ impl Settings {
         self.form.is_some()
     }
 
-    /// Takes in a job worker event if it is the backup's; returns whether it was.
-    pub fn on_job_event(&mut self, e: &crate::jobs::JobEvent) -> bool {
-        self.backup.on_event(e)
+    /// Takes in a job worker event if it is the backup's, a rules run's or
+    /// a junk mark's; returns whether it was.
+    pub fn on_job_event(&mut self, e: &crate::jobs::JobEvent, out: &mut Vec<Intent>) -> bool {
+        self.backup.on_event(e) || self.rules.on_job_event(e, out)
     }
 
     /// Whether the dialog waits on a worker (the window keeps repainting).
     pub fn busy(&self) -> bool {
         let signing_in = self.form.as_ref().is_some_and(|f| f.sign_in.running());
         self.removing.is_some()
+            || self.rules.busy()
             || (self.open && (self.diagnosis.busy() || self.backup.running() || signing_in))
     }
 
@@ -276,6 +320,7 @@ impl Settings {
                 ui.add_space(16.0);
                 ui.selectable_value(&mut self.tab, Tab::Accounts, "Accounts");
                 ui.selectable_value(&mut self.tab, Tab::Preferences, "Preferences");
+                ui.selectable_value(&mut self.tab, Tab::Rules, "Rules");
             });
             ui.separator();
             match self.tab {
@@ -302,6 +347,13 @@ impl Settings {
                                 out,
                             );
                         });
+                    close = close_row(ui);
+                }
+                Tab::Rules => {
+                    egui::ScrollArea::vertical()
+                        .id_salt("rules-tab")
+                        .max_height(max_height)
+                        .show(ui, |ui| self.rules.ui(ui, session, picker, out));
                     close = close_row(ui);
                 }
             }
