@@ -152,7 +152,9 @@ pub fn urls(domain: &str) -> Vec<String> {
 pub fn may_follow(domain: &str, first: &url::Url, url: &url::Url) -> Result<(), String> {
     let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
     let within = host == domain || host.ends_with(&format!(".{domain}"));
-    let same = first.host_str().is_some_and(|h| h.eq_ignore_ascii_case(&host));
+    let same = first
+        .host_str()
+        .is_some_and(|h| h.eq_ignore_ascii_case(&host));
     if within || same || SIGN_IN_HOSTS.contains(&host.as_str()) {
         Ok(())
     } else {
@@ -162,7 +164,11 @@ pub fn may_follow(domain: &str, first: &url::Url, url: &url::Url) -> Result<(), 
 
 /// Fetches and parses the file at `url` for `email`.
 pub fn fetch(http: &HttpClient, url: &str, email: &str) -> Result<Autoconfig, AutoconfigError> {
-    let domain = email.rsplit('@').next().unwrap_or_default().to_ascii_lowercase();
+    let domain = email
+        .rsplit('@')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     let fetch_err = |source| AutoconfigError::Fetch {
         url: url.to_string(),
         source,
@@ -199,12 +205,12 @@ struct Current {
 pub fn parse(bytes: &[u8], email: &str) -> Result<Autoconfig, AutoconfigError> {
     let mut reader = quick_xml::Reader::from_reader(bytes);
     reader.config_mut().check_end_names = true;
-    reader.config_mut().trim_text(true);
     let mut stack: Vec<String> = Vec::new();
     let mut text = String::new();
     let mut out = Autoconfig::default();
     let mut server = Current::default();
     let mut saw_root = false;
+    let mut at_eof = false;
     for _ in 0..MAX_EVENTS {
         let event = reader.read_event().map_err(|e| AutoconfigError::NotXml {
             detail: e.to_string(),
@@ -227,7 +233,11 @@ pub fn parse(bytes: &[u8], email: &str) -> Result<Autoconfig, AutoconfigError> {
                         .try_get_attribute("type")
                         .ok()
                         .flatten()
-                        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()));
+                        .and_then(|a| {
+                            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                                .ok()
+                                .map(|v| v.into_owned())
+                        });
                     server = Current {
                         in_pop3: kind.as_deref() == Some("pop3"),
                         ..Current::default()
@@ -238,7 +248,11 @@ pub fn parse(bytes: &[u8], email: &str) -> Result<Autoconfig, AutoconfigError> {
                         .try_get_attribute("lang")
                         .ok()
                         .flatten()
-                        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()));
+                        .and_then(|a| {
+                            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                                .ok()
+                                .map(|v| v.into_owned())
+                        });
                     if !lang.as_deref().is_none_or(|l| l.starts_with("en")) {
                         // Not English: skip its text by marking the element.
                         stack.push("instruction-other".to_string());
@@ -301,12 +315,15 @@ pub fn parse(bytes: &[u8], email: &str) -> Result<Autoconfig, AutoconfigError> {
                     break;
                 }
             }
-            Event::Eof => break,
+            Event::Eof => {
+                at_eof = true;
+                break;
+            }
             Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
         }
     }
     if !stack.is_empty() {
-        return Err(if saw_root {
+        return Err(if !at_eof {
             AutoconfigError::TooBig { what: "elements" }
         } else {
             AutoconfigError::NotXml {
@@ -421,7 +438,9 @@ pub fn valid_host(host: &str) -> bool {
 }
 
 fn check_server(c: Current, email: &str) -> Result<PopServer, AutoconfigError> {
-    let host_raw = c.host.ok_or(AutoconfigError::Missing { field: "hostname" })?;
+    let host_raw = c
+        .host
+        .ok_or(AutoconfigError::Missing { field: "hostname" })?;
     let host = substitute(&host_raw, email).to_ascii_lowercase();
     if !valid_host(&host) {
         return Err(AutoconfigError::BadValue {

@@ -23,8 +23,13 @@ pub const PROBE_TIMEOUT: Duration = Duration::from_secs(6);
 pub trait Prober: Send + Sync {
     /// `Ok` when a POP3 server greeted (and, for TLS or STLS, the
     /// encryption came up with a trusted certificate); else why not.
-    fn probe(&self, host: &str, port: u16, security: Security, cancel: &Cancel)
-    -> Result<(), String>;
+    fn probe(
+        &self,
+        host: &str,
+        port: u16,
+        security: Security,
+        cancel: &Cancel,
+    ) -> Result<(), String>;
 }
 
 /// Rewrites the probed address (host, port) → (host, port); tests send the

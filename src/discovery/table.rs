@@ -166,7 +166,12 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         name: "GMX",
         domains: &[
-            "gmx.com", "gmx.co.uk", "gmx.fr", "gmx.es", "gmx.us", "gmx.eu",
+            "gmx.com",
+            "gmx.co.uk",
+            "gmx.fr",
+            "gmx.es",
+            "gmx.us",
+            "gmx.eu",
         ],
         host: Some("pop.gmx.com"),
         port: 995,

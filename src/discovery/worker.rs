@@ -24,8 +24,9 @@ impl StopEvent for DiscoveryEvent {
     }
 }
 
-/// A running search; [`Worker::cancel`] stops it.
-pub type DiscoveryWorker = Worker<(), DiscoveryEvent>;
+/// A running search; [`Worker::cancel`] stops it. Its one command is the
+/// address, sent by [`spawn`].
+pub type DiscoveryWorker = Worker<String, DiscoveryEvent>;
 
 /// Starts looking for `email`'s settings on a thread named
 /// "popmail-discovery".
@@ -34,9 +35,12 @@ pub fn spawn(
     make: MakeDiscoverer,
     repaint: Repaint,
 ) -> std::io::Result<DiscoveryWorker> {
-    Worker::spawn(
+    let worker = DiscoveryWorker::spawn(
         Spawn::named("popmail-discovery").repaint(repaint),
         move |inbox, outbox| {
+            let Some(email) = inbox.recv() else {
+                return "nothing to look for".to_string();
+            };
             let discoverer = make(inbox.cancel().clone());
             let result = discoverer.find(&email, &mut |line| {
                 // The owner went away: the search ends on its own soon.
@@ -46,10 +50,16 @@ pub fn spawn(
                 Ok(_) => "settings found".to_string(),
                 Err(e) => e.to_string(),
             };
-            if outbox.send(DiscoveryEvent::Done(result)).is_err() {
+            let sent = outbox.send(DiscoveryEvent::Done(result));
+            outbox.done(1);
+            if sent.is_err() {
                 return "nobody waits for the result".to_string();
             }
             reason
         },
-    )
+    )?;
+    worker
+        .send(email)
+        .map_err(|_| std::io::Error::other("the discovery thread ended at once"))?;
+    Ok(worker)
 }

@@ -99,7 +99,12 @@ pub fn lookup_srv(
     timeout: Duration,
     cancel: &Cancel,
 ) -> Result<Vec<SrvRecord>, DnsError> {
-    let qname = Name::from_ascii(name).map_err(|_| DnsError::BadName {
+    let fqdn = if name.ends_with('.') {
+        name.to_string()
+    } else {
+        format!("{name}.")
+    };
+    let qname = Name::from_ascii(&fqdn).map_err(|_| DnsError::BadName {
         name: name.to_string(),
     })?;
     let mut question = Message::query();
@@ -171,10 +176,9 @@ fn ask(
         };
         let ours = answer.metadata.id == id
             && answer.metadata.message_type == MessageType::Response
-            && answer
-                .queries
-                .first()
-                .is_some_and(|q| q.name() == qname && q.query_type() == RecordType::SRV);
+            && answer.queries.first().is_some_and(|q| {
+                q.name().eq_ignore_root(qname) && q.query_type() == RecordType::SRV
+            });
         if ours {
             return Ok(answer);
         }
@@ -206,11 +210,7 @@ fn records(name: &str, answer: &Message) -> Result<Vec<SrvRecord>, DnsError> {
             _ => None,
         })
         .collect();
-    out.sort_by(|a, b| {
-        a.priority
-            .cmp(&b.priority)
-            .then(b.weight.cmp(&a.weight))
-    });
+    out.sort_by(|a, b| a.priority.cmp(&b.priority).then(b.weight.cmp(&a.weight)));
     Ok(out)
 }
 

@@ -3,6 +3,7 @@
 
 pub mod certs;
 pub mod courier;
+pub mod discovery;
 pub mod dovecot;
 pub mod idp;
 pub mod mail_corpus;
