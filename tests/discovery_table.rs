@@ -85,7 +85,7 @@ fn discovery_table_gmail_has_its_notes_and_oauth_first() {
         );
         let notes = f.notes.join("\n");
         assert!(
-            notes.contains("Turn on POP in Gmail's settings → Forwarding and POP/IMAP"),
+            notes.contains("Turn on POP in Gmail's settings > Forwarding and POP/IMAP"),
             "{notes}"
         );
         assert!(

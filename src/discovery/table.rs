@@ -41,14 +41,14 @@ pub struct Entry {
 }
 
 const GMAIL_NOTES: &[&str] = &[
-    "Turn on POP in Gmail's settings → Forwarding and POP/IMAP before the first download.",
+    "Turn on POP in Gmail's settings > Forwarding and POP/IMAP before the first download.",
     "Gmail hands out at most about 250 messages per session; popmail keeps going until all are in.",
     "Gmail's `recent:` user name prefix (recent:you@gmail.com) fetches the last 30 days, including mail already downloaded elsewhere.",
 ];
 
 const MICROSOFT_NOTES: &[&str] = &[
     "Microsoft accepts only OAuth2 sign-in for POP3 (Exchange Online since October 2022, personal accounts since September 2024): choose “Sign in with Microsoft”.",
-    "Turn on POP in Outlook's settings → Mail → Forwarding and IMAP → POP options.",
+    "Turn on POP in Outlook's settings > Mail > Forwarding and IMAP > POP options.",
 ];
 
 /// Every provider the table knows.
@@ -160,7 +160,7 @@ pub const ENTRIES: &[Entry] = &[
         security: Security::Tls,
         auth: &[AuthChoice::Password],
         notes: &[
-            "GMX: enable POP3 in the web settings (E-Mail → Settings → POP3 & IMAP) before the first download.",
+            "GMX: enable POP3 in the web settings (E-Mail > Settings > POP3 & IMAP) before the first download.",
         ],
     },
     Entry {
@@ -178,7 +178,7 @@ pub const ENTRIES: &[Entry] = &[
         security: Security::Tls,
         auth: &[AuthChoice::Password],
         notes: &[
-            "GMX: enable POP3 in the web settings (Settings → POP3 & IMAP) before the first download.",
+            "GMX: enable POP3 in the web settings (Settings > POP3 & IMAP) before the first download.",
         ],
     },
     Entry {
@@ -189,7 +189,7 @@ pub const ENTRIES: &[Entry] = &[
         security: Security::Tls,
         auth: &[AuthChoice::Password],
         notes: &[
-            "WEB.DE: enable POP3 in the web settings (E-Mail → Einstellungen → POP3/IMAP Abruf) before the first download.",
+            "WEB.DE: enable POP3 in the web settings (E-Mail > Einstellungen > POP3/IMAP Abruf) before the first download.",
         ],
     },
     Entry {
@@ -212,7 +212,7 @@ pub const ENTRIES: &[Entry] = &[
             AuthChoice::OAuth2(OAuthProvider::Fastmail),
         ],
         notes: &[
-            "Fastmail needs an app password with POP access: make one in Settings → Privacy & Security → Manage app passwords.",
+            "Fastmail needs an app password with POP access: make one in Settings > Privacy & Security > Manage app passwords.",
         ],
     },
     Entry {
@@ -228,7 +228,7 @@ pub const ENTRIES: &[Entry] = &[
             },
         ],
         notes: &[
-            "Zoho: enable POP access in Mail settings → POP/IMAP Access; with two-factor sign-in, use an app-specific password.",
+            "Zoho: enable POP access in Mail settings > POP/IMAP Access; with two-factor sign-in, use an app-specific password.",
         ],
     },
     Entry {
@@ -244,7 +244,7 @@ pub const ENTRIES: &[Entry] = &[
             },
         ],
         notes: &[
-            "Zoho: enable POP access in Mail settings → POP/IMAP Access; with two-factor sign-in, use an app-specific password.",
+            "Zoho: enable POP access in Mail settings > POP/IMAP Access; with two-factor sign-in, use an app-specific password.",
         ],
     },
     Entry {
@@ -265,7 +265,7 @@ pub const ENTRIES: &[Entry] = &[
             link: "https://id.yandex.com/security/app-passwords",
         }],
         notes: &[
-            "Yandex: allow access by mail clients in Mail settings → Email clients, and use an app password.",
+            "Yandex: allow access by mail clients in Mail settings > Email clients, and use an app password.",
         ],
     },
     Entry {
@@ -278,7 +278,7 @@ pub const ENTRIES: &[Entry] = &[
             link: "https://account.mail.ru/user/2-step-auth/passwords/",
         }],
         notes: &[
-            "Mail.ru needs a password for external applications: make one under Security → Passwords for external applications.",
+            "Mail.ru needs a password for external applications: make one under Security > Passwords for external applications.",
         ],
     },
     Entry {

@@ -20,6 +20,8 @@
 mod account_form;
 mod accounts_tab;
 mod diagnosis;
+mod find_apply;
+mod find_settings;
 mod oauth_form;
 mod preferences_tab;
 mod problems;
@@ -86,6 +88,8 @@ pub struct Settings {
     message: Option<(bool, String)>,
     /// Opens the provider's sign-in page (the system browser; tests play it).
     browser: oauth_form::SharedBrowser,
+    /// What "Find settings" asks (the network; tests answer locally).
+    discoverer: crate::discovery::MakeDiscoverer,
 }
 
 impl Default for Settings {
@@ -105,6 +109,7 @@ impl Default for Settings {
             keychain_off: false,
             message: None,
             browser: std::sync::Arc::new(crate::oauth::SystemBrowser),
+            discoverer: crate::discovery::Discoverer::system_maker(),
         }
     }
 }
@@ -124,6 +129,11 @@ impl Settings {
     /// Replaces the browser that "Sign in with …" opens (tests).
     pub fn set_browser(&mut self, browser: oauth_form::SharedBrowser) {
         self.browser = browser;
+    }
+
+    /// Replaces what "Find settings" asks (tests).
+    pub fn set_discoverer(&mut self, make: crate::discovery::MakeDiscoverer) {
+        self.discoverer = make;
     }
 
     /// Opens the dialog.
