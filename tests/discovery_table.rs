@@ -93,7 +93,7 @@ fn discovery_table_gmail_has_its_notes_and_oauth_first() {
             "{notes}"
         );
         assert!(
-            notes.contains("`recent:`") && notes.contains("30 days"),
+            notes.contains("“recent:”") && notes.contains("30 days"),
             "{notes}"
         );
         assert!(

@@ -131,7 +131,7 @@ fn discovery_ui_find_settings_fills_the_form_from_the_table() {
         "Turn on POP in Gmail's settings > Forwarding and POP/IMAP"
     ));
     assert!(has_label_containing(&h, "about 250 messages per session"));
-    assert!(has_label_containing(&h, "`recent:`"));
+    assert!(has_label_containing(&h, "“recent:”"));
     // The best choice is applied: OAuth with Google.
     assert!(has_label_containing(&h, "Sign in with Google"));
     assert!(h.query_by_label("Make an app password").is_some());

@@ -43,7 +43,7 @@ pub struct Entry {
 const GMAIL_NOTES: &[&str] = &[
     "Turn on POP in Gmail's settings > Forwarding and POP/IMAP before the first download.",
     "Gmail hands out at most about 250 messages per session; popmail keeps going until all are in.",
-    "Gmail's `recent:` user name prefix (recent:you@gmail.com) fetches the last 30 days, including mail already downloaded elsewhere.",
+    "Gmail's “recent:” user name prefix (recent:you@gmail.com) fetches the last 30 days, including mail already downloaded elsewhere.",
 ];
 
 const MICROSOFT_NOTES: &[&str] = &[

@@ -164,7 +164,7 @@ pub fn row(ui: &mut Ui, email: &str, find: &mut FindSettings) {
 fn result_ui(ui: &mut Ui, found: &Found, chosen: Option<AuthChoice>) -> Option<AuthChoice> {
     let mut pick = None;
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.set_max_width(460.0);
+        ui.set_max_width(ui.available_width().min(460.0));
         let who = found
             .provider
             .as_deref()
