@@ -1,39 +1,22 @@
 //! The discovery step of `popmail account add NAME --email ADDR` without
 //! `--host`: find the settings (`crate::discovery`, on its worker; Ctrl-C
-//! cancels), print what was found and from where with the provider's
+//! ends the process), print what was found and from where with the provider's
 //! notes, and ask before going on unless `--yes`.
 
 use std::io::{BufRead as _, IsTerminal as _, Write as _};
 
-use std::sync::{Arc, Mutex};
-
 use anyhow::bail;
 
 use crate::account::{AccountSettings, OAuthProvider};
-use crate::discovery::{self, AuthChoice, Discoverer, DiscoveryEvent, Found, MakeDiscoverer};
-use crate::worker::{Cancel, no_repaint};
+use crate::discovery::{self, AuthChoice, Discoverer, DiscoveryEvent, Found};
+use crate::worker::no_repaint;
 
 /// Finds the settings for `email`, progress on stderr.
 pub fn find(email: &str) -> anyhow::Result<Found> {
-    // The worker's cancel flag, kept when the worker builds its discoverer,
-    // so Ctrl-C can raise it.
-    let slot: Arc<Mutex<Option<Cancel>>> = Arc::default();
-    let keep = Arc::clone(&slot);
-    let make: MakeDiscoverer = Arc::new(move |cancel: Cancel| {
-        if let Ok(mut s) = keep.lock() {
-            *s = Some(cancel.clone());
-        }
-        Discoverer::system(cancel)
-    });
-    let worker = discovery::spawn(email.to_string(), make, no_repaint())?;
-    let _ = ctrlc::set_handler(move || {
-        // already set: Ctrl-C ends the process
-        if let Ok(s) = slot.lock()
-            && let Some(c) = s.as_ref()
-        {
-            c.cancel();
-        }
-    });
+    // No Ctrl-C handler here: Ctrl-C ends the process, which ends the
+    // search with nothing to undo, and leaves the handler free for the
+    // sign-in that may follow (`super::login`).
+    let worker = discovery::spawn(email.to_string(), Discoverer::system_maker(), no_repaint())?;
     let mut result = None;
     for event in worker.events() {
         match event {
