@@ -11,6 +11,7 @@
 //! - [`jobs`]: the background job worker: import, export, backup.
 //! - [`credentials`]: where passwords live.
 //! - [`oauth`]: OAuth 2.0 sign-in: provider presets and endpoints (the only HTTP client).
+//! - [`discovery`]: from an email address to POP3 settings (built-in table, autoconfig, SRV, guess).
 //! - [`keys`]: the data key of an encrypted store, its wrappings and header file.
 //! - [`demo`]: the embedded demo POP3 server.
 //! - [`notify`]: new-mail desktop notifications (notify-rust, on a worker thread).
@@ -22,6 +23,7 @@ pub mod account;
 pub mod cli;
 pub mod credentials;
 pub mod demo;
+pub mod discovery;
 pub mod failpoint;
 pub mod fmt;
 pub mod jobs;

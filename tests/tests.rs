@@ -14,6 +14,10 @@
 //! - `pop3_transcript`: the POP3 client against `C:`/`S:` byte transcripts.
 //! - `pop3_login`: the sans-IO login state machine against `C:`/`S:` transcripts, no transport.
 //! - `pop3_fallback`: mechanism fallback, reconnection and safe suggestions in the login machine.
+//! - `discovery_table`: settings discovery's built-in provider table (notes, app-password links, iCloud), and `account add --email [--yes]`.
+//! - `discovery_autoconfig`: autoconfig XML fixtures from a local HTTP server; hostile answers (50 MB, entity bomb, wrong types, redirects) give clear errors.
+//! - `discovery_ui`: "Find settings" in the account form (egui_kittest): table, autoconfig, iCloud, cancel.
+//! - `discovery_srv`: SRV records from a local DNS stub, guess-and-probe against Dovecot, the discovery worker's progress and cancel.
 //! - `oauth_sync`: the sync worker with OAuth accounts: silent refresh, no duplicates, revoked sign-in while another account syncs; dry run, fetch full and test connection.
 //! - `oauth_sasl`: SASL XOAUTH2 / OAUTHBEARER (RFC 7628) transcripts and Microsoft's two-step over a socket.
 //! - `oauth_cli`: `account add --auth oauth2 --device`, `account login`, and `sync` against the mock IdP and Dovecot.
@@ -67,6 +71,10 @@ mod crypt_kill;
 mod crypt_support;
 mod demo_server;
 mod desktop_instance;
+mod discovery_autoconfig;
+mod discovery_srv;
+mod discovery_table;
+mod discovery_ui;
 mod disk_full;
 mod import_export;
 mod import_export_damaged;

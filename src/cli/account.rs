@@ -23,13 +23,17 @@ use crate::store::Store;
 /// Account subcommands.
 #[derive(Debug, Subcommand)]
 pub enum AccountCommand {
-    /// Add a POP3 account.
+    /// Add a POP3 account. With --email and no --host, popmail finds the
+    /// server settings itself and asks before adding.
     Add {
         /// A name for the account (unique).
         name: String,
         /// Settings.
         #[command(flatten)]
         options: AccountOptions,
+        /// Accept the settings found from --email without asking.
+        #[arg(long)]
+        yes: bool,
     },
     /// Change an account's settings (only the options given).
     Edit {
@@ -281,16 +285,30 @@ impl AccountOptions {
 
 pub(super) fn run(store: &mut Store, command: AccountCommand) -> anyhow::Result<()> {
     match command {
-        AccountCommand::Add { name, options } => {
+        AccountCommand::Add { name, options, yes } => {
             let mut s = AccountSettings {
                 name,
                 enabled: true,
                 ..AccountSettings::default()
             };
             s.port = s.security.default_port();
+            if options.host.is_none()
+                && let Some(email) = &options.email
+            {
+                if store.account_by_name(&s.name).is_ok() {
+                    bail!("an account named \"{}\" already exists", s.name);
+                }
+                let found = super::account_discover::find(email)?;
+                let choice = super::account_discover::choose(
+                    &found,
+                    options.auth.as_deref(),
+                    options.password_env.is_some(),
+                );
+                super::account_discover::confirm_and_apply(&found, choice, &mut s, yes)?;
+            }
             options.apply(&mut s)?;
-            if options.host.is_none() || options.user.is_none() {
-                bail!("an account needs --host and --user");
+            if s.host.is_empty() || s.username.is_empty() {
+                bail!("an account needs --host and --user, or --email to find them");
             }
             if let Some(oauth) = s.oauth.clone() {
                 // Check the settings before anyone is sent to a browser.

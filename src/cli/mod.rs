@@ -10,6 +10,7 @@
 //! `POPMAIL_PASSPHRASE`.
 
 mod account;
+mod account_discover;
 pub mod import_export;
 mod junk;
 mod login;

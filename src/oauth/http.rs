@@ -11,6 +11,13 @@
 //! - a raised [`Cancel`] stops the next request before it is sent.
 //!
 //! It plugs into the `oauth2` crate as its [`oauth2::SyncHttpClient`].
+//!
+//! [`HttpClient::get`] fetches a document for settings discovery (the
+//! autoconfig file, `crate::discovery`): `https://` only (`http://` only on
+//! loopback, for tests, as [`super::provider::check_endpoint`] allows), a
+//! body limit and a time limit per call, and redirects followed by hand, at
+//! most [`MAX_REDIRECTS`], each checked: never down to `http://`, and only to
+//! hosts the caller's rule accepts (RFC 9110 §15.4 leaves that to the client).
 
 use std::time::Duration;
 
@@ -25,6 +32,9 @@ pub const MAX_BODY: u64 = 256 * 1024;
 pub const MAX_HEADERS: usize = 32 * 1024;
 /// Longest one request may take, connection and answer included.
 pub const TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Most redirects [`HttpClient::get`] follows.
+pub const MAX_REDIRECTS: usize = 5;
 
 /// Why one HTTP exchange failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -41,6 +51,35 @@ pub enum HttpError {
     /// The connection, TLS, timeout or size limit failed.
     #[error("{0}")]
     Transport(String),
+    /// The answer was larger than the caller's limit.
+    #[error("the answer is larger than {limit} bytes, more than such a file can be")]
+    TooLarge {
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The server answered with a status other than 200.
+    #[error("the server answered HTTP {status}")]
+    Status {
+        /// The HTTP status.
+        status: u16,
+    },
+    /// An address (asked for, or a redirect's target) is refused.
+    #[error("refused to go to {url}: {reason}")]
+    Refused {
+        /// The address.
+        url: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// Limits of one [`HttpClient::get`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GetLimits {
+    /// Largest body accepted, in bytes.
+    pub max_body: u64,
+    /// Longest the whole call may take, redirects included.
+    pub timeout: Duration,
 }
 
 /// The synchronous HTTP client of [`crate::oauth`].
@@ -79,6 +118,101 @@ impl HttpClient {
     pub fn cancel(&self) -> &Cancel {
         &self.cancel
     }
+
+    /// GETs `url` within `limits`, following at most [`MAX_REDIRECTS`]
+    /// redirects. Every address must be `https://` (or `http://` on
+    /// loopback), and a redirect's target must also pass `may_follow`, which
+    /// says why not in words. Only a 200 answer's body is returned.
+    pub fn get(
+        &self,
+        url: &str,
+        limits: GetLimits,
+        may_follow: &dyn Fn(&url::Url) -> Result<(), String>,
+    ) -> Result<Vec<u8>, HttpError> {
+        let started = std::time::Instant::now();
+        let mut current = checked_url(url)?;
+        for _ in 0..=MAX_REDIRECTS {
+            if self.cancel.is_cancelled() {
+                return Err(HttpError::Cancelled);
+            }
+            let left = limits
+                .timeout
+                .checked_sub(started.elapsed())
+                .filter(|d| !d.is_zero())
+                .ok_or_else(|| {
+                    HttpError::Transport(format!(
+                        "no answer within {} seconds",
+                        limits.timeout.as_secs()
+                    ))
+                })?;
+            let response = self
+                .agent
+                .get(current.as_str())
+                .config()
+                .timeout_global(Some(left))
+                .build()
+                .call()
+                .map_err(|e| HttpError::Transport(e.to_string()))?;
+            let status = response.status();
+            if status.is_redirection() {
+                let location = response
+                    .headers()
+                    .get("location")
+                    .and_then(|v| v.to_str().ok())
+                    .ok_or(HttpError::Redirect {
+                        status: status.as_u16(),
+                    })?;
+                let next = current.join(location).map_err(|e| HttpError::Refused {
+                    url: location.to_string(),
+                    reason: format!("not a valid address ({e})"),
+                })?;
+                let next = checked_url(next.as_str())?;
+                may_follow(&next).map_err(|reason| HttpError::Refused {
+                    url: next.to_string(),
+                    reason,
+                })?;
+                current = next;
+                continue;
+            }
+            if status.as_u16() != 200 {
+                return Err(HttpError::Status {
+                    status: status.as_u16(),
+                });
+            }
+            let bytes = response
+                .into_body()
+                .into_with_config()
+                .limit(limits.max_body)
+                .read_to_vec()
+                .map_err(|e| match e {
+                    ureq::Error::BodyExceedsLimit(_) => HttpError::TooLarge {
+                        limit: limits.max_body,
+                    },
+                    other => HttpError::Transport(other.to_string()),
+                })?;
+            if self.cancel.is_cancelled() {
+                return Err(HttpError::Cancelled);
+            }
+            return Ok(bytes);
+        }
+        Err(HttpError::Transport(format!(
+            "more than {MAX_REDIRECTS} redirects"
+        )))
+    }
+}
+
+/// Parses `url` and checks it may be fetched: `https://`, or `http://` on
+/// loopback; no user name or password in it.
+fn checked_url(url: &str) -> Result<url::Url, HttpError> {
+    super::provider::check_endpoint("document", url).map_err(|e| HttpError::Refused {
+        url: url.to_string(),
+        reason: match e {
+            super::Error::NotHttps { .. } => {
+                "it is not https:// (popmail never goes down to plain http)".to_string()
+            }
+            other => other.to_string(),
+        },
+    })
 }
 
 impl oauth2::SyncHttpClient for HttpClient {

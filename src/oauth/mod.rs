@@ -19,12 +19,16 @@
 //! [`http`] is the one HTTP client: native-tls, size and time limits, no
 //! redirects followed.
 //!
-//! Still to come (see issue #12): settings discovery (autoconfig, SRV).
+//! For settings discovery (`crate::discovery`, which owns the logic) this
+//! module also holds the network ends: [`HttpClient::get`] for autoconfig
+//! files and [`dns`] for SRV records (RFC 6186), since only `oauth` and
+//! `pop3` may open sockets.
 //!
 //! Imports only `account`, `secret` and `worker`.
 
 pub mod browser;
 pub mod device;
+pub mod dns;
 pub mod http;
 pub mod provider;
 pub mod tokens;
@@ -32,7 +36,7 @@ pub mod tokens;
 pub use browser::{Browser, SystemBrowser};
 pub use device::DeviceCode;
 pub use http::HttpClient;
-pub use provider::{Endpoints, check_endpoint, resolve};
+pub use provider::{Endpoints, SIGN_IN_HOSTS, check_endpoint, is_loopback, resolve};
 pub use tokens::{Tokens, refresh};
 
 /// Everything that can go wrong while preparing or performing a sign-in.

@@ -105,8 +105,18 @@ pub struct Endpoints {
     pub client_secret: Option<Secret>,
 }
 
+/// The hosts of the presets' sign-in pages: the only hosts outside a mail
+/// provider's own domain that a discovery redirect may lead to.
+pub const SIGN_IN_HOSTS: [&str; 5] = [
+    "accounts.google.com",
+    "login.microsoftonline.com",
+    "api.login.yahoo.com",
+    "api.login.aol.com",
+    "api.fastmail.com",
+];
+
 /// Whether `host` (as in a URL) names this computer.
-fn is_loopback(host: &url::Host<&str>) -> bool {
+pub fn is_loopback(host: &url::Host<&str>) -> bool {
     match host {
         url::Host::Domain(d) => d.eq_ignore_ascii_case("localhost"),
         url::Host::Ipv4(ip) => IpAddr::V4(*ip).is_loopback(),

@@ -4,6 +4,7 @@
 pub mod certs;
 pub mod courier;
 pub mod dbus;
+pub mod discovery;
 pub mod dovecot;
 pub mod idp;
 pub mod mail_corpus;

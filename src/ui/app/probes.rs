@@ -32,6 +32,12 @@ impl App {
         self.settings.set_browser(browser);
     }
 
+    /// Replaces what the account form's "Find settings" asks (tests answer
+    /// from local servers).
+    pub fn set_discoverer(&mut self, make: crate::discovery::MakeDiscoverer) {
+        self.settings.set_discoverer(make);
+    }
+
     /// Keeps passwords typed in the settings dialog out of the OS keychain
     /// (tests): they go to the store, and the dialog says so.
     pub fn set_keychain(&mut self, on: bool) {

@@ -14,6 +14,7 @@ use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
+use super::find_settings::{self, FindSettings};
 use super::oauth_form::{self, OAuthFields, SignInRun};
 use super::problems::{Field, Problems};
 use crate::account::{AuthMethod, Policy, Security};
@@ -137,6 +138,8 @@ pub struct AccountForm {
     pub needs_sign_in: bool,
     /// Start the browser sign-in on the next frame ("Sign in again").
     pub start_sign_in: bool,
+    /// The "Find settings" step.
+    pub find: FindSettings,
 }
 
 impl AccountForm {
@@ -172,6 +175,7 @@ impl AccountForm {
             sign_in: SignInRun::default(),
             needs_sign_in: false,
             start_sign_in: false,
+            find: FindSettings::default(),
         }
     }
 
@@ -212,6 +216,7 @@ impl AccountForm {
             sign_in: SignInRun::default(),
             needs_sign_in: false,
             start_sign_in: false,
+            find: FindSettings::default(),
         }
     }
 
@@ -339,6 +344,7 @@ pub fn server_ui(
                 Field::Email,
                 &mut form.touched,
             );
+            find_settings::row(ui, &form.email, &mut form.find);
             text_row(
                 ui,
                 "Server",

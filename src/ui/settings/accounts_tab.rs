@@ -165,6 +165,12 @@ impl Settings {
         let mut ask = None;
         let mut sign_in = std::mem::take(&mut form.start_sign_in);
         form.sign_in.poll(&who(form));
+        let ctx = ui.ctx().clone();
+        super::find_apply::step(
+            form,
+            &self.discoverer,
+            std::sync::Arc::new(move || ctx.request_repaint()),
+        );
         egui::ScrollArea::vertical()
             .max_height(max_height - 40.0)
             .auto_shrink([false, true])

@@ -23,6 +23,8 @@
 mod account_form;
 mod accounts_tab;
 mod diagnosis;
+mod find_apply;
+mod find_settings;
 mod junk_options;
 mod oauth_form;
 mod preferences_tab;
@@ -96,6 +98,8 @@ pub struct Settings {
     browser: oauth_form::SharedBrowser,
     /// Why desktop notifications cannot be shown here (Preferences says so).
     pub notify_unavailable: Option<String>,
+    /// What "Find settings" asks (the network; tests answer locally).
+    discoverer: crate::discovery::MakeDiscoverer,
 }
 
 impl Default for Settings {
@@ -117,6 +121,7 @@ impl Default for Settings {
             message: None,
             browser: std::sync::Arc::new(crate::oauth::SystemBrowser),
             notify_unavailable: None,
+            discoverer: crate::discovery::Discoverer::system_maker(),
         }
     }
 }
@@ -136,6 +141,11 @@ impl Settings {
     /// Replaces the browser that "Sign in with …" opens (tests).
     pub fn set_browser(&mut self, browser: oauth_form::SharedBrowser) {
         self.browser = browser;
+    }
+
+    /// Replaces what "Find settings" asks (tests).
+    pub fn set_discoverer(&mut self, make: crate::discovery::MakeDiscoverer) {
+        self.discoverer = make;
     }
 
     /// Opens the dialog.
