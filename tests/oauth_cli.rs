@@ -4,7 +4,9 @@
 //! playing the person), then `popmail sync` downloads; a revoked refresh
 //! token gives "Sign in again" for that account while a second account still
 //! syncs; `popmail account login NAME --device` signs it in again; no token
-//! ever appears on stderr or stdout, and no access token in the store.
+//! ever appears on stderr or stdout, and no access token in the store. With
+//! a system keychain (gnome-keyring on a private D-Bus), no token at all is
+//! in any file of the data folder: the refresh token lives in the keychain.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Output, Stdio};
@@ -23,8 +25,18 @@ fn popmail(data: &DataDir) -> Command {
 }
 
 /// Runs popmail with `args`, approving the device code it prints on stderr.
-fn with_device_code(data: &DataDir, idp: &Idp, args: &[String]) -> Output {
-    let mut child = popmail(data)
+/// With `keychain`, the binary uses that system keychain.
+fn with_device_code(
+    data: &DataDir,
+    idp: &Idp,
+    args: &[String],
+    keychain: Option<&crate::support::dbus::Keychain>,
+) -> Output {
+    let mut command = popmail(data);
+    if let Some(k) = keychain {
+        k.apply(&mut command);
+    }
+    let mut child = command
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -113,7 +125,7 @@ fn oauth_cli_device_sign_in_sync_revoke_and_sign_in_again() {
     let data = DataDir::new();
     let mut outputs = Vec::new();
 
-    let add = with_device_code(&data, &idp, &add_args("work", "alice", &d, &idp));
+    let add = with_device_code(&data, &idp, &add_args("work", "alice", &d, &idp), None);
     assert!(add.status.success(), "{}", text(&add));
     assert!(
         text(&add).contains("signed in with custom"),
@@ -122,7 +134,7 @@ fn oauth_cli_device_sign_in_sync_revoke_and_sign_in_again() {
     );
     outputs.push(text(&add));
     idp.set_user("bob");
-    let add = with_device_code(&data, &idp, &add_args("home", "bob", &d, &idp));
+    let add = with_device_code(&data, &idp, &add_args("home", "bob", &d, &idp), None);
     assert!(add.status.success(), "{}", text(&add));
     outputs.push(text(&add));
 
@@ -171,6 +183,7 @@ fn oauth_cli_device_sign_in_sync_revoke_and_sign_in_again() {
         &data,
         &idp,
         &["account", "login", "work", "--device"].map(String::from),
+        None,
     );
     assert!(login.status.success(), "{}", text(&login));
     outputs.push(text(&login));
@@ -212,4 +225,60 @@ fn inbox_total(data: &DataDir) -> u64 {
     data.store()
         .count(popmail::store::Scope::UnifiedInbox)
         .unwrap()
+}
+
+#[test]
+fn oauth_cli_with_a_keychain_no_token_is_in_the_store_files() {
+    let keychain = crate::support::dbus::Keychain::start();
+    let idp = Idp::start("alice");
+    let d = Dovecot::start(&DovecotOptions {
+        users: vec![("alice".into(), String::new())],
+        oauth2_introspection: Some(idp.url("/introspect")),
+        ..DovecotOptions::default()
+    });
+    d.add_message(
+        "alice",
+        b"Subject: k0\r\nMessage-ID: <k0@x>\r\n\r\nbody\r\n",
+    );
+    let data = DataDir::plaintext();
+    let add = with_device_code(
+        &data,
+        &idp,
+        &add_args("work", "alice", &d, &idp),
+        Some(&keychain),
+    );
+    assert!(add.status.success(), "{}", text(&add));
+    // Two syncs: each process refreshes with the token the keychain holds
+    // (the second one with the token the first one rotated in).
+    for _ in 0..2 {
+        let sync = keychain
+            .apply(&mut popmail(&data))
+            .arg("sync")
+            .output()
+            .unwrap();
+        assert!(sync.status.success(), "{}\n{}", text(&sync), d.log_text());
+    }
+    assert_eq!(inbox_total(&data), 1);
+    assert_eq!(
+        idp.refreshes(),
+        2,
+        "the refresh tokens came from the keychain"
+    );
+    // Without the keychain the refresh token is not there: sign in again.
+    let sync = popmail(&data).arg("sync").output().unwrap();
+    assert!(text(&sync).contains("Sign in again"), "{}", text(&sync));
+    // No token, access or refresh, in any file of the data folder.
+    let issued = idp.issued_tokens();
+    assert!(issued.iter().any(|t| !t.starts_with("at-")), "{issued:?}");
+    for e in std::fs::read_dir(data.path()).unwrap() {
+        let path = e.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        for token in &issued {
+            assert!(
+                !bytes.windows(token.len()).any(|w| w == token.as_bytes()),
+                "{token} is in {} in clear text",
+                path.display()
+            );
+        }
+    }
 }
