@@ -68,7 +68,7 @@ impl Prober for Pop3Prober {
         cfg.read_timeout = PROBE_TIMEOUT;
         let client = pop3::Client::connect(&cfg).map_err(|e| e.to_string())?;
         // The probe only needed the greeting; a failed QUIT changes nothing.
-        let _ = client.quit();
+        let _ = client.quit(); // only the greeting mattered
         Ok(())
     }
 }

@@ -44,7 +44,7 @@ pub fn spawn(
             let discoverer = make(inbox.cancel().clone());
             let result = discoverer.find(&email, &mut |line| {
                 // The owner went away: the search ends on its own soon.
-                let _ = outbox.send(DiscoveryEvent::Progress(line));
+                let _ = outbox.send(DiscoveryEvent::Progress(line)); // owner gone
             });
             let reason = match &result {
                 Ok(_) => "settings found".to_string(),

@@ -399,18 +399,6 @@ fn read_messages(
     Ok((count, too_large))
 }
 
-/// How many new messages' ids a [`Event::NewMail`] names (a notification
-/// shows the first few senders and subjects).
-const NEW_MAIL_FIRST: usize = 3;
-
-/// The new messages of one batch in one folder.
-struct NewInFolder {
-    folder: crate::store::FolderId,
-    news: bool,
-    count: u64,
-    first: Vec<crate::store::MessageId>,
-}
-
 /// New messages waiting for their durable commit, and the progress counters.
 struct Batch<'a> {
     account: &'a Account,
@@ -497,33 +485,11 @@ impl<'a> Batch<'a> {
             &marks,
             self.pending_now(),
         )?;
-        let mut new: Vec<NewInFolder> = Vec::new();
-        for (i, (folder, _, news)) in inserted.iter().zip(&self.placed) {
-            let crate::store::Inserted::New(id) = i else {
-                continue;
-            };
-            let at = match new
-                .iter()
-                .position(|n| n.folder == *folder && n.news == *news)
-            {
-                Some(at) => at,
-                None => {
-                    new.push(NewInFolder {
-                        folder: *folder,
-                        news: *news,
-                        count: 0,
-                        first: Vec::new(),
-                    });
-                    new.len() - 1
-                }
-            };
-            if let Some(n) = new.get_mut(at) {
-                n.count += 1;
-                if n.first.len() < NEW_MAIL_FIRST {
-                    n.first.push(*id);
-                }
-            }
-        }
+        let new = super::news::events(
+            self.account.id,
+            &inserted,
+            self.placed.iter().map(|(f, _, news)| (*f, *news)),
+        );
         self.stored += self.pending.len() as u64;
         self.stored_partial += self
             .pending
@@ -534,14 +500,8 @@ impl<'a> Batch<'a> {
         self.placed.clear();
         self.pending_bytes = 0;
         self.first_pending = None;
-        for n in new {
-            emit.send(Event::NewMail {
-                account: self.account.id,
-                folder: n.folder,
-                count: n.count,
-                first: n.first,
-                news: n.news,
-            });
+        for e in new {
+            emit.send(e);
         }
         self.progress(emit);
         Ok(())

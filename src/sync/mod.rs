@@ -16,6 +16,7 @@ pub mod account;
 mod api;
 mod error;
 mod identity;
+mod news;
 mod ops;
 pub mod place;
 pub mod policy;

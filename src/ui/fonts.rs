@@ -301,8 +301,8 @@ impl Fonts {
         }
         if self.worker.as_ref().is_none_or(Worker::is_finished) {
             let repaint_ctx = ctx.clone();
-            let spawn =
-                Spawn::named("fonts").repaint(Arc::new(move || repaint_ctx.request_repaint()));
+            let spawn = Spawn::named("popmail-fonts")
+                .repaint(Arc::new(move || repaint_ctx.request_repaint()));
             let source = Arc::clone(&self.source);
             // No thread: the scripts stay unrequested and are asked for again
             // with the next message that needs them.
@@ -323,7 +323,7 @@ impl Fonts {
                 }
                 "the window closed".to_string()
             })
-            .ok();
+            .ok(); // no thread: asked again later, see above
         }
         if let Some(w) = &self.worker
             && w.send(new.clone()).is_ok()

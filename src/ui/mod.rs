@@ -84,6 +84,7 @@ mod panel_tests;
 mod picker;
 pub mod prefs;
 mod reader;
+mod row_menu;
 mod search;
 mod security;
 mod session;

@@ -492,7 +492,7 @@ impl Reader {
 pub fn rich_document_ui(ui: &mut Ui, doc: &crate::mail::rich::Document) {
     let mut ignored = Vec::new();
     // Full-size requests need the reader's viewer; here they are ignored.
-    let _ = html_view::document_ui(ui, doc, &Vec::new(), &mut ignored);
+    let _ = html_view::document_ui(ui, doc, &Vec::new(), &mut ignored); // no viewer here
 }
 
 /// Mark read, star, archive and delete: the actions on a stored message.
