@@ -151,25 +151,35 @@ fn ui_reader_cid_image_shows_and_png_bomb_is_refused() {
     assert!(has_label_containing(&h, "after the picture"));
 }
 
-fn socket_fds() -> usize {
-    std::fs::read_dir("/proc/self/fd")
-        .unwrap()
-        .filter_map(|e| std::fs::read_link(e.ok()?.path()).ok())
-        .filter(|t| t.to_string_lossy().starts_with("socket:"))
-        .count()
+/// TCP sockets anywhere on this machine whose remote end is `port` (from
+/// `/proc/net/tcp` and `tcp6`): a window that tried the image URL has one.
+/// Counting this process's socket descriptors instead would race with the
+/// other tests, which open sockets of their own in parallel.
+fn sockets_to(port: u16) -> Vec<String> {
+    let remote = format!(":{port:04X}");
+    ["/proc/net/tcp", "/proc/net/tcp6"]
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .flat_map(|t| t.lines().skip(1).map(str::to_string).collect::<Vec<_>>())
+        .filter(|l| {
+            l.split_whitespace()
+                .nth(2)
+                .is_some_and(|rem| rem.ends_with(&remote))
+        })
+        .collect()
 }
 
 #[test]
 fn ui_reader_remote_images_are_never_requested() {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     listener.set_nonblocking(true).unwrap();
-    let port = listener.local_addr().unwrap().port().to_string();
+    let port_number = listener.local_addr().unwrap().port();
+    let port = port_number.to_string();
     let raw = String::from_utf8(fixture("remote-image.eml"))
         .unwrap()
         .replace("PORT", &port);
     let dir = tempfile::tempdir().unwrap();
     let mut h = window(dir.path(), vec![raw.into_bytes()], false);
-    let before = socket_fds();
     open(&mut h, "Pictures from the walk");
     assert!(has_label_containing(&h, "2 remote images not loaded"));
     assert!(has_label_containing(&h, "🖼 The valley at dawn"));
@@ -180,7 +190,11 @@ fn ui_reader_remote_images_are_never_requested() {
         connection.is_err(),
         "the window connected to the image URL: {connection:?}"
     );
-    assert_eq!(socket_fds(), before, "the window opened a socket");
+    let sockets = sockets_to(port_number);
+    assert!(
+        sockets.is_empty(),
+        "a socket to the image's port: {sockets:?}"
+    );
 }
 
 #[test]
