@@ -111,6 +111,11 @@ impl Cli {
 
 impl Control for Cli {
     fn progress(&mut self, p: &Progress) {
+        if let Some(left) = p.indexing {
+            self.bar
+                .set_message(format!("indexing for search: {left} messages left"));
+            return;
+        }
         if let Some(t) = p.total_bytes {
             self.bar.set_length(t);
             self.bar.set_position(p.bytes);

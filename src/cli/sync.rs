@@ -170,6 +170,9 @@ pub(super) fn run(
         }
     }
     worker.shutdown();
+    if !dry_run {
+        wait_for_index(store, &bars, &interrupt)?;
+    }
     if let Some(n) = &notifier {
         wait_for_notes(n, notes);
     }
@@ -178,6 +181,24 @@ pub(super) fn run(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Waits until everything the sync stored is searchable (the index is
+/// written by its own thread: issue 17), showing what is left; Ctrl+C stops
+/// only the waiting (the index catches up in the background).
+fn wait_for_index(
+    store: &Store,
+    bars: &MultiProgress,
+    interrupt: &crossbeam_channel::Receiver<()>,
+) -> anyhow::Result<()> {
+    let bar = bars.add(ProgressBar::new_spinner());
+    store.wait_for_index(|left| {
+        bar.set_message(format!("indexing for search: {left} messages left"));
+        bar.tick();
+        interrupt.try_recv().is_err()
+    })?;
+    bar.finish_and_clear();
+    Ok(())
 }
 
 /// Waits until the `notes` notifications reached the service; says once on

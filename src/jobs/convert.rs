@@ -36,6 +36,7 @@ pub fn convert<C: Control + Send + 'static>(
             total_messages: None,
             bytes: done,
             total_bytes: Some(total),
+            indexing: None,
         });
         let stop = ctl.cancelled();
         if stop {

@@ -121,6 +121,7 @@ impl Run<'_> {
             total_messages: Some(self.total),
             bytes: self.summary.bytes,
             total_bytes: None,
+            indexing: None,
         });
     }
 }

@@ -237,10 +237,42 @@ pub fn import(
     result?;
     if !summary.cancelled {
         read_result?;
+        wait_for_index(store, &mut summary, total_bytes, ctl)?;
     }
     ctl.progress(&progress(&summary, total_bytes));
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// Waits until everything stored is searchable (the index is written by its
+/// own thread and may lag: issue 17), reporting what is left as
+/// [`Progress::indexing`]. A cancel stops only the waiting: the mail is
+/// stored, and the index catches up in the background (at the next start
+/// at the latest).
+fn wait_for_index(
+    store: &Store,
+    summary: &mut ImportSummary,
+    total_bytes: u64,
+    ctl: &mut dyn Control,
+) -> Result<()> {
+    let mut report = progress(summary, total_bytes);
+    let mut last = Instant::now();
+    let caught_up = store.wait_for_index(|left| {
+        if last.elapsed() >= PROGRESS_INTERVAL {
+            last = Instant::now();
+            report.indexing = Some(left);
+            ctl.progress(&report);
+        }
+        !ctl.cancelled()
+    })?;
+    if !caught_up {
+        summary.notes.push(
+            "stopped waiting for the search index: the imported mail is stored, and it becomes \
+             searchable in the background"
+                .into(),
+        );
+    }
+    Ok(())
 }
 
 fn progress(s: &ImportSummary, total_bytes: u64) -> Progress {
@@ -249,6 +281,7 @@ fn progress(s: &ImportSummary, total_bytes: u64) -> Progress {
         total_messages: None,
         bytes: s.bytes,
         total_bytes: Some(total_bytes),
+        indexing: None,
     }
 }
 

@@ -108,6 +108,7 @@ pub fn mark_junk(
             total_messages: Some(rows.len() as u64),
             bytes: 0,
             total_bytes: None,
+            indexing: None,
         });
     }
     Ok(sum)

@@ -88,6 +88,9 @@ pub struct Progress {
     pub bytes: u64,
     /// Bytes in all, when known (imports; backups count database pages as bytes).
     pub total_bytes: Option<u64>,
+    /// After an import: messages stored and not yet searchable, while the
+    /// job waits for the search index to catch up (`None`: not waiting).
+    pub indexing: Option<u64>,
 }
 
 /// What a job reports to and asks of its caller.
@@ -117,6 +120,7 @@ pub fn backup(store: &Store, to: &Path, ctl: &mut dyn Control) -> Result<PathBuf
             total_messages: None,
             bytes: done,
             total_bytes: Some(total),
+            indexing: None,
         });
         cancelled = ctl.cancelled();
         !cancelled

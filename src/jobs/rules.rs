@@ -253,6 +253,7 @@ fn progress(sum: &RunSummary) -> Progress {
         total_messages: Some(sum.total),
         bytes: 0,
         total_bytes: None,
+        indexing: None,
     }
 }
 

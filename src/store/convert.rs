@@ -15,7 +15,8 @@
 //!
 //! [`Store::open`] runs [`recover_conversion`] first, so after an interruption
 //! at any moment the next open sees exactly one complete store, and no
-//! plaintext copy stays beside an encrypted store. A filesystem cannot
+//! plaintext copy stays beside an encrypted store. The index file
+//! (`super::index`) is removed at the swap and rebuilt under the new key. A filesystem cannot
 //! promise that the old file's blocks are erased: callers tell the user.
 //!
 //! Fault points for the kill test ([`crate::failpoint`]): `convert-journal`, `convert-copying`, `convert-copied`,
@@ -148,6 +149,10 @@ fn swap_in(store: &Path) -> Result<()> {
         keys::sync_dir(dir_of(store)).map_err(io(store))?;
         failpoint("convert-renamed");
     }
+    // The index file is still under the old key (or none): it is derived
+    // data, rebuilt under the new one at the next open. (Left behind by a
+    // crash, it fails to open with the new key and is removed then.)
+    super::index::remove_index_files(store)?;
     remove_if_present(&journal_path(store))?;
     keys::sync_dir(dir_of(store)).map_err(io(store))
 }
@@ -171,7 +176,11 @@ impl Store {
                 return Err(Error::Invalid("the mail store is already encrypted".into()));
             }
         };
-        self.claim_sole_connection()?;
+        // The indexer holds a connection to the store: stop it first (it is
+        // joined here when this is the process's last store connection).
+        let mut this = self;
+        this.indexer = None;
+        this.claim_sole_connection()?;
         let new = new_path(&path);
         roll_back(&path)?;
         write_journal(
@@ -182,7 +191,7 @@ impl Store {
             },
         )?;
         failpoint("convert-journal");
-        let outcome = self.export_to(&new, target.as_ref(), progress);
+        let outcome = this.export_to(&new, target.as_ref(), progress);
         if let Err(e) = outcome {
             roll_back(&path)?;
             return Err(e);

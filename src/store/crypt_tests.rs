@@ -55,6 +55,7 @@ fn crypt_encrypted_store_hides_mail_and_refuses_wrong_keys() {
     let mut store = Store::open(&config).unwrap();
     fill(&mut store, 20);
     // FTS5 is in the SQLCipher build, and the index works encrypted.
+    assert!(store.wait_for_index(|_| true).unwrap());
     assert_eq!(store.search("platypusbody7", None, 10).unwrap().len(), 1);
     // Nothing readable in the file or its WAL, even while open.
     assert!(files_contain(dir.path(), b"quokkasubject").is_empty());
@@ -80,6 +81,7 @@ fn crypt_encrypted_store_hides_mail_and_refuses_wrong_keys() {
     assert_eq!(read_all(dir.path()), before, "failed opens change no byte");
 
     let store = Store::open(&config).unwrap();
+    assert!(store.wait_for_index(|_| true).unwrap());
     assert_eq!(store.search("quokkasubject3", None, 10).unwrap().len(), 1);
 }
 
@@ -114,6 +116,7 @@ fn crypt_conversion_round_trip_keeps_every_row() {
     assert_eq!(store.content_digest().unwrap(), digest);
     store.integrity_check().unwrap();
     store.cipher_integrity_check().unwrap();
+    assert!(store.wait_for_index(|_| true).unwrap());
     assert_eq!(store.search("quokkasubject42", None, 10).unwrap().len(), 1);
 
     let config = store.convert(None, Box::new(|_, _| true)).unwrap();

@@ -91,7 +91,9 @@ impl Store {
         items: &[NewDownload],
         at: i64,
     ) -> Result<Vec<Inserted>> {
-        self.durable(|tx| record_in(tx, account, items, at))
+        let out = self.durable(|tx| record_in(tx, account, items, at))?;
+        self.hand_over(items.iter().map(|i| &i.message), &out);
+        Ok(out)
     }
 
     /// Adds a ledger row for a message already stored here (ledger rebuilt

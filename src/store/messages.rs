@@ -1,8 +1,12 @@
-//! Messages: inserting in batches (with the full-text index), listing pages of
-//! a folder in any sort order, and reading the stored bytes.
+//! Messages: inserting in batches, listing pages of a folder in any sort
+//! order, and reading the stored bytes.
 //!
 //! Parsing and hashing happen in [`NewMessage::prepare`], on the caller's
 //! thread, so a writer can keep one core busy with SQLite while another parses.
+//! The full-text index is not written here: after the commit the parsed text
+//! goes to the indexer thread ([`super::indexer`]), which writes the index
+//! file. Each new message gets an id above every id the store ever gave out
+//! (`store_meta.id_floor`), so the indexer's watermark stays exact.
 
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
@@ -202,6 +206,7 @@ impl Store {
         let tx = self.write_tx().ctx("starting an insert")?;
         let out = insert_in(&tx, batch)?;
         tx.commit().ctx("committing new messages")?;
+        self.hand_over(batch.iter(), &out);
         Ok(out)
     }
 
@@ -351,16 +356,21 @@ pub(crate) fn insert_in(tx: &Transaction<'_>, batch: &[NewMessage]) -> Result<Ve
         .prepare_cached(
             "INSERT INTO messages (folder_id, account_id, uidl, sha256, size, message_id, in_reply_to, refs, \
              thread_key, subject, subject_sort, from_name, from_addr, from_sort, to_addrs, cc_addrs, date, \
-             date_header, received_at, has_attachments, snippet, flags, partial, parse_error) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+             date_header, received_at, has_attachments, snippet, flags, partial, parse_error, id) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
         )
         .ctx("preparing the insert")?;
     let mut body = tx
         .prepare_cached("INSERT INTO message_bodies (message_id, raw) VALUES (?1, ?2)")
         .ctx("preparing the insert")?;
-    let mut fts = tx
-        .prepare_cached("INSERT INTO messages_fts (rowid, subject, sender, recipients, body) VALUES (?1, ?2, ?3, ?4, ?5)")
-        .ctx("preparing the index insert")?;
+    // Ids are never reused: above every stored id and every deleted one.
+    let mut next_id: i64 = tx
+        .prepare_cached(
+            "SELECT max(id_floor, coalesce((SELECT max(id) FROM messages), 0)) + 1 \
+             FROM store_meta WHERE id = 1",
+        )
+        .and_then(|mut s| s.query_row([], |r| r.get(0)))
+        .ctx("choosing the next message id")?;
     let mut counters: std::collections::HashMap<i64, (i64, i64)> = std::collections::HashMap::new();
     for m in batch {
         let sha = &m.parsed.sha256[..];
@@ -413,19 +423,13 @@ pub(crate) fn insert_in(tx: &Transaction<'_>, batch: &[NewMessage]) -> Result<Ve
                 m.flags.0,
                 m.partial,
                 e.parse_error,
+                next_id,
             ])
             .ctx("storing a message")?;
-        let id = tx.last_insert_rowid();
+        let id = next_id;
+        next_id += 1;
         body.execute(params![id, m.raw])
             .ctx("storing a message's bytes")?;
-        fts.execute(params![
-            id,
-            e.subject,
-            format!("{} {}", e.from_name, e.from_addr),
-            format!("{} {}", e.to, e.cc),
-            m.parsed.index_text
-        ])
-        .ctx("indexing a message")?;
         let c = counters.entry(m.folder.0).or_default();
         c.0 += 1;
         c.1 += i64::from(!m.flags.contains(Flags::SEEN));

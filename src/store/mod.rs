@@ -1,12 +1,14 @@
 //! The local store: one SQLite file holding every message exactly as it was
-//! downloaded or imported, with its flags, folders, a full-text index (FTS5)
-//! and the ledger of POP3 UIDLs.
+//! downloaded or imported, with its flags, folders and the ledger of POP3
+//! UIDLs, and beside it a second file with the full-text index (FTS5),
+//! written by its own thread ([`index`], [`indexer`]; issue 17).
 //!
 //! This is the only module that writes SQL. Layout:
 //! - `open` (this file): the file, connection pragmas, migrations;
 //! - [`types`]: ids, flags, folders, accounts, list rows;
 //! - `accounts`, `folders`, `messages` (insert, list, read), `actions`
-//!   (flags, move, trash, expunge), `search`, `ledger`, `backup`.
+//!   (flags, move, trash, expunge), `search`, `ledger`, `backup`;
+//! - `index` (the index file) and `indexer` (the thread that fills it).
 //!
 //! Every connection runs in WAL mode with `foreign_keys=ON` and a busy
 //! timeout, so the UI reads while a worker writes. Ordinary commits use
@@ -21,10 +23,11 @@
 //! (rusqlite's `bundled-sqlcipher-vendored-openssl`; FTS5 included). A
 //! [`StoreConfig`] with a [`DataKey`] gives SQLCipher that key as a raw key
 //! (`PRAGMA key = "x'…'"`, before any other statement, on every connection),
-//! so pages, the FTS index, the ledger and the WAL are all encrypted (AES-256,
+//! so pages, the ledger and the WAL are all encrypted (AES-256,
 //! HMAC per page: SQLCipher 4 defaults) and no key derivation runs at open.
 //! Whether a file is encrypted is read from its first 16 bytes (a plaintext
-//! SQLite file starts with `SQLite format 3\0`): see [`is_encrypted`].
+//! SQLite file starts with `SQLite format 3\0`): see [`is_encrypted`]. The
+//! index file is keyed the same way, with the same page size.
 
 mod accounts;
 mod actions;
@@ -32,6 +35,8 @@ mod backup;
 mod convert;
 mod export;
 mod folders;
+pub mod index;
+mod indexer;
 mod junk;
 mod ledger;
 mod messages;
@@ -42,6 +47,7 @@ mod ui_queries;
 
 pub use convert::{ConvertDirection, recover_conversion};
 pub use export::ExportItem;
+pub use index::{INDEX_TEXT_CAP, index_path};
 pub use junk::{JUNK_FOLDER, TrainItem, TrainOutcome};
 pub use ledger::{LedgerEntry, NewDownload};
 pub use messages::{Dedupe, Inserted, NewMessage};
@@ -64,6 +70,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0002_oauth/up.sql"),
     include_str!("../../migrations/0003_rules_junk/up.sql"),
     include_str!("../../migrations/0004_junk_expiry/up.sql"),
+    include_str!("../../migrations/0005_index_file/up.sql"),
 ];
 
 /// The schema version this build writes.
@@ -245,10 +252,14 @@ impl StoreConfig {
     }
 }
 
-/// A connection to the store. Each thread opens its own.
+/// A connection to the store (and to its index file). Each thread opens its own.
 pub struct Store {
     conn: Connection,
     config: StoreConfig,
+    /// The index file, for search (the indexer writes it on its own connection).
+    index: Connection,
+    /// The store's indexer, shared with the other connections of this process.
+    indexer: Option<std::sync::Arc<indexer::Indexer>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -277,67 +288,87 @@ pub(crate) fn init_sqlite() {
 }
 
 impl Store {
-    /// Opens (creating if needed, owner-only) and migrates the store.
+    /// Opens (creating if needed, owner-only) and migrates the store, opens
+    /// (or creates, or repairs) its index file, and starts the store's
+    /// indexer unless one of this process is already running.
     pub fn open(config: &StoreConfig) -> Result<Store> {
-        init_sqlite();
-        let path = config.path();
-        let io = |source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        };
-        // An interrupted conversion is finished or rolled back first, so
-        // there is exactly one store file.
-        recover_conversion(path)?;
-        if !path.exists() {
-            create_private_file(path).map_err(io)?;
-        }
-        let (mut conn, found, page_size) = connect(config)?;
-        let mut config = config.clone();
-        config.cipher_page_size = page_size;
-        if found > SCHEMA_VERSION {
-            return Err(Error::TooNew {
-                path: path.to_path_buf(),
-                found,
-                known: SCHEMA_VERSION,
-            });
-        }
-        conn.busy_timeout(BUSY_TIMEOUT)
-            .ctx("setting the busy timeout")?;
-        if found == 0 && config.key().is_none() {
-            // (An encrypted file's page size is SQLCipher's: see `connect`.)
-            // A new file: large pages suit a store of 2–50 KB blobs (fewer
-            // overflow pages per message). Only effective before any table exists.
-            conn.pragma_update(None, "page_size", 16_384)
-                .ctx("setting the page size")?;
-        }
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .ctx("enabling WAL")?;
-        if let Some(pages) = config.max_pages {
-            conn.pragma_update(
-                None,
-                "max_page_count",
-                i64::try_from(pages).unwrap_or(i64::MAX),
-            )
-            .ctx("limiting the store size")?;
-        }
-        conn.pragma_update(None, "synchronous", "NORMAL")
-            .ctx("setting synchronous")?;
-        conn.pragma_update(None, "foreign_keys", "ON")
-            .ctx("enabling foreign keys")?;
-        conn.pragma_update(None, "temp_store", "MEMORY")
-            .ctx("keeping temporary data in memory")?;
-        conn.pragma_update(None, "cache_size", -65_536)
-            .ctx("setting the cache size")?;
-        migrations()
-            .to_latest(&mut conn)
-            .map_err(|e| Error::Migration {
-                path: path.to_path_buf(),
-                detail: e.to_string(),
-            })?;
-        conn.set_prepared_statement_cache_capacity(64);
-        Ok(Store { conn, config })
+        let (conn, config) = open_connection(config)?;
+        let index = index::open_index(&config)?;
+        index::reconcile(&conn, &index)?;
+        let indexer = Some(indexer::start(&config)?);
+        Ok(Store {
+            conn,
+            config,
+            index,
+            indexer,
+        })
     }
+}
 
+/// Opens (creating if needed, owner-only) and migrates the store file: one
+/// connection, with the pragmas every connection uses, and the config with
+/// the page size found. [`Store::open`] and the indexer's own connection.
+pub(crate) fn open_connection(config: &StoreConfig) -> Result<(Connection, StoreConfig)> {
+    init_sqlite();
+    let path = config.path();
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    // An interrupted conversion is finished or rolled back first, so
+    // there is exactly one store file.
+    recover_conversion(path)?;
+    if !path.exists() {
+        create_private_file(path).map_err(io)?;
+    }
+    let (mut conn, found, page_size) = connect(config)?;
+    let mut config = config.clone();
+    config.cipher_page_size = page_size;
+    if found > SCHEMA_VERSION {
+        return Err(Error::TooNew {
+            path: path.to_path_buf(),
+            found,
+            known: SCHEMA_VERSION,
+        });
+    }
+    conn.busy_timeout(BUSY_TIMEOUT)
+        .ctx("setting the busy timeout")?;
+    if found == 0 && config.key().is_none() {
+        // (An encrypted file's page size is SQLCipher's: see `connect`.)
+        // A new file: large pages suit a store of 2–50 KB blobs (fewer
+        // overflow pages per message). Only effective before any table exists.
+        conn.pragma_update(None, "page_size", 16_384)
+            .ctx("setting the page size")?;
+    }
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .ctx("enabling WAL")?;
+    if let Some(pages) = config.max_pages {
+        conn.pragma_update(
+            None,
+            "max_page_count",
+            i64::try_from(pages).unwrap_or(i64::MAX),
+        )
+        .ctx("limiting the store size")?;
+    }
+    conn.pragma_update(None, "synchronous", "NORMAL")
+        .ctx("setting synchronous")?;
+    conn.pragma_update(None, "foreign_keys", "ON")
+        .ctx("enabling foreign keys")?;
+    conn.pragma_update(None, "temp_store", "MEMORY")
+        .ctx("keeping temporary data in memory")?;
+    conn.pragma_update(None, "cache_size", -65_536)
+        .ctx("setting the cache size")?;
+    migrations()
+        .to_latest(&mut conn)
+        .map_err(|e| Error::Migration {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        })?;
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok((conn, config))
+}
+
+impl Store {
     /// Opens the store at `path` and migrates it only up to `version`
     /// (for tests of the upgrade path).
     #[doc(hidden)]
@@ -540,5 +571,7 @@ pub fn now() -> i64 {
 
 #[cfg(test)]
 mod crypt_tests;
+#[cfg(test)]
+mod index_tests;
 #[cfg(test)]
 mod tests;

@@ -4,13 +4,18 @@
 //! User input is never passed to FTS5 as query syntax: each word becomes a
 //! quoted phrase, and the last one a prefix, so any text is a valid search.
 //!
+//! The index lives in its own file ([`super::index`]); every hit is joined
+//! back to the store's `messages` table, so a message deleted from the store
+//! never appears, even before the indexer has forgotten it, and a folder
+//! filter sees the message's current folder.
+//!
 //! Ranking cost is bounded: BM25 is computed for at most
 //! [`RANK_WINDOW`] matches — all of them when there are fewer, else the most
 //! recent ones (found cheaply by walking the index newest first). A search
 //! for a very common word thus ranks within the newest 5,000 matches, which
 //! is what a mail reader wants anyway, and stays fast at any store size.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Context, FolderId, MessageId, Result, Store};
 
@@ -19,7 +24,8 @@ pub const RANK_WINDOW: i64 = 5_000;
 
 impl Store {
     /// Message ids matching every word of `query`, best first, at most `limit`,
-    /// optionally only within `folder`.
+    /// optionally only within `folder`. Messages not yet indexed are not
+    /// found (see [`Store::index_backlog`]).
     pub fn search(
         &self,
         query: &str,
@@ -29,37 +35,82 @@ impl Store {
         let Some(fts_query) = fts_query(query) else {
             return Ok(Vec::new());
         };
-        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let folder = folder.map(|f| f.0);
+        let scope = Scope {
+            store: &self.conn,
+            folder,
+        };
         // The RANK_WINDOW-th newest match (in scope), if there are that many.
-        let floor: i64 = self
-            .conn
-            .prepare_cached(
-                "SELECT f.rowid FROM messages_fts f \
-                 WHERE messages_fts MATCH ?1 AND (?2 IS NULL OR \
-                 (SELECT m.folder_id FROM messages m WHERE m.id = f.rowid) = ?2) \
-                 ORDER BY f.rowid DESC LIMIT 1 OFFSET ?3",
-            )
-            .ctx("searching")?
-            .query_row(params![fts_query, folder, RANK_WINDOW - 1], |r| r.get(0))
-            .optional()
-            .ctx("searching")?
-            .unwrap_or(0);
+        let floor: i64 = match folder {
+            None => self
+                .index
+                .prepare_cached(
+                    "SELECT rowid FROM fts WHERE fts MATCH ?1 \
+                     ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
+                )
+                .ctx("searching")?
+                .query_row(params![fts_query, RANK_WINDOW - 1], |r| r.get(0))
+                .optional()
+                .ctx("searching")?
+                .unwrap_or(0),
+            Some(_) => {
+                let mut stmt = self
+                    .index
+                    .prepare_cached("SELECT rowid FROM fts WHERE fts MATCH ?1 ORDER BY rowid DESC")
+                    .ctx("searching")?;
+                let mut rows = stmt.query([&fts_query]).ctx("searching")?;
+                let mut seen = 0;
+                let mut floor = 0;
+                while let Some(row) = rows.next().ctx("searching")? {
+                    let id: i64 = row.get(0).ctx("searching")?;
+                    if scope.holds(id)? {
+                        seen += 1;
+                        if seen == RANK_WINDOW {
+                            floor = id;
+                            break;
+                        }
+                    }
+                }
+                floor
+            }
+        };
         let mut stmt = self
-            .conn
+            .index
             .prepare_cached(
-                "SELECT f.rowid FROM messages_fts f \
-                 WHERE messages_fts MATCH ?1 AND f.rowid >= ?4 AND (?2 IS NULL OR \
-                 (SELECT m.folder_id FROM messages m WHERE m.id = f.rowid) = ?2) \
-                 ORDER BY f.rank LIMIT ?3",
+                "SELECT rowid FROM fts WHERE fts MATCH ?1 AND rowid >= ?2 ORDER BY rank",
             )
             .ctx("searching")?;
-        let rows = stmt
-            .query_map(params![fts_query, folder, limit, floor], |r| {
-                r.get(0).map(MessageId)
-            })
+        let mut rows = stmt.query(params![fts_query, floor]).ctx("searching")?;
+        let mut out = Vec::new();
+        while out.len() < limit {
+            let Some(row) = rows.next().ctx("searching")? else {
+                break;
+            };
+            let id: i64 = row.get(0).ctx("searching")?;
+            if scope.holds(id)? {
+                out.push(MessageId(id));
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Which hits count: stored messages, in the folder when one is given.
+struct Scope<'a> {
+    store: &'a Connection,
+    folder: Option<i64>,
+}
+
+impl Scope<'_> {
+    fn holds(&self, id: i64) -> Result<bool> {
+        let found: Option<i64> = self
+            .store
+            .prepare_cached("SELECT folder_id FROM messages WHERE id = ?1")
+            .ctx("searching")?
+            .query_row([id], |r| r.get(0))
+            .optional()
             .ctx("searching")?;
-        rows.collect::<rusqlite::Result<_>>().ctx("searching")
+        Ok(found.is_some_and(|f| self.folder.is_none_or(|want| want == f)))
     }
 }
 

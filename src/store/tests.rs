@@ -158,8 +158,10 @@ fn flags_trash_restore_and_expunge_keep_counters_and_ledger() {
     assert_eq!(store.folder(acct.inbox).unwrap().total, 0);
     store.restore(&[id]).unwrap();
     assert_eq!(store.row(id).unwrap().folder, acct.inbox);
+    assert!(store.wait_for_index(|_| true).unwrap());
     assert_eq!(store.search("hello", None, 10).unwrap(), [id]);
     assert_eq!(store.expunge(&[id]).unwrap(), 1);
+    // Gone from results at once, before the indexer has forgotten it.
     assert!(store.search("hello", None, 10).unwrap().is_empty());
     let ledger = store.ledger(acct.id).unwrap();
     let entry = &ledger["u1"];

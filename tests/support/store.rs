@@ -131,6 +131,8 @@ pub fn fill_folder(
         .into_iter()
         .map(|i| i.id())
         .collect();
+    // Searchable before the caller goes on (the index is written apart).
+    assert!(store.wait_for_index(|_| true).expect("index"));
     (folder, ids)
 }
 

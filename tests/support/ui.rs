@@ -153,6 +153,8 @@ pub fn sample(dir: &Path) -> Fixture {
         Flags::SEEN,
     )];
     store.insert_batch(&other).expect("insert");
+    // Searchable before the window opens (the index is written apart).
+    assert!(store.wait_for_index(|_| true).expect("index"));
     Fixture {
         data_dir,
         inbox,
