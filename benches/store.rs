@@ -1,5 +1,7 @@
 //! `scripts/bench store`: insert 100,000 generated messages into a fresh
-//! store (parsing, hashing and full-text indexing included), then time 100
+//! store (parsing, hashing and full-text indexing included: `insert_rate`
+//! counts until every message is searchable), measure the index lag (a
+//! batch's commit to its being searchable) meanwhile, then time 100
 //! full-text queries and the first page of the folder in every sort order.
 //!
 //! Prints `metric: value unit` lines. Set `POPMAIL_BENCH_MESSAGES` to change
@@ -91,8 +93,44 @@ fn run(total: u64, prefix: &str, key: Option<DataKey>) -> (tempfile::TempDir, St
         sample as f64 / t.elapsed().as_secs_f64()
     );
 
-    // Insert: one thread parses and hashes, this one writes.
+    // Insert: one thread parses and hashes, this one writes; the store's
+    // indexer thread fills the index file. The rate counts until every
+    // message is searchable; a sampler measures the lag from a batch's
+    // commit (listed) to its last id being searchable.
     let (tx, rx) = crossbeam_channel::bounded::<Vec<NewMessage>>(4);
+    let (committed_tx, committed_rx) = crossbeam_channel::unbounded::<(Instant, i64)>();
+    let sampler = {
+        let config = config.clone();
+        std::thread::Builder::new()
+            .name("bench-lag".into())
+            .spawn(move || {
+                let probe = Store::open(&config).expect("open probe");
+                let mut lags = Vec::new();
+                let mut waiting: std::collections::VecDeque<(Instant, i64)> = Default::default();
+                let mut open = true;
+                while open || !waiting.is_empty() {
+                    loop {
+                        match committed_rx.try_recv() {
+                            Ok(c) => waiting.push_back(c),
+                            Err(crossbeam_channel::TryRecvError::Empty) => break,
+                            Err(crossbeam_channel::TryRecvError::Disconnected) => {
+                                open = false;
+                                break;
+                            }
+                        }
+                    }
+                    let mark = probe.indexed_through().expect("watermark").0;
+                    let now = Instant::now();
+                    while waiting.front().is_some_and(|&(_, id)| id <= mark) {
+                        let (at, _) = waiting.pop_front().expect("front");
+                        lags.push(now - at);
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(2));
+                }
+                lags
+            })
+            .expect("spawn")
+    };
     let t = Instant::now();
     let preparer = std::thread::Builder::new()
         .name("bench-prepare".into())
@@ -111,18 +149,46 @@ fn run(total: u64, prefix: &str, key: Option<DataKey>) -> (tempfile::TempDir, St
         })
         .expect("spawn");
     for batch in rx {
-        store.insert_batch(&batch).expect("insert");
+        let done = store.insert_batch(&batch).expect("insert");
+        if let Some(last) = done.last() {
+            // The sampler outlives the loop; a send cannot fail.
+            let _ = committed_tx.send((Instant::now(), last.id().0)); // see above
+        }
     }
     preparer.join().expect("preparer");
+    let stored = t.elapsed().as_secs_f64();
+    assert!(store.wait_for_index(|_| true).expect("index"));
     let secs = t.elapsed().as_secs_f64();
+    drop(committed_tx);
+    let mut lags = sampler.join().expect("sampler");
+    println!(
+        "{prefix}insert_rate_stored: {:.0} messages/s",
+        total as f64 / stored
+    );
+    println!(
+        "{prefix}index_catch_up_after_last_commit: {:.2} s",
+        secs - stored
+    );
     println!("{prefix}insert_rate: {:.0} messages/s", total as f64 / secs);
     println!(
         "{prefix}insert_throughput: {:.1} MB/s",
         bytes as f64 / 1e6 / secs
     );
+    stats::print(&format!("{prefix}index_lag"), &mut lags);
+    println!(
+        "{prefix}index_lag_max: {:.3} ms",
+        lags.last().map_or(0.0, |d| d.as_secs_f64() * 1e3)
+    );
     println!(
         "{prefix}store_size: {:.1} MB",
         std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) as f64 / 1e6
+    );
+    println!(
+        "{prefix}index_size: {:.1} MB",
+        std::fs::metadata(popmail::store::index_path(&path))
+            .map(|m| m.len())
+            .unwrap_or(0) as f64
+            / 1e6
     );
 
     // Search: 100 queries of one or two words drawn like real searches.

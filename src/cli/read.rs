@@ -50,6 +50,16 @@ pub(super) fn search(
     limit: usize,
 ) -> anyhow::Result<()> {
     let folder = folder.map(|f| store.resolve_folder(f)).transpose()?;
+    // Exact results: the index is written apart and may still be catching
+    // up (just after an import, an upgrade or an encryption); say so once.
+    let mut told = false;
+    store.wait_for_index(|left| {
+        if !told {
+            eprintln!("indexing for search: {left} messages left");
+            told = true;
+        }
+        true
+    })?;
     let ids = store.search(query, folder.as_ref().map(|f| f.id), limit)?;
     let rows = store.rows(&ids)?;
     print_rows(store, &rows, json)

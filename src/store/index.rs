@@ -295,6 +295,12 @@ impl Store {
         }
     }
 
+    /// The index's watermark: every message stored with an id up to it is
+    /// searchable (a later one may be too; see [`Store::index_backlog`]).
+    pub fn indexed_through(&self) -> Result<super::MessageId> {
+        watermark(&self.index).map(super::MessageId)
+    }
+
     /// What the index still has to do: messages stored and not yet
     /// searchable, plus deleted messages it has not yet forgotten (search
     /// already hides those).
