@@ -32,9 +32,8 @@ use super::{Context, Result, StoreConfig};
 use crate::mail;
 use crate::worker::{Cancel, Inbox, Next, Outbox, Spawn, StopEvent, Worker};
 
-/// Messages indexed per transaction of the index file (by measurement with
-/// `scripts/bench store`; larger batches gave no more throughput and a
-/// longer lag).
+/// Messages indexed per transaction of the index file: the insert batch of
+/// `scripts/bench store`. Not yet tuned by measurement (issue 17).
 pub const PASS_BATCH: usize = 1_000;
 
 /// How often the indexer looks for mail stored without a hand-over (other
