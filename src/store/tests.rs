@@ -40,6 +40,9 @@ fn new_store_is_private_and_refuses_newer_schema_untouched() {
         .conn
         .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
         .unwrap();
+    // Leaving WAL needs the only connection: stop the indexer (it has one).
+    let mut store = store;
+    store.indexer = None;
     store
         .conn
         .pragma_update(None, "journal_mode", "DELETE")
