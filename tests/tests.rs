@@ -27,6 +27,7 @@
 //! - `pop3_thunderbird`: Thunderbird's POP3 client tests (test_noUidl.js, test_noTop.js, …) ported to the scripted server.
 //! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
 //! - `rules_cli`: `popmail rule` add/edit/list/remove, refusals in words, JSON export/import, run on a folder.
+//! - `i18n`: the translations: keys in every language, none missing or unused, no literal for a person in the window or the CLI.
 //! - `junk_cli`: `popmail junk` train/classify/mark/reset, and a trained filter deciding a Dovecot sync.
 //! - `rules_kill`: SIGKILL at ≥ 20 moments of a sync with rules: nothing lost or duplicated, each message where its rules say.
 //! - `rules_dovecot`: rules on receive against a real Dovecot: folder at first store, leave on / delete from the server, provider junk verdict.
@@ -76,6 +77,7 @@ mod discovery_srv;
 mod discovery_table;
 mod discovery_ui;
 mod disk_full;
+mod i18n;
 mod import_export;
 mod import_export_damaged;
 mod import_export_python;

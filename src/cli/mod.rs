@@ -180,6 +180,7 @@ pub enum PassphraseCommand {
 
 /// Parses the command line and runs it; the process's exit status.
 pub fn main() -> ExitCode {
+    crate::i18n::init_from_system();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,

@@ -33,7 +33,7 @@ impl MarkSummary {
     pub fn sentence(&self) -> String {
         format!(
             "Marked {} as {}; the filter learned from {}.",
-            crate::fmt::count(self.marked, "message", "messages"),
+            crate::fmt::messages(self.marked),
             if self.junk { "junk" } else { "not junk" },
             self.learned
         )

@@ -89,7 +89,7 @@ impl RunSummary {
         let of = format!(
             "{} of {}",
             self.matched,
-            crate::fmt::count(self.examined, "message", "messages")
+            crate::fmt::messages(self.examined)
         );
         let mut s = if self.dry_run {
             format!("{of} match; nothing was changed (dry run).")

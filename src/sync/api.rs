@@ -316,7 +316,7 @@ mod tests {
         assert_eq!(
             r.describe(),
             "The next sync would delete 132 messages (2.4 MB) from the server, received \
-             between 2024-01-01 and 2024-03-09. 140 messages are there now."
+             between 1 Jan 2024 and 9 Mar 2024. 140 messages are there now."
         );
         let none = DryRunReport {
             on_server: 1,

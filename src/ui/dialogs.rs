@@ -118,7 +118,7 @@ fn body(ui: &mut Ui, d: &mut Dialog, folders: &[Folder], out: &mut Vec<Intent>) 
             ui.heading("Delete for good?");
             ui.label(format!(
                 "{} will be deleted from this computer. This cannot be undone.",
-                crate::fmt::count(ids.len() as u64, "message", "messages")
+                crate::fmt::messages(ids.len() as u64)
             ));
             confirm_row(ui, "Delete for good", || Intent::Expunge(ids.clone()), out)
         }
@@ -126,7 +126,7 @@ fn body(ui: &mut Ui, d: &mut Dialog, folders: &[Folder], out: &mut Vec<Intent>) 
             ui.heading("Empty the Trash?");
             ui.label(format!(
                 "{} in the Trash will be deleted from this computer. This cannot be undone.",
-                crate::fmt::count(*n, "message", "messages")
+                crate::fmt::messages(*n)
             ));
             confirm_row(ui, "Empty Trash", || Intent::Empty(*folder), out)
         }

@@ -23,7 +23,7 @@ pub fn toolbar_ui(
     ui.horizontal(|ui| {
         ui.label(RichText::new(title).heading());
         if let Some(n) = count {
-            ui.weak(crate::fmt::count(n, "message", "messages"));
+            ui.weak(crate::fmt::messages(n));
         }
         ui.add_space(16.0);
         let mut conv = view.prefs.conversations;

@@ -339,7 +339,7 @@ fn what_ui(ui: &mut Ui, s: &mut ExportSetup, folders: &[Folder], label: Id) {
         ExportWhat::Messages(ids) => {
             ui.label(format!(
                 "The {} selected",
-                crate::fmt::count(ids.len() as u64, "message", "messages")
+                crate::fmt::messages(ids.len() as u64)
             ));
         }
         ExportWhat::Folder(id) => {

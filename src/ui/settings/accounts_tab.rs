@@ -415,7 +415,7 @@ impl Settings {
                 .wrap(),
             );
             ui.add_space(6.0);
-            let n = crate::fmt::count(ask.messages, "message", "messages");
+            let n = crate::fmt::messages(ask.messages);
             ui.radio_value(
                 &mut ask.keep,
                 true,
@@ -469,7 +469,7 @@ impl Settings {
             ui.label(format!(
                 "Removing “{}”… {} of {}",
                 r.name,
-                crate::fmt::count(r.done, "message", "messages"),
+                crate::fmt::messages(r.done),
                 r.total
             ));
         });
