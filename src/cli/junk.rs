@@ -136,7 +136,7 @@ fn expire(store: &mut Store, days: Option<&str>) -> anyhow::Result<()> {
             let moved = store.junk_expire(crate::store::now())?;
             println!(
                 "Junk older than {d} days moves to the Trash; {} moved now.",
-                crate::fmt::count(moved, "message", "messages")
+                crate::fmt::messages(moved)
             );
         }
     }
@@ -176,7 +176,7 @@ fn train_folder(store: &mut Store, folder: &str, is_junk: bool, quiet: bool) -> 
     bar.finish_and_clear();
     println!(
         "Learned {learned} of {} in {} as {}.",
-        crate::fmt::count(ids.len() as u64, "message", "messages"),
+        crate::fmt::messages(ids.len() as u64),
         folder.qualified_name(),
         if is_junk { "junk" } else { "good" }
     );

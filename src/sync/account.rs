@@ -276,7 +276,7 @@ fn download(
         summary.notices.push(format!(
             "The server cannot send headers only (it has no TOP command), so {} above the \
              size limit {} downloaded in full.",
-            crate::fmt::count(summary.full_without_top, "message", "messages"),
+            crate::fmt::messages(summary.full_without_top),
             if summary.full_without_top == 1 {
                 "was"
             } else {

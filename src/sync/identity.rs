@@ -83,7 +83,7 @@ pub fn notice(n: u64) -> String {
         "The server gave the same unique-id (UIDL) to more than one message, which it \
          should not (the id may come from a forged X-UIDL header). popmail told them \
          apart by their headers and downloaded {} of them.",
-        crate::fmt::count(n, "message", "messages")
+        crate::fmt::messages(n)
     )
 }
 
