@@ -17,7 +17,7 @@
 //! - [`notify`]: new-mail desktop notifications (notify-rust, on a worker thread).
 //! - [`i18n`]: every string a person reads, in Indonesian or English (Fluent; a leaf).
 //! - [`failpoint`]: named fault-injection points for the crash tests (a leaf).
-//! - [`ui`]: the eframe window.
+//! - [`ui`]: the eframe window (the default `gui` feature).
 //! - [`cli`]: command-line definitions and handlers.
 
 pub mod account;
@@ -40,5 +40,6 @@ pub mod rules;
 pub mod secret;
 pub mod store;
 pub mod sync;
+#[cfg(feature = "gui")]
 pub mod ui;
 pub mod worker;

@@ -66,3 +66,7 @@ size-kb = { $n } KB
 size-mb = { $n } MB
 size-gb = { $n } GB
 size-tb = { $n } TB
+
+## A popmail built without its window (the `gui` feature off).
+
+common-no-window = This popmail was built without its window; use a subcommand (popmail --help).

@@ -92,3 +92,7 @@ size-kb = { $n } KB
 size-mb = { $n } MB
 size-gb = { $n } GB
 size-tb = { $n } TB
+
+## popmail yang dibangun tanpa jendela (fitur `gui` dimatikan).
+
+common-no-window = popmail ini dibangun tanpa jendela; gunakan subperintah (popmail --help).

@@ -191,25 +191,42 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// No subcommand: the window, or the read-only viewer for one message file.
+#[cfg(feature = "gui")]
+fn open_window(
+    data_dir: PathBuf,
+    files: Vec<PathBuf>,
+    import: bool,
+    demo: bool,
+) -> anyhow::Result<()> {
+    if let [file] = files.as_slice()
+        && !import
+        && crate::ui::viewer_app::is_single_message(file)
+    {
+        return Ok(crate::ui::viewer_app::run(file.clone())?);
+    }
+    crate::ui::run(crate::ui::RunOptions {
+        data_dir,
+        demo,
+        store_page_limit: None,
+        open: files,
+    })?;
+    Ok(())
+}
+
+/// Built without the `gui` feature (the fuzz targets' build): no window.
+#[cfg(not(feature = "gui"))]
+fn open_window(_: PathBuf, _: Vec<PathBuf>, _: bool, _: bool) -> anyhow::Result<()> {
+    anyhow::bail!("{}", crate::t!("common-no-window"))
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let data_dir = match cli.data_dir {
         Some(d) => d,
         None => paths::default_data_dir()?,
     };
     let Some(command) = cli.command else {
-        if let [file] = cli.files.as_slice()
-            && !cli.import
-            && crate::ui::viewer_app::is_single_message(file)
-        {
-            crate::ui::viewer_app::run(file.clone())?;
-            return Ok(ExitCode::SUCCESS);
-        }
-        crate::ui::run(crate::ui::RunOptions {
-            data_dir,
-            demo: cli.demo,
-            store_page_limit: None,
-            open: cli.files,
-        })?;
+        open_window(data_dir, cli.files, cli.import, cli.demo)?;
         return Ok(ExitCode::SUCCESS);
     };
     let command = match command {
