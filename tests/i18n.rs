@@ -188,6 +188,62 @@ fn i18n_no_literal_for_a_person_in_the_window_or_the_cli() {
     );
 }
 
+/// The Display of an error is what a person reads in the window and on the
+/// command line: every `#[error("…")]` in `src` is only placeholders, its
+/// words come from `t!` (`#[error("{}", crate::t!("error-…", …))]`).
+#[test]
+fn i18n_every_error_message_is_translated() {
+    let mut found = Vec::new();
+    let mut seen = 0;
+    for (path, text) in sources() {
+        let rel = rel(&path);
+        let mut rest = text.as_str();
+        let mut offset = 0;
+        while let Some(at) = rest.find("#[error(") {
+            let start = offset + at;
+            let attr = &text[start..];
+            let line = text[..start].matches('\n').count() + 1;
+            seen += 1;
+            // The format string is the attribute's first literal.
+            let format = string_literals(attr).into_iter().next().map(|l| l.text);
+            let inner = attr["#[error(".len()..].trim_start();
+            let ok = if inner.starts_with("transparent") {
+                true
+            } else {
+                format.as_deref().is_some_and(|f| !has_words(f))
+            };
+            if !ok {
+                found.push(format!("{rel}:{line}: {format:?}"));
+            }
+            offset = start + "#[error(".len();
+            rest = &text[offset..];
+        }
+    }
+    assert!(seen > 100, "only {seen} #[error] attributes found in src");
+    assert!(
+        found.is_empty(),
+        "{} error messages are English literals (use \"{{}}\", crate::t!(\"error-…\")):\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}
+
+/// Letters outside the `{…}` placeholders of a format string.
+fn has_words(format: &str) -> bool {
+    let mut depth = 0;
+    format.chars().any(|c| match c {
+        '{' => {
+            depth += 1;
+            false
+        }
+        '}' if depth > 0 => {
+            depth -= 1;
+            false
+        }
+        _ => depth == 0 && c.is_alphabetic(),
+    })
+}
+
 #[test]
 fn i18n_the_literal_scanner_sees_what_it_should() {
     let src = r##"
@@ -219,6 +275,9 @@ fn i18n_the_literal_scanner_sees_what_it_should() {
     assert!(!for_a_person("UTF-8"));
     assert!(!for_a_person("%Y-%m-%d"));
     assert!(!for_a_person("common-cancel"));
+    assert!(has_words("the {0} thread failed"));
+    assert!(!has_words("{0}"));
+    assert!(!has_words("{}: {source:?}"));
 }
 
 fn rel(path: &Path) -> String {
