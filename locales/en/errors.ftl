@@ -22,7 +22,10 @@ error-oauth-expired = the sign-in has expired or was withdrawn; sign in again ({
 error-oauth-code-expired = the sign-in code expired before it was used; start the sign-in again
 error-oauth-no-device = { $provider } does not allow signing in with a code for mail; sign in with the browser
 error-oauth-loopback = could not wait for the browser's answer on 127.0.0.1: { $detail }
-error-oauth-browser-timeout = no sign-in arrived from the browser within { $minutes } { $minutes -> [one] minute *[other] minutes }
+error-oauth-browser-timeout = no sign-in arrived from the browser within { $minutes } { $minutes ->
+    [one] minute
+   *[other] minutes
+    }
 error-oauth-cancelled = the sign-in was cancelled
 
 ## src/oauth/http.rs
@@ -37,7 +40,10 @@ error-http-refused-url = refused to go to { $url }: { $reason }
 
 error-jobs-cancelled = cancelled
 error-jobs-thread = the { $name } thread failed
-error-jobs-import-stopped = the import stopped after storing { $count } { $count -> [one] message *[other] messages } ({ $read } of { $total } read): { $source }
+error-jobs-import-stopped = the import stopped after storing { $count } { $count ->
+    [one] message
+   *[other] messages
+    } ({ $read } of { $total } read): { $source }
 
 ## src/ui/reader/open.rs
 
