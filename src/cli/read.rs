@@ -106,7 +106,7 @@ pub(super) fn show(store: &Store, id: i64, raw: bool) -> anyhow::Result<()> {
                 "cli-show-attachment",
                 name = a.name.as_str(),
                 mime = a.mime.as_str(),
-                size = crate::fmt::size(a.size as u64)
+                size = crate::fmt::size(a.size)
             )
         )?;
     }
