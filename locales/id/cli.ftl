@@ -84,7 +84,7 @@ cli-account-policy-delete = hapus setelah diunduh
 cli-account-policy-keep = simpan salinan di server
 cli-account-policy-keep-days = simpan di server { $days } hari
 cli-account-disabled = [nonaktif]
-cli-account-no-keychain = catatan: gantungan kunci sistem tidak tersedia, jadi kata sandi disimpan di berkas penyimpanan popmail (hanya bisa dibaca oleh Anda)
+cli-account-no-keychain = catatan: rantai kunci sistem tidak tersedia, jadi kata sandi disimpan di berkas penyimpanan popmail (hanya bisa dibaca oleh Anda)
 
 ## popmail account add NAMA --email ALAMAT: mencari pengaturan.
 
@@ -142,7 +142,7 @@ cli-login-browser-fallback = Jika peramban tidak terbuka, buka alamat ini: { $ur
 cli-login-browser-open = Buka alamat ini di peramban untuk masuk (Ctrl-C membatalkan):
 cli-login-signing-in = masuk
 cli-login-no-refresh-token = penyedia tidak memberikan token penyegaran, jadi popmail tidak dapat tetap masuk; pastikan cakupan (scope) meminta akses luring
-cli-login-no-keychain = catatan: gantungan kunci sistem tidak tersedia, jadi data masuk disimpan di berkas penyimpanan popmail (hanya bisa dibaca oleh Anda)
+cli-login-no-keychain = catatan: rantai kunci sistem tidak tersedia, jadi data masuk disimpan di berkas penyimpanan popmail (hanya bisa dibaca oleh Anda)
 cli-login-not-oauth = "{ $name }" tidak masuk dengan OAuth 2.0; atur dengan `popmail account edit { $name } --auth oauth2 --oauth-provider …`
 cli-login-done = "{ $name }" sudah masuk
 
@@ -175,8 +175,8 @@ cli-security-reading-passphrase = membaca frasa sandi
 cli-security-new-needed = frasa sandi baru diperlukan: jalankan di terminal, atau atur POPMAIL_NEW_PASSPHRASE_FILE atau POPMAIL_NEW_PASSPHRASE
 cli-security-differ = kedua frasa sandi berbeda; tidak ada yang diubah
 cli-security-empty = frasa sandi baru kosong; tidak ada yang diubah
-cli-security-keychain-silent = penyimpanan surel dibuka dengan gantungan kunci sistem, yang tidak menjawab di sini
-cli-security-no-keychain = kunci penyimpanan tidak dapat disimpan di gantungan kunci; pakai --passphrase
+cli-security-keychain-silent = penyimpanan surel dibuka dengan rantai kunci sistem, yang tidak menjawab di sini
+cli-security-no-keychain = kunci penyimpanan tidak dapat disimpan di rantai kunci; pakai --passphrase
 # Kuncinya menyusul, menjorok, setelah satu baris kosong.
 cli-security-recovery-key = Kunci pemulihan (hanya ditampilkan sekali; catat baik-baik, kunci ini membuka penyimpanan jika frasa sandi terlupa):
 cli-security-encrypt-interrupted = terputus; penyimpanan surel tidak berubah (tidak terenkripsi)
@@ -184,8 +184,8 @@ cli-security-decrypt-interrupted = terputus; penyimpanan surel tidak berubah (te
 # $notice berisi jobs-erasure-notice.
 cli-security-encrypted = Penyimpanan surel sudah dienkripsi. Catatan: { $notice }.
 cli-security-decrypted = Penyimpanan surel tidak lagi terenkripsi. Catatan: { $notice }.
-cli-security-already-keychain = penyimpanan surel sudah terenkripsi dan dibuka dengan gantungan kunci sistem
-cli-security-now-keychain = Penyimpanan surel sudah terenkripsi; sekarang dibuka dengan gantungan kunci sistem (kunci pemulihan tetap berlaku).
+cli-security-already-keychain = penyimpanan surel sudah terenkripsi dan dibuka dengan rantai kunci sistem
+cli-security-now-keychain = Penyimpanan surel sudah terenkripsi; sekarang dibuka dengan rantai kunci sistem (kunci pemulihan tetap berlaku).
 cli-security-already-passphrase = penyimpanan surel sudah terenkripsi dengan frasa sandi; pakai `popmail passphrase change`
 cli-security-now-passphrase = Penyimpanan surel sudah terenkripsi; sekarang meminta frasa sandi.
 cli-security-not-encrypted = penyimpanan surel tidak terenkripsi
@@ -197,7 +197,7 @@ cli-security-status-plain = tidak terenkripsi
 cli-security-status-encrypted = terenkripsi; dibuka dengan: { $kinds }
 cli-security-kind-passphrase = frasa sandi
 cli-security-kind-recovery = kunci pemulihan
-cli-security-kind-keychain = gantungan kunci sistem
+cli-security-kind-keychain = rantai kunci sistem
 
 ## popmail sync (stderr, di atas bilah kemajuan).
 

@@ -116,7 +116,7 @@ error-pop3-listed-twice = pesan { $msg } tercantum dua kali
 error-pop3-sasl-extra = server mengirim tantangan SASL lebih banyak daripada yang dimiliki mekanisme
 error-pop3-sasl-endless = pertukaran SASL tidak selesai
 error-pop3-settings = pengaturan akun tidak sah: { $detail }
-error-pop3-resolve = { $host } tidak dapat diresolusi: { $error }
+error-pop3-resolve = nama host { $host } tidak ditemukan: { $error }
 error-pop3-connect = tidak dapat terhubung ke { $addr }: { $error }
 error-pop3-timeout = waktu habis saat { $during }
 error-pop3-network = galat jaringan saat { $during }: { $error }
@@ -148,8 +148,8 @@ error-pop3-store = gagal menyimpan pesan { $msg }: { $error }
 
 ## src/credentials.rs
 
-error-keychain = gantungan kunci sistem tidak dapat { $action } kata sandi: { $detail }
-error-keychain-store-key = kunci penyimpanan tidak dapat disimpan di gantungan kunci sistem ({ $error }); tetap pakai frasa sandi
+error-keychain = rantai kunci sistem tidak dapat { $action } kata sandi: { $detail }
+error-keychain-store-key = kunci penyimpanan tidak dapat disimpan di rantai kunci sistem ({ $error }); tetap pakai frasa sandi
 
 ## src/sync/error.rs
 

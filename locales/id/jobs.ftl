@@ -42,7 +42,7 @@ jobs-rules-move-trash = pindahkan ke Tempat Sampah
 jobs-rules-move-junk = pindahkan ke Spam
 jobs-rules-mark-read = tandai sudah dibaca
 jobs-rules-star = beri bintang
-jobs-rules-never-junk = jangan pernah spam
+jobs-rules-never-junk = selalu bukan spam
 jobs-rules-server-later = (tindakan di server hanya berlaku saat surel tiba)
 jobs-rules-nothing = tidak ada yang diubah
 

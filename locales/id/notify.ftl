@@ -12,4 +12,4 @@ notify-open = Buka popmail
 # Alasan layanan notifikasi tidak dipakai (Preferensi, popmail sync --notify).
 notify-unavailable = tidak ada layanan notifikasi desktop yang menjawab ({ $error })
 notify-closed = notifikasi ditutup
-notify-stopped = pemberi notifikasi ditutup
+notify-stopped = layanan notifikasi popmail ditutup
