@@ -1,7 +1,9 @@
 //! The command line in the person's language (issue 16): real commands on a
 //! real store with `LANG=id_ID.UTF-8` print Indonesian tables, summaries with
 //! counts, sizes with the decimal comma, and errors; `LANG=en_US.UTF-8`
-//! prints English; `--json` is the same in every language.
+//! prints English; `--json` is the same in every language. The sentences the
+//! window shares with the CLI (notifications, the dry run, errors) follow the
+//! thread's language.
 
 use std::path::Path;
 use std::process::Output;
@@ -233,4 +235,57 @@ fn cli_language_languages_variable_and_c_locale() {
         .output()
         .expect("run popmail");
     assert!(ok(&out).contains("UNREAD"));
+}
+
+/// The sentences the window and the CLI share (notifications, the dry run,
+/// error Displays) follow the thread's language.
+#[test]
+fn cli_language_shared_sentences_in_both_languages() {
+    use popmail::i18n::{self, Lang};
+
+    let report = popmail::sync::DryRunReport {
+        on_server: 1,
+        would_delete: 3,
+        would_delete_bytes: 1536,
+        received_between: None,
+        would_download: 1,
+    };
+    let lines = vec!["Ann: Hi".to_string()];
+    let wrong = popmail::keys::Error::WrongPassphrase;
+    let wait = popmail::keys::Error::TooManyAttempts(30);
+    {
+        let _en = i18n::for_this_thread(Lang::En);
+        let note = popmail::notify::note(1, Some("Work"), &[]);
+        assert_eq!(note.summary, "1 new message in Work");
+        let note = popmail::notify::note(4, Some("Work"), &lines);
+        assert_eq!(note.summary, "4 new messages in Work");
+        assert_eq!(note.body, "Ann: Hi\nand 3 more");
+        assert_eq!(
+            report.describe(),
+            "The next sync would delete 3 messages (1.5 KB) from the server. \
+             1 message is there now. It would first download 1 new message."
+        );
+        assert!(wrong.to_string().starts_with("wrong passphrase"), "{wrong}");
+        assert_eq!(
+            wait.to_string(),
+            "too many wrong passphrases; try again in 30 s"
+        );
+    }
+    let _id = i18n::for_this_thread(Lang::Id);
+    let note = popmail::notify::note(4, Some("Kantor"), &lines);
+    assert_eq!(note.summary, "4 pesan baru di Kantor");
+    assert_eq!(note.body, "Ann: Hi\ndan 3 lainnya");
+    assert_eq!(
+        report.describe(),
+        "Sinkronisasi berikutnya akan menghapus 3 pesan (1,5 KB) dari server. \
+         Saat ini ada 1 pesan di sana. Sebelumnya akan diunduh 1 pesan baru."
+    );
+    assert!(
+        wrong.to_string().starts_with("frasa sandi salah"),
+        "{wrong}"
+    );
+    assert_eq!(
+        wait.to_string(),
+        "terlalu banyak frasa sandi salah; coba lagi dalam 30 dtk"
+    );
 }
