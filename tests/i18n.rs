@@ -53,6 +53,25 @@ fn keys_by_file(lang: Lang) -> BTreeMap<String, Vec<String>> {
     out
 }
 
+/// Every `$variable` named in a language's files.
+fn variables(lang: Lang) -> BTreeSet<String> {
+    let dir = root().join("locales").join(lang.code());
+    let mut out = BTreeSet::new();
+    for entry in fs::read_dir(&dir).expect("read locales") {
+        let text = fs::read_to_string(entry.expect("entry").path()).expect("read ftl");
+        for (i, _) in text.match_indices('$') {
+            let name: String = text[i + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            if !name.is_empty() {
+                out.insert(name);
+            }
+        }
+    }
+    out
+}
+
 fn all_keys(lang: Lang) -> BTreeSet<String> {
     let mut seen = BTreeSet::new();
     for (file, keys) in keys_by_file(lang) {
@@ -90,10 +109,16 @@ fn i18n_every_key_exists_in_every_language_and_formats() {
             "{} has other .ftl files than en",
             lang.code()
         );
-        // A syntax error drops a message: the compiled bundle must have each.
+        // The compiled bundle must have each message, and each must format
+        // in its language with a value for every variable (a number: it
+        // also selects a plural).
+        let args: Vec<(String, i18n::Arg)> = variables(lang)
+            .into_iter()
+            .map(|v| (v, i18n::Arg::Int(2)))
+            .collect();
         for k in &keys {
             assert!(
-                i18n::lookup_exact(lang, k).is_some(),
+                i18n::lookup_exact_with(lang, k, &args).is_some(),
                 "{}: {k} does not parse or format",
                 lang.code()
             );
@@ -127,7 +152,7 @@ fn i18n_every_used_key_exists_and_none_is_unused() {
     let mut used = Vec::new();
     for (path, text) in sources() {
         for lit in string_literals(&text) {
-            if lit.before.ends_with("t!(") || lit.before.ends_with("tr(") {
+            if is_key_call(&lit.before) {
                 used.push((path.clone(), lit.line, lit.text.clone()));
             }
             literals.insert(lit.text);
@@ -153,7 +178,15 @@ fn i18n_every_used_key_exists_and_none_is_unused() {
 
 /// Where the window, the command line and the background jobs speak to a
 /// person.
-const SPOKEN: &[&str] = &["src/ui", "src/cli", "src/jobs", "src/notify.rs"];
+const SPOKEN: &[&str] = &[
+    "src/ui",
+    "src/cli",
+    "src/jobs",
+    "src/notify.rs",
+    "src/sync/api.rs",
+    "src/sync/account.rs",
+    "src/sync/identity.rs",
+];
 
 #[test]
 fn i18n_no_literal_for_a_person_in_the_window_or_the_cli() {
@@ -167,8 +200,7 @@ fn i18n_no_literal_for_a_person_in_the_window_or_the_cli() {
         let lines: Vec<&str> = text.lines().collect();
         for lit in string_literals(&text) {
             let line = lines.get(lit.line - 1).copied().unwrap_or_default();
-            if lit.before.ends_with("t!(")
-                || lit.before.ends_with("tr(")
+            if is_key_call(&lit.before)
                 || line.trim_start().starts_with("#[")
                 || line.contains("// not translated:")
                 || allowed.contains(&lit.text)
@@ -188,6 +220,62 @@ fn i18n_no_literal_for_a_person_in_the_window_or_the_cli() {
     );
 }
 
+/// The Display of an error is what a person reads in the window and on the
+/// command line: every `#[error("…")]` in `src` is only placeholders, its
+/// words come from `t!` (`#[error("{}", crate::t!("error-…", …))]`).
+#[test]
+fn i18n_every_error_message_is_translated() {
+    let mut found = Vec::new();
+    let mut seen = 0;
+    for (path, text) in sources() {
+        let rel = rel(&path);
+        let mut rest = text.as_str();
+        let mut offset = 0;
+        while let Some(at) = rest.find("#[error(") {
+            let start = offset + at;
+            let attr = &text[start..];
+            let line = text[..start].matches('\n').count() + 1;
+            seen += 1;
+            // The format string is the attribute's first literal.
+            let format = string_literals(attr).into_iter().next().map(|l| l.text);
+            let inner = attr["#[error(".len()..].trim_start();
+            let ok = if inner.starts_with("transparent") {
+                true
+            } else {
+                format.as_deref().is_some_and(|f| !has_words(f))
+            };
+            if !ok {
+                found.push(format!("{rel}:{line}: {format:?}"));
+            }
+            offset = start + "#[error(".len();
+            rest = &text[offset..];
+        }
+    }
+    assert!(seen > 100, "only {seen} #[error] attributes found in src");
+    assert!(
+        found.is_empty(),
+        "{} error messages are English literals (use \"{{}}\", crate::t!(\"error-…\")):\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}
+
+/// Letters outside the `{…}` placeholders of a format string.
+fn has_words(format: &str) -> bool {
+    let mut depth = 0;
+    format.chars().any(|c| match c {
+        '{' => {
+            depth += 1;
+            false
+        }
+        '}' if depth > 0 => {
+            depth -= 1;
+            false
+        }
+        _ => depth == 0 && c.is_alphabetic(),
+    })
+}
+
 #[test]
 fn i18n_the_literal_scanner_sees_what_it_should() {
     let src = r##"
@@ -197,6 +285,9 @@ fn i18n_the_literal_scanner_sees_what_it_should() {
         /* "in a block comment" */
         let f = r#"raw "words" here"#;
         let g = format!("{n} {m}");
+        #[cfg(test)]
+        mod other_tests;
+        let h = "after a test file";
         #[cfg(test)]
         mod tests { const X: &str = "Not scanned"; }
     "##;
@@ -208,7 +299,8 @@ fn i18n_the_literal_scanner_sees_what_it_should() {
             "common-cancel",
             "two words",
             "raw \"words\" here",
-            "{n} {m}"
+            "{n} {m}",
+            "after a test file"
         ]
     );
     assert!(for_a_person("Cancel"));
@@ -219,6 +311,27 @@ fn i18n_the_literal_scanner_sees_what_it_should() {
     assert!(!for_a_person("UTF-8"));
     assert!(!for_a_person("%Y-%m-%d"));
     assert!(!for_a_person("common-cancel"));
+    assert!(is_key_call("lett=t!("));
+    assert!(is_key_call("crate::t!("));
+    assert!(is_key_call("i18n::tr("));
+    assert!(!is_key_call("format!("));
+    assert!(!is_key_call("attr("));
+    assert!(has_words("the {0} thread failed"));
+    assert!(!has_words("{0}"));
+    assert!(!has_words("{}: {source:?}"));
+}
+
+/// Whether the code before a literal makes it a key: `t!(`, `crate::t!(`,
+/// `tr(`, `i18n::tr(` — not `format!(` or `attr(`, which end the same way.
+fn is_key_call(before: &str) -> bool {
+    ["t!(", "tr("].iter().any(|call| {
+        before.strip_suffix(call).is_some_and(|rest| {
+            !rest
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+        })
+    })
 }
 
 fn rel(path: &Path) -> String {
@@ -244,11 +357,17 @@ fn allowed() -> BTreeSet<String> {
 /// A word of two letters or more and either a space or a capitalised word,
 /// once `{…}` placeholders are taken out.
 fn for_a_person(text: &str) -> bool {
+    // A placeholder stands for a number or a name: "{n} messages" is spaced.
     let mut plain = String::new();
     let mut depth = 0;
     for c in text.chars() {
         match c {
-            '{' => depth += 1,
+            '{' => {
+                if depth == 0 {
+                    plain.push('0');
+                }
+                depth += 1;
+            }
             '}' if depth > 0 => depth -= 1,
             _ if depth == 0 => plain.push(c),
             _ => {}
@@ -290,7 +409,16 @@ fn string_literals(src: &str) -> Vec<Literal> {
             line += 1;
             let rest: String = b[i + 1..].iter().take_while(|&&c| c != '\n').collect();
             if rest.trim() == "#[cfg(test)]" {
-                break;
+                // `#[cfg(test)] mod x;` declares a file; an inline module
+                // of tests ends what is scanned.
+                let after: String = b[i + 1 + rest.chars().count()..]
+                    .iter()
+                    .skip(1)
+                    .take_while(|&&c| c != '\n')
+                    .collect();
+                if !after.trim_end().ends_with(';') {
+                    break;
+                }
             }
             i += 1;
         } else if starts_with(i, "//") {

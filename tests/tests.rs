@@ -3,6 +3,7 @@
 //! Modules (each says what it covers in its own header):
 //! - `support`: shared helpers (temporary stores, the scripted POP3 server, the Dovecot launcher).
 //! - `cli`: the read-only command line against a real store.
+//! - `cli_language`: the command line in Indonesian and English by LANG: tables, plurals, sizes, errors; `--json` unchanged.
 //! - `crypt_support`: helpers of the crypt tests (messages of unique words, the binary, unlocking).
 //! - `crypt_cli`: encrypt/decrypt/passphrase/lock-status/unlock through the binary; wrong keys change no byte.
 //! - `crypt_disk`: no plaintext on disk after an import, a Dovecot sync, a search and a backup of an encrypted store.
@@ -65,6 +66,7 @@
 
 mod cli;
 mod cli_accounts;
+mod cli_language;
 mod crypt_cli;
 mod crypt_disk;
 mod crypt_keychain;

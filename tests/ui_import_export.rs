@@ -123,7 +123,11 @@ fn import_an_mbox_from_the_menu_then_again_by_dropping_it() {
         "0 skipped as duplicates (already in the folder)."
     ));
     assert!(
-        has_label_containing(&h, "were not quoted and were kept as text"),
+        // One line: the note's plural is singular (issue 16).
+        has_label_containing(
+            &h,
+            "1 body line starting \"From \" was not quoted and was kept as text"
+        ),
         "the unquoted From line is noted"
     );
     // The new folder is in the pane and its messages are listed.

@@ -23,11 +23,12 @@ mod sync;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
+use anyhow::{Context as _, bail};
 use clap::{Parser, Subcommand};
 
 use crate::paths;
-use crate::store::Store;
+use crate::store::{Account, Folder, Store};
+use crate::t;
 
 /// popmail: an offline mail reader for POP3 accounts.
 #[derive(Debug, Parser)]
@@ -185,7 +186,7 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("popmail: {e:#}");
+            eprintln!("popmail: {e:#}"); // not translated: the program's name before the error
             ExitCode::FAILURE
         }
     }
@@ -302,7 +303,25 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 pub fn open_store(data_dir: &std::path::Path) -> anyhow::Result<Store> {
     paths::ensure_private_dir(data_dir)?;
     let config = security::config(data_dir)
-        .with_context(|| format!("unlocking the mail store in {}", data_dir.display()))?;
+        .with_context(|| t!("cli-unlocking-store", path = data_dir.display().to_string()))?;
     Store::open(&config)
-        .with_context(|| format!("opening the mail store in {}", data_dir.display()))
+        .with_context(|| t!("cli-opening-store", path = data_dir.display().to_string()))
+}
+
+/// The account named `name`; "no such account" in the person's language
+/// (the store's own sentence is English).
+pub(crate) fn account_named(store: &Store, name: &str) -> anyhow::Result<Account> {
+    match store.account_by_name(name) {
+        Err(crate::store::Error::NotFound(_)) => bail!("{}", t!("cli-no-account", name = name)),
+        other => Ok(other?),
+    }
+}
+
+/// The folder `spec` names (name, ACCOUNT/NAME or id); "no such folder" in
+/// the person's language.
+pub(crate) fn folder_named(store: &Store, spec: &str) -> anyhow::Result<Folder> {
+    match store.resolve_folder(spec) {
+        Err(crate::store::Error::NotFound(_)) => bail!("{}", t!("cli-no-folder", name = spec)),
+        other => Ok(other?),
+    }
 }

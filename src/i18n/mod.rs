@@ -240,6 +240,20 @@ pub fn lookup_exact(lang: Lang, key: &str) -> Option<String> {
         .ok()
 }
 
+/// The message `key` in `lang` formatted with `args` (every variable it
+/// uses must be there), or `None` where that language lacks it or it does
+/// not format (no fallback): for the tests of the translations.
+#[doc(hidden)]
+pub fn lookup_exact_with(lang: Lang, key: &str, args: &[(String, Arg)]) -> Option<String> {
+    let map: HashMap<String, FluentValue<'_>> = args
+        .iter()
+        .map(|(name, value)| (name.clone(), value.to_fluent()))
+        .collect();
+    LOCALES
+        .lookup_single_language(lang.id(), key, Some(&map))
+        .ok()
+}
+
 /// A value for a message argument.
 #[derive(Debug, Clone)]
 pub enum Arg {

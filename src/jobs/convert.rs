@@ -14,10 +14,15 @@ use super::{Control, Error, Progress, Result};
 use crate::keys::DataKey;
 use crate::store::{Store, StoreConfig};
 
-/// What a user is told once a conversion has replaced the old file.
-pub const ERASURE_NOTICE: &str = "the old file was removed, but a filesystem cannot promise \
-     that its blocks are erased: copies may remain on the disk, in snapshots or in backups made \
-     before";
+/// What a user is told once a conversion has replaced the old file, in
+/// their language.
+pub fn erasure_notice() -> String {
+    crate::t!("jobs-erasure-notice")
+}
+
+/// [`erasure_notice`] in English only: for callers not yet translated
+/// (issue 16); remove once none is left.
+pub const ERASURE_NOTICE: &str = "the old file was removed, but a filesystem cannot promise that its blocks are erased: copies may remain on the disk, in snapshots or in backups made before"; // not translated: English fallback until src/ui/app/security.rs uses erasure_notice()
 
 /// Converts `store` to `target` (a data key: encrypted; `None`: plaintext);
 /// the configuration that opens the result. Cancelling leaves the store as

@@ -26,10 +26,10 @@ const IFACE: &str = "io.github.popmail.Instance1";
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The session bus or the running instance refused.
-    #[error("the desktop session bus: {0}")]
+    #[error("{}", crate::t!("error-instance-bus", error = _0.to_string()))]
     Bus(#[from] zbus::Error),
     /// The running instance did not take the files.
-    #[error("the running popmail did not take the files")]
+    #[error("{}", crate::t!("error-instance-refused"))]
     Refused,
 }
 

@@ -133,7 +133,7 @@ pub enum Error {
     #[error(transparent)]
     Store(#[from] crate::store::Error),
     /// A background thread could not be started.
-    #[error("could not start the window's background thread {name}: {source}")]
+    #[error("{}", crate::t!("error-ui-thread", name = *name, error = source.to_string()))]
     Thread {
         /// The thread's name.
         name: &'static str,
@@ -141,9 +141,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The windowing system failed (no display, no OpenGL).
-    #[error(
-        "could not open the window: {0}. Is a graphical display available (DISPLAY or WAYLAND_DISPLAY)?"
-    )]
+    #[error("{}", crate::t!("error-ui-window", error = _0))]
     Window(String),
 }
 

@@ -28,13 +28,13 @@ use super::super::attachments::{is_dangerous, safe_file_name, unique_path};
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The private folder or the copy could not be written.
-    #[error("cannot copy the attachment to a private folder: {0}")]
+    #[error("{}", crate::t!("error-open-copy", error = _0.to_string()))]
     Io(#[from] std::io::Error),
     /// The part could not be decoded.
-    #[error("cannot read the attachment: {0}")]
+    #[error("{}", crate::t!("error-open-part", error = _0))]
     Part(String),
     /// The system could not open it.
-    #[error("the system could not open {0}: {1}")]
+    #[error("{}", crate::t!("error-open-launch", name = _0, error = _1.to_string()))]
     Launch(String, std::io::Error),
 }
 
