@@ -170,7 +170,7 @@ pub fn run(opts: RunOptions) -> Result<(), Error> {
     // One window per data folder: a second start hands its files over.
     let instance = match instance::claim(None, &data_dir, &opts.open) {
         Ok(instance::Claim::Handed) => {
-            eprintln!("popmail is already open for this data folder; it took over.");
+            eprintln!("{}", crate::t!("window-already-open"));
             return Ok(());
         }
         Ok(instance::Claim::First(i)) => Some(i),
