@@ -90,17 +90,17 @@ impl Script {
     fn preferred(self) -> &'static [&'static str] {
         match self {
             Script::Cjk | Script::Korean => &[
-                "Noto Sans CJK SC",
-                "Noto Sans CJK JP",
-                "Noto Sans CJK KR",
-                "Source Han Sans",
-                "WenQuanYi Micro Hei",
-                "Droid Sans Fallback",
+                "Noto Sans CJK SC",    // not translated: font family names
+                "Noto Sans CJK JP",    // not translated: font family names
+                "Noto Sans CJK KR",    // not translated: font family names
+                "Source Han Sans",     // not translated: font family names
+                "WenQuanYi Micro Hei", // not translated: font family names
+                "Droid Sans Fallback", // not translated: font family names
             ],
-            Script::Arabic => &["Noto Sans Arabic", "Noto Naskh Arabic", "DejaVu Sans"],
-            Script::Hebrew => &["Noto Sans Hebrew", "DejaVu Sans"],
-            Script::Thai => &["Noto Sans Thai", "Noto Sans Thai Looped", "Tlwg Typo"],
-            Script::Devanagari => &["Noto Sans Devanagari", "Lohit Devanagari"],
+            Script::Arabic => &["Noto Sans Arabic", "Noto Naskh Arabic", "DejaVu Sans"], // not translated: font family names
+            Script::Hebrew => &["Noto Sans Hebrew", "DejaVu Sans"], // not translated: font family names
+            Script::Thai => &["Noto Sans Thai", "Noto Sans Thai Looped", "Tlwg Typo"], // not translated: font family names
+            Script::Devanagari => &["Noto Sans Devanagari", "Lohit Devanagari"], // not translated: font family names
         }
     }
 
@@ -172,7 +172,7 @@ pub struct Found {
 
 impl std::fmt::Debug for Found {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Found({}, {} bytes)", self.family, self.bytes.len())
+        write!(f, "Found({}, {} bytes)", self.family, self.bytes.len()) // not translated: Debug output
     }
 }
 

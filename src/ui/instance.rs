@@ -120,7 +120,7 @@ pub fn claim(address: Option<&str>, data_dir: &Path, files: &[PathBuf]) -> Resul
                 .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()))
                 .map(|p| p.to_string_lossy().into_owned())
                 .collect();
-            let taken: bool = proxy.call("Open", &(paths,))?;
+            let taken: bool = proxy.call("Open", &(paths,))?; // not translated: a D-Bus method name
             if taken {
                 Ok(Claim::Handed)
             } else {

@@ -234,7 +234,7 @@ fn start_main_window(path: &Path) -> Result<(), String> {
 /// Opens the viewer window on `path` and runs until it is closed.
 pub fn run(path: PathBuf) -> Result<(), super::Error> {
     let title = format!(
-        "{} — popmail",
+        "{} — popmail", // not translated: the app's name
         path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned()
