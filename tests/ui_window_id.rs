@@ -88,7 +88,7 @@ fn ui_window_id_main_window_menu_and_reader_speak_indonesian() {
     // The toolbar, the search box and the menu bar.
     for label in [
         "Percakapan",
-        "Tandai sebagai spam",
+        "Tandai spam",
         "Bukan spam",
         "Folder ini",
         "Semua folder",

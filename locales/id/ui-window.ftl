@@ -49,7 +49,7 @@ window-sync-stop = Hentikan sinkronisasi
 ## Bilah alat (src/ui/toolbar.rs).
 
 window-conversations-hint = Kelompokkan balasan di bawah pesan yang dibalasnya
-window-mark-junk = Tandai sebagai spam
+window-mark-junk = Tandai spam
 window-mark-junk-hint = Pindahkan ke Spam dan latih filter spam (J)
 window-not-junk-hint = Bukan spam: latih filter dan percayai pengirimnya (Shift+J)
 
