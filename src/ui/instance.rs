@@ -33,6 +33,11 @@ pub enum Error {
     Refused,
 }
 
+/// What a second start prints after handing its files to the running window.
+pub fn handed_over() -> String {
+    crate::t!("window-already-open")
+}
+
 /// What starting up found.
 pub enum Claim {
     /// This is the first window of its data folder: it serves the hand-off.

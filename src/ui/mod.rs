@@ -170,7 +170,7 @@ pub fn run(opts: RunOptions) -> Result<(), Error> {
     // One window per data folder: a second start hands its files over.
     let instance = match instance::claim(None, &data_dir, &opts.open) {
         Ok(instance::Claim::Handed) => {
-            eprintln!("{}", crate::t!("window-already-open"));
+            eprintln!("{}", instance::handed_over());
             return Ok(());
         }
         Ok(instance::Claim::First(i)) => Some(i),
