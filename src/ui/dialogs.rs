@@ -172,7 +172,7 @@ fn body(ui: &mut Ui, d: &mut Dialog, folders: &[Folder], out: &mut Vec<Intent>) 
                         .filter(|f| f.role != crate::store::FolderRole::Inbox)
                     {
                         if ui
-                            .button(format!("📁 {}", super::folders::display_name(f)))
+                            .button(format!("📁 {}", super::folder_names::display_name(f)))
                             .clicked()
                         {
                             out.push(Intent::Move(ids.clone(), f.id));

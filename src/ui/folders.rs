@@ -3,44 +3,17 @@
 //! parent). Unread counts on the right. Messages dragged from the list drop
 //! on a folder to move there; a folder's context menu renames or deletes it.
 //! The special folders (Inbox, Trash, Archive, Junk) are shown in the
-//! user's language ([`display_name`]); the store keeps their stored names.
+//! user's language (`super::folder_names`); the store keeps their stored names.
 
 use std::collections::HashMap;
 
 use egui::{Align, Layout, RichText, Sense, Ui};
 
 use super::dialogs::Dialog;
+use super::folder_names::{display_name, qualified_display_name};
 use super::intents::{DragMessages, Intent, Transfer};
-use crate::store::{Account, AccountId, Folder, FolderId, FolderRole, JUNK_FOLDER, Scope, Store};
+use crate::store::{Account, AccountId, Folder, FolderId, FolderRole, Scope, Store};
 use crate::t;
-
-/// A folder's name as the window shows it: the special folders (each
-/// account's Inbox, the local Trash and Archive, the junk filter's folder) in
-/// the user's language, every other folder as it is stored.
-pub fn display_name(folder: &Folder) -> String {
-    match folder.role {
-        FolderRole::Inbox => t!("window-folder-inbox"),
-        FolderRole::Trash => t!("window-folder-trash"),
-        FolderRole::Archive => t!("window-folder-archive"),
-        FolderRole::User
-            if folder.name == JUNK_FOLDER
-                && folder.parent.is_none()
-                && folder.account.is_none() =>
-        {
-            t!("window-folder-junk")
-        }
-        FolderRole::User | FolderRole::Imported => folder.name.clone(),
-    }
-}
-
-/// `ACCOUNT/NAME` for an account's folders, else the name; the name as
-/// [`display_name`] shows it.
-pub fn qualified_display_name(folder: &Folder) -> String {
-    match &folder.account_name {
-        Some(a) => format!("{a}/{}", display_name(folder)),
-        None => display_name(folder),
-    }
-}
 
 /// The folder pane.
 #[derive(Default)]

@@ -62,7 +62,7 @@ pub fn mail_panes_ui(
                 let name = |f| {
                     folders
                         .get(f)
-                        .map_or_else(String::new, super::folders::qualified_display_name)
+                        .map_or_else(String::new, super::folder_names::qualified_display_name)
                 };
                 p.search.results_ui(ui, &name, now, out);
                 None

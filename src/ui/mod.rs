@@ -65,6 +65,7 @@ mod background;
 mod context;
 mod conversations;
 mod dialogs;
+mod folder_names;
 mod folders;
 mod fonts;
 mod import_export;

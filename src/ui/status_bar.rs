@@ -125,7 +125,7 @@ impl Notices {
                 let name = folders
                     .iter()
                     .find(|f| f.id == *to)
-                    .map(super::folders::display_name)
+                    .map(super::folder_names::display_name)
                     .unwrap_or_default();
                 Some((
                     t!("window-undo-move", folder = &name),
