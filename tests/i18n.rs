@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use fluent_templates::fluent_bundle::{FluentBundle, FluentResource};
 use popmail::i18n::{self, Lang};
 
 fn root() -> PathBuf {
@@ -109,16 +110,31 @@ fn i18n_every_key_exists_in_every_language_and_formats() {
             "{} has other .ftl files than en",
             lang.code()
         );
-        // The compiled bundle must have each message, and each must format
-        // in its language with a value for every variable (a number: it
-        // also selects a plural).
+        // Every file parses whole (a syntax error would drop a message
+        // silently), no key is defined twice in the bundle, and each message
+        // formats in its language with a value for every variable (a number:
+        // it also selects a plural).
+        let dir = root().join("locales").join(lang.code());
+        let id: fluent_templates::LanguageIdentifier = lang.code().parse().expect("language id");
+        let mut bundle = FluentBundle::new(vec![id]);
+        for file in keys_by_file(lang).into_keys() {
+            let text = fs::read_to_string(dir.join(&file)).expect("read ftl");
+            let resource = match FluentResource::try_new(text) {
+                Ok(r) => r,
+                Err((_, errors)) => panic!("{}/{file} does not parse: {errors:?}", lang.code()),
+            };
+            bundle
+                .add_resource(resource)
+                .unwrap_or_else(|e| panic!("{}/{file}: {e:?}", lang.code()));
+        }
         let args: Vec<(String, i18n::Arg)> = variables(lang)
             .into_iter()
             .map(|v| (v, i18n::Arg::Int(2)))
             .collect();
         for k in &keys {
             assert!(
-                i18n::lookup_exact_with(lang, k, &args).is_some(),
+                bundle.get_message(k).and_then(|m| m.value()).is_some()
+                    && i18n::lookup_exact_with(lang, k, &args).is_some(),
                 "{}: {k} does not parse or format",
                 lang.code()
             );
@@ -362,6 +378,7 @@ fn for_a_person(text: &str) -> bool {
     let mut depth = 0;
     for c in text.chars() {
         match c {
+            // A placeholder stands for a word: "{n} messages" is a sentence.
             '{' => {
                 if depth == 0 {
                     plain.push('0');

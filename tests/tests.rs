@@ -52,6 +52,7 @@
 //! - `ui_reader_fonts`: fonts for every script: the package named once when none covers it, right-to-left aligned.
 //! - `ui_reader_viewer`: images at full size, previews of image and text attachments, a bomb refused.
 //! - `ui_window`: the reader window headless (egui_kittest) over real stores.
+//! - `ui_window_id`: the main window and the reader in Indonesian: special folders, a menu, plurals, the reader; no English label left.
 //! - `ui_import_export`: import and export from the window, with the real job worker.
 //! - `ui_notify`: the window's new-mail notifications: one per sync with news, no junk, the preferences, the demo never.
 //! - `ui_viewer`: `popmail FILE.eml`'s viewer app on a fixture: read only, Save, Import into popmail…, errors.
@@ -124,3 +125,4 @@ mod ui_settings;
 mod ui_sync;
 mod ui_viewer;
 mod ui_window;
+mod ui_window_id;

@@ -33,6 +33,11 @@ pub enum Error {
     Refused,
 }
 
+/// What a second start prints after handing its files to the running window.
+pub fn handed_over() -> String {
+    crate::t!("window-already-open")
+}
+
 /// What starting up found.
 pub enum Claim {
     /// This is the first window of its data folder: it serves the hand-off.
@@ -120,7 +125,7 @@ pub fn claim(address: Option<&str>, data_dir: &Path, files: &[PathBuf]) -> Resul
                 .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()))
                 .map(|p| p.to_string_lossy().into_owned())
                 .collect();
-            let taken: bool = proxy.call("Open", &(paths,))?;
+            let taken: bool = proxy.call("Open", &(paths,))?; // not translated: a D-Bus method name
             if taken {
                 Ok(Claim::Handed)
             } else {

@@ -65,6 +65,7 @@ mod background;
 mod context;
 mod conversations;
 mod dialogs;
+mod folder_names;
 mod folders;
 mod fonts;
 mod import_export;
@@ -168,7 +169,7 @@ pub fn run(opts: RunOptions) -> Result<(), Error> {
     // One window per data folder: a second start hands its files over.
     let instance = match instance::claim(None, &data_dir, &opts.open) {
         Ok(instance::Claim::Handed) => {
-            eprintln!("popmail is already open for this data folder; it took over.");
+            eprintln!("{}", instance::handed_over());
             return Ok(());
         }
         Ok(instance::Claim::First(i)) => Some(i),
