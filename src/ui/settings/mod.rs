@@ -44,6 +44,7 @@ use super::intents::{Intent, Open};
 use super::prefs::Prefs;
 use super::session::Session;
 use crate::store::{Account, AccountId, Store};
+use crate::t;
 use crate::ui::FilePicker;
 
 /// The dialog's tabs.
@@ -326,11 +327,11 @@ impl Settings {
         let modal = Modal::new(id).area(area).show(ctx, |ui| {
             ui.set_width(width);
             ui.horizontal(|ui| {
-                ui.heading("Settings");
+                ui.heading(t!("settings-title"));
                 ui.add_space(16.0);
-                ui.selectable_value(&mut self.tab, Tab::Accounts, "Accounts");
-                ui.selectable_value(&mut self.tab, Tab::Preferences, "Preferences");
-                ui.selectable_value(&mut self.tab, Tab::Rules, "Rules");
+                ui.selectable_value(&mut self.tab, Tab::Accounts, t!("settings-tab-accounts"));
+                ui.selectable_value(&mut self.tab, Tab::Preferences, t!("settings-tab-preferences"));
+                ui.selectable_value(&mut self.tab, Tab::Rules, t!("settings-tab-rules"));
             });
             ui.separator();
             match self.tab {
@@ -412,7 +413,7 @@ fn close_row(ui: &mut egui::Ui) -> bool {
     // In a row, so the right-to-left layout takes one line, not the rest of the area.
     ui.horizontal(|ui| {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.button("Close").clicked()
+            ui.button(t!("common-close")).clicked()
         })
         .inner
     })
