@@ -18,8 +18,11 @@ use crate::support::ui::*;
 
 /// Opens the Language combo box (it shows the current choice) and picks `choice`.
 fn choose_language(h: &mut Harness<'static, App>, shown: &str, choice: &str) {
-    h.get_by(|n| n.role() == Role::ComboBox && n.value().as_deref() == Some(shown) || n.role() == Role::ComboBox && n.label().as_deref() == Some(shown))
-        .click();
+    h.get_by(|n| {
+        n.role() == Role::ComboBox && n.value().as_deref() == Some(shown)
+            || n.role() == Role::ComboBox && n.label().as_deref() == Some(shown)
+    })
+    .click();
     h.run_steps(2);
     h.get_by(|n| n.label().as_deref() == Some(choice) && n.role() != Role::ComboBox)
         .click();
@@ -41,8 +44,19 @@ fn preferences_switch_the_window_to_indonesian_and_back_at_once() {
 
     choose_language(&mut h, "System language", "Bahasa Indonesia");
     assert_eq!(i18n::current(), Lang::Id);
-    assert_eq!(h.state_mut().prefs_mut().language, "id", "the choice is kept");
-    for label in ["Pengaturan", "Akun", "Preferensi", "Aturan", "Tema", "Tutup"] {
+    assert_eq!(
+        h.state_mut().prefs_mut().language,
+        "id",
+        "the choice is kept"
+    );
+    for label in [
+        "Pengaturan",
+        "Akun",
+        "Preferensi",
+        "Aturan",
+        "Tema",
+        "Tutup",
+    ] {
         assert!(has_label(&h, label), "“{label}” after the switch");
     }
     assert!(has_label(&h, "Beri tahu saat ada pesan baru"));
@@ -66,13 +80,29 @@ fn the_settings_dialog_speaks_indonesian() {
     settle(&mut h);
     h.state_mut().open_account_settings();
     h.run_steps(3);
-    for label in ["Pengaturan", "Akun", "Preferensi", "Aturan", "Tambah…", "Ubah…", "Hapus…", "Tutup"] {
+    for label in [
+        "Pengaturan",
+        "Akun",
+        "Preferensi",
+        "Aturan",
+        "Tambah…",
+        "Ubah…",
+        "Hapus…",
+        "Tutup",
+    ] {
         assert!(has_label(&h, label), "“{label}” on the Accounts tab");
     }
     assert!(!has_label(&h, "Accounts"), "no English tab name");
     h.get_by_label("Preferensi").click();
     h.run_steps(3);
-    for label in ["Bahasa", "Tema", "Ukuran huruf", "Notifikasi", "Folder data", "Cadangkan sekarang…"] {
+    for label in [
+        "Bahasa",
+        "Tema",
+        "Ukuran huruf",
+        "Notifikasi",
+        "Folder data",
+        "Cadangkan sekarang…",
+    ] {
         assert!(has_label(&h, label), "“{label}” on the Preferences tab");
     }
     h.get_by_label("Aturan").click();

@@ -50,3 +50,57 @@ settings-backup-failed = The backup failed: { $error }
 settings-backup-worker-stopped = the job worker has stopped
 settings-backup-worker-stopped-why = the job worker stopped: { $reason }
 
+## Accounts tab.
+
+settings-store-not-open = The mail store is not open, so accounts cannot be changed.
+settings-no-accounts = No accounts yet. Add one to download your mail with POP3.
+# After an account's name in the list.
+settings-account-disabled = (disabled)
+settings-add = Add…
+settings-edit = Edit…
+settings-duplicate = Duplicate
+settings-remove = Remove…
+settings-edit-account = Edit account “{ $name }”
+settings-new-account = New account
+settings-save-hint = Save the account (Enter)
+settings-cancel-hint = Discard the changes (Esc)
+settings-account-not-saved = The account was not saved: { $error }.
+settings-account-added = Added “{ $name }”.
+settings-account-saved = Saved “{ $name }”.
+settings-password-in-store = The keychain refused the password, so it is kept in popmail's mail store.
+settings-sign-in-in-store = The keychain refused the sign-in, so it is kept in popmail's mail store.
+settings-password-not-saved = But the password was not saved: { $error }.
+settings-sign-in-not-saved = But the sign-in was not saved: { $error }.
+settings-checking-now = Checking it for mail now.
+settings-password-unreadable = The saved password could not be read: { $error }.
+settings-enter-password-to-test = Enter the password to test the connection.
+settings-remove-title = Remove “{ $name }”?
+settings-remove-explain = popmail stops checking this account and forgets its password. Nothing is deleted on the server.
+# { $messages }: "12 messages".
+settings-remove-keep = Keep its downloaded mail ({ $messages }) in a local folder
+settings-remove-delete = Delete its downloaded mail ({ $messages }) from this computer
+settings-remove-account = Remove account
+# { $done }: "5 messages"; { $total }: a number.
+settings-removing = Removing “{ $name }”… { $done } of { $total }
+# An account whose name is unknown, by its number.
+settings-account-number = account { $number }
+settings-a-local-folder = a local folder
+# { $folder } is quoted already: “Work”.
+settings-removed-kept = Removed “{ $name }”. Its mail is in the folder { $folder }.
+settings-removed-deleted = Removed “{ $name }” and its downloaded mail.
+settings-not-removed = “{ $name }” was not removed: { $error }.
+settings-removed-password-kept = Removed “{ $name }”, but its password stays in the keychain: { $error }.
+# The line beside each account: security · policy · checking.
+settings-summary-plain = no encryption
+settings-summary-delete = deletes from the server
+settings-summary-keep = keeps a copy on the server
+settings-summary-keep-days = { $count ->
+    [one] keeps a copy for { $count } day
+   *[other] keeps a copy for { $count } days
+}
+settings-summary-every = { $count ->
+    [one] checks every minute
+   *[other] checks every { $count } min
+}
+settings-summary-when-asked = checks when asked
+

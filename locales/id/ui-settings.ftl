@@ -50,3 +50,55 @@ settings-backup-failed = Pencadangan gagal: { $error }
 settings-backup-worker-stopped = pekerja tugas sudah berhenti
 settings-backup-worker-stopped-why = pekerja tugas berhenti: { $reason }
 
+## Tab Akun.
+
+settings-store-not-open = Penyimpanan surel belum terbuka, jadi akun tidak dapat diubah.
+settings-no-accounts = Belum ada akun. Tambahkan satu untuk mengunduh surel lewat POP3.
+# Setelah nama akun di daftar.
+settings-account-disabled = (nonaktif)
+settings-add = Tambah…
+settings-edit = Ubah…
+settings-duplicate = Duplikat
+settings-remove = Hapus…
+settings-edit-account = Ubah akun “{ $name }”
+settings-new-account = Akun baru
+settings-save-hint = Simpan akun (Enter)
+settings-cancel-hint = Buang perubahan (Esc)
+settings-account-not-saved = Akun tidak disimpan: { $error }.
+settings-account-added = “{ $name }” ditambahkan.
+settings-account-saved = “{ $name }” disimpan.
+settings-password-in-store = Keychain menolak kata sandi, jadi kata sandi disimpan di penyimpanan surel popmail.
+settings-sign-in-in-store = Keychain menolak data masuk, jadi data itu disimpan di penyimpanan surel popmail.
+settings-password-not-saved = Namun kata sandi tidak disimpan: { $error }.
+settings-sign-in-not-saved = Namun data masuk tidak disimpan: { $error }.
+settings-checking-now = Sedang memeriksa pesan baru.
+settings-password-unreadable = Kata sandi yang disimpan tidak dapat dibaca: { $error }.
+settings-enter-password-to-test = Masukkan kata sandi untuk menguji koneksi.
+settings-remove-title = Hapus “{ $name }”?
+settings-remove-explain = popmail berhenti memeriksa akun ini dan melupakan kata sandinya. Tidak ada yang dihapus di server.
+# { $messages }: "12 pesan".
+settings-remove-keep = Simpan pesan yang sudah diunduh ({ $messages }) di folder lokal
+settings-remove-delete = Hapus pesan yang sudah diunduh ({ $messages }) dari komputer ini
+settings-remove-account = Hapus akun
+# { $done }: "5 pesan"; { $total }: angka.
+settings-removing = Menghapus “{ $name }”… { $done } dari { $total }
+# Akun yang namanya tidak diketahui, dengan nomornya.
+settings-account-number = akun { $number }
+settings-a-local-folder = sebuah folder lokal
+# { $folder } sudah berkutip: “Kerja”.
+settings-removed-kept = “{ $name }” dihapus. Pesannya ada di folder { $folder }.
+settings-removed-deleted = “{ $name }” dan pesan yang sudah diunduh telah dihapus.
+settings-not-removed = “{ $name }” tidak dihapus: { $error }.
+settings-removed-password-kept = “{ $name }” dihapus, tetapi kata sandinya masih ada di keychain: { $error }.
+# Baris di samping setiap akun: keamanan · kebijakan · pemeriksaan.
+settings-summary-plain = tanpa enkripsi
+settings-summary-delete = hapus dari server
+settings-summary-keep = simpan salinan di server
+settings-summary-keep-days = { $count ->
+   *[other] simpan salinan { $count } hari
+}
+settings-summary-every = { $count ->
+   *[other] periksa tiap { $count } menit
+}
+settings-summary-when-asked = periksa bila diminta
+

@@ -330,7 +330,11 @@ impl Settings {
                 ui.heading(t!("settings-title"));
                 ui.add_space(16.0);
                 ui.selectable_value(&mut self.tab, Tab::Accounts, t!("settings-tab-accounts"));
-                ui.selectable_value(&mut self.tab, Tab::Preferences, t!("settings-tab-preferences"));
+                ui.selectable_value(
+                    &mut self.tab,
+                    Tab::Preferences,
+                    t!("settings-tab-preferences"),
+                );
                 ui.selectable_value(&mut self.tab, Tab::Rules, t!("settings-tab-rules"));
             });
             ui.separator();

@@ -12,8 +12,8 @@ use egui::{RichText, Ui};
 
 use crate::fmt as format;
 use crate::i18n::Lang;
-use crate::t;
 use crate::jobs::{JobCommand, JobEvent, JobSummary, JobWorker};
+use crate::t;
 use crate::ui::FilePicker;
 use crate::ui::intents::Intent;
 use crate::ui::prefs::{FONT_SIZE_RANGE, Prefs, ReaderPosition, ThemeChoice};
@@ -80,7 +80,10 @@ impl Backup {
             }
             JobEvent::Failed(why) => self.state = State::Failed(why.clone()),
             JobEvent::Stopped { reason } => {
-                self.state = State::Failed(t!("settings-backup-worker-stopped-why", reason = reason.as_str()));
+                self.state = State::Failed(t!(
+                    "settings-backup-worker-stopped-why",
+                    reason = reason.as_str()
+                ));
             }
             JobEvent::Started(_) | JobEvent::Finished(_) => {}
         }
@@ -130,13 +133,24 @@ fn prefs_grid(ui: &mut Ui, prefs: &mut Prefs, notify_unavailable: Option<&str>) 
                     ThemeChoice::System,
                     t!("settings-theme-system"),
                 );
-                ui.selectable_value(&mut prefs.theme, ThemeChoice::Light, t!("settings-theme-light"));
-                ui.selectable_value(&mut prefs.theme, ThemeChoice::Dark, t!("settings-theme-dark"));
+                ui.selectable_value(
+                    &mut prefs.theme,
+                    ThemeChoice::Light,
+                    t!("settings-theme-light"),
+                );
+                ui.selectable_value(
+                    &mut prefs.theme,
+                    ThemeChoice::Dark,
+                    t!("settings-theme-dark"),
+                );
             });
             ui.end_row();
             let l = ui.label(t!("settings-font-size"));
-            ui.add(egui::Slider::new(&mut prefs.font_size, FONT_SIZE_RANGE).suffix(t!("settings-font-size-unit")))
-                .labelled_by(l.id);
+            ui.add(
+                egui::Slider::new(&mut prefs.font_size, FONT_SIZE_RANGE)
+                    .suffix(t!("settings-font-size-unit")),
+            )
+            .labelled_by(l.id);
             ui.end_row();
             ui.label(t!("settings-reader"));
             ui.horizontal(|ui| {
@@ -166,16 +180,13 @@ fn prefs_grid(ui: &mut Ui, prefs: &mut Prefs, notify_unavailable: Option<&str>) 
                 ui.checkbox(&mut prefs.notify, t!("settings-notify"));
                 ui.add_enabled(
                     prefs.notify,
-                    egui::Checkbox::new(
-                        &mut prefs.notify_details,
-                        t!("settings-notify-details"),
-                    ),
+                    egui::Checkbox::new(&mut prefs.notify_details, t!("settings-notify-details")),
                 );
                 if let Some(why) = notify_unavailable {
                     ui.add(
                         egui::Label::new(
                             egui::RichText::new(t!("settings-notify-unavailable", why = why))
-                            .weak(),
+                                .weak(),
                         )
                         .wrap(),
                     );
@@ -280,8 +291,11 @@ fn data_folder_ui(
         State::Failed(text) => {
             ui.add(
                 egui::Label::new(
-                    RichText::new(format!("✖ {}", t!("settings-backup-failed", error = text.as_str())))
-                        .color(ui.visuals().error_fg_color),
+                    RichText::new(format!(
+                        "✖ {}",
+                        t!("settings-backup-failed", error = text.as_str())
+                    ))
+                    .color(ui.visuals().error_fg_color),
                 )
                 .wrap(),
             );
