@@ -104,3 +104,65 @@ settings-summary-every = { $count ->
 }
 settings-summary-when-asked = checks when asked
 
+## The account form.
+
+# The name of a duplicated account.
+settings-copy-name = { $name } (copy)
+settings-copy-name-n = { $name } (copy { $number })
+settings-auth-auto = Automatic (the safest the server offers)
+settings-auth-oauth = Sign in with Google, Microsoft, Yahoo, AOL, Fastmail… (OAuth 2.0)
+settings-auth-user = Password (USER/PASS)
+settings-form-name = Account name
+# Example text in the empty account name field.
+settings-form-name-hint = Home
+settings-form-email = Email address
+settings-form-server = Server
+settings-form-security = Security
+settings-form-tls-hint = Encrypted from the start (usually port 995)
+settings-form-starttls-hint = Encryption switched on after connecting (usually port 110)
+# Security: no encryption.
+settings-form-plain = None
+settings-form-plain-hint = No encryption: anyone on the network can read everything
+settings-form-plain-ok = I understand my password is sent unencrypted
+settings-form-port = Port
+settings-form-user = User name
+settings-form-user-hint = often your email address
+settings-form-sign-in = Sign-in
+settings-form-signed-out = This account is no longer signed in: sign in again to get its mail.
+settings-form-ca = Trusted CA file
+settings-form-ca-none = none (the system's certificate authorities)
+settings-form-choose = Choose…
+settings-form-ca-hint = A PEM file with an extra certificate authority to trust
+# The title of the file dialog that picks a CA file.
+settings-form-ca-title = Trusted CA certificate
+settings-form-clear = Clear
+settings-form-pin = Pinned certificate
+settings-form-unpin = Remove pin
+settings-form-unpin-hint = Trust only certificates the system trusts again
+# No certificate is pinned.
+settings-form-pin-none = none
+settings-form-password = Password
+settings-form-password-keep = leave empty to keep the saved password
+settings-form-password-keychain = The password is kept in the system keychain.
+settings-form-sign-in-keychain = The sign-in is kept in the system keychain.
+settings-form-password-store = No system keychain is available: the password is kept in popmail's mail store, a file only you can read.
+settings-form-sign-in-store = No system keychain is available: the sign-in is kept in popmail's mail store, a file only you can read.
+settings-form-auth = Authentication
+settings-form-on-server = On the server
+settings-form-delete = Delete from the server after download
+settings-form-keep = Keep a copy on the server
+# Followed by a number field and settings-form-days: "Keep a copy for [14] days".
+settings-form-keep-for = Keep a copy for
+settings-form-days = days
+settings-form-delete-with-local = Also delete from the server when I delete it here
+# Followed by a number field and "KB".
+settings-form-headers-only = Download only headers for messages larger than
+settings-form-kb = KB
+settings-form-checking = Checking for mail
+# "Check every [15] minutes".
+settings-form-check-every = Check every
+settings-form-minutes = minutes
+settings-form-check-at-start = Check at start-up
+settings-form-enabled = Enabled
+settings-form-enabled-hint = A disabled account is skipped by “Sync all” and periodic checks
+

@@ -102,3 +102,65 @@ settings-summary-every = { $count ->
 }
 settings-summary-when-asked = periksa bila diminta
 
+## Formulir akun.
+
+# Nama akun hasil duplikat.
+settings-copy-name = { $name } (salinan)
+settings-copy-name-n = { $name } (salinan { $number })
+settings-auth-auto = Otomatis (yang paling aman dari server)
+settings-auth-oauth = Masuk dengan Google, Microsoft, Yahoo, AOL, Fastmail… (OAuth 2.0)
+settings-auth-user = Kata sandi (USER/PASS)
+settings-form-name = Nama akun
+# Contoh di kolom nama akun yang kosong.
+settings-form-name-hint = Rumah
+settings-form-email = Alamat surel
+settings-form-server = Server
+settings-form-security = Keamanan
+settings-form-tls-hint = Terenkripsi sejak awal (biasanya port 995)
+settings-form-starttls-hint = Enkripsi diaktifkan setelah tersambung (biasanya port 110)
+# Keamanan: tanpa enkripsi.
+settings-form-plain = Tidak ada
+settings-form-plain-hint = Tanpa enkripsi: siapa pun di jaringan dapat membaca semuanya
+settings-form-plain-ok = Saya paham kata sandi dikirim tanpa enkripsi
+settings-form-port = Port
+settings-form-user = Nama pengguna
+settings-form-user-hint = sering kali alamat surel Anda
+settings-form-sign-in = Masuk
+settings-form-signed-out = Akun ini sudah tidak masuk: masuk lagi untuk mengambil pesannya.
+settings-form-ca = Berkas CA tepercaya
+settings-form-ca-none = tidak ada (otoritas sertifikat sistem)
+settings-form-choose = Pilih…
+settings-form-ca-hint = Berkas PEM berisi otoritas sertifikat tambahan yang dipercaya
+# Judul dialog berkas untuk memilih berkas CA.
+settings-form-ca-title = Sertifikat CA tepercaya
+settings-form-clear = Kosongkan
+settings-form-pin = Sertifikat tersemat
+settings-form-unpin = Lepas sematan
+settings-form-unpin-hint = Kembali hanya mempercayai sertifikat yang dipercaya sistem
+# Tidak ada sertifikat yang disematkan.
+settings-form-pin-none = tidak ada
+settings-form-password = Kata sandi
+settings-form-password-keep = kosongkan untuk memakai kata sandi tersimpan
+settings-form-password-keychain = Kata sandi disimpan di keychain sistem.
+settings-form-sign-in-keychain = Data masuk disimpan di keychain sistem.
+settings-form-password-store = Keychain sistem tidak tersedia: kata sandi disimpan di penyimpanan surel popmail, berkas yang hanya dapat Anda baca.
+settings-form-sign-in-store = Keychain sistem tidak tersedia: data masuk disimpan di penyimpanan surel popmail, berkas yang hanya dapat Anda baca.
+settings-form-auth = Autentikasi
+settings-form-on-server = Di server
+settings-form-delete = Hapus dari server setelah diunduh
+settings-form-keep = Simpan salinan di server
+# Diikuti kolom angka dan settings-form-days: "Simpan salinan selama [14] hari".
+settings-form-keep-for = Simpan salinan selama
+settings-form-days = hari
+settings-form-delete-with-local = Hapus juga dari server bila saya menghapusnya di sini
+# Diikuti kolom angka dan "KB".
+settings-form-headers-only = Unduh header saja untuk pesan lebih dari
+settings-form-kb = KB
+settings-form-checking = Memeriksa pesan
+# "Periksa tiap [15] menit".
+settings-form-check-every = Periksa tiap
+settings-form-minutes = menit
+settings-form-check-at-start = Periksa saat mulai
+settings-form-enabled = Aktif
+settings-form-enabled-hint = Akun nonaktif dilewati oleh “Sinkronkan semua” dan pemeriksaan berkala
+
