@@ -166,3 +166,95 @@ settings-form-check-at-start = Check at start-up
 settings-form-enabled = Enabled
 settings-form-enabled-hint = A disabled account is skipped by “Sync all” and periodic checks
 
+## Problems under the account form's fields.
+
+settings-check-name = Give the account a name, e.g. “Home”.
+settings-check-name-taken = Another account is already called “{ $name }”. Choose another name.
+settings-check-email = Enter your email address.
+settings-check-email-bad = This does not look like an email address (name@example.org).
+settings-check-host = Enter the server name, e.g. pop.example.org.
+settings-check-host-bad = Enter only the server name, without spaces or “pop3://”.
+settings-check-port = The port must be a number from 1 to 65535.
+settings-check-plain = Without encryption, tick the box above to confirm, or choose TLS.
+settings-check-user = Enter the user name the server expects (often your email address).
+settings-check-sign-in = Sign in with the provider before saving.
+settings-check-password = Enter the password.
+settings-check-days = Enter a number of days, 1 or more.
+settings-check-size = Enter a size in KB, 1 or more.
+settings-check-minutes = Enter a number of minutes, 1 or more.
+# { $fields }: the settings-field-* names below, joined by commas.
+settings-check-summary = To save, fill in or fix: { $fields }.
+settings-field-name = account name
+settings-field-email = email address
+settings-field-host = server
+settings-field-port = port
+settings-field-plain = the unencrypted-password box
+settings-field-user = user name
+settings-field-password = password
+settings-field-sign-in = sign-in
+settings-field-days = days to keep a copy
+settings-field-size = size limit
+settings-field-minutes = minutes between checks
+
+## Diagnosis under the account form: Test connection and the clean-up preview.
+
+# The name of the first step of a connection test that could not start.
+settings-test-start = Start
+settings-diagnosis = Diagnosis
+settings-test-no-sync = Syncing is not available in this build
+settings-test-fill-in = Fill in the server, port and user name first
+settings-test = Test connection
+settings-test-hint = Connect and sign in with these settings, step by step
+settings-test-running = A test is running
+settings-preview = Preview server clean-up
+settings-preview-hint = What the next sync would delete on the server (saved settings)
+settings-preview-save-first = Save the account first
+settings-preview-running = Asking the server what it holds…
+settings-preview-failed = The preview failed: { $error }
+settings-testing = Testing…
+settings-test-works = The connection works.
+settings-cert = Server certificate
+# The certificate's subject (who it names), not a message's.
+settings-cert-subject = Subject
+settings-cert-issuer = Issuer
+settings-cert-expires = Expires
+settings-cert-pinned = This certificate is pinned. Test again, then Save.
+settings-cert-trust-if = Trust it only if you run this server yourself or your provider gave you this fingerprint.
+settings-cert-trust = Trust this certificate (pin its fingerprint)
+
+## Signing in with an OAuth provider (the account form).
+
+settings-oauth-other-provider = another provider
+# Why the sign-in thread stopped (shown after "The sign-in stopped:").
+settings-oauth-form-closed = the form was closed
+settings-oauth-ended = the sign-in ended
+settings-oauth-not-started = The sign-in could not start.
+settings-oauth-not-started-why = The sign-in could not start: { $error }.
+settings-oauth-cancelled = The sign-in was cancelled.
+settings-oauth-stopped = The sign-in stopped: { $reason }.
+settings-oauth-provider = Provider
+settings-oauth-client-id = Client ID
+# { $variable }: an environment variable's name.
+settings-oauth-client-id-hint = or set { $variable }
+settings-oauth-tenant = Tenant
+settings-oauth-advanced = Advanced: endpoints and scope
+# In an empty field: the provider's own value is used.
+settings-oauth-preset = the provider's
+settings-oauth-authorize-url = Authorization URL
+settings-oauth-token-url = Token URL
+settings-oauth-device-url = Device URL
+settings-oauth-optional = optional
+settings-oauth-scope = Scope
+settings-oauth-secret-env = Client secret variable
+settings-oauth-secret-env-hint = only if the provider requires one
+settings-oauth-mechanism = Mechanism
+settings-oauth-sign-in-again = Sign in again
+settings-oauth-sign-in-with = Sign in with { $provider }
+settings-oauth-waiting = Waiting for you to sign in in your browser…
+settings-oauth-cancel = Cancel sign-in
+settings-oauth-no-browser = The browser did not open. Open this address yourself:
+# { $who }: the user name or email address.
+settings-oauth-signed-in = Signed in with { $provider } as { $who }. Save to keep the sign-in.
+settings-oauth-signed-in-earlier = Signed in earlier; sign in again to renew the sign-in.
+settings-oauth-explain = Sign in to let popmail read your mail. Your password never reaches popmail.
+

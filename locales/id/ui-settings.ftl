@@ -164,3 +164,95 @@ settings-form-check-at-start = Periksa saat mulai
 settings-form-enabled = Aktif
 settings-form-enabled-hint = Akun nonaktif dilewati oleh “Sinkronkan semua” dan pemeriksaan berkala
 
+## Masalah di bawah kolom formulir akun.
+
+settings-check-name = Beri nama akun, misalnya “Rumah”.
+settings-check-name-taken = Sudah ada akun bernama “{ $name }”. Pilih nama lain.
+settings-check-email = Masukkan alamat surel Anda.
+settings-check-email-bad = Ini tidak tampak seperti alamat surel (nama@example.org).
+settings-check-host = Masukkan nama server, misalnya pop.example.org.
+settings-check-host-bad = Masukkan nama server saja, tanpa spasi atau “pop3://”.
+settings-check-port = Port harus berupa angka 1 sampai 65535.
+settings-check-plain = Tanpa enkripsi, centang kotak di atas untuk mengonfirmasi, atau pilih TLS.
+settings-check-user = Masukkan nama pengguna yang diminta server (sering kali alamat surel Anda).
+settings-check-sign-in = Masuk ke penyedia sebelum menyimpan.
+settings-check-password = Masukkan kata sandi.
+settings-check-days = Masukkan jumlah hari, minimal 1.
+settings-check-size = Masukkan ukuran dalam KB, minimal 1.
+settings-check-minutes = Masukkan jumlah menit, minimal 1.
+# { $fields }: nama-nama settings-field-* di bawah, dipisah koma.
+settings-check-summary = Untuk menyimpan, isi atau perbaiki: { $fields }.
+settings-field-name = nama akun
+settings-field-email = alamat surel
+settings-field-host = server
+settings-field-port = port
+settings-field-plain = kotak kata sandi tanpa enkripsi
+settings-field-user = nama pengguna
+settings-field-password = kata sandi
+settings-field-sign-in = masuk
+settings-field-days = hari menyimpan salinan
+settings-field-size = batas ukuran
+settings-field-minutes = menit antar pemeriksaan
+
+## Diagnosis di bawah formulir akun: Uji koneksi dan pratinjau pembersihan.
+
+# Nama langkah pertama uji koneksi yang tidak dapat dimulai.
+settings-test-start = Mulai
+settings-diagnosis = Diagnosis
+settings-test-no-sync = Sinkronisasi tidak tersedia di versi ini
+settings-test-fill-in = Isi dulu server, port, dan nama pengguna
+settings-test = Uji koneksi
+settings-test-hint = Sambungkan dan masuk dengan pengaturan ini, langkah demi langkah
+settings-test-running = Pengujian sedang berjalan
+settings-preview = Pratinjau pembersihan server
+settings-preview-hint = Apa yang akan dihapus di server pada sinkronisasi berikutnya (pengaturan tersimpan)
+settings-preview-save-first = Simpan akun dulu
+settings-preview-running = Menanyakan isi server…
+settings-preview-failed = Pratinjau gagal: { $error }
+settings-testing = Menguji…
+settings-test-works = Koneksi berfungsi.
+settings-cert = Sertifikat server
+# Subjek sertifikat (siapa yang disebutnya), bukan subjek pesan.
+settings-cert-subject = Subjek
+settings-cert-issuer = Penerbit
+settings-cert-expires = Berlaku hingga
+settings-cert-pinned = Sertifikat ini sudah disematkan. Uji lagi, lalu Simpan.
+settings-cert-trust-if = Percayai hanya jika Anda sendiri yang menjalankan server ini atau penyedia Anda memberikan sidik jari ini.
+settings-cert-trust = Percayai sertifikat ini (sematkan sidik jarinya)
+
+## Masuk dengan penyedia OAuth (formulir akun).
+
+settings-oauth-other-provider = penyedia lain
+# Alasan proses masuk berhenti (setelah "Proses masuk berhenti:").
+settings-oauth-form-closed = formulir ditutup
+settings-oauth-ended = proses masuk selesai
+settings-oauth-not-started = Proses masuk tidak dapat dimulai.
+settings-oauth-not-started-why = Proses masuk tidak dapat dimulai: { $error }.
+settings-oauth-cancelled = Proses masuk dibatalkan.
+settings-oauth-stopped = Proses masuk berhenti: { $reason }.
+settings-oauth-provider = Penyedia
+settings-oauth-client-id = ID klien
+# { $variable }: nama variabel lingkungan.
+settings-oauth-client-id-hint = atau atur { $variable }
+settings-oauth-tenant = Tenant
+settings-oauth-advanced = Lanjutan: endpoint dan cakupan
+# Di kolom kosong: nilai bawaan penyedia yang dipakai.
+settings-oauth-preset = bawaan penyedia
+settings-oauth-authorize-url = URL otorisasi
+settings-oauth-token-url = URL token
+settings-oauth-device-url = URL perangkat
+settings-oauth-optional = opsional
+settings-oauth-scope = Cakupan
+settings-oauth-secret-env = Variabel rahasia klien
+settings-oauth-secret-env-hint = hanya jika penyedia memintanya
+settings-oauth-mechanism = Mekanisme
+settings-oauth-sign-in-again = Masuk lagi
+settings-oauth-sign-in-with = Masuk dengan { $provider }
+settings-oauth-waiting = Menunggu Anda masuk di peramban…
+settings-oauth-cancel = Batalkan masuk
+settings-oauth-no-browser = Peramban tidak terbuka. Buka alamat ini sendiri:
+# { $who }: nama pengguna atau alamat surel.
+settings-oauth-signed-in = Masuk dengan { $provider } sebagai { $who }. Simpan agar tetap masuk.
+settings-oauth-signed-in-earlier = Sudah masuk sebelumnya; masuk lagi untuk memperbarui.
+settings-oauth-explain = Masuk agar popmail dapat membaca surel Anda. Kata sandi Anda tidak pernah sampai ke popmail.
+
