@@ -258,3 +258,38 @@ settings-oauth-signed-in = Signed in with { $provider } as { $who }. Save to kee
 settings-oauth-signed-in-earlier = Signed in earlier; sign in again to renew the sign-in.
 settings-oauth-explain = Sign in to let popmail read your mail. Your password never reaches popmail.
 
+## Find settings (under the email address in the account form).
+
+settings-find-looking = Looking for the settings…
+settings-find-not-started = The search could not start: { $error }.
+settings-find-cancelled = Finding settings was cancelled.
+settings-find-stopped = The search stopped: { $reason }.
+settings-find-cancel = Cancel search
+settings-find-cancel-hint = Stop looking for the settings
+settings-find = Find settings
+settings-find-hint = Look up the server from the address: popmail's list of providers, the provider's autoconfig file, DNS, then common server names
+settings-find-type-email = Type your email address first
+# { $source }: where the settings were found (a provider list, a URL, DNS).
+settings-find-found-in = Found in { $source }.
+settings-find-sign-in-with = Sign in with:
+settings-find-app-password = Make an app password
+
+## Settings → Rules: the Junk section.
+
+settings-junk = Junk
+# The two counts select their own plurals.
+settings-junk-learned = The junk filter has learned { $junk ->
+    [one] { $junk } junk message
+   *[other] { $junk } junk messages
+} and { $good ->
+    [one] { $good } good message
+   *[other] { $good } good messages
+} (J and Shift+J, or Mark as junk and Not junk, teach it).
+# { $name }: an account's name.
+settings-junk-trust = Trust { $name }'s provider junk verdict
+settings-junk-trust-hint = X-Spam-Flag: YES, X-Spam-Status: Yes or a *****SPAM***** subject
+# "Move junk older than [30] days to the Trash".
+settings-junk-expire = Move junk older than
+settings-junk-expire-days = days to the Trash
+settings-junk-expire-explain = Off by default. Junk is never deleted for being junk: this moves it to the Trash after each sync, where it can be restored until the Trash is emptied.
+

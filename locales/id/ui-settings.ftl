@@ -256,3 +256,36 @@ settings-oauth-signed-in = Masuk dengan { $provider } sebagai { $who }. Simpan a
 settings-oauth-signed-in-earlier = Sudah masuk sebelumnya; masuk lagi untuk memperbarui.
 settings-oauth-explain = Masuk agar popmail dapat membaca surel Anda. Kata sandi Anda tidak pernah sampai ke popmail.
 
+## Cari pengaturan (di bawah alamat surel pada formulir akun).
+
+settings-find-looking = Mencari pengaturan…
+settings-find-not-started = Pencarian tidak dapat dimulai: { $error }.
+settings-find-cancelled = Pencarian pengaturan dibatalkan.
+settings-find-stopped = Pencarian berhenti: { $reason }.
+settings-find-cancel = Batalkan pencarian
+settings-find-cancel-hint = Berhenti mencari pengaturan
+settings-find = Cari pengaturan
+settings-find-hint = Cari server dari alamat: daftar penyedia popmail, berkas autoconfig penyedia, DNS, lalu nama server yang umum
+settings-find-type-email = Ketik alamat surel Anda dulu
+# { $source }: tempat pengaturan ditemukan (daftar penyedia, URL, DNS).
+settings-find-found-in = Ditemukan di { $source }.
+settings-find-sign-in-with = Masuk dengan:
+settings-find-app-password = Buat sandi aplikasi
+
+## Pengaturan → Aturan: bagian Spam.
+
+settings-junk = Spam
+# Kedua angka memilih bentuk jamaknya sendiri.
+settings-junk-learned = Filter spam sudah mempelajari { $junk ->
+   *[other] { $junk } pesan spam
+} dan { $good ->
+   *[other] { $good } pesan baik
+} (ajari dengan J dan Shift+J, atau Tandai sebagai spam dan Bukan spam).
+# { $name }: nama akun.
+settings-junk-trust = Percayai penilaian spam dari penyedia { $name }
+settings-junk-trust-hint = X-Spam-Flag: YES, X-Spam-Status: Yes, atau subjek *****SPAM*****
+# "Pindahkan spam yang lebih lama dari [30] hari ke Tempat Sampah".
+settings-junk-expire = Pindahkan spam yang lebih lama dari
+settings-junk-expire-days = hari ke Tempat Sampah
+settings-junk-expire-explain = Nonaktif secara bawaan. Spam tidak pernah dihapus hanya karena spam: opsi ini memindahkannya ke Tempat Sampah setelah setiap sinkronisasi, dan masih dapat dipulihkan sampai Tempat Sampah dikosongkan.
+
