@@ -293,3 +293,54 @@ settings-junk-expire = Move junk older than
 settings-junk-expire-days = days to the Trash
 settings-junk-expire-explain = Off by default. Junk is never deleted for being junk: this moves it to the Trash after each sync, where it can be restored until the Trash is emptied.
 
+## Settings → Rules.
+
+settings-rules-not-saved = The rules were not saved: { $error }
+settings-rules-run-cancelled = The run was cancelled.
+settings-rules-junk-failed = Marking junk failed: { $error }
+settings-rules-store-not-open = The mail store is not open, so rules cannot be changed.
+settings-rules-order = Rules run in this order as mail arrives; every matching rule acts until one says "stop".
+settings-rules-none = No rules yet. Add one to sort mail as it arrives.
+settings-rules-add = Add rule…
+settings-rules-edit = Edit rule…
+settings-rules-delete = Delete rule
+settings-rules-disable = Disable
+settings-rules-enable = Enable
+settings-rules-up = Move up
+settings-rules-up-hint = Runs earlier
+settings-rules-down = Move down
+settings-rules-down-hint = Runs later
+settings-rules-import = Import rules…
+# The title of the file dialog.
+settings-rules-import-title = Import rules
+settings-rules-export = Export rules…
+settings-rules-imported = { $count ->
+    [one] Imported { $count } rule from { $path }.
+   *[other] Imported { $count } rules from { $path }.
+}
+settings-rules-not-imported = { $path } was not imported: { $error }
+settings-rules-exported = { $count ->
+    [one] Exported { $count } rule to { $path }.
+   *[other] Exported { $count } rules to { $path }.
+}
+settings-rules-not-written = { $path } was not written: { $error }
+settings-rules-test = Test on the selected message
+settings-rules-test-select = Select a message in the list first.
+# { $rules }: quoted rule names, joined by commas; { $outcome }: what would happen ("move to Boss").
+settings-rules-test-matches = “{ $subject }”: matches { $rules }, so it would { $outcome }.
+# Followed by a folder choice.
+settings-rules-run-on = Run the rules on
+settings-rules-dry-run = Dry run (only say what would happen)
+settings-rules-run = Run rules on this folder
+settings-rules-running = { $count ->
+    [one] Running the rules: { $done } of { $count } message
+   *[other] Running the rules: { $done } of { $count } messages
+}
+settings-rules-cancel-run = Cancel run
+settings-rules-waiting = Waiting for the job in progress to finish…
+# Between a rule's conditions (which are written in the rule syntax).
+settings-rules-and = and
+settings-rules-or = or
+# A rule in the list: "1. Boss — if from is boss@…, then move Boss, star".
+settings-rules-line = { $number }. { $name } — if { $conditions }, then { $actions }
+

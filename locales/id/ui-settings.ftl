@@ -289,3 +289,51 @@ settings-junk-expire = Pindahkan spam yang lebih lama dari
 settings-junk-expire-days = hari ke Tempat Sampah
 settings-junk-expire-explain = Nonaktif secara bawaan. Spam tidak pernah dihapus hanya karena spam: opsi ini memindahkannya ke Tempat Sampah setelah setiap sinkronisasi, dan masih dapat dipulihkan sampai Tempat Sampah dikosongkan.
 
+## Pengaturan → Aturan.
+
+settings-rules-not-saved = Aturan tidak disimpan: { $error }
+settings-rules-run-cancelled = Proses dibatalkan.
+settings-rules-junk-failed = Gagal menandai spam: { $error }
+settings-rules-store-not-open = Penyimpanan surel belum terbuka, jadi aturan tidak dapat diubah.
+settings-rules-order = Aturan dijalankan dengan urutan ini saat pesan tiba; setiap aturan yang cocok bertindak sampai ada yang berkata "stop".
+settings-rules-none = Belum ada aturan. Tambahkan satu untuk memilah pesan saat tiba.
+settings-rules-add = Tambah aturan…
+settings-rules-edit = Ubah aturan…
+settings-rules-delete = Hapus aturan
+settings-rules-disable = Nonaktifkan
+settings-rules-enable = Aktifkan
+settings-rules-up = Naikkan
+settings-rules-up-hint = Dijalankan lebih awal
+settings-rules-down = Turunkan
+settings-rules-down-hint = Dijalankan lebih akhir
+settings-rules-import = Impor aturan…
+# Judul dialog berkas.
+settings-rules-import-title = Impor aturan
+settings-rules-export = Ekspor aturan…
+settings-rules-imported = { $count ->
+   *[other] { $count } aturan diimpor dari { $path }.
+}
+settings-rules-not-imported = { $path } tidak diimpor: { $error }
+settings-rules-exported = { $count ->
+   *[other] { $count } aturan diekspor ke { $path }.
+}
+settings-rules-not-written = { $path } tidak ditulis: { $error }
+settings-rules-test = Uji pada pesan terpilih
+settings-rules-test-select = Pilih dulu pesan di daftar.
+# { $rules }: nama aturan berkutip, dipisah koma; { $outcome }: yang akan terjadi.
+settings-rules-test-matches = “{ $subject }”: cocok dengan { $rules }, jadi pesan ini akan { $outcome }.
+# Diikuti pilihan folder.
+settings-rules-run-on = Jalankan aturan pada
+settings-rules-dry-run = Uji coba (hanya katakan apa yang akan terjadi)
+settings-rules-run = Jalankan aturan di folder ini
+settings-rules-running = { $count ->
+   *[other] Menjalankan aturan: { $done } dari { $count } pesan
+}
+settings-rules-cancel-run = Batalkan proses
+settings-rules-waiting = Menunggu tugas yang sedang berjalan selesai…
+# Di antara syarat-syarat aturan (yang ditulis dalam sintaks aturan).
+settings-rules-and = dan
+settings-rules-or = atau
+# Satu aturan di daftar: "1. Bos — jika from is bos@…, maka move Bos, star".
+settings-rules-line = { $number }. { $name } — jika { $conditions }, maka { $actions }
+
