@@ -344,3 +344,62 @@ settings-rules-or = or
 # A rule in the list: "1. Boss — if from is boss@…, then move Boss, star".
 settings-rules-line = { $number }. { $name } — if { $conditions }, then { $actions }
 
+## The rule editor.
+
+settings-rule-new = New rule
+settings-rule-new-n = New rule { $number }
+settings-rule-edit = Edit rule
+settings-rule-name = Name
+# "When [all|any] of these conditions match:"
+settings-rule-when = When
+settings-rule-all = all
+settings-rule-any = any
+settings-rule-match = of these conditions match:
+settings-rule-then = then:
+settings-rule-valid = The rule is valid.
+settings-rule-save = Save rule
+settings-rule-condition = Condition { $number }
+# Label of the field where a header's name is typed.
+settings-rule-header-name = header
+settings-rule-hint-size = 500K, 2M or bytes
+settings-rule-hint-yes-no = yes or no
+settings-rule-hint-regex = a regular expression
+settings-rule-hint-text = text
+settings-rule-remove = Remove
+settings-rule-add-condition = Condition
+settings-rule-action = Action { $number }
+settings-rule-folder = folder
+settings-rule-folder-hint = a local folder
+settings-rule-add-action = Action
+# What a condition looks at.
+settings-rule-field-from = From
+settings-rule-field-to = To
+settings-rule-field-to-or-cc = To or Cc
+settings-rule-field-subject = Subject
+settings-rule-field-header = Header
+settings-rule-field-body = Body
+settings-rule-field-size = Size
+settings-rule-field-attachments = Has attachments
+settings-rule-field-account = Account
+settings-rule-field-age = Age
+# How a condition compares.
+settings-rule-contains = contains
+settings-rule-not-contains = doesn't contain
+settings-rule-is = is
+settings-rule-begins = begins with
+settings-rule-ends = ends with
+settings-rule-regex = matches
+settings-rule-greater = is greater than
+settings-rule-less = is less than
+# The actions.
+settings-rule-move = Move to folder
+settings-rule-mark-read = Mark read
+settings-rule-star = Star
+settings-rule-trash = Move to the Trash
+settings-rule-junk = Mark as junk
+settings-rule-not-junk = Mark as not junk
+settings-rule-stop = Stop processing rules
+settings-rule-delete-server = Delete from the server
+settings-rule-leave-server = Leave on the server
+settings-rule-download-full = Download in full
+

@@ -337,3 +337,62 @@ settings-rules-or = atau
 # Satu aturan di daftar: "1. Bos — jika from is bos@…, maka move Bos, star".
 settings-rules-line = { $number }. { $name } — jika { $conditions }, maka { $actions }
 
+## Penyunting aturan.
+
+settings-rule-new = Aturan baru
+settings-rule-new-n = Aturan baru { $number }
+settings-rule-edit = Ubah aturan
+settings-rule-name = Nama
+# "Jika [semua|salah satu] syarat ini cocok:"
+settings-rule-when = Jika
+settings-rule-all = semua
+settings-rule-any = salah satu
+settings-rule-match = syarat ini cocok:
+settings-rule-then = maka:
+settings-rule-valid = Aturan ini valid.
+settings-rule-save = Simpan aturan
+settings-rule-condition = Syarat { $number }
+# Label kolom tempat nama header diketik.
+settings-rule-header-name = header
+settings-rule-hint-size = 500K, 2M atau byte
+settings-rule-hint-yes-no = ya atau tidak
+settings-rule-hint-regex = ekspresi reguler
+settings-rule-hint-text = teks
+settings-rule-remove = Hapus
+settings-rule-add-condition = Syarat
+settings-rule-action = Tindakan { $number }
+settings-rule-folder = folder
+settings-rule-folder-hint = folder lokal
+settings-rule-add-action = Tindakan
+# Yang diperiksa sebuah syarat.
+settings-rule-field-from = Pengirim
+settings-rule-field-to = Penerima
+settings-rule-field-to-or-cc = Penerima atau Cc
+settings-rule-field-subject = Subjek
+settings-rule-field-header = Header
+settings-rule-field-body = Isi
+settings-rule-field-size = Ukuran
+settings-rule-field-attachments = Ada lampiran
+settings-rule-field-account = Akun
+settings-rule-field-age = Umur
+# Cara syarat membandingkan.
+settings-rule-contains = memuat
+settings-rule-not-contains = tidak memuat
+settings-rule-is = adalah
+settings-rule-begins = diawali
+settings-rule-ends = diakhiri
+settings-rule-regex = cocok dengan
+settings-rule-greater = lebih dari
+settings-rule-less = kurang dari
+# Tindakan.
+settings-rule-move = Pindahkan ke folder
+settings-rule-mark-read = Tandai sudah dibaca
+settings-rule-star = Beri bintang
+settings-rule-trash = Pindahkan ke Tempat Sampah
+settings-rule-junk = Tandai sebagai spam
+settings-rule-not-junk = Tandai bukan spam
+settings-rule-stop = Berhenti memproses aturan
+settings-rule-delete-server = Hapus dari server
+settings-rule-leave-server = Biarkan di server
+settings-rule-download-full = Unduh lengkap
+
