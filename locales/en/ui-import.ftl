@@ -52,3 +52,94 @@ import-overwrite-replace = Replace
 import-overwrite-into = Export into it
 import-overwrite-back = Back
 
+## Progress of an import or export (the bar above the status bar) and its summary.
+
+# { $name }: the file's name.
+import-progress-starting = Importing { $name }: starting…
+# { $done } and { $total } are sizes ("1.5 MB"); { $rate } a size per second.
+import-progress = { $count ->
+    [one] Importing { $name }: { $count } message, { $done } of { $total } ({ $rate }/s)
+   *[other] Importing { $name }: { $count } messages, { $done } of { $total } ({ $rate }/s)
+}
+# { $name }: a folder's name or import-export-progress-selected.
+import-export-progress = { $count ->
+    [one] Exporting { $name }: { $done } of { $count } message, { $size } ({ $rate }/s)
+   *[other] Exporting { $name }: { $done } of { $count } messages, { $size } ({ $rate }/s)
+}
+import-export-progress-selected = selected messages
+import-cancel-import = Cancel import
+import-cancel-export = Cancel export
+import-cancelling = Cancelling…
+import-cancel-hint = Stop cleanly: what is already imported stays; a partial export is removed
+# Shown over the window while files are dragged over it.
+import-drop-busy = Drop to import (after the running job)
+import-drop = Drop to import this mailbox
+# Titles of the summary window.
+import-title-cancelled = Import cancelled
+import-title-finished = Import finished
+import-title-failed = Import failed
+import-export-title-finished = Export finished
+import-export-title-cancelled = Export cancelled
+import-export-title-failed = Export failed
+import-cancelled = { $count ->
+    [one] The import was cancelled. The { $count } message imported before is kept in “{ $folder }”; importing the same file again adds only the rest.
+   *[other] The import was cancelled. The { $count } messages imported before are kept in “{ $folder }”; importing the same file again adds only the rest.
+}
+import-imported = { $count ->
+    [one] Imported { $count } message into “{ $folder }”.
+   *[other] Imported { $count } messages into “{ $folder }”.
+}
+# { $seconds } has one decimal; { $rate } is a whole number.
+import-read = { $folders ->
+    [one] Read { $folders } folder from { $path }: { $size } in { $seconds } s ({ $rate } messages/s).
+   *[other] Read { $folders } folders from { $path }: { $size } in { $seconds } s ({ $rate } messages/s).
+}
+import-duplicates = { $count } skipped as duplicates (already in the folder).
+# { $subject }: the subject damaged messages are stored under.
+import-kept-damaged = { $count ->
+    [one] { $count } damaged region kept as “{ $subject }” (stored byte for byte, flagged as damaged).
+   *[other] { $count } damaged regions kept as “{ $subject }” (stored byte for byte, flagged as damaged).
+}
+import-damaged-skipped = { $count ->
+    [one] { $count } damaged region skipped.
+   *[other] { $count } damaged regions skipped.
+}
+# { $outcome }: what the rules did.
+import-rules = Rules: { $outcome }
+import-exported = { $count ->
+    [one] Exported { $count } message to { $path }.
+   *[other] Exported { $count } messages to { $path }.
+}
+import-exported-from = { $count ->
+    [one] Exported { $count } message from { $folder } to { $path }.
+   *[other] Exported { $count } messages from { $folder } to { $path }.
+}
+import-exported-stats = { $folders ->
+    [one] { $folders } folder, { $size } in { $seconds } s.
+   *[other] { $folders } folders, { $size } in { $seconds } s.
+}
+# Followed by the files written.
+import-written = Written:
+import-export-cancelled = The export was cancelled. What it had written was removed; the mail in popmail is unchanged.
+import-export-failed-explain = What the export had written was removed; the mail in popmail is unchanged.
+import-failed-explain = Messages imported before the problem are kept and nothing is half-written; the file you imported is never changed.
+import-kept-damaged-title = Kept as damaged messages
+# { $offset }: a byte offset in the file; { $reason }: why the region is damaged.
+import-region-kept = { $count ->
+    [one] { $file } at byte { $offset }: { $count } byte kept ({ $reason })
+   *[other] { $file } at byte { $offset }: { $count } bytes kept ({ $reason })
+}
+import-damaged-title = Damaged regions
+import-region-skipped = { $count ->
+    [one] { $file } at byte { $offset }: { $count } byte skipped ({ $reason })
+   *[other] { $file } at byte { $offset }: { $count } bytes skipped ({ $reason })
+}
+# Under a list cut short.
+import-and-more = … and { $count } more
+import-notes = Notes
+
+# The suggested name of an export's file or directory.
+import-export-file-selected = Selected messages
+import-export-file-folder = Folder
+import-no-store = no mail store is open
+

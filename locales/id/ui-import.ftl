@@ -53,3 +53,82 @@ import-overwrite-replace = Ganti
 import-overwrite-into = Ekspor ke sana
 import-overwrite-back = Kembali
 
+## Kemajuan impor atau ekspor (bilah di atas bilah status) dan ringkasannya.
+
+# { $name }: nama berkas.
+import-progress-starting = Mengimpor { $name }: memulai…
+# { $done } dan { $total } berupa ukuran ("1,5 MB"); { $rate } ukuran per detik.
+import-progress = { $count ->
+   *[other] Mengimpor { $name }: { $count } pesan, { $done } dari { $total } ({ $rate }/dtk)
+}
+# { $name }: nama folder atau import-export-progress-selected.
+import-export-progress = { $count ->
+   *[other] Mengekspor { $name }: { $done } dari { $count } pesan, { $size } ({ $rate }/dtk)
+}
+import-export-progress-selected = pesan terpilih
+import-cancel-import = Batalkan impor
+import-cancel-export = Batalkan ekspor
+import-cancelling = Membatalkan…
+import-cancel-hint = Berhenti dengan rapi: yang sudah diimpor tetap ada; ekspor yang belum selesai dihapus
+# Tampil di atas jendela saat berkas diseret ke atasnya.
+import-drop-busy = Lepaskan untuk mengimpor (setelah tugas yang berjalan)
+import-drop = Lepaskan untuk mengimpor kotak surat ini
+# Judul jendela ringkasan.
+import-title-cancelled = Impor dibatalkan
+import-title-finished = Impor selesai
+import-title-failed = Impor gagal
+import-export-title-finished = Ekspor selesai
+import-export-title-cancelled = Ekspor dibatalkan
+import-export-title-failed = Ekspor gagal
+import-cancelled = { $count ->
+   *[other] Impor dibatalkan. { $count } pesan yang sudah diimpor tetap ada di “{ $folder }”; mengimpor berkas yang sama lagi hanya menambahkan sisanya.
+}
+import-imported = { $count ->
+   *[other] { $count } pesan diimpor ke “{ $folder }”.
+}
+# { $seconds } dengan satu desimal; { $rate } bilangan bulat.
+import-read = { $folders ->
+   *[other] Membaca { $folders } folder dari { $path }: { $size } dalam { $seconds } dtk ({ $rate } pesan/dtk).
+}
+import-duplicates = { $count } dilewati karena duplikat (sudah ada di folder).
+# { $subject }: subjek untuk pesan rusak yang disimpan.
+import-kept-damaged = { $count ->
+   *[other] { $count } bagian rusak disimpan sebagai “{ $subject }” (disimpan apa adanya, ditandai rusak).
+}
+import-damaged-skipped = { $count ->
+   *[other] { $count } bagian rusak dilewati.
+}
+# { $outcome }: apa yang dilakukan aturan.
+import-rules = Aturan: { $outcome }
+import-exported = { $count ->
+   *[other] { $count } pesan diekspor ke { $path }.
+}
+import-exported-from = { $count ->
+   *[other] { $count } pesan dari { $folder } diekspor ke { $path }.
+}
+import-exported-stats = { $folders ->
+   *[other] { $folders } folder, { $size } dalam { $seconds } dtk.
+}
+# Diikuti daftar berkas yang ditulis.
+import-written = Ditulis:
+import-export-cancelled = Ekspor dibatalkan. Yang sudah ditulis telah dihapus; surel di popmail tidak berubah.
+import-export-failed-explain = Yang sudah ditulis oleh ekspor telah dihapus; surel di popmail tidak berubah.
+import-failed-explain = Pesan yang diimpor sebelum masalah tetap ada dan tidak ada yang setengah tertulis; berkas yang Anda impor tidak pernah diubah.
+import-kept-damaged-title = Disimpan sebagai pesan rusak
+# { $offset }: posisi byte di berkas; { $reason }: alasan bagian itu rusak.
+import-region-kept = { $count ->
+   *[other] { $file } pada byte { $offset }: { $count } byte disimpan ({ $reason })
+}
+import-damaged-title = Bagian rusak
+import-region-skipped = { $count ->
+   *[other] { $file } pada byte { $offset }: { $count } byte dilewati ({ $reason })
+}
+# Di bawah daftar yang dipotong.
+import-and-more = … dan { $count } lainnya
+import-notes = Catatan
+
+# Nama berkas atau direktori ekspor yang disarankan.
+import-export-file-selected = Pesan terpilih
+import-export-file-folder = Folder
+import-no-store = tidak ada penyimpanan surel yang terbuka
+
