@@ -46,3 +46,39 @@ security-keep-syncing = Keep syncing while locked
 security-new-passphrase = New passphrase
 security-passphrase-again = The same again
 
+## The lock screen.
+
+lock-title = The mail store is locked
+lock-keychain = This mail store opens with the system keychain.
+lock-recovery-key = Recovery key
+lock-passphrase = Passphrase
+lock-use-recovery = Use the recovery key instead
+lock-unlock = Unlock
+lock-checking = Checking…
+# Why the unlock thread stopped (rarely shown).
+lock-attempt-over = the unlock attempt is over
+lock-cannot-check = could not check the passphrase: { $error }
+lock-keychain-refused = the system keychain did not give the key; is the keychain unlocked?
+
+## Carrying out Preferences → Security (src/ui/app/security.rs, locking.rs).
+
+security-no-store = no mail store is open
+security-not-encrypted = the mail store is not encrypted
+security-changed = The passphrase was changed.
+security-now-keychain = The mail store now opens by the system keychain; the recovery key still works.
+security-now-passphrase = The mail store now asks for the passphrase.
+security-keychain-refused = the store key cannot go to the system keychain ({ $error }); choose a passphrase instead
+security-conversion-not-started = the conversion could not start: { $error }
+security-conversion-stopped = the conversion stopped: { $reason }
+security-key-file-not-removed = removing the key file: { $error }
+security-encrypted = The mail store is encrypted.
+security-decrypted = The mail store is no longer encrypted.
+# { $what }: security-encrypted or security-decrypted; { $note }: about erasing old copies.
+security-converted = { $what } Note: { $note }.
+# { $state } in security-conversion-cancelled and -failed.
+security-still-plain = not encrypted
+security-still-encrypted = still encrypted
+security-conversion-cancelled = Cancelled: the mail store is unchanged ({ $state }).
+security-conversion-failed = { $error }; the mail store is unchanged ({ $state })
+security-lock-needs-encryption = Lock needs an encrypted mail store: run `popmail encrypt` first
+

@@ -47,3 +47,39 @@ security-keep-syncing = Tetap sinkronkan saat terkunci
 security-new-passphrase = Frasa sandi baru
 security-passphrase-again = Ulangi frasa sandi
 
+## Layar kunci.
+
+lock-title = Penyimpanan surel terkunci
+lock-keychain = Penyimpanan surel ini dibuka dengan keychain sistem.
+lock-recovery-key = Kunci pemulihan
+lock-passphrase = Frasa sandi
+lock-use-recovery = Pakai kunci pemulihan saja
+lock-unlock = Buka kunci
+lock-checking = Memeriksa…
+# Alasan utas pembuka kunci berhenti (jarang tampil).
+lock-attempt-over = percobaan membuka kunci sudah selesai
+lock-cannot-check = tidak dapat memeriksa frasa sandi: { $error }
+lock-keychain-refused = keychain sistem tidak memberikan kunci; apakah keychain sudah dibuka?
+
+## Menjalankan Preferensi → Keamanan (src/ui/app/security.rs, locking.rs).
+
+security-no-store = tidak ada penyimpanan surel yang terbuka
+security-not-encrypted = penyimpanan surel tidak terenkripsi
+security-changed = Frasa sandi sudah diganti.
+security-now-keychain = Penyimpanan surel kini dibuka dengan keychain sistem; kunci pemulihan tetap berlaku.
+security-now-passphrase = Penyimpanan surel kini meminta frasa sandi.
+security-keychain-refused = kunci penyimpanan tidak dapat disimpan di keychain sistem ({ $error }); pilih frasa sandi saja
+security-conversion-not-started = konversi tidak dapat dimulai: { $error }
+security-conversion-stopped = konversi berhenti: { $reason }
+security-key-file-not-removed = gagal menghapus berkas kunci: { $error }
+security-encrypted = Penyimpanan surel sudah terenkripsi.
+security-decrypted = Penyimpanan surel tidak lagi terenkripsi.
+# { $what }: security-encrypted atau security-decrypted; { $note }: tentang penghapusan salinan lama.
+security-converted = { $what } Catatan: { $note }.
+# { $state } di security-conversion-cancelled dan -failed.
+security-still-plain = tidak terenkripsi
+security-still-encrypted = tetap terenkripsi
+security-conversion-cancelled = Dibatalkan: penyimpanan surel tidak berubah ({ $state }).
+security-conversion-failed = { $error }; penyimpanan surel tidak berubah ({ $state })
+security-lock-needs-encryption = Kunci memerlukan penyimpanan surel terenkripsi: jalankan `popmail encrypt` dulu
+
