@@ -143,3 +143,6 @@ import-export-file-selected = Selected messages
 import-export-file-folder = Folder
 import-no-store = no mail store is open
 
+# An import that was cancelled, as the summary's sentence ("Cancelled.").
+import-cancelled-short = cancelled
+

@@ -132,3 +132,6 @@ import-export-file-selected = Pesan terpilih
 import-export-file-folder = Folder
 import-no-store = tidak ada penyimpanan surel yang terbuka
 
+# Impor yang dibatalkan, sebagai kalimat ringkasan ("Dibatalkan.").
+import-cancelled-short = dibatalkan
+

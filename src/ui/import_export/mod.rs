@@ -374,7 +374,7 @@ impl ImportExport {
                     JobKind::Export => Outcome::ExportCancelled,
                     kind => Outcome::Failed {
                         kind,
-                        message: "cancelled".into(),
+                        message: t!("import-cancelled-short"),
                     },
                 });
                 out.extend([Intent::RefreshFolders, Intent::ReloadList]);

@@ -95,9 +95,9 @@ fn format_name(f: Format) -> String {
     match f {
         Format::Auto => t!("import-format-auto"),
         Format::Mbox => t!("import-format-mbox"),
-        Format::Mboxrd => "mbox (mboxrd)".to_owned(),
-        Format::Mboxo => "mbox (mboxo)".to_owned(),
-        Format::Maildir => "Maildir".to_owned(), // not translated: a format's name
+        Format::Mboxrd => "mbox (mboxrd)".to_owned(), // not translated: a format name
+        Format::Mboxo => "mbox (mboxo)".to_owned(),   // not translated: a format name
+        Format::Maildir => "Maildir".to_owned(),      // not translated: a format name
         Format::Eml => t!("import-format-eml"),
     }
 }

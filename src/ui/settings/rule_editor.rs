@@ -351,7 +351,7 @@ fn field_name(f: &Field) -> String {
     match f {
         Field::From => t!("settings-rule-field-from"),
         Field::To => t!("settings-rule-field-to"),
-        Field::Cc => "Cc".to_owned(),
+        Field::Cc => "Cc".to_owned(), // not translated: the header's name
         Field::ToOrCc => t!("settings-rule-field-to-or-cc"),
         Field::Subject => t!("settings-rule-field-subject"),
         Field::Header(_) => t!("settings-rule-field-header"),

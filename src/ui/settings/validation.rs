@@ -121,7 +121,7 @@ fn parse_number(text: &str) -> Option<u32> {
 /// the server, port, security or user name cannot be used.
 pub fn for_test(form: &AccountForm) -> Option<AccountSettings> {
     let mut f = form.clone();
-    f.name = "test".into();
+    f.name = "test".into(); // not translated: never shown, only connects
     f.email = "test@example.org".into();
     f.editing = Some(crate::store::AccountId(0));
     f.policy = PolicyChoice::Keep;
