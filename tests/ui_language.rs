@@ -10,7 +10,7 @@
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use egui_kittest::kittest::Queryable as _;
 use popmail::i18n::{self, Lang};
 use popmail::ui::App;
 
