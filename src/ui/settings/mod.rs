@@ -267,12 +267,6 @@ impl Settings {
         self.diagnosis.on_event(e);
     }
 
-    /// Whether the account form is open (tests).
-    #[cfg(test)]
-    pub fn editing(&self) -> bool {
-        self.form.is_some()
-    }
-
     /// Takes in a job worker event if it is the backup's, a rules run's or
     /// a junk mark's; returns whether it was.
     pub fn on_job_event(&mut self, e: &crate::jobs::JobEvent, out: &mut Vec<Intent>) -> bool {
@@ -439,5 +433,15 @@ fn message_ui(ui: &mut egui::Ui, message: &Option<(bool, String)>) {
             ui.add(egui::Label::new(format!("✔ {m}")).wrap());
         }
         None => {}
+    }
+}
+
+// Test-only items stay at the end: tests/i18n.rs scans up to the first
+// `#[cfg(test)]` item.
+#[cfg(test)]
+impl Settings {
+    /// Whether the account form is open (tests).
+    pub fn editing(&self) -> bool {
+        self.form.is_some()
     }
 }
