@@ -140,7 +140,7 @@ settings-form-unpin-hint = Kembali hanya mempercayai sertifikat yang dipercaya s
 # Tidak ada sertifikat yang disematkan.
 settings-form-pin-none = tidak ada
 settings-form-password = Kata sandi
-settings-form-password-keep = kosongkan untuk memakai kata sandi tersimpan
+settings-form-password-keep = kosongkan bila tidak diubah
 settings-form-password-keychain = Kata sandi disimpan di keychain sistem.
 settings-form-sign-in-keychain = Data masuk disimpan di keychain sistem.
 settings-form-password-store = Keychain sistem tidak tersedia: kata sandi disimpan di penyimpanan surel popmail, berkas yang hanya dapat Anda baca.

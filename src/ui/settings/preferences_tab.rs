@@ -148,7 +148,9 @@ fn prefs_grid(ui: &mut Ui, prefs: &mut Prefs, notify_unavailable: Option<&str>) 
             let l = ui.label(t!("settings-font-size"));
             ui.add(
                 egui::Slider::new(&mut prefs.font_size, FONT_SIZE_RANGE)
-                    .suffix(t!("settings-font-size-unit")),
+                    .suffix(t!("settings-font-size-unit"))
+                    .custom_formatter(|v, _| crate::i18n::number(v, 1))
+                    .custom_parser(parse_decimal),
             )
             .labelled_by(l.id);
             ui.end_row();
@@ -170,7 +172,9 @@ fn prefs_grid(ui: &mut Ui, prefs: &mut Prefs, notify_unavailable: Option<&str>) 
             ui.add(
                 egui::Slider::new(&mut prefs.mark_read_delay_secs, 0.0..=30.0)
                     .suffix(t!("settings-seconds-unit"))
-                    .step_by(0.5),
+                    .step_by(0.5)
+                    .custom_formatter(|v, _| crate::i18n::number(v, 1))
+                    .custom_parser(parse_decimal),
             )
             .labelled_by(l.id)
             .on_hover_text(t!("settings-mark-read-hint"));
@@ -217,6 +221,12 @@ fn language_row(ui: &mut Ui, prefs: &mut Prefs) {
         prefs.set_language(pick);
     }
     ui.end_row();
+}
+
+/// A number typed into a slider, with the decimal point or the decimal
+/// comma ("1,5" in Indonesian).
+fn parse_decimal(text: &str) -> Option<f64> {
+    text.trim().replace(',', ".").parse().ok()
 }
 
 /// The data folder: where it is, opening it, and the backup.
