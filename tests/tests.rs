@@ -60,6 +60,7 @@
 //! - `ui_oauth`: "Sign in with …" in the settings dialog against the mock IdP and Dovecot: cancel, sign in, sync, "Sign in again".
 //! - `ui_rules`: Settings → Rules (create, validate, reorder, test on a message, run on a folder, import/export) and J / Shift+J junk marks that train the filter.
 //! - `ui_security`: Preferences → Security from the window: encrypt, lock and unlock with the new passphrase, cancel, change the passphrase, decrypt.
+//! - `ui_language`: Preferences → Language switches the window to Indonesian and back at once; the settings dialog in Indonesian.
 //! - `ui_settings`: the settings dialog against a real Dovecot: accounts, diagnosis, preferences.
 //! - `ui_sync`: the reader window with the real sync worker and the demo server.
 
@@ -112,6 +113,7 @@ mod sync_kill;
 mod sync_no_top;
 mod sync_policies;
 mod ui_import_export;
+mod ui_language;
 mod ui_lock;
 mod ui_notify;
 mod ui_oauth;

@@ -435,7 +435,10 @@ fn cancelling_a_long_import_keeps_a_consistent_store() {
     );
     assert!(has_label_containing(
         &h,
-        &format!("The {k} messages imported before are kept in “big”")
+        &format!(
+            "The {} messages imported before are kept in “big”",
+            popmail::fmt::int(k)
+        )
     ));
     click(&mut h, "Close");
 
@@ -453,11 +456,14 @@ fn cancelling_a_long_import_keeps_a_consistent_store() {
     settle(&mut h);
     assert!(has_label(
         &h,
-        &format!("Imported {} messages into “big”.", N - k)
+        &format!("Imported {} messages into “big”.", popmail::fmt::int(N - k))
     ));
     assert!(has_label(
         &h,
-        &format!("{k} skipped as duplicates (already in the folder).")
+        &format!(
+            "{} skipped as duplicates (already in the folder).",
+            popmail::fmt::int(k)
+        )
     ));
     assert_eq!(store.folder(folder).unwrap().total, N);
 }

@@ -83,6 +83,7 @@ impl App {
         opts: RunOptions,
     ) -> App {
         let prefs = Prefs::load(storage);
+        prefs.apply_language();
         let mut app = App {
             applied: None,
             session: None,
