@@ -33,6 +33,15 @@ pub fn date_time_long(epoch: i64) -> String {
     )
 }
 
+/// `2026-11-30-1405` in local time: for file names, the same in every
+/// language.
+pub fn file_stamp(epoch: i64) -> String {
+    at(epoch, &Local).map_or_else(
+        || "unknown-date".into(), // not translated: part of a file name
+        |d| d.format("%Y-%m-%d-%H%M").to_string(),
+    )
+}
+
 /// `30 Nov 2026` in local time for epoch seconds.
 pub fn date(epoch: i64) -> String {
     date_in(epoch, &Local)

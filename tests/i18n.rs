@@ -142,6 +142,146 @@ fn i18n_every_key_exists_in_every_language_and_formats() {
     }
 }
 
+/// The variables each message uses (`{ $name }`, selectors too), per key.
+fn message_variables(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
+    let dir = root().join("locales").join(lang.code());
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for entry in fs::read_dir(&dir).expect("read locales") {
+        let text = fs::read_to_string(entry.expect("entry").path()).expect("read ftl");
+        let mut current: Option<String> = None;
+        for line in text.lines() {
+            let body = if line.starts_with([' ', '\t']) {
+                line
+            } else if let Some((id, rest)) = line.split_once('=')
+                && !line.starts_with('#')
+                && !id.trim().is_empty()
+                && id
+                    .trim()
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-')
+            {
+                current = Some(id.trim().to_owned());
+                rest
+            } else {
+                if !line.trim().is_empty() {
+                    current = None;
+                }
+                continue;
+            };
+            let Some(key) = &current else { continue };
+            let vars = out.entry(key.clone()).or_default();
+            for (i, _) in body.match_indices('$') {
+                let name: String = body[i + 1..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                if !name.is_empty() {
+                    vars.insert(name);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn i18n_every_call_gives_the_variables_its_message_uses() {
+    // A message formatted without one of its variables comes out as an
+    // error text at run time, in whichever language lacks it.
+    let vars: Vec<_> = Lang::ALL
+        .iter()
+        .map(|&l| (l, message_variables(l)))
+        .collect();
+    let mut calls = 0;
+    let mut wrong = Vec::new();
+    for (path, text) in sources() {
+        for lit in string_literals(&text) {
+            if !is_key_call(&lit.before) {
+                continue;
+            }
+            calls += 1;
+            let given = arg_names(&lit.after);
+            for (lang, by_key) in &vars {
+                let needed = by_key.get(&lit.text).cloned().unwrap_or_default();
+                let missing: Vec<_> = needed.difference(&given).collect();
+                if !missing.is_empty() {
+                    wrong.push(format!(
+                        "{}:{}: {} ({}) needs {missing:?}",
+                        rel(&path),
+                        lit.line,
+                        lit.text,
+                        lang.code()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(calls > 100, "only {calls} t! calls found");
+    assert!(
+        wrong.is_empty(),
+        "calls missing variables:\n{}",
+        wrong.join("\n")
+    );
+}
+
+/// The rest of a call after its first argument, up to its closing `)`.
+fn call_rest(b: &[char], from: usize) -> String {
+    let (mut depth, mut in_str, mut escaped) = (0, false, false);
+    let mut out = String::new();
+    for &c in &b[from.min(b.len())..] {
+        if in_str {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_str = false;
+            }
+        } else {
+            match c {
+                '"' => in_str = true,
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' if depth == 0 => break,
+                ')' | ']' | '}' => depth -= 1,
+                _ => {}
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The argument names of `, a = x, b = f(y, z)`.
+fn arg_names(rest: &str) -> BTreeSet<String> {
+    let (mut depth, mut in_str) = (0, false);
+    let mut parts = vec![String::new()];
+    for c in rest.chars() {
+        match c {
+            '"' => in_str = !in_str,
+            '(' | '[' | '{' if !in_str => depth += 1,
+            ')' | ']' | '}' if !in_str => depth -= 1,
+            ',' if !in_str && depth == 0 => {
+                parts.push(String::new());
+                continue;
+            }
+            _ => {}
+        }
+        if let Some(p) = parts.last_mut() {
+            p.push(c);
+        }
+    }
+    parts
+        .iter()
+        .filter_map(|p| {
+            let (name, value) = p.split_once('=')?;
+            let name = name.trim();
+            let ident =
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            (ident && !value.starts_with('=')).then(|| name.to_owned())
+        })
+        .collect()
+}
+
 /// Every `.rs` file under `src/`.
 fn sources() -> Vec<(PathBuf, String)> {
     let mut out = Vec::new();
@@ -327,6 +467,16 @@ fn i18n_the_literal_scanner_sees_what_it_should() {
     assert!(!for_a_person("UTF-8"));
     assert!(!for_a_person("%Y-%m-%d"));
     assert!(!for_a_person("common-cancel"));
+    assert_eq!(
+        arg_names(", count = n, name = f(a, b), s = \"x, y = z\")"),
+        ["count", "name", "s"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    );
+    let call = r#"t!("k", a = g(1), b = 2) + 3"#;
+    let b: Vec<char> = call.chars().collect();
+    assert_eq!(call_rest(&b, 6), ", a = g(1), b = 2");
     assert!(is_key_call("lett=t!("));
     assert!(is_key_call("crate::t!("));
     assert!(is_key_call("i18n::tr("));
@@ -411,6 +561,8 @@ struct Literal {
     text: String,
     /// The code before it (up to 80 characters), without white space.
     before: String,
+    /// For a key (`t!("key", a = x)`): the rest of the call, `, a = x`.
+    after: String,
 }
 
 /// String literals outside comments, up to a `#[cfg(test)]` line.
@@ -525,10 +677,16 @@ fn string_literals(src: &str) -> Vec<Literal> {
                 i = j + 1;
             }
             if !byte {
+                let after = if is_key_call(&before) {
+                    call_rest(&b, i)
+                } else {
+                    String::new()
+                };
                 out.push(Literal {
                     line: start_line,
                     text,
                     before,
+                    after,
                 });
             }
         } else {

@@ -15,11 +15,7 @@ common-ok = OK
 common-cancel = Cancel
 common-close = Close
 common-save = Save
-common-apply = Apply
 common-delete = Delete
-common-yes = Yes
-common-no = No
-common-none = None
 
 ## A count of messages (CLDR plurals).
 

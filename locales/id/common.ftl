@@ -44,11 +44,7 @@ common-ok = OK
 common-cancel = Batal
 common-close = Tutup
 common-save = Simpan
-common-apply = Terapkan
 common-delete = Hapus
-common-yes = Ya
-common-no = Tidak
-common-none = Tidak ada
 
 ## Jumlah pesan (bentuk jamak CLDR: bahasa Indonesia hanya punya "other").
 

@@ -20,10 +20,6 @@ pub fn erasure_notice() -> String {
     crate::t!("jobs-erasure-notice")
 }
 
-/// [`erasure_notice`] in English only: for callers not yet translated
-/// (issue 16); remove once none is left.
-pub const ERASURE_NOTICE: &str = "the old file was removed, but a filesystem cannot promise that its blocks are erased: copies may remain on the disk, in snapshots or in backups made before"; // not translated: English fallback until src/ui/app/security.rs uses erasure_notice()
-
 /// Converts `store` to `target` (a data key: encrypted; `None`: plaintext);
 /// the configuration that opens the result. Cancelling leaves the store as
 /// it was and answers [`Error::Cancelled`].

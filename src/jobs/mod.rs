@@ -25,7 +25,7 @@ mod worker;
 
 use std::path::{Path, PathBuf};
 
-pub use convert::{ERASURE_NOTICE, convert, erasure_notice};
+pub use convert::{convert, erasure_notice};
 pub use export::{ExportRequest, ExportSource, ExportSummary, export};
 pub use import::{ImportRequest, ImportSummary, Target, import};
 pub use junk::{MarkSummary, mark_junk};

@@ -21,7 +21,9 @@ pub fn toolbar_ui(
     search: &mut Search,
     out: &mut Vec<Intent>,
 ) -> Option<Job> {
-    ui.horizontal(|ui| {
+    // Wrapped: in a narrow window the search box goes to a second row
+    // instead of off the edge.
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(title).heading());
         if let Some(n) = count {
             ui.weak(crate::fmt::messages(n));

@@ -265,7 +265,7 @@ impl App {
                 self.security.set_notice(t!(
                     "security-converted",
                     what = what,
-                    note = jobs::ERASURE_NOTICE
+                    note = jobs::erasure_notice()
                 ));
                 if let Some(rec) = c.recovery {
                     self.security.show_recovery(rec);

@@ -267,9 +267,7 @@ fn data_folder_ui(
         {
             let name = format!(
                 "popmail-backup-{}.sqlite3", // not translated: a file name
-                format::date_time(crate::store::now())
-                    .replace(' ', "-")
-                    .replace(':', "")
+                format::file_stamp(crate::store::now())
             );
             if let Some(jobs) = jobs
                 && let Some(to) = picker.save_file(&name)
