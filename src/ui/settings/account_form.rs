@@ -22,6 +22,8 @@ use crate::store::{Account, AccountId};
 use crate::t;
 use crate::ui::FilePicker;
 
+use super::password_field::PasswordField;
+
 /// The server-side policy as the form offers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PolicyChoice {
@@ -31,47 +33,6 @@ pub enum PolicyChoice {
     Keep,
     /// Keep a copy for N days.
     KeepDays,
-}
-
-/// The password being typed. Its `Debug` never shows it; it becomes a
-/// [`crate::secret::Secret`] as soon as it leaves the form.
-#[derive(Default, Clone)]
-pub struct PasswordField(String);
-
-impl std::fmt::Debug for PasswordField {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("PasswordField(***)")
-    }
-}
-
-impl PasswordField {
-    /// Whether nothing was typed.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// The typed password.
-    pub fn secret(&self) -> crate::secret::Secret {
-        crate::secret::Secret::new(self.0.clone())
-    }
-}
-
-impl egui::TextBuffer for PasswordField {
-    fn is_mutable(&self) -> bool {
-        true
-    }
-    fn as_str(&self) -> &str {
-        &self.0
-    }
-    fn insert_text(&mut self, text: &str, char_index: egui::text::CharIndex) -> usize {
-        egui::TextBuffer::insert_text(&mut self.0, text, char_index)
-    }
-    fn delete_char_range(&mut self, char_range: std::ops::Range<egui::text::CharIndex>) {
-        egui::TextBuffer::delete_char_range(&mut self.0, char_range);
-    }
-    fn type_id(&self) -> std::any::TypeId {
-        std::any::TypeId::of::<Self>()
-    }
 }
 
 /// The account being edited.
@@ -600,12 +561,21 @@ pub fn grouped(hex: &str) -> String {
         .join(":")
 }
 
-// Test-only items stay at the end: tests/i18n.rs scans up to the first
-// `#[cfg(test)]` item.
-#[cfg(test)]
-impl PasswordField {
-    /// Replaces the text (tests, and nothing else).
-    pub fn set(&mut self, text: &str) {
-        self.0 = text.to_string();
-    }
+/// One line about an account: security, policy, checking.
+pub fn summary(s: &crate::account::AccountSettings) -> String {
+    let security = match s.security {
+        Security::Tls => "TLS".to_owned(),
+        Security::StartTls => "STARTTLS".to_owned(),
+        Security::Plain => t!("settings-summary-plain"),
+    };
+    let policy = match s.policy {
+        Policy::Delete => t!("settings-summary-delete"),
+        Policy::Keep => t!("settings-summary-keep"),
+        Policy::KeepDays(n) => t!("settings-summary-keep-days", count = n),
+    };
+    let check = match s.check_interval_min {
+        Some(m) => t!("settings-summary-every", count = m),
+        None => t!("settings-summary-when-asked"),
+    };
+    format!("{security} · {policy} · {check}")
 }

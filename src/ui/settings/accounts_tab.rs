@@ -61,7 +61,7 @@ impl Settings {
                     let r = ui
                         .horizontal(|ui| {
                             let r = ui.selectable_label(self.selected == Some(a.id), text);
-                            ui.weak(summary(s));
+                            ui.weak(account_form::summary(s));
                             r
                         })
                         .inner;
@@ -550,26 +550,6 @@ impl Settings {
         session.sync_send(Command::Reload);
         self.reload(Some(&session.store));
     }
-}
-
-/// One line about an account: security, policy, checking.
-fn summary(s: &crate::account::AccountSettings) -> String {
-    use crate::account::{Policy, Security};
-    let security = match s.security {
-        Security::Tls => "TLS".to_owned(),
-        Security::StartTls => "STARTTLS".to_owned(),
-        Security::Plain => t!("settings-summary-plain"),
-    };
-    let policy = match s.policy {
-        Policy::Delete => t!("settings-summary-delete"),
-        Policy::Keep => t!("settings-summary-keep"),
-        Policy::KeepDays(n) => t!("settings-summary-keep-days", count = n),
-    };
-    let check = match s.check_interval_min {
-        Some(m) => t!("settings-summary-every", count = m),
-        None => t!("settings-summary-when-asked"),
-    };
-    format!("{security} · {policy} · {check}")
 }
 
 /// Who is signing in, in words: the user name, else the email address.

@@ -27,9 +27,11 @@ mod find_apply;
 mod find_settings;
 mod junk_options;
 mod oauth_form;
+mod password_field;
 mod preferences_tab;
 mod problems;
 mod rule_editor;
+mod rule_list;
 mod rules_tab;
 mod validation;
 
