@@ -54,25 +54,6 @@ fn keys_by_file(lang: Lang) -> BTreeMap<String, Vec<String>> {
     out
 }
 
-/// Every `$variable` named in a language's files.
-fn variables(lang: Lang) -> BTreeSet<String> {
-    let dir = root().join("locales").join(lang.code());
-    let mut out = BTreeSet::new();
-    for entry in fs::read_dir(&dir).expect("read locales") {
-        let text = fs::read_to_string(entry.expect("entry").path()).expect("read ftl");
-        for (i, _) in text.match_indices('$') {
-            let name: String = text[i + 1..]
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                .collect();
-            if !name.is_empty() {
-                out.insert(name);
-            }
-        }
-    }
-    out
-}
-
 fn all_keys(lang: Lang) -> BTreeSet<String> {
     let mut seen = BTreeSet::new();
     for (file, keys) in keys_by_file(lang) {
@@ -127,10 +108,10 @@ fn i18n_every_key_exists_in_every_language_and_formats() {
                 .add_resource(resource)
                 .unwrap_or_else(|e| panic!("{}/{file}: {e:?}", lang.code()));
         }
-        let args: Vec<(String, i18n::Arg)> = variables(lang)
-            .into_iter()
-            .map(|v| (v, i18n::Arg::Int(2)))
-            .collect();
+        // Every variable any message of the language names.
+        let every: BTreeSet<String> = message_variables(lang).into_values().flatten().collect();
+        let args: Vec<(String, i18n::Arg)> =
+            every.into_iter().map(|v| (v, i18n::Arg::Int(2))).collect();
         for k in &keys {
             assert!(
                 bundle.get_message(k).and_then(|m| m.value()).is_some()
@@ -150,7 +131,8 @@ fn message_variables(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
         let text = fs::read_to_string(entry.expect("entry").path()).expect("read ftl");
         let mut current: Option<String> = None;
         for line in text.lines() {
-            let body = if line.starts_with([' ', '\t']) {
+            // A `}` at the start of a line still closes a placeable of the message.
+            let body = if line.starts_with([' ', '\t', '}']) {
                 line
             } else if let Some((id, rest)) = line.split_once('=')
                 && !line.starts_with('#')
