@@ -38,7 +38,7 @@ pub enum Error {
     #[error(transparent)]
     Store(#[from] store::Error),
     /// The OS keychain answered with an error (locked, unavailable, refused).
-    #[error("the system keychain could not {action} the password: {detail}")]
+    #[error("{}", crate::t!("error-keychain", action = *action, detail = detail))]
     Keychain {
         /// What popmail asked of it ("read", "remove", "open").
         action: &'static str,
@@ -237,7 +237,7 @@ pub enum UnlockModeError {
     #[error(transparent)]
     Keys(#[from] crate::keys::Error),
     /// The keychain refused the new entry.
-    #[error("the store key cannot go to the system keychain ({0}); keep the passphrase")]
+    #[error("{}", crate::t!("error-keychain-store-key", error = _0.to_string()))]
     Keychain(#[source] Error),
 }
 

@@ -15,8 +15,9 @@
 //! - [`keys`]: the data key of an encrypted store, its wrappings and header file.
 //! - [`demo`]: the embedded demo POP3 server.
 //! - [`notify`]: new-mail desktop notifications (notify-rust, on a worker thread).
+//! - [`i18n`]: every string a person reads, in Indonesian or English (Fluent; a leaf).
 //! - [`failpoint`]: named fault-injection points for the crash tests (a leaf).
-//! - [`ui`]: the eframe window.
+//! - [`ui`]: the eframe window (the default `gui` feature).
 //! - [`cli`]: command-line definitions and handlers.
 
 pub mod account;
@@ -26,6 +27,7 @@ pub mod demo;
 pub mod discovery;
 pub mod failpoint;
 pub mod fmt;
+pub mod i18n;
 pub mod jobs;
 pub mod keys;
 pub mod mail;
@@ -38,5 +40,6 @@ pub mod rules;
 pub mod secret;
 pub mod store;
 pub mod sync;
+#[cfg(feature = "gui")]
 pub mod ui;
 pub mod worker;

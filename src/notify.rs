@@ -17,9 +17,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::fmt;
 use crate::store::{AccountId, MessageRow, Store};
 use crate::sync::Event;
+use crate::t;
 use crate::worker::{Repaint, Spawn, StopEvent, Worker};
 
 /// The desktop entry (and icon) name the notifications carry.
@@ -98,24 +98,24 @@ fn line(row: &MessageRow) -> String {
         &row.from_name
     };
     let subject = if row.subject.is_empty() {
-        "(no subject)"
+        t!("notify-no-subject")
     } else {
-        &row.subject
+        row.subject.clone()
     };
-    format!("{sender}: {subject}")
+    format!("{sender}: {subject}") // not translated: "Sender: Subject"
 }
 
 /// The note for `count` new messages of the account `name`.
 pub fn note(count: u64, name: Option<&str>, lines: &[String]) -> Note {
-    let what = fmt::count(count, "new message", "new messages");
     let summary = match name {
-        Some(name) => format!("{what} in {name}"),
-        None => what,
+        Some(name) => t!("notify-new-in", count = count, account = name),
+        None => t!("notify-new", count = count),
     };
     let mut body = lines.join("\n");
     let more = count.saturating_sub(lines.len() as u64);
     if !lines.is_empty() && more > 0 {
-        body.push_str(&format!("\nand {more} more"));
+        body.push('\n');
+        body.push_str(&t!("notify-and-more", count = more));
     }
     Note { summary, body }
 }
@@ -175,7 +175,7 @@ impl Notifier {
                     .icon(APP_ID)
                     .hint(notify_rust::Hint::DesktopEntry(APP_ID.into()));
                 if clickable {
-                    n.action("default", "Open popmail");
+                    n.action("default", &t!("notify-open"));
                 }
                 match n.show() {
                     Ok(handle) => {
@@ -192,7 +192,7 @@ impl Notifier {
                                         let _ = tell.send(NotifyEvent::Clicked); // see above
                                     }
                                 });
-                                "the notification was closed".to_string()
+                                t!("notify-closed")
                             });
                             // Without the waiter a click does nothing; the note is shown.
                             if let Ok(w) = waiter {
@@ -202,7 +202,7 @@ impl Notifier {
                     }
                     Err(e) if !told => {
                         told = true;
-                        let why = format!("no desktop notification service answered ({e})");
+                        let why = t!("notify-unavailable", error = e.to_string());
                         if outbox.send(NotifyEvent::Unavailable(why)).is_err() {
                             break;
                         }
@@ -211,7 +211,7 @@ impl Notifier {
                     Err(_) => {}
                 }
             }
-            "the notifier was closed".to_string()
+            t!("notify-stopped")
         })?;
         Ok(Notifier { worker })
     }

@@ -14,10 +14,10 @@ pub const STORE_FILE: &str = "popmail.sqlite3";
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The platform has no home directory to derive a data directory from.
-    #[error("cannot find a home directory for the data folder; pass --data-dir DIR")]
+    #[error("{}", crate::t!("error-paths-no-home"))]
     NoHome,
     /// Creating the data directory failed.
-    #[error("cannot create the data folder {path}: {source}")]
+    #[error("{}", crate::t!("error-paths-create", path = path.display().to_string(), error = source.to_string()))]
     Create {
         /// The directory.
         path: PathBuf,

@@ -75,7 +75,7 @@ pub fn fill(data: &DataDir, n: usize) {
 
 /// The binary on `data`, with no passphrase, failpoint or keychain in its environment.
 pub fn popmail(data: &DataDir) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_popmail"));
+    let mut c = crate::support::popmail_binary();
     c.arg("--data-dir")
         .arg(data.path())
         .env("POPMAIL_NO_KEYCHAIN", "1")

@@ -73,7 +73,7 @@ fn desktop_instance_the_binary_hands_a_mailbox_to_the_running_window() {
     let data = tempfile::tempdir().unwrap();
     let window = first(&bus, data.path());
     let file = mbox(data.path());
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_popmail"))
+    let out = crate::support::popmail_binary()
         .arg("--data-dir")
         .arg(data.path())
         .arg(&file)

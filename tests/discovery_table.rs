@@ -269,7 +269,7 @@ fn discovery_table_bad_addresses_are_refused_in_words() {
 }
 
 fn popmail(data: &DataDir) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_popmail"));
+    let mut c = crate::support::popmail_binary();
     c.arg("--data-dir")
         .arg(data.path())
         .env("POPMAIL_NO_KEYCHAIN", "1")

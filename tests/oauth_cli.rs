@@ -16,7 +16,7 @@ use crate::support::idp::{CLIENT_ID, Idp};
 use crate::support::store::DataDir;
 
 fn popmail(data: &DataDir) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_popmail"));
+    let mut c = crate::support::popmail_binary();
     c.arg("--data-dir")
         .arg(data.path())
         .env("POPMAIL_NO_KEYCHAIN", "1")

@@ -365,7 +365,7 @@ fn oauth_sasl_microsoft_refusal_over_socket() {
 #[test]
 fn oauth_sasl_cli_refuses_oauth2_without_provider() {
     let data = crate::support::store::DataDir::new();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_popmail"))
+    let out = crate::support::popmail_binary()
         .arg("--data-dir")
         .arg(data.path())
         .args([

@@ -3,6 +3,7 @@
 //! Modules (each says what it covers in its own header):
 //! - `support`: shared helpers (temporary stores, the scripted POP3 server, the Dovecot launcher).
 //! - `cli`: the read-only command line against a real store.
+//! - `cli_language`: the command line in Indonesian and English by LANG: tables, plurals, sizes, errors; `--json` unchanged.
 //! - `crypt_support`: helpers of the crypt tests (messages of unique words, the binary, unlocking).
 //! - `crypt_cli`: encrypt/decrypt/passphrase/lock-status/unlock through the binary; wrong keys change no byte.
 //! - `crypt_disk`: no plaintext on disk after an import, a Dovecot sync, a search and a backup of an encrypted store.
@@ -27,6 +28,7 @@
 //! - `pop3_thunderbird`: Thunderbird's POP3 client tests (test_noUidl.js, test_noTop.js, …) ported to the scripted server.
 //! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
 //! - `rules_cli`: `popmail rule` add/edit/list/remove, refusals in words, JSON export/import, run on a folder.
+//! - `i18n`: the translations: keys in every language, none missing or unused, no literal for a person in the window or the CLI.
 //! - `junk_cli`: `popmail junk` train/classify/mark/reset, and a trained filter deciding a Dovecot sync.
 //! - `rules_kill`: SIGKILL at ≥ 20 moments of a sync with rules: nothing lost or duplicated, each message where its rules say.
 //! - `rules_dovecot`: rules on receive against a real Dovecot: folder at first store, leave on / delete from the server, provider junk verdict.
@@ -51,6 +53,7 @@
 //! - `ui_reader_fonts`: fonts for every script: the package named once when none covers it, right-to-left aligned.
 //! - `ui_reader_viewer`: images at full size, previews of image and text attachments, a bomb refused.
 //! - `ui_window`: the reader window headless (egui_kittest) over real stores.
+//! - `ui_window_id`: the main window and the reader in Indonesian: special folders, a menu, plurals, the reader; no English label left.
 //! - `ui_import_export`: import and export from the window, with the real job worker.
 //! - `ui_notify`: the window's new-mail notifications: one per sync with news, no junk, the preferences, the demo never.
 //! - `ui_viewer`: `popmail FILE.eml`'s viewer app on a fixture: read only, Save, Import into popmail…, errors.
@@ -58,6 +61,7 @@
 //! - `ui_oauth`: "Sign in with …" in the settings dialog against the mock IdP and Dovecot: cancel, sign in, sync, "Sign in again".
 //! - `ui_rules`: Settings → Rules (create, validate, reorder, test on a message, run on a folder, import/export) and J / Shift+J junk marks that train the filter.
 //! - `ui_security`: Preferences → Security from the window: encrypt, lock and unlock with the new passphrase, cancel, change the passphrase, decrypt.
+//! - `ui_language`: Preferences → Language switches the window to Indonesian and back at once; the settings dialog in Indonesian.
 //! - `ui_settings`: the settings dialog against a real Dovecot: accounts, diagnosis, preferences.
 //! - `ui_sync`: the reader window with the real sync worker and the demo server.
 
@@ -65,6 +69,7 @@
 
 mod cli;
 mod cli_accounts;
+mod cli_language;
 mod crypt_cli;
 mod crypt_disk;
 mod crypt_keychain;
@@ -77,6 +82,7 @@ mod discovery_srv;
 mod discovery_table;
 mod discovery_ui;
 mod disk_full;
+mod i18n;
 mod import_export;
 mod import_export_damaged;
 mod import_export_python;
@@ -109,6 +115,7 @@ mod sync_kill;
 mod sync_no_top;
 mod sync_policies;
 mod ui_import_export;
+mod ui_language;
 mod ui_lock;
 mod ui_notify;
 mod ui_oauth;
@@ -122,3 +129,4 @@ mod ui_settings;
 mod ui_sync;
 mod ui_viewer;
 mod ui_window;
+mod ui_window_id;

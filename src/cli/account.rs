@@ -19,6 +19,7 @@ use crate::account::{
 use crate::credentials::{self, Location};
 use crate::secret::Secret;
 use crate::store::Store;
+use crate::t;
 
 /// Account subcommands.
 #[derive(Debug, Subcommand)]
@@ -162,7 +163,7 @@ fn parse_policy(s: &str) -> anyhow::Result<Policy> {
         "keep" => Policy::Keep,
         _ => match s.strip_prefix("keep-days:").map(str::parse::<u32>) {
             Some(Ok(n)) if n >= 1 => Policy::KeepDays(n),
-            _ => bail!("--policy must be delete, keep or keep-days:N with N ≥ 1 (got \"{s}\")"),
+            _ => bail!("{}", t!("cli-account-bad-policy", value = s)),
         },
     })
 }
@@ -173,7 +174,7 @@ impl AccountOptions {
             s.host.clone_from(h);
         }
         if let Some(sec) = &self.security {
-            s.security = Security::parse(sec).context("unknown security")?;
+            s.security = Security::parse(sec).context(t!("cli-account-unknown-security"))?;
             if self.port.is_none() {
                 s.port = s.security.default_port();
             }
@@ -188,11 +189,14 @@ impl AccountOptions {
             s.username.clone_from(u);
         }
         if let Some(a) = &self.auth {
-            s.auth = AuthMethod::parse(a).context("unknown authentication method")?;
+            s.auth = AuthMethod::parse(a).context(t!("cli-account-unknown-auth"))?;
         }
         if let Some(c) = &self.ca_file {
             if !c.is_file() {
-                bail!("the CA file {} does not exist", c.display());
+                bail!(
+                    "{}",
+                    t!("cli-account-no-ca-file", path = c.display().to_string())
+                );
             }
             s.ca_file = Some(c.clone());
         }
@@ -216,10 +220,7 @@ impl AccountOptions {
         }
         self.apply_oauth(s)?;
         if s.security == Security::Plain && !s.allow_plaintext_password {
-            bail!(
-                "--security plain sends your password unencrypted; add --i-understand-plaintext to allow it, \
-                 or use --security tls or starttls"
-            );
+            bail!("{}", t!("cli-account-plaintext"));
         }
         Ok(())
     }
@@ -239,16 +240,16 @@ impl AccountOptions {
     fn apply_oauth(&self, s: &mut AccountSettings) -> anyhow::Result<()> {
         if !self.any_oauth_flag() {
             if s.auth == AuthMethod::OAuth2 && s.oauth.is_none() {
-                bail!("--auth oauth2 needs --oauth-provider");
+                bail!("{}", t!("cli-account-oauth-needs-provider"));
             }
             return Ok(());
         }
         if s.auth != AuthMethod::OAuth2 {
-            bail!("the --oauth-… and --client-… options need --auth oauth2");
+            bail!("{}", t!("cli-account-oauth-options"));
         }
         let o = s.oauth.get_or_insert_with(OAuthSettings::default);
         if let Some(p) = &self.oauth_provider {
-            o.provider = OAuthProvider::parse(p).context("unknown OAuth provider")?;
+            o.provider = OAuthProvider::parse(p).context(t!("cli-account-unknown-provider"))?;
         }
         let set = |field: &mut Option<String>, value: &Option<String>| {
             if let Some(v) = value {
@@ -263,22 +264,25 @@ impl AccountOptions {
         set(&mut o.device_url, &self.oauth_device_url);
         set(&mut o.scope, &self.oauth_scope);
         if let Some(m) = &self.oauth_mechanism {
-            o.mechanism = Some(OAuthMechanism::parse(m).context("unknown SASL mechanism")?);
+            o.mechanism =
+                Some(OAuthMechanism::parse(m).context(t!("cli-account-unknown-mechanism"))?);
         }
         Ok(())
     }
 
     fn password(&self, prompt_for: &str) -> anyhow::Result<Option<Secret>> {
         if let Some(var) = &self.password_env {
-            let value = std::env::var(var)
-                .with_context(|| format!("the environment variable {var} is not set"))?;
+            let value = std::env::var(var).with_context(|| t!("cli-env-not-set", var = var))?;
             return Ok(Some(Secret::new(value)));
         }
         if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
             return Ok(None);
         }
-        let p = rpassword::prompt_password(format!("Password for {prompt_for}: "))
-            .context("reading the password")?;
+        let p = rpassword::prompt_password(format!(
+            "{} ",
+            t!("cli-account-password-prompt", name = prompt_for)
+        ))
+        .context(t!("cli-account-reading-password"))?;
         Ok(Some(Secret::new(p)))
     }
 }
@@ -296,7 +300,7 @@ pub(super) fn run(store: &mut Store, command: AccountCommand) -> anyhow::Result<
                 && let Some(email) = &options.email
             {
                 if store.account_by_name(&s.name).is_ok() {
-                    bail!("an account named \"{}\" already exists", s.name);
+                    bail!("{}", t!("cli-account-exists", name = s.name.as_str()));
                 }
                 let found = super::account_discover::find(email)?;
                 let choice = super::account_discover::choose(
@@ -308,39 +312,41 @@ pub(super) fn run(store: &mut Store, command: AccountCommand) -> anyhow::Result<
             }
             options.apply(&mut s)?;
             if s.host.is_empty() || s.username.is_empty() {
-                bail!("an account needs --host and --user, or --email to find them");
+                bail!("{}", t!("cli-account-needs-host"));
             }
             if let Some(oauth) = s.oauth.clone() {
                 // Check the settings before anyone is sent to a browser.
                 crate::oauth::resolve(&oauth, &|k| std::env::var(k).ok())?;
                 if store.account_by_name(&s.name).is_ok() {
-                    bail!("an account named \"{}\" already exists", s.name);
+                    bail!("{}", t!("cli-account-exists", name = s.name.as_str()));
                 }
                 let mode = super::login::Mode::from_flags(options.browser, options.device)?;
                 let tokens = super::login::sign_in(&oauth, mode)?;
                 let account = store.add_account(&s)?;
                 super::login::keep(store, account.id, &tokens)?;
                 println!(
-                    "added account \"{}\" ({}:{}, {}), signed in with {}",
-                    s.name,
-                    s.host,
-                    s.port,
-                    s.security.as_str(),
-                    oauth.provider.as_str()
+                    "{}",
+                    t!(
+                        "cli-account-added-oauth",
+                        name = s.name.as_str(),
+                        server = server(&s),
+                        provider = oauth.provider.as_str()
+                    )
                 );
                 return Ok(());
             }
-            let password = options.password(&s.name)?.context(
-                "no password: pass --password-env VAR, or run in a terminal to be asked",
-            )?;
+            let password = options
+                .password(&s.name)?
+                .context(t!("cli-account-no-password"))?;
             let account = store.add_account(&s)?;
             let location = credentials::save(store, account.id, &password)?;
             println!(
-                "added account \"{}\" ({}:{}, {})",
-                s.name,
-                s.host,
-                s.port,
-                s.security.as_str()
+                "{}",
+                t!(
+                    "cli-account-added",
+                    name = s.name.as_str(),
+                    server = server(&s)
+                )
             );
             notice(location);
         }
@@ -350,7 +356,7 @@ pub(super) fn run(store: &mut Store, command: AccountCommand) -> anyhow::Result<
             options,
             enabled,
         } => {
-            let account = store.account_by_name(&name)?;
+            let account = super::account_named(store, &name)?;
             let mut s = account.settings.clone();
             options.apply(&mut s)?;
             if let Some(r) = rename {
@@ -365,7 +371,7 @@ pub(super) fn run(store: &mut Store, command: AccountCommand) -> anyhow::Result<
             {
                 notice(credentials::save(store, account.id, &p)?);
             }
-            println!("updated account \"{}\"", s.name);
+            println!("{}", t!("cli-account-updated", name = s.name.as_str()));
         }
         AccountCommand::Login {
             name,
@@ -379,18 +385,23 @@ pub(super) fn run(store: &mut Store, command: AccountCommand) -> anyhow::Result<
             )?;
         }
         AccountCommand::Remove { name, delete_mail } => {
-            let account = store.account_by_name(&name)?;
+            let account = super::account_named(store, &name)?;
             credentials::forget(store, account.id)?;
             credentials::forget_refresh_token(store, account.id)?;
             match store.remove_account(account.id, !delete_mail)? {
                 Some(folder) => {
                     let f = store.folder(folder)?;
                     println!(
-                        "removed account \"{name}\"; its {} messages are in the folder \"{}\"",
-                        f.total, f.name
+                        "{}",
+                        t!(
+                            "cli-account-removed-kept",
+                            name = name.as_str(),
+                            count = f.total,
+                            folder = f.name.as_str()
+                        )
                     );
                 }
-                None => println!("removed account \"{name}\" and its mail"),
+                None => println!("{}", t!("cli-account-removed", name = name.as_str())),
             }
         }
         AccountCommand::List { json } => {
@@ -403,19 +414,23 @@ pub(super) fn run(store: &mut Store, command: AccountCommand) -> anyhow::Result<
                 for a in accounts {
                     let s = &a.settings;
                     let policy = match s.policy {
-                        Policy::Delete => "delete after download".to_string(),
-                        Policy::Keep => "keep on server".to_string(),
-                        Policy::KeepDays(n) => format!("keep on server {n} days"),
+                        Policy::Delete => t!("cli-account-policy-delete"),
+                        Policy::Keep => t!("cli-account-policy-keep"),
+                        Policy::KeepDays(n) => t!("cli-account-policy-keep-days", days = n),
+                    };
+                    let disabled = if s.enabled {
+                        String::new()
+                    } else {
+                        format!(" {}", t!("cli-account-disabled"))
                     };
                     writeln!(
                         out,
-                        "{}  {}@{}:{} ({}){}  {policy}",
+                        "{}  {}@{}:{} ({}){disabled}  {policy}", // not translated: a table row
                         s.name,
                         s.username,
                         s.host,
                         s.port,
                         s.security.as_str(),
-                        if s.enabled { "" } else { " [disabled]" }
                     )?;
                 }
             }
@@ -426,8 +441,11 @@ pub(super) fn run(store: &mut Store, command: AccountCommand) -> anyhow::Result<
 
 fn notice(location: Location) {
     if location == Location::Store {
-        eprintln!(
-            "note: no OS keychain is available, so the password is kept in popmail's store file (readable only by you)"
-        );
+        eprintln!("{}", t!("cli-account-no-keychain"));
     }
+}
+
+/// `host:port, security` for the sentences that name the server.
+fn server(s: &AccountSettings) -> String {
+    format!("{}:{}, {}", s.host, s.port, s.security.as_str()) // not translated: host, port and a protocol name
 }

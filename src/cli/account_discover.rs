@@ -9,6 +9,7 @@ use anyhow::bail;
 
 use crate::account::{AccountSettings, OAuthProvider};
 use crate::discovery::{self, AuthChoice, Discoverer, DiscoveryEvent, Found};
+use crate::t;
 use crate::worker::no_repaint;
 
 /// Finds the settings for `email`, progress on stderr.
@@ -25,14 +26,14 @@ pub fn find(email: &str) -> anyhow::Result<Found> {
             DiscoveryEvent::Stopped(why) => {
                 return match result {
                     Some(r) => Ok(r?),
-                    None => bail!("finding settings stopped: {why}"),
+                    None => bail!("{}", t!("cli-discover-stopped", why = why.to_string())),
                 };
             }
         }
     }
     match result {
         Some(r) => Ok(r?),
-        None => bail!("finding settings stopped without an answer"),
+        None => bail!("{}", t!("cli-discover-no-answer")),
     }
 }
 
@@ -67,28 +68,32 @@ pub fn confirm_and_apply(
 ) -> anyhow::Result<()> {
     println!("{}", found.describe());
     for why in &found.skipped {
-        println!("(not used: {why})");
+        println!("{}", t!("cli-discover-not-used", why = why.to_string()));
     }
-    println!(
-        "will use: {}",
-        match choice {
-            AuthChoice::AppPassword { link } => format!("App password (make one at {link})"),
-            other => other.label(),
-        }
-    );
+    let how = match choice {
+        AuthChoice::AppPassword { link } => t!("cli-discover-app-password", link = link),
+        other => other.label(),
+    };
+    println!("{}", t!("cli-discover-will-use", how = how));
     found.apply(s, choice);
     if yes {
         return Ok(());
     }
     if !std::io::stdin().is_terminal() {
-        bail!("not adding the account without confirmation: run in a terminal, or add --yes");
+        bail!("{}", t!("cli-discover-needs-confirmation"));
     }
-    print!("Add the account with these settings? [y/N] ");
+    print!("{} ", t!("cli-discover-confirm"));
     std::io::stdout().flush()?;
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line)?;
-    if !matches!(line.trim(), "y" | "Y" | "yes") {
-        bail!("not added");
+    if !is_yes(line.trim()) {
+        bail!("{}", t!("cli-discover-not-added"));
     }
     Ok(())
+}
+
+/// "y"/"yes", or the language's own yes ("ya").
+fn is_yes(answer: &str) -> bool {
+    let answer = answer.to_lowercase();
+    matches!(answer.as_str(), "y" | "yes") || answer == t!("cli-discover-yes").to_lowercase()
 }

@@ -19,6 +19,7 @@ use crate::jobs::{
 };
 use crate::mailbox::Format;
 use crate::store::Store;
+use crate::{fmt, i18n, t};
 
 /// Arguments of `popmail import`.
 #[derive(Debug, Clone, clap::Args)]
@@ -96,10 +97,14 @@ impl Cli {
         );
         let template = if bytes {
             "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes} ({bytes_per_sec}) {msg}"
+                .to_string()
         } else {
-            "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} messages ({per_sec}) {msg}"
+            format!(
+                "{{spinner}} [{{elapsed_precise}}] {{bar:30}} {{pos}}/{{len}} {} ({{per_sec}}) {{msg}}",
+                t!("cli-progress-messages")
+            )
         };
-        if let Ok(style) = ProgressStyle::with_template(template) {
+        if let Ok(style) = ProgressStyle::with_template(&template) {
             bar.set_style(style);
         }
         Cli {
@@ -113,13 +118,13 @@ impl Control for Cli {
     fn progress(&mut self, p: &Progress) {
         if let Some(left) = p.indexing {
             self.bar
-                .set_message(format!("indexing for search: {left} messages left"));
+                .set_message(crate::t!("cli-indexing", left = left));
             return;
         }
         if let Some(t) = p.total_bytes {
             self.bar.set_length(t);
             self.bar.set_position(p.bytes);
-            self.bar.set_message(format!("{} messages", p.messages));
+            self.bar.set_message(fmt::messages(p.messages));
         } else {
             if let Some(t) = p.total_messages {
                 self.bar.set_length(t);
@@ -152,7 +157,7 @@ pub fn import_cmd(store: &mut Store, args: &ImportArgs) -> anyhow::Result<Import
     req.rules = args.rules;
     let mut cli = Cli::new(args.quiet, true);
     let summary = jobs::import(store, &req, &mut cli)
-        .with_context(|| format!("importing {}", args.path.display()))?;
+        .with_context(|| t!("cli-importing", path = args.path.display().to_string()))?;
     cli.bar.finish_and_clear();
     let root = match summary.root {
         Some(id) => store.folder(id)?.qualified_name(),
@@ -160,10 +165,7 @@ pub fn import_cmd(store: &mut Store, args: &ImportArgs) -> anyhow::Result<Import
     };
     println!("{}", import_report(&summary, &root));
     if summary.cancelled {
-        bail!(
-            "import cancelled after {} messages; what was imported is kept",
-            summary.imported
-        );
+        bail!("{}", t!("cli-import-cancelled", count = summary.imported));
     }
     Ok(summary)
 }
@@ -171,58 +173,60 @@ pub fn import_cmd(store: &mut Store, args: &ImportArgs) -> anyhow::Result<Import
 /// The summary text of an import.
 pub fn import_report(s: &ImportSummary, root: &str) -> String {
     let secs = s.elapsed.as_secs_f64().max(1e-9);
-    let plural = |n: u64| if n == 1 { "" } else { "s" };
-    let mut out = format!(
-        "Imported {} messages into \"{root}\" ({} folder{}) in {:.1} s ({:.0} messages/s); \
-         {} skipped as duplicates; {} damaged region{} kept as \"{}\"; \
-         {} damaged region{} skipped.",
-        s.imported,
-        s.folders,
-        plural(s.folders),
-        s.elapsed.as_secs_f64(),
-        (s.imported + s.duplicates) as f64 / secs,
-        s.duplicates,
-        s.kept_damaged_count,
-        plural(s.kept_damaged_count),
-        crate::mail::UNPARSEABLE_SUBJECT,
-        s.damaged_count,
-        plural(s.damaged_count),
+    let mut out = t!(
+        "cli-import-report",
+        count = s.imported,
+        folder = root,
+        folders = s.folders,
+        secs = i18n::number(s.elapsed.as_secs_f64(), 1),
+        rate = i18n::number((s.imported + s.duplicates) as f64 / secs, 0),
+        duplicates = s.duplicates,
+        kept = s.kept_damaged_count,
+        subject = crate::mail::UNPARSEABLE_SUBJECT,
+        skipped = s.damaged_count,
     );
     for d in &s.kept_damaged {
-        out.push_str(&format!("\n  kept: {}", kept_line(d)));
+        out.push_str("\n  ");
+        out.push_str(&t!("cli-import-kept", what = kept_line(d)));
     }
     if s.kept_damaged_count > s.kept_damaged.len() as u64 {
-        out.push_str(&format!(
-            "\n  … and {} more kept",
-            s.kept_damaged_count - s.kept_damaged.len() as u64
+        out.push_str("\n  ");
+        out.push_str(&t!(
+            "cli-import-more-kept",
+            count = s.kept_damaged_count - s.kept_damaged.len() as u64
         ));
     }
     for d in &s.damaged {
-        out.push_str(&format!("\n  damaged: {d}"));
+        out.push_str("\n  ");
+        out.push_str(&t!("cli-import-damaged", what = d.to_string()));
     }
     if s.damaged_count > s.damaged.len() as u64 {
-        out.push_str(&format!(
-            "\n  … and {} more",
-            s.damaged_count - s.damaged.len() as u64
+        out.push_str("\n  ");
+        out.push_str(&t!(
+            "cli-import-more-damaged",
+            count = s.damaged_count - s.damaged.len() as u64
         ));
     }
     if let Some(r) = &s.rules {
-        out.push_str(&format!("\nRules: {}", r.sentence()));
+        out.push('\n');
+        out.push_str(&t!("cli-import-rules", what = r.sentence()));
     }
     for n in &s.notes {
-        out.push_str(&format!("\n  note: {n}"));
+        out.push_str("\n  ");
+        out.push_str(&t!("cli-import-note", note = n.to_string()));
     }
     out
 }
 
 /// One kept damaged region for people: where it is and why it is damaged.
 pub fn kept_line(d: &crate::mailbox::Damage) -> String {
-    format!(
-        "{}: {} bytes at offset {} stored as a damaged message ({})",
-        d.path.display(),
-        d.length,
-        d.offset,
-        d.reason
+    // Byte counts and offsets ungrouped: they are positions in a file.
+    t!(
+        "cli-import-kept-line",
+        path = d.path.display().to_string(),
+        length = d.length.to_string(),
+        offset = d.offset.to_string(),
+        reason = d.reason.to_string()
     )
 }
 
@@ -233,7 +237,7 @@ pub fn run_export(data_dir: &Path, args: &ExportArgs) -> anyhow::Result<jobs::Ex
 
 /// `popmail export` on an open store.
 pub fn export_cmd(store: &Store, args: &ExportArgs) -> anyhow::Result<jobs::ExportSummary> {
-    let folder = store.resolve_folder(&args.folder)?;
+    let folder = super::folder_named(store, &args.folder)?;
     let req = ExportRequest {
         source: ExportSource::Folder {
             folder: folder.id,
@@ -247,19 +251,23 @@ pub fn export_cmd(store: &Store, args: &ExportArgs) -> anyhow::Result<jobs::Expo
     let result = jobs::export(store, &req, &mut cli);
     cli.bar.finish_and_clear();
     let summary = match result {
-        Err(jobs::Error::Cancelled) => bail!("export cancelled; the partial export was removed"),
-        other => other.with_context(|| format!("exporting to {}", args.path.display()))?,
+        Err(jobs::Error::Cancelled) => bail!("{}", t!("cli-export-cancelled")),
+        other => {
+            other.with_context(|| t!("cli-exporting", path = args.path.display().to_string()))?
+        }
     };
     let secs = summary.elapsed.as_secs_f64().max(1e-9);
     println!(
-        "Exported {} messages ({} folder{}) from \"{}\" to {} in {:.1} s ({:.0} messages/s).",
-        summary.messages,
-        summary.folders,
-        if summary.folders == 1 { "" } else { "s" },
-        folder.qualified_name(),
-        args.path.display(),
-        summary.elapsed.as_secs_f64(),
-        summary.messages as f64 / secs
+        "{}",
+        t!(
+            "cli-export-report",
+            count = summary.messages,
+            folders = summary.folders,
+            folder = folder.qualified_name(),
+            path = args.path.display().to_string(),
+            secs = i18n::number(summary.elapsed.as_secs_f64(), 1),
+            rate = i18n::number(summary.messages as f64 / secs, 0)
+        )
     );
     Ok(summary)
 }

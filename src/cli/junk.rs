@@ -16,6 +16,7 @@ use clap::Subcommand;
 use crate::jobs::junk::train_item;
 use crate::rules::junk;
 use crate::store::{MessageId, Scope, Sort, Store, TrainOutcome};
+use crate::t;
 
 /// `popmail junk …`.
 #[derive(Debug, Subcommand)]
@@ -75,7 +76,7 @@ pub(super) fn run(store: &mut Store, command: JunkCommand) -> anyhow::Result<()>
         JunkCommand::Mark { ids, not } => mark(store, &ids, !not),
         JunkCommand::Train { junk, good, quiet } => {
             if junk.is_none() && good.is_none() {
-                bail!("say which folder to learn from: --junk FOLDER and/or --good FOLDER");
+                bail!("{}", t!("cli-junk-train-which"));
             }
             for (folder, is_junk) in [(junk, true), (good, false)] {
                 if let Some(folder) = folder {
@@ -83,27 +84,28 @@ pub(super) fn run(store: &mut Store, command: JunkCommand) -> anyhow::Result<()>
                 }
             }
             let (spam, good) = store.junk_totals()?;
-            println!("The filter now knows {spam} junk and {good} good messages.");
+            println!("{}", t!("cli-junk-knows", junk = spam, good = good));
             Ok(())
         }
         JunkCommand::Classify { folder, json } => classify(store, &folder, json),
         JunkCommand::TrustProvider { account, trust } => {
-            let account = store.account_by_name(&account)?;
+            let account = super::account_named(store, &account)?;
             if let Some(trust) = trust {
                 store.set_junk_trusts_provider(account.id, trust)?;
             }
             let trusted = store.junk_trusts_provider(account.id)?;
-            println!(
-                "{}: the provider's junk verdict is {}.",
-                account.settings.name,
-                if trusted { "trusted" } else { "ignored" }
-            );
+            let name = account.settings.name.as_str();
+            if trusted {
+                println!("{}", t!("cli-junk-provider-trusted", account = name));
+            } else {
+                println!("{}", t!("cli-junk-provider-ignored", account = name));
+            }
             Ok(())
         }
         JunkCommand::Expire { days } => expire(store, days.as_deref()),
         JunkCommand::Reset => {
             store.junk_reset()?;
-            println!("The junk filter forgot its training.");
+            println!("{}", t!("cli-junk-reset"));
             Ok(())
         }
     }
@@ -123,20 +125,22 @@ fn expire(store: &mut Store, days: Option<&str>) -> anyhow::Result<()> {
             "off" | "0" => None,
             d => Some(
                 d.parse::<u32>()
-                    .map_err(|_| anyhow::anyhow!("\"{d}\" is not a number of days (or \"off\")"))?,
+                    .map_err(|_| anyhow::anyhow!(t!("cli-junk-bad-days", value = d)))?,
             ),
         };
         store.set_junk_expire_days(days)?;
     }
     match store.junk_expire_days()? {
-        None => println!(
-            "Old junk stays in Junk (the option is off; `popmail junk expire 30` turns it on)."
-        ),
+        None => println!("{}", t!("cli-junk-expire-off")),
         Some(d) => {
             let moved = store.junk_expire(crate::store::now())?;
             println!(
-                "Junk older than {d} days moves to the Trash; {} moved now.",
-                crate::fmt::count(moved, "message", "messages")
+                "{}",
+                t!(
+                    "cli-junk-expire-on",
+                    days = d,
+                    moved = crate::fmt::messages(moved)
+                )
             );
         }
     }
@@ -147,20 +151,20 @@ fn expire(store: &mut Store, days: Option<&str>) -> anyhow::Result<()> {
 const TRAIN_BATCH: usize = 100;
 
 fn train_folder(store: &mut Store, folder: &str, is_junk: bool, quiet: bool) -> anyhow::Result<()> {
-    let folder = store.resolve_folder(folder)?;
+    let folder = super::folder_named(store, folder)?;
     let ids = store.sorted_ids(Scope::Folder(folder.id), Sort::default())?;
     let bar = super::rules::progress_bar(quiet, ids.len() as u64);
-    bar.set_message(format!(
-        "learning {} from {}",
-        if is_junk { "junk" } else { "good mail" },
-        folder.qualified_name()
-    ));
+    bar.set_message(if is_junk {
+        t!("cli-junk-learning-junk", folder = folder.qualified_name())
+    } else {
+        t!("cli-junk-learning-good", folder = folder.qualified_name())
+    });
     let interrupted = super::import_export::interrupt_flag();
     let mut learned = 0usize;
     for chunk in ids.chunks(TRAIN_BATCH) {
         if interrupted.load(Ordering::SeqCst) {
             bar.abandon();
-            bail!("cancelled; {learned} messages were learned and stay learned");
+            bail!("{}", t!("cli-junk-train-cancelled", count = learned));
         }
         let items = chunk
             .iter()
@@ -174,23 +178,45 @@ fn train_folder(store: &mut Store, folder: &str, is_junk: bool, quiet: bool) -> 
         bar.inc(chunk.len() as u64);
     }
     bar.finish_and_clear();
-    println!(
-        "Learned {learned} of {} in {} as {}.",
-        crate::fmt::count(ids.len() as u64, "message", "messages"),
+    let (of, folder) = (
+        crate::fmt::messages(ids.len() as u64),
         folder.qualified_name(),
-        if is_junk { "junk" } else { "good" }
     );
+    if is_junk {
+        println!(
+            "{}",
+            t!(
+                "cli-junk-learned-junk",
+                count = learned,
+                of = of,
+                folder = folder
+            )
+        );
+    } else {
+        println!(
+            "{}",
+            t!(
+                "cli-junk-learned-good",
+                count = learned,
+                of = of,
+                folder = folder
+            )
+        );
+    }
     Ok(())
 }
 
 fn classify(store: &Store, folder: &str, json: bool) -> anyhow::Result<()> {
-    let folder = store.resolve_folder(folder)?;
+    let folder = super::folder_named(store, folder)?;
     let model = store.junk_model()?;
     if !json && (model.spam_messages == 0 || model.good_messages == 0) {
         eprintln!(
-            "note: the filter has learned {} junk and {} good messages; it needs both \
-             (`popmail junk mark` or `popmail junk train`) before it can tell them apart",
-            model.spam_messages, model.good_messages
+            "{}",
+            t!(
+                "cli-junk-untrained",
+                junk = model.spam_messages,
+                good = model.good_messages
+            )
         );
     }
     let ids = store.sorted_ids(Scope::Folder(folder.id), Sort::default())?;
@@ -215,7 +241,7 @@ fn classify(store: &Store, folder: &str, json: bool) -> anyhow::Result<()> {
             } else {
                 writeln!(
                     out,
-                    "{:>7}  {:<6}  {:>5.3}  {:<24.24}  {:<50.50}",
+                    "{:>7}  {:<6}  {:>5.3}  {:<24.24}  {:<50.50}", // not translated: a table row of machine verdicts and scores
                     row.id.0,
                     c.verdict.as_str(),
                     c.score,

@@ -16,6 +16,7 @@ use crate::account::OAuthSettings;
 use crate::credentials::{self, Location};
 use crate::oauth::{self, DeviceCode, HttpClient, SystemBrowser, Tokens};
 use crate::store::{AccountId, Store};
+use crate::t;
 use crate::worker::Cancel;
 
 /// How to sign in.
@@ -34,7 +35,7 @@ impl Mode {
     /// The mode chosen by `--browser` / `--device`.
     pub fn from_flags(browser: bool, device: bool) -> anyhow::Result<Mode> {
         Ok(match (browser, device) {
-            (true, true) => bail!("choose one of --browser and --device"),
+            (true, true) => bail!("{}", t!("cli-login-one-mode")),
             (true, false) => Mode::Browser,
             (false, true) => Mode::Device,
             (false, false) => Mode::Auto,
@@ -63,13 +64,14 @@ pub fn sign_in(settings: &OAuthSettings, mode: Mode) -> anyhow::Result<Tokens> {
             settings.provider.as_str(),
             &mut |code: &DeviceCode| {
                 let mut err = std::io::stderr().lock();
-                let how = format!(
-                    "To sign in, open {} and enter the code {}",
-                    code.verification_uri, code.user_code
+                let how = t!(
+                    "cli-login-device",
+                    url = code.verification_uri.as_str(),
+                    code = code.user_code.as_str()
                 );
-                let wait = format!(
-                    "Waiting for you to sign in (the code is valid for {} minutes; Ctrl-C cancels)…",
-                    code.expires_in.as_secs().div_ceil(60)
+                let wait = t!(
+                    "cli-login-device-wait",
+                    minutes = code.expires_in.as_secs().div_ceil(60)
                 );
                 let _ = writeln!(err, "{how}\n{wait}"); // stderr gone: no one to tell
             },
@@ -81,45 +83,38 @@ pub fn sign_in(settings: &OAuthSettings, mode: Mode) -> anyhow::Result<Tokens> {
             &SystemBrowser,
             &mut |url: &str, opened: bool| {
                 if opened {
-                    eprintln!("Waiting for you to sign in in your browser (Ctrl-C cancels)…");
-                    eprintln!("If no browser opened, open this address: {url}");
+                    eprintln!("{}", t!("cli-login-browser-wait"));
+                    eprintln!("{}", t!("cli-login-browser-fallback", url = url));
                 } else {
-                    eprintln!("Open this address in a browser to sign in (Ctrl-C cancels):\n{url}");
+                    eprintln!("{}", t!("cli-login-browser-open"));
+                    eprintln!("{url}");
                 }
             },
             &http,
         )
     };
-    tokens.context("signing in")
+    tokens.context(t!("cli-login-signing-in"))
 }
 
 /// Keeps the refresh token of `account` and tells where it went.
 pub fn keep(store: &Store, account: AccountId, tokens: &Tokens) -> anyhow::Result<()> {
     let Some(refresh) = &tokens.refresh else {
-        bail!(
-            "the provider gave no refresh token, so popmail could not stay signed in; \
-             check that the scope asks for offline access"
-        );
+        bail!("{}", t!("cli-login-no-refresh-token"));
     };
     if credentials::save_refresh_token(store, account, refresh)? == Location::Store {
-        eprintln!(
-            "note: no OS keychain is available, so the sign-in is kept in popmail's store file (readable only by you)"
-        );
+        eprintln!("{}", t!("cli-login-no-keychain"));
     }
     Ok(())
 }
 
 /// `popmail account login NAME`.
 pub fn login(store: &mut Store, name: &str, mode: Mode) -> anyhow::Result<()> {
-    let account = store.account_by_name(name)?;
+    let account = super::account_named(store, name)?;
     let Some(settings) = account.settings.oauth.clone() else {
-        bail!(
-            "\"{name}\" does not sign in with OAuth 2.0; set it up with \
-             `popmail account edit {name} --auth oauth2 --oauth-provider …`"
-        );
+        bail!("{}", t!("cli-login-not-oauth", name = name));
     };
     let tokens = sign_in(&settings, mode)?;
     keep(store, account.id, &tokens)?;
-    println!("signed in \"{name}\"");
+    println!("{}", t!("cli-login-done", name = name));
     Ok(())
 }

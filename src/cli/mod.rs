@@ -23,11 +23,12 @@ mod sync;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
+use anyhow::{Context as _, bail};
 use clap::{Parser, Subcommand};
 
 use crate::paths;
-use crate::store::Store;
+use crate::store::{Account, Folder, Store};
+use crate::t;
 
 /// popmail: an offline mail reader for POP3 accounts.
 #[derive(Debug, Parser)]
@@ -180,14 +181,44 @@ pub enum PassphraseCommand {
 
 /// Parses the command line and runs it; the process's exit status.
 pub fn main() -> ExitCode {
+    crate::i18n::init_from_system();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("popmail: {e:#}");
+            eprintln!("popmail: {e:#}"); // not translated: the program's name before the error
             ExitCode::FAILURE
         }
     }
+}
+
+/// No subcommand: the window, or the read-only viewer for one message file.
+#[cfg(feature = "gui")]
+fn open_window(
+    data_dir: PathBuf,
+    files: Vec<PathBuf>,
+    import: bool,
+    demo: bool,
+) -> anyhow::Result<()> {
+    if let [file] = files.as_slice()
+        && !import
+        && crate::ui::viewer_app::is_single_message(file)
+    {
+        return Ok(crate::ui::viewer_app::run(file.clone())?);
+    }
+    crate::ui::run(crate::ui::RunOptions {
+        data_dir,
+        demo,
+        store_page_limit: None,
+        open: files,
+    })?;
+    Ok(())
+}
+
+/// Built without the `gui` feature (the fuzz targets' build): no window.
+#[cfg(not(feature = "gui"))]
+fn open_window(_: PathBuf, _: Vec<PathBuf>, _: bool, _: bool) -> anyhow::Result<()> {
+    anyhow::bail!("{}", crate::t!("common-no-window"))
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -196,19 +227,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         None => paths::default_data_dir()?,
     };
     let Some(command) = cli.command else {
-        if let [file] = cli.files.as_slice()
-            && !cli.import
-            && crate::ui::viewer_app::is_single_message(file)
-        {
-            crate::ui::viewer_app::run(file.clone())?;
-            return Ok(ExitCode::SUCCESS);
-        }
-        crate::ui::run(crate::ui::RunOptions {
-            data_dir,
-            demo: cli.demo,
-            store_page_limit: None,
-            open: cli.files,
-        })?;
+        open_window(data_dir, cli.files, cli.import, cli.demo)?;
         return Ok(ExitCode::SUCCESS);
     };
     let command = match command {
@@ -284,7 +303,25 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 pub fn open_store(data_dir: &std::path::Path) -> anyhow::Result<Store> {
     paths::ensure_private_dir(data_dir)?;
     let config = security::config(data_dir)
-        .with_context(|| format!("unlocking the mail store in {}", data_dir.display()))?;
+        .with_context(|| t!("cli-unlocking-store", path = data_dir.display().to_string()))?;
     Store::open(&config)
-        .with_context(|| format!("opening the mail store in {}", data_dir.display()))
+        .with_context(|| t!("cli-opening-store", path = data_dir.display().to_string()))
+}
+
+/// The account named `name`; "no such account" in the person's language
+/// (the store's own sentence is English).
+pub(crate) fn account_named(store: &Store, name: &str) -> anyhow::Result<Account> {
+    match store.account_by_name(name) {
+        Err(crate::store::Error::NotFound(_)) => bail!("{}", t!("cli-no-account", name = name)),
+        other => Ok(other?),
+    }
+}
+
+/// The folder `spec` names (name, ACCOUNT/NAME or id); "no such folder" in
+/// the person's language.
+pub(crate) fn folder_named(store: &Store, spec: &str) -> anyhow::Result<Folder> {
+    match store.resolve_folder(spec) {
+        Err(crate::store::Error::NotFound(_)) => bail!("{}", t!("cli-no-folder", name = spec)),
+        other => Ok(other?),
+    }
 }

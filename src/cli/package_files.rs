@@ -11,24 +11,25 @@ use clap::CommandFactory as _;
 use clap_complete::Shell;
 
 use super::Cli;
+use crate::t;
 
 /// Writes `popmail.1` and `completions/{popmail.bash,_popmail,popmail.fish}`
 /// into `dir` (created if missing), printing each path written.
 pub fn write(dir: &Path) -> anyhow::Result<()> {
     let completions = dir.join("completions");
     fs::create_dir_all(&completions)
-        .with_context(|| format!("creating {}", completions.display()))?;
+        .with_context(|| t!("cli-creating", path = completions.display().to_string()))?;
     let mut cmd = Cli::command();
     let mut page = Vec::new();
     clap_mangen::Man::new(cmd.clone())
         .render(&mut page)
-        .context("rendering the man page")?;
+        .context(t!("cli-package-man-page"))?;
     let man = dir.join("popmail.1");
-    fs::write(&man, page).with_context(|| format!("writing {}", man.display()))?;
+    fs::write(&man, page).with_context(|| t!("cli-writing", path = man.display().to_string()))?;
     println!("{}", man.display());
     for shell in [Shell::Bash, Shell::Zsh, Shell::Fish] {
         let path = clap_complete::generate_to(shell, &mut cmd, "popmail", &completions)
-            .with_context(|| format!("writing the {shell} completions"))?;
+            .with_context(|| t!("cli-package-completions", shell = shell.to_string()))?;
         println!("{}", path.display());
     }
     Ok(())

@@ -9,6 +9,7 @@ use anyhow::Context as _;
 
 use crate::mail;
 use crate::store::{MessageId, MessageRow, Scope, Sort, Store};
+use crate::t;
 
 pub(super) fn folders(store: &Store, json: bool) -> anyhow::Result<()> {
     let folders = store.folders()?;
@@ -18,26 +19,31 @@ pub(super) fn folders(store: &Store, json: bool) -> anyhow::Result<()> {
         writeln!(out)?;
         return Ok(());
     }
-    writeln!(
-        out,
-        "{:>5}  {:<40} {:>9} {:>8}",
-        "ID", "FOLDER", "MESSAGES", "UNREAD"
-    )?;
+    let (id, name, total, unread) = (
+        t!("cli-folders-id"),
+        t!("cli-folders-name"),
+        t!("cli-folders-messages"),
+        t!("cli-folders-unread"),
+    );
+    // Columns as wide as their heading, at least as wide as the English ones.
+    let wt = total.chars().count().max(9);
+    let wu = unread.chars().count().max(8);
+    writeln!(out, "{id:>5}  {name:<40} {total:>wt$} {unread:>wu$}")?;
     for f in folders {
         writeln!(
             out,
-            "{:>5}  {:<40} {:>9} {:>8}",
+            "{:>5}  {:<40} {:>wt$} {:>wu$}", // not translated: a table row
             f.id.0,
             f.qualified_name(),
-            f.total,
-            f.unread
+            crate::fmt::int(f.total),
+            crate::fmt::int(f.unread)
         )?;
     }
     Ok(())
 }
 
 pub(super) fn list(store: &Store, folder: &str, json: bool, limit: u64) -> anyhow::Result<()> {
-    let folder = store.resolve_folder(folder)?;
+    let folder = super::folder_named(store, folder)?;
     let rows = store.page(Scope::Folder(folder.id), Sort::default(), 0, limit)?;
     print_rows(store, &rows, json)
 }
@@ -49,13 +55,13 @@ pub(super) fn search(
     json: bool,
     limit: usize,
 ) -> anyhow::Result<()> {
-    let folder = folder.map(|f| store.resolve_folder(f)).transpose()?;
+    let folder = folder.map(|f| super::folder_named(store, f)).transpose()?;
     // Exact results: the index is written apart and may still be catching
     // up (just after an import, an upgrade or an encryption); say so once.
     let mut told = false;
     store.wait_for_index(|left| {
         if !told {
-            eprintln!("indexing for search: {left} messages left");
+            eprintln!("{}", crate::t!("cli-indexing", left = left));
             told = true;
         }
         true
@@ -70,8 +76,8 @@ pub(super) fn show(store: &Store, id: i64, raw: bool) -> anyhow::Result<()> {
     let bytes = store.raw(id)?;
     let mut out = std::io::stdout().lock();
     if raw {
-        out.write_all(&bytes).context("writing to stdout")?;
-        return out.flush().context("writing to stdout");
+        out.write_all(&bytes).context(t!("cli-writing-stdout"))?;
+        return out.flush().context(t!("cli-writing-stdout"));
     }
     let view = mail::view(&bytes);
     let e = &view.envelope;
@@ -80,25 +86,42 @@ pub(super) fn show(store: &Store, id: i64, raw: bool) -> anyhow::Result<()> {
     } else {
         format!("{} <{}>", e.from_name, e.from_addr)
     };
-    writeln!(out, "From:    {from}")?;
-    writeln!(out, "To:      {}", e.to)?;
+    let date = match e.date_header.as_deref() {
+        Some(d) => d.to_string(),
+        None => t!("cli-show-no-date"),
+    };
+    let mut fields = vec![
+        (t!("cli-show-from"), from),
+        (t!("cli-show-to"), e.to.clone()),
+    ];
     if !e.cc.is_empty() {
-        writeln!(out, "Cc:      {}", e.cc)?;
+        fields.push((t!("cli-show-cc"), e.cc.clone()));
     }
-    writeln!(
-        out,
-        "Date:    {}",
-        e.date_header.as_deref().unwrap_or("(none)")
-    )?;
-    writeln!(out, "Subject: {}", e.subject)?;
+    fields.push((t!("cli-show-date"), date));
+    fields.push((t!("cli-show-subject"), e.subject.clone()));
+    // The values line up after the longest label, as in "Subject: ".
+    let width = fields
+        .iter()
+        .map(|(l, _)| l.chars().count() + 1)
+        .max()
+        .unwrap_or(0);
+    for (label, value) in fields {
+        writeln!(out, "{:<width$} {value}", format!("{label}:"))?;
+    }
     for a in &view.attachments {
-        writeln!(out, "Attachment: {} ({}, {} bytes)", a.name, a.mime, a.size)?;
-    }
-    if view.from_html {
         writeln!(
             out,
-            "(HTML message shown as text; remote content is never loaded)"
+            "{}",
+            t!(
+                "cli-show-attachment",
+                name = a.name.as_str(),
+                mime = a.mime.as_str(),
+                size = crate::fmt::size(a.size)
+            )
         )?;
+    }
+    if view.from_html {
+        writeln!(out, "{}", t!("cli-show-html"))?;
     }
     writeln!(out)?;
     writeln!(out, "{}", view.body)?;
@@ -133,12 +156,12 @@ fn print_rows(store: &Store, rows: &[MessageRow], json: bool) -> anyhow::Result<
         } else {
             writeln!(
                 out,
-                "{:>7}  {}  {:<24.24}  {:<50.50} {:>8}",
+                "{:>7}  {}  {:<24.24}  {:<50.50} {:>8}", // not translated: a table row
                 row.id.0,
                 crate::fmt::date_time(row.date),
                 row.sender(),
                 row.subject,
-                row.size
+                crate::fmt::size(row.size)
             )?;
         }
     }

@@ -24,6 +24,7 @@ use crate::jobs::{Control, Progress};
 use crate::rules::syntax::{format_action, format_condition, parse_rule};
 use crate::rules::{self, Combine, Rule, RuleSet};
 use crate::store::Store;
+use crate::t;
 
 /// `popmail rule …`.
 #[derive(Debug, Subcommand)]
@@ -136,7 +137,7 @@ pub(super) fn run(store: &mut Store, command: RuleCommand) -> anyhow::Result<()>
             let i = find(&list, &name)?;
             list.remove(i);
             store.set_rules(&list)?;
-            println!("Removed the rule \"{name}\".");
+            println!("{}", t!("cli-rule-removed", name = name.as_str()));
             Ok(())
         }
         RuleCommand::List { json } => list(store, json),
@@ -147,14 +148,21 @@ pub(super) fn run(store: &mut Store, command: RuleCommand) -> anyhow::Result<()>
         } => run_on_folder(store, &folder, dry_run, quiet),
         RuleCommand::Import { file, replace } => {
             let text = std::fs::read_to_string(&file)
-                .with_context(|| format!("reading {}", file.display()))?;
+                .with_context(|| t!("cli-reading", path = file.display().to_string()))?;
             let new = rules::import_json(&text)
-                .with_context(|| format!("importing {}", file.display()))?;
+                .with_context(|| t!("cli-importing", path = file.display().to_string()))?;
             let count = new.len();
             let mut list = if replace { Vec::new() } else { store.rules()? };
             list.extend(new);
             save(store, &list)?;
-            println!("Imported {count} rules from {}.", file.display());
+            println!(
+                "{}",
+                t!(
+                    "cli-rule-imported",
+                    count = count,
+                    path = file.display().to_string()
+                )
+            );
             Ok(())
         }
         RuleCommand::Export { file, sieve } => {
@@ -164,8 +172,16 @@ pub(super) fn run(store: &mut Store, command: RuleCommand) -> anyhow::Result<()>
             } else {
                 rules::export_json(&list)? + "\n"
             };
-            std::fs::write(&file, text).with_context(|| format!("writing {}", file.display()))?;
-            println!("Exported {} rules to {}.", list.len(), file.display());
+            std::fs::write(&file, text)
+                .with_context(|| t!("cli-writing", path = file.display().to_string()))?;
+            println!(
+                "{}",
+                t!(
+                    "cli-rule-exported",
+                    count = list.len(),
+                    path = file.display().to_string()
+                )
+            );
             Ok(())
         }
     }
@@ -181,7 +197,7 @@ fn save(store: &mut Store, list: &[Rule]) -> anyhow::Result<()> {
 fn find(list: &[Rule], name: &str) -> anyhow::Result<usize> {
     list.iter()
         .position(|r| r.name.eq_ignore_ascii_case(name.trim()))
-        .with_context(|| format!("there is no rule named \"{name}\" (see `popmail rule list`)"))
+        .with_context(|| t!("cli-rule-not-found", name = name))
 }
 
 fn place_at(list: &mut Vec<Rule>, rule: Rule, position: Option<usize>) {
@@ -198,7 +214,7 @@ fn add(store: &mut Store, args: RuleArgs) -> anyhow::Result<()> {
     let mut list = store.rules()?;
     place_at(&mut list, rule, args.position);
     save(store, &list)?;
-    println!("Added the rule \"{}\".", args.name.trim());
+    println!("{}", t!("cli-rule-added", name = args.name.trim()));
     Ok(())
 }
 
@@ -229,7 +245,7 @@ fn edit(store: &mut Store, args: EditArgs) -> anyhow::Result<()> {
     let name = rule.name.clone();
     place_at(&mut list, rule, args.position.or(Some(i + 1)));
     save(store, &list)?;
-    println!("Changed the rule \"{name}\".");
+    println!("{}", t!("cli-rule-changed", name = name.as_str()));
     Ok(())
 }
 
@@ -241,28 +257,26 @@ fn list(store: &Store, json: bool) -> anyhow::Result<()> {
         return Ok(());
     }
     if list.is_empty() {
-        writeln!(
-            out,
-            "No rules yet. Add one with `popmail rule add NAME --if … --then …`."
-        )?;
+        writeln!(out, "{}", t!("cli-rule-none"))?;
     }
     for (i, r) in list.iter().enumerate() {
-        writeln!(
-            out,
-            "{}. {}{} — when {} of:",
-            i + 1,
-            r.name,
-            if r.enabled { "" } else { " (disabled)" },
-            match r.combine {
-                Combine::All => "all",
-                Combine::Any => "any",
-            }
-        )?;
+        let name = if r.enabled {
+            r.name.clone()
+        } else {
+            t!("cli-rule-disabled", name = r.name.as_str())
+        };
+        let heading = match r.combine {
+            Combine::All => t!("cli-rule-when-all", n = i + 1, name = name),
+            Combine::Any => t!("cli-rule-when-any", n = i + 1, name = name),
+        };
+        writeln!(out, "{heading}")?;
+        // The conditions and actions are in the rule syntax, which is English
+        // (`from is …`, `move …`), so the words before them are too.
         for c in &r.conditions {
-            writeln!(out, "     if   {}", format_condition(c))?;
+            writeln!(out, "     if   {}", format_condition(c))?; // not translated: rule syntax
         }
         for a in &r.actions {
-            writeln!(out, "     then {}", format_action(a))?;
+            writeln!(out, "     then {}", format_action(a))?; // not translated: rule syntax
         }
     }
     Ok(())
@@ -311,7 +325,7 @@ fn run_on_folder(
     dry_run: bool,
     quiet: bool,
 ) -> anyhow::Result<()> {
-    let folder = store.resolve_folder(folder)?;
+    let folder = super::folder_named(store, folder)?;
     let req = RunRequest {
         scope: RulesScope::Folder(folder.id),
         dry_run,
@@ -348,9 +362,11 @@ pub(super) fn progress_bar(quiet: bool, len: u64) -> ProgressBar {
             ProgressDrawTarget::stderr()
         },
     );
-    if let Ok(style) = ProgressStyle::with_template(
-        "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} messages {msg}",
-    ) {
+    let template = format!(
+        "{{spinner}} [{{elapsed_precise}}] {{bar:30}} {{pos}}/{{len}} {} {{msg}}",
+        t!("cli-progress-messages")
+    );
+    if let Ok(style) = ProgressStyle::with_template(&template) {
         bar.set_style(style);
     }
     bar

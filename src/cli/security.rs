@@ -19,7 +19,7 @@ use super::import_export::Cli as Bar;
 use crate::keys::{self, DataKey, Header, Kind, RateLimit, WrapKey};
 use crate::secret::Secret;
 use crate::store::{self, Store, StoreConfig};
-use crate::{credentials, jobs, paths};
+use crate::{credentials, jobs, paths, t};
 
 /// How `popmail encrypt` unlocks the store later.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,16 +41,18 @@ fn store_file(data_dir: &Path) -> PathBuf {
 /// Reads a secret from `FILE_VAR` (a file's first line) or `VAR`.
 fn from_env(file_var: &str, var: &str) -> anyhow::Result<Option<Secret>> {
     if let Some(file) = std::env::var_os(file_var) {
-        let text = std::fs::read_to_string(&file)
-            .with_context(|| format!("reading {file_var} ({})", Path::new(&file).display()))?;
+        let text = std::fs::read_to_string(&file).with_context(|| {
+            t!(
+                "cli-security-reading-var",
+                var = file_var,
+                path = Path::new(&file).display().to_string()
+            )
+        })?;
         let line = text.lines().next().unwrap_or_default();
         return Ok(Some(Secret::new(line)));
     }
     Ok(std::env::var(var).ok().map(Secret::new))
 }
-
-const HOW: &str = "run popmail in a terminal, or set POPMAIL_PASSPHRASE_FILE (a file holding it) \
-                   or POPMAIL_PASSPHRASE (visible to other programs of this user)";
 
 /// The passphrase of an encrypted store: environment, else a prompt, else a refusal.
 fn passphrase() -> anyhow::Result<Secret> {
@@ -58,11 +60,11 @@ fn passphrase() -> anyhow::Result<Secret> {
         return Ok(p);
     }
     if !std::io::stdin().is_terminal() {
-        bail!("the mail store is encrypted and no passphrase was given: {HOW}");
+        bail!("{}", t!("cli-security-no-passphrase"));
     }
     Ok(Secret::new(
-        rpassword::prompt_password("Passphrase of the mail store: ")
-            .context("reading the passphrase")?,
+        rpassword::prompt_password(format!("{} ", t!("cli-security-prompt")))
+            .context(t!("cli-security-reading-passphrase"))?,
     ))
 }
 
@@ -72,21 +74,24 @@ fn new_passphrase() -> anyhow::Result<Secret> {
         Some(p) => p,
         None => {
             if !std::io::stdin().is_terminal() {
-                bail!(
-                    "a new passphrase is needed: run in a terminal, or set \
-                     POPMAIL_NEW_PASSPHRASE_FILE or POPMAIL_NEW_PASSPHRASE"
-                );
+                bail!("{}", t!("cli-security-new-needed"));
             }
-            let a = Secret::new(rpassword::prompt_password("New passphrase: ")?);
-            let b = Secret::new(rpassword::prompt_password("The same again: ")?);
+            let a = Secret::new(rpassword::prompt_password(format!(
+                "{} ",
+                t!("cli-security-prompt-new")
+            ))?);
+            let b = Secret::new(rpassword::prompt_password(format!(
+                "{} ",
+                t!("cli-security-prompt-again")
+            ))?);
             if a != b {
-                bail!("the two passphrases differ; nothing was changed");
+                bail!("{}", t!("cli-security-differ"));
             }
             a
         }
     };
     if p.is_empty() {
-        bail!("the new passphrase is empty; nothing was changed");
+        bail!("{}", t!("cli-security-empty"));
     }
     Ok(p)
 }
@@ -102,7 +107,7 @@ fn data_key(data_dir: &Path) -> anyhow::Result<DataKey> {
         return Ok(header.unlock_with(Kind::Keychain, &kek, &kpath)?);
     }
     if !header.has(Kind::Passphrase) {
-        bail!("the mail store is unlocked by the system keychain, which does not answer here");
+        bail!("{}", t!("cli-security-keychain-silent"));
     }
     let limit = RateLimit::in_dir(data_dir);
     limit.check()?;
@@ -137,7 +142,7 @@ pub fn encrypt(data_dir: &Path, how: Unlock, quiet: bool) -> anyhow::Result<()> 
         Unlock::Keychain => {
             let kek = WrapKey::generate()?;
             credentials::save_store_wrap_key(config.path(), &kek)
-                .context("the store key cannot go to the keychain; use --passphrase")?;
+                .context(t!("cli-security-no-keychain"))?;
             header.wrap_with(Kind::Keychain, &kek, &key)?;
         }
         Unlock::Passphrase => {
@@ -153,21 +158,21 @@ pub fn encrypt(data_dir: &Path, how: Unlock, quiet: bool) -> anyhow::Result<()> 
     header.save(&key_file(data_dir))?;
     if let Some(rec) = &recovery {
         eprintln!(
-            "Recovery key (shown once; write it down, it opens the store if the passphrase is \
-             forgotten):\n\n    {}\n",
+            "{}\n\n    {}\n",
+            t!("cli-security-recovery-key"),
             keys::recovery_text(rec).expose()
         );
     }
     jobs::convert(store, Some(key), Bar::new(quiet, true)).map_err(|e| {
         if matches!(e, jobs::Error::Cancelled) {
-            anyhow::anyhow!("interrupted; the mail store is unchanged (not encrypted)")
+            anyhow::anyhow!(t!("cli-security-encrypt-interrupted"))
         } else {
             anyhow::Error::new(e)
         }
     })?;
     eprintln!(
-        "The mail store is encrypted. Note: {}.",
-        jobs::ERASURE_NOTICE
+        "{}",
+        t!("cli-security-encrypted", notice = jobs::erasure_notice())
     );
     Ok(())
 }
@@ -184,29 +189,26 @@ fn switch_unlock(
     let header = Header::load(&kpath)?;
     match how {
         Unlock::Keychain if header.has(Kind::Keychain) && !header.has(Kind::Passphrase) => {
-            bail!("the mail store is already encrypted and unlocked by the system keychain")
+            bail!("{}", t!("cli-security-already-keychain"))
         }
         Unlock::Keychain => {
             credentials::use_keychain(config.path(), &kpath, key)?;
-            eprintln!(
-                "The mail store is already encrypted; it now opens by the system keychain \
-                 (the recovery key still works)."
-            );
+            eprintln!("{}", t!("cli-security-now-keychain"));
         }
-        Unlock::Passphrase if header.has(Kind::Passphrase) => bail!(
-            "the mail store is already encrypted with a passphrase; use `popmail passphrase change`"
-        ),
+        Unlock::Passphrase if header.has(Kind::Passphrase) => {
+            bail!("{}", t!("cli-security-already-passphrase"))
+        }
         Unlock::Passphrase => {
             let pass = new_passphrase()?;
             let recovery = credentials::use_passphrase(config.path(), &kpath, key, &pass)?;
             if let Some(rec) = recovery {
                 eprintln!(
-                    "Recovery key (shown once; write it down, it opens the store if the \
-                     passphrase is forgotten):\n\n    {}\n",
+                    "{}\n\n    {}\n",
+                    t!("cli-security-recovery-key"),
                     rec.expose()
                 );
             }
-            eprintln!("The mail store is already encrypted; it now asks for the passphrase.");
+            eprintln!("{}", t!("cli-security-now-passphrase"));
         }
     }
     Ok(())
@@ -216,25 +218,26 @@ fn switch_unlock(
 pub fn decrypt(data_dir: &Path, quiet: bool) -> anyhow::Result<()> {
     let config = config(data_dir)?;
     if config.key().is_none() {
-        bail!("the mail store is not encrypted");
+        bail!("{}", t!("cli-security-not-encrypted"));
     }
     let store = Store::open(&config)?;
     jobs::convert(store, None, Bar::new(quiet, true)).map_err(|e| {
         if matches!(e, jobs::Error::Cancelled) {
-            anyhow::anyhow!("interrupted; the mail store is unchanged (still encrypted)")
+            anyhow::anyhow!(t!("cli-security-decrypt-interrupted"))
         } else {
             anyhow::Error::new(e)
         }
     })?;
     let kpath = key_file(data_dir);
     let had_keychain = Header::load(&kpath).is_ok_and(|h| h.has(Kind::Keychain));
-    std::fs::remove_file(&kpath).with_context(|| format!("removing {}", kpath.display()))?;
+    std::fs::remove_file(&kpath)
+        .with_context(|| t!("cli-removing", path = kpath.display().to_string()))?;
     if had_keychain {
         credentials::forget_store_wrap_key(config.path())?;
     }
     eprintln!(
-        "The mail store is no longer encrypted. Note: {}.",
-        jobs::ERASURE_NOTICE
+        "{}",
+        t!("cli-security-decrypted", notice = jobs::erasure_notice())
     );
     Ok(())
 }
@@ -243,23 +246,21 @@ pub fn decrypt(data_dir: &Path, quiet: bool) -> anyhow::Result<()> {
 pub fn change_passphrase(data_dir: &Path) -> anyhow::Result<()> {
     let kpath = key_file(data_dir);
     if !store::is_encrypted(&store_file(data_dir))? {
-        bail!("the mail store is not encrypted; use `popmail encrypt`");
+        bail!("{}", t!("cli-security-not-encrypted-use"));
     }
     let key = data_key(data_dir)?;
     let new = new_passphrase()?;
     let mut header = Header::load(&kpath)?;
     header.wrap_passphrase(&key, &new)?;
     header.save(&kpath)?;
-    eprintln!("The passphrase was changed.");
+    eprintln!("{}", t!("cli-security-changed"));
     Ok(())
 }
 
 /// `popmail unlock --recovery-key-env VAR`: a new passphrase, by the recovery key.
 pub fn unlock_with_recovery(data_dir: &Path, var: &str) -> anyhow::Result<()> {
     let kpath = key_file(data_dir);
-    let text = Secret::new(
-        std::env::var(var).with_context(|| format!("the environment variable {var} is not set"))?,
-    );
+    let text = Secret::new(std::env::var(var).with_context(|| t!("cli-env-not-set", var = var))?);
     let rec = WrapKey::from_hex(text.expose()).ok_or(keys::Error::BadRecoveryKey)?;
     let mut header = Header::load(&kpath)?;
     let key = header.unlock_with(Kind::Recovery, &rec, &kpath)?;
@@ -267,7 +268,7 @@ pub fn unlock_with_recovery(data_dir: &Path, var: &str) -> anyhow::Result<()> {
     header.wrap_passphrase(&key, &new)?;
     header.save(&kpath)?;
     RateLimit::in_dir(data_dir).succeeded()?;
-    eprintln!("A new passphrase was set with the recovery key.");
+    eprintln!("{}", t!("cli-security-recovered"));
     Ok(())
 }
 
@@ -276,19 +277,22 @@ pub fn lock_status(data_dir: &Path) -> anyhow::Result<()> {
     let path = store_file(data_dir);
     store::recover_conversion(&path)?;
     if !store::is_encrypted(&path)? {
-        println!("not encrypted");
+        println!("{}", t!("cli-security-status-plain"));
         return Ok(());
     }
     let header = Header::load(&key_file(data_dir))?;
-    let kinds: Vec<&str> = header
+    let kinds: Vec<String> = header
         .kinds()
         .into_iter()
         .map(|k| match k {
-            Kind::Passphrase => "passphrase",
-            Kind::Recovery => "recovery key",
-            Kind::Keychain => "system keychain",
+            Kind::Passphrase => t!("cli-security-kind-passphrase"),
+            Kind::Recovery => t!("cli-security-kind-recovery"),
+            Kind::Keychain => t!("cli-security-kind-keychain"),
         })
         .collect();
-    println!("encrypted; unlocked by: {}", kinds.join(", "));
+    println!(
+        "{}",
+        t!("cli-security-status-encrypted", kinds = kinds.join(", "))
+    );
     Ok(())
 }

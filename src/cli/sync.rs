@@ -18,6 +18,7 @@ use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use crate::notify::{Collector, Notifier, NotifyEvent};
 use crate::store::{AccountId, Store};
 use crate::sync::{Command, Event, SyncOptions, SyncWorker};
+use crate::{i18n, t};
 
 /// How long the end of a sync waits for each notification to reach the
 /// notification service.
@@ -31,7 +32,7 @@ pub(super) fn run(
     notify: Option<bool>,
 ) -> anyhow::Result<ExitCode> {
     let accounts = match account {
-        Some(name) => vec![store.account_by_name(name)?],
+        Some(name) => vec![super::account_named(store, name)?],
         None => store
             .accounts()?
             .into_iter()
@@ -39,7 +40,7 @@ pub(super) fn run(
             .collect(),
     };
     if accounts.is_empty() {
-        bail!("no enabled account to sync; add one with `popmail account add`");
+        bail!("{}", t!("cli-sync-no-account"));
     }
     let names: HashMap<AccountId, String> = accounts
         .iter()
@@ -62,7 +63,11 @@ pub(super) fn run(
     let mut pending: HashSet<AccountId> = names.keys().copied().collect();
     let bars = MultiProgress::new();
     let mut bar_of: HashMap<AccountId, ProgressBar> = HashMap::new();
-    let style = ProgressStyle::with_template("{prefix:>16} [{bar:30}] {pos}/{len} messages, {msg}")
+    let template = format!(
+        "{{prefix:>16}} [{{bar:30}}] {{pos}}/{{len}} {}, {{msg}}",
+        t!("cli-progress-messages")
+    );
+    let style = ProgressStyle::with_template(&template)
         .unwrap_or_else(|_| ProgressStyle::default_bar())
         .progress_chars("=> ");
     let mut failed = 0;
@@ -76,7 +81,7 @@ pub(super) fn run(
         let event = select! {
             recv(worker.events()) -> e => match e { Ok(e) => e, Err(_) => break },
             recv(interrupt) -> _ => {
-                eprintln!("cancelling…");
+                eprintln!("{}", t!("cli-sync-cancelling"));
                 worker.send(Command::Cancel(None));
                 continue;
             }
@@ -108,10 +113,10 @@ pub(super) fn run(
                 if let Some(bar) = bar_of.get(&account) {
                     bar.set_length(messages_total);
                     bar.set_position(messages_done);
-                    bar.set_message(format!(
-                        "{} of {}",
-                        crate::fmt::size(bytes_done),
-                        crate::fmt::size(bytes_total)
+                    bar.set_message(t!(
+                        "cli-sync-bytes",
+                        done = crate::fmt::size(bytes_done),
+                        total = crate::fmt::size(bytes_total)
                     ));
                 }
             }
@@ -119,26 +124,26 @@ pub(super) fn run(
                 if let Some(bar) = bar_of.remove(&account) {
                     bar.finish_and_clear();
                 }
+                let line = t!(
+                    "cli-sync-finished",
+                    account = name(&account),
+                    downloaded = summary.downloaded,
+                    partial = summary.partial,
+                    deleted = summary.deleted_on_server,
+                    skipped = summary.skipped,
+                    size = crate::fmt::size(summary.bytes),
+                    secs = i18n::number(summary.elapsed.as_secs_f64(), 1),
+                );
                 say(
                     &bars,
-                    format!(
-                        "{}: {} downloaded ({} headers only), {} deleted on the server, {} already here, {} in {:.1} s{}",
-                        name(&account),
-                        summary.downloaded,
-                        summary.partial,
-                        summary.deleted_on_server,
-                        summary.skipped,
-                        crate::fmt::size(summary.bytes),
-                        summary.elapsed.as_secs_f64(),
-                        if summary.cancelled {
-                            " (cancelled)"
-                        } else {
-                            ""
-                        }
-                    ),
+                    if summary.cancelled {
+                        t!("cli-sync-cancelled", line = line)
+                    } else {
+                        line
+                    },
                 );
                 for notice in &summary.notices {
-                    say(&bars, format!("{}: {notice}", name(&account)));
+                    say(&bars, format!("{}: {notice}", name(&account))); // not translated: "account: notice"
                 }
                 pending.remove(&account);
             }
@@ -148,22 +153,39 @@ pub(super) fn run(
                 if let Some(bar) = bar_of.remove(&account) {
                     bar.finish_and_clear();
                 }
-                say(&bars, format!("{}: failed: {message}", name(&account)));
+                say(
+                    &bars,
+                    t!(
+                        "cli-sync-failed",
+                        account = name(&account),
+                        error = message.as_str()
+                    ),
+                );
                 failed += 1;
                 pending.remove(&account);
             }
             Event::DryRun { account, report } => {
                 match report {
-                    Ok(r) => println!("{}: {}", name(&account), r.describe()),
+                    Ok(r) => println!("{}: {}", name(&account), r.describe()), // not translated: "account: report"
                     Err(e) => {
-                        eprintln!("{}: failed: {e}", name(&account));
+                        eprintln!(
+                            "{}",
+                            t!(
+                                "cli-sync-failed",
+                                account = name(&account),
+                                error = e.to_string()
+                            )
+                        );
                         failed += 1;
                     }
                 }
                 pending.remove(&account);
             }
             Event::Stopped { reason } => {
-                eprintln!("the sync worker stopped: {reason}");
+                eprintln!(
+                    "{}",
+                    t!("cli-sync-worker-stopped", reason = reason.to_string())
+                );
                 break;
             }
             Event::NewMail { .. } | Event::TestStep { .. } | Event::FullFetched { .. } => {}
@@ -193,7 +215,7 @@ fn wait_for_index(
 ) -> anyhow::Result<()> {
     let bar = bars.add(ProgressBar::new_spinner());
     store.wait_for_index(|left| {
-        bar.set_message(format!("indexing for search: {left} messages left"));
+        bar.set_message(crate::t!("cli-indexing", left = left));
         bar.tick();
         interrupt.try_recv().is_err()
     })?;
@@ -208,11 +230,11 @@ fn wait_for_notes(notifier: &Notifier, notes: usize) {
         match notifier.wait(NOTIFY_WAIT) {
             Some(NotifyEvent::Shown | NotifyEvent::Clicked) => {}
             Some(NotifyEvent::Unavailable(why) | NotifyEvent::Stopped(why)) => {
-                eprintln!("notifications: {why}");
+                eprintln!("{}", t!("cli-sync-notifications", why = why.to_string()));
                 return;
             }
             None => {
-                eprintln!("notifications: the notification service did not answer in time");
+                eprintln!("{}", t!("cli-sync-notifications-silent"));
                 return;
             }
         }

@@ -39,7 +39,7 @@ pub use server::DemoServer;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The listening socket could not be opened.
-    #[error("could not start the demo mail server on {addr}: {source}")]
+    #[error("{}", crate::t!("error-demo-bind", addr = addr, error = source.to_string()))]
     Bind {
         /// The address we tried to bind.
         addr: String,
@@ -47,7 +47,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The listening socket was opened but could not be configured or queried.
-    #[error("the demo mail server's socket could not be set up ({what}): {source}")]
+    #[error("{}", crate::t!("error-demo-socket", what = *what, error = source.to_string()))]
     Socket {
         /// Which step failed.
         what: &'static str,
@@ -55,7 +55,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The server thread could not be started.
-    #[error("could not start the demo mail server's thread: {source}")]
+    #[error("{}", crate::t!("error-demo-thread", error = source.to_string()))]
     Spawn {
         /// The operating system's reason.
         source: std::io::Error,

@@ -47,7 +47,7 @@ pub const MAX_NOTES: usize = 4;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AutoconfigError {
     /// Fetching it failed.
-    #[error("could not fetch {url}: {source}")]
+    #[error("{}", crate::t!("error-autoconfig-fetch", url = url, error = source.to_string()))]
     Fetch {
         /// The address.
         url: String,
@@ -55,34 +55,34 @@ pub enum AutoconfigError {
         source: HttpError,
     },
     /// It is not well-formed XML, or not UTF-8.
-    #[error("the autoconfig file is not well-formed XML ({detail})")]
+    #[error("{}", crate::t!("error-autoconfig-xml", detail = detail))]
     NotXml {
         /// The XML reader's complaint.
         detail: String,
     },
     /// It declares a DTD, which could define entities.
-    #[error("the autoconfig file declares a DTD (<!DOCTYPE …>), which popmail refuses")]
+    #[error("{}", crate::t!("error-autoconfig-dtd"))]
     Dtd,
     /// It refers to an entity other than the five predefined ones.
-    #[error("the autoconfig file uses the undeclared entity “&{name};”")]
+    #[error("{}", crate::t!("error-autoconfig-entity", name = name))]
     Entity {
         /// The entity's name.
         name: String,
     },
     /// It exceeds a size bound.
-    #[error("the autoconfig file is too large or too deeply nested ({what})")]
+    #[error("{}", crate::t!("error-autoconfig-too-big", what = *what))]
     TooBig {
         /// Which bound.
         what: &'static str,
     },
     /// Its root element is not `clientConfig`.
-    #[error("this is not an autoconfig file (its root element is <{root}>)")]
+    #[error("{}", crate::t!("error-autoconfig-root", root = root))]
     NotAutoconfig {
         /// The root element's name.
         root: String,
     },
     /// A value has the wrong type.
-    #[error("the autoconfig file has a bad {field}: “{value}” ({why})")]
+    #[error("{}", crate::t!("error-autoconfig-bad-field", field = *field, value = value, why = *why))]
     BadValue {
         /// The element.
         field: &'static str,
@@ -92,13 +92,13 @@ pub enum AutoconfigError {
         why: &'static str,
     },
     /// A POP3 server entry lacks a required element.
-    #[error("a POP3 server in the autoconfig file has no <{field}>")]
+    #[error("{}", crate::t!("error-autoconfig-missing", field = *field))]
     Missing {
         /// The element.
         field: &'static str,
     },
     /// The file lists no POP3 server (IMAP only, typically).
-    #[error("the autoconfig file lists no POP3 server (only IMAP or SMTP)")]
+    #[error("{}", crate::t!("error-autoconfig-no-pop3"))]
     NoPop3,
 }
 

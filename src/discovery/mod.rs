@@ -188,13 +188,13 @@ impl Found {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     /// The address is not `local@domain`.
-    #[error("“{address}” is not an email address (name@example.com)")]
+    #[error("{}", crate::t!("error-discovery-bad-address", address = address))]
     BadAddress {
         /// The address as typed.
         address: String,
     },
     /// The provider has no POP3 service.
-    #[error("{provider} has no POP3 service. {note}")]
+    #[error("{}", crate::t!("error-discovery-no-pop3", provider = *provider, note = *note))]
     NoPop3 {
         /// The provider.
         provider: &'static str,
@@ -202,10 +202,7 @@ pub enum Error {
         note: &'static str,
     },
     /// No step found a server.
-    #[error(
-        "no POP3 settings found for {domain}; enter the server by hand. What was tried:\n{}",
-        tried.join("\n")
-    )]
+    #[error("{}", crate::t!("error-discovery-nothing", domain = domain, tried = tried.join("\n")))]
     NotFound {
         /// The mail domain.
         domain: String,
@@ -213,7 +210,7 @@ pub enum Error {
         tried: Vec<String>,
     },
     /// The search was cancelled.
-    #[error("finding settings was cancelled")]
+    #[error("{}", crate::t!("error-discovery-cancelled"))]
     Cancelled,
 }
 

@@ -14,10 +14,11 @@ use super::{Control, Error, Progress, Result};
 use crate::keys::DataKey;
 use crate::store::{Store, StoreConfig};
 
-/// What a user is told once a conversion has replaced the old file.
-pub const ERASURE_NOTICE: &str = "the old file was removed, but a filesystem cannot promise \
-     that its blocks are erased: copies may remain on the disk, in snapshots or in backups made \
-     before";
+/// What a user is told once a conversion has replaced the old file, in
+/// their language.
+pub fn erasure_notice() -> String {
+    crate::t!("jobs-erasure-notice")
+}
 
 /// Converts `store` to `target` (a data key: encrypted; `None`: plaintext);
 /// the configuration that opens the result. Cancelling leaves the store as

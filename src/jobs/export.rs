@@ -134,9 +134,7 @@ pub fn export(store: &Store, req: &ExportRequest, ctl: &mut dyn Control) -> Resu
         Format::Mboxo => Some(MboxVariant::Mboxo),
         Format::Maildir | Format::Eml => None,
         Format::Auto => {
-            return Err(Error::Invalid(
-                "choose an export format: mboxrd, mboxo, maildir or eml".into(),
-            ));
+            return Err(Error::Invalid(crate::t!("jobs-export-choose-format")));
         }
     };
     // Refuse before writing anything.
@@ -227,10 +225,9 @@ fn export_inner(
             for f in &all {
                 children.entry(f.parent).or_default().push(f);
             }
-            let root = all
-                .iter()
-                .find(|f| f.id == *folder)
-                .ok_or_else(|| Error::Invalid(format!("no folder with id {}", folder.0)))?;
+            let root = all.iter().find(|f| f.id == *folder).ok_or_else(|| {
+                Error::Invalid(crate::t!("jobs-no-folder-id", id = folder.0.to_string()))
+            })?;
             // (folder, relative path) in depth-first order.
             let mut list: Vec<(&Folder, Vec<String>)> = vec![(root, Vec::new())];
             let mut i = 0;

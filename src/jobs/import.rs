@@ -151,7 +151,10 @@ pub fn import(
         match super::rules::saved_rules(store) {
             Ok(set) => Some(set),
             Err(e) => {
-                summary.notes.push(format!("rules were not run: {e}"));
+                summary.notes.push(crate::t!(
+                    "jobs-import-rules-not-run",
+                    error = e.to_string()
+                ));
                 None
             }
         }
@@ -172,7 +175,7 @@ pub fn import(
         std::thread::Builder::new()
             .name("popmail-import-read".into())
             .spawn(move || read_all(&sources, &targets, format, &opts, &tx, &stop, &in_flight))
-            .map_err(|_| Error::Thread("import reader"))?
+            .map_err(|_| Error::Thread("import reader"))? // not translated: a thread's name
     };
     let mut last = Instant::now();
     let mut result: Result<()> = Ok(());
@@ -200,7 +203,10 @@ pub fn import(
                     && let Err(e) = super::rules::run_batch(store, set, &new, ran)
                 {
                     // The mail is stored; only sorting it stopped.
-                    summary.notes.push(format!("rules stopped: {e}"));
+                    summary.notes.push(crate::t!(
+                        "jobs-import-rules-stopped",
+                        error = e.to_string()
+                    ));
                     summary.rules = None;
                 }
             }
@@ -233,7 +239,7 @@ pub fn import(
     }
     stop.store(true, Ordering::Relaxed);
     drop(rx);
-    let read_result = reader.join().map_err(|_| Error::Thread("import reader"))?;
+    let read_result = reader.join().map_err(|_| Error::Thread("import reader"))?; // not translated: a thread's name
     result?;
     if !summary.cancelled {
         read_result?;
@@ -266,11 +272,7 @@ fn wait_for_index(
         !ctl.cancelled()
     })?;
     if !caught_up {
-        summary.notes.push(
-            "stopped waiting for the search index: the imported mail is stored, and it becomes \
-             searchable in the background"
-                .into(),
-        );
+        summary.notes.push(crate::t!("jobs-import-index-not-waited"));
     }
     Ok(())
 }
@@ -294,7 +296,7 @@ fn folder_name(name: &str) -> String {
         .collect();
     let s = s.trim();
     if s.is_empty() {
-        "Imported".to_string()
+        "Imported".to_string() // not translated: a stored folder's name, the same in every language
     } else {
         s.to_string()
     }
@@ -324,7 +326,7 @@ pub fn source_name(path: &Path) -> String {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "Imported".to_string());
+        .unwrap_or_else(|| "Imported".to_string()); // not translated: a stored folder's name
     for ext in [".mbox", ".mbx", ".eml", ".EML", ".sbd"] {
         if let Some(stem) = name.strip_suffix(ext).filter(|s| !s.is_empty()) {
             return stem.to_string();
@@ -444,16 +446,19 @@ fn mbox_notes(path: &Path, variant: MboxVariant, s: &mailbox::mbox_read::ScanSta
             .join(", ")
     };
     if variant != MboxVariant::Mboxrd {
-        notes.push(format!("{}: read as {variant:?}", path.display()));
+        notes.push(crate::t!(
+            "jobs-import-read-as",
+            path = path.display().to_string(),
+            variant = format!("{variant:?}")
+        ));
     }
     if s.unquoted_from > 0 || s.separators_without_blank > 0 {
-        notes.push(format!(
-            "{}: {} body line(s) starting \"From \" were not quoted and were kept as text; \
-             {} message separator(s) had no empty line before them (byte offsets: {})",
-            path.display(),
-            s.unquoted_from,
-            s.separators_without_blank,
-            offsets(&s.suspicious)
+        notes.push(crate::t!(
+            "jobs-import-mbox-suspicious",
+            path = path.display().to_string(),
+            lines = s.unquoted_from,
+            separators = s.separators_without_blank,
+            offsets = offsets(&s.suspicious)
         ));
     }
     notes

@@ -31,12 +31,16 @@ pub struct MarkSummary {
 impl MarkSummary {
     /// The outcome in one sentence.
     pub fn sentence(&self) -> String {
-        format!(
-            "Marked {} as {}; the filter learned from {}.",
-            crate::fmt::count(self.marked, "message", "messages"),
-            if self.junk { "junk" } else { "not junk" },
-            self.learned
-        )
+        let marked = crate::fmt::messages(self.marked);
+        if self.junk {
+            crate::t!("jobs-junk-marked", marked = marked, learned = self.learned)
+        } else {
+            crate::t!(
+                "jobs-junk-marked-not",
+                marked = marked,
+                learned = self.learned
+            )
+        }
     }
 }
 
@@ -63,9 +67,9 @@ pub fn mark_junk(
 ) -> Result<MarkSummary> {
     let rows = store.rows(ids)?;
     if let Some(missing) = ids.iter().find(|id| !rows.iter().any(|r| r.id == **id)) {
-        return Err(Error::Invalid(format!(
-            "there is no message with id {} (nothing was marked)",
-            missing.0
+        return Err(Error::Invalid(crate::t!(
+            "jobs-junk-no-message",
+            id = missing.0.to_string()
         )));
     }
     let mut sum = MarkSummary {

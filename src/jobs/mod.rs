@@ -25,7 +25,7 @@ mod worker;
 
 use std::path::{Path, PathBuf};
 
-pub use convert::{ERASURE_NOTICE, convert};
+pub use convert::{convert, erasure_notice};
 pub use export::{ExportRequest, ExportSource, ExportSummary, export};
 pub use import::{ImportRequest, ImportSummary, Target, import};
 pub use junk::{MarkSummary, mark_junk};
@@ -46,10 +46,10 @@ pub enum Error {
     #[error(transparent)]
     Mailbox(#[from] crate::mailbox::Error),
     /// The job was cancelled.
-    #[error("cancelled")]
+    #[error("{}", crate::t!("error-jobs-cancelled"))]
     Cancelled,
     /// A background thread could not be started or died.
-    #[error("the {0} thread failed")]
+    #[error("{}", crate::t!("error-jobs-thread", name = *_0))]
     Thread(&'static str),
     /// The request makes no sense (e.g. an export to an import-only format).
     #[error("{0}")]
@@ -57,11 +57,7 @@ pub enum Error {
     /// An import stopped part way because the store refused a write (for
     /// example a full disk): every batch before it is stored whole, the
     /// failing batch not at all, and nothing is retried.
-    #[error(
-        "the import stopped after storing {imported} messages ({} of {} read): {source}",
-        crate::fmt::size(*bytes_read),
-        crate::fmt::size(*total_bytes)
-    )]
+    #[error("{}", crate::t!("error-jobs-import-stopped", count = *imported, read = crate::fmt::size(*bytes_read), total = crate::fmt::size(*total_bytes), source = source.to_string()))]
     ImportStopped {
         /// Messages stored before the failure.
         imported: u64,

@@ -86,26 +86,32 @@ pub const MAX_LINES: usize = 10_000;
 impl RunSummary {
     /// The outcome in one sentence, for the window and the CLI.
     pub fn sentence(&self) -> String {
-        let of = format!(
-            "{} of {}",
-            self.matched,
-            crate::fmt::count(self.examined, "message", "messages")
-        );
-        let mut s = if self.dry_run {
-            format!("{of} match; nothing was changed (dry run).")
+        let examined = crate::fmt::messages(self.examined);
+        let s = if self.dry_run {
+            crate::t!(
+                "jobs-rules-dry-run",
+                matched = self.matched,
+                examined = examined
+            )
         } else {
-            format!(
-                "{of} matched; {} moved, {} changed flags.",
-                self.moved, self.flagged
+            crate::t!(
+                "jobs-rules-done",
+                matched = self.matched,
+                examined = examined,
+                moved = self.moved,
+                flagged = self.flagged
             )
         };
         if self.cancelled {
-            s = format!(
-                "Cancelled after {} of {}: {s} What was applied stays.",
-                self.examined, self.total
-            );
+            crate::t!(
+                "jobs-rules-cancelled",
+                done = self.examined,
+                total = self.total,
+                what = s
+            )
+        } else {
+            s
         }
-        s
     }
 }
 
@@ -156,7 +162,7 @@ pub fn test_message(store: &Store, id: MessageId, rules: &[Rule]) -> Result<Test
     Ok(TestResult {
         subject: row.subject,
         outcome: if d.matched.is_empty() {
-            "no rule matches; nothing would change".into()
+            crate::t!("jobs-rules-no-match")
         } else {
             describe(&d)
         },
@@ -169,11 +175,7 @@ pub fn saved_rules(store: &Store) -> Result<RuleSet> {
     let set =
         RuleSet::compile(&store.rules()?).map_err(|e| super::Error::Invalid(e.to_string()))?;
     if set.is_empty() {
-        return Err(super::Error::Invalid(
-            "there are no enabled rules to run (add one in Settings → Rules or with `popmail \
-             rule add`)"
-                .into(),
-        ));
+        return Err(super::Error::Invalid(crate::t!("jobs-rules-none-enabled")));
     }
     Ok(set)
 }
@@ -315,24 +317,24 @@ pub fn describe(d: &Decision) -> String {
     let mut parts = Vec::new();
     match &d.destination {
         Destination::Inbox => {}
-        Destination::Folder(f) => parts.push(format!("move to \"{f}\"")),
-        Destination::Trash => parts.push("move to the Trash".into()),
-        Destination::Junk => parts.push("move to Junk".into()),
+        Destination::Folder(f) => parts.push(crate::t!("jobs-rules-move-to", folder = f.as_str())),
+        Destination::Trash => parts.push(crate::t!("jobs-rules-move-trash")),
+        Destination::Junk => parts.push(crate::t!("jobs-rules-move-junk")),
     }
     if d.read {
-        parts.push("mark read".into());
+        parts.push(crate::t!("jobs-rules-mark-read"));
     }
     if d.starred {
-        parts.push("star".into());
+        parts.push(crate::t!("jobs-rules-star"));
     }
     if d.junk == Some(false) {
-        parts.push("never junk".into());
+        parts.push(crate::t!("jobs-rules-never-junk"));
     }
     if d.server.delete_now || d.server.leave || d.server.download_full {
-        parts.push("(server actions apply only when mail arrives)".into());
+        parts.push(crate::t!("jobs-rules-server-later"));
     }
     if parts.is_empty() {
-        "nothing to change".into()
+        crate::t!("jobs-rules-nothing")
     } else {
         parts.join(", ")
     }

@@ -138,7 +138,7 @@ pub fn spawn(store: StoreConfig, repaint: Repaint) -> std::io::Result<JobWorker>
                 inbox.cancel().reset();
                 outbox.done(1);
             }
-            "shut down".into()
+            crate::t!("jobs-worker-shut-down")
         },
     )
 }

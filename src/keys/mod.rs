@@ -58,21 +58,19 @@ const MAX_WAIT: Duration = Duration::from_secs(300);
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The passphrase (or recovery key) does not unwrap the data key.
-    #[error("wrong passphrase: the mail store was not unlocked (nothing was changed)")]
+    #[error("{}", crate::t!("error-keys-wrong-passphrase"))]
     WrongPassphrase,
     /// The recovery key does not unwrap the data key.
-    #[error("wrong recovery key: the mail store was not unlocked (nothing was changed)")]
+    #[error("{}", crate::t!("error-keys-wrong-recovery"))]
     WrongRecoveryKey,
     /// A recovery key could not be read at all.
-    #[error(
-        "this is not a recovery key: expected 64 hexadecimal digits (dashes and spaces allowed)"
-    )]
+    #[error("{}", crate::t!("error-keys-bad-recovery"))]
     BadRecoveryKey,
     /// Too many wrong attempts: wait.
-    #[error("too many wrong passphrases; try again in {0} s")]
+    #[error("{}", crate::t!("error-keys-rate-limited", secs = _0.to_string()))]
     TooManyAttempts(u64),
     /// The header holds no wrapping of this kind.
-    #[error("the key file {path} has no {kind} wrapping of the key")]
+    #[error("{}", crate::t!("error-keys-no-wrapping", path = path.display().to_string(), kind = *kind))]
     NoWrapping {
         /// The header file.
         path: PathBuf,
@@ -80,10 +78,7 @@ pub enum Error {
         kind: &'static str,
     },
     /// The header is damaged (truncated, edited, not ours).
-    #[error(
-        "the key file {path} is damaged ({detail}); restore it from a backup — without it the \
-         encrypted mail store cannot be opened"
-    )]
+    #[error("{}", crate::t!("error-keys-damaged", path = path.display().to_string(), detail = detail))]
     Corrupt {
         /// The header file.
         path: PathBuf,
@@ -91,7 +86,7 @@ pub enum Error {
         detail: String,
     },
     /// Reading or writing a file failed.
-    #[error("cannot {action} {path}: {source}")]
+    #[error("{}", crate::t!("error-keys-io", action = *action, path = path.display().to_string(), error = source.to_string()))]
     Io {
         /// "read", "write", …
         action: &'static str,
@@ -101,7 +96,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The OS gave no random bytes, or a primitive refused its input.
-    #[error("key material could not be made: {0}")]
+    #[error("{}", crate::t!("error-keys-crypto", error = _0))]
     Crypto(String),
 }
 

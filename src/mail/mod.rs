@@ -33,10 +33,10 @@ const SNIPPET_CHARS: usize = 160;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The message's MIME structure could not be parsed.
-    #[error("the message could not be parsed: {0}")]
+    #[error("{}", crate::t!("error-mail-parse", error = _0))]
     Parse(String),
     /// The requested part does not exist.
-    #[error("the message has no part {0}")]
+    #[error("{}", crate::t!("error-mail-no-part", part = _0))]
     NoSuchPart(String),
 }
 

@@ -255,7 +255,7 @@ impl std::str::FromStr for Format {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Reading a file or directory failed.
-    #[error("could not read {path}: {source}")]
+    #[error("{}", crate::t!("error-mailbox-read", path = path.display().to_string(), error = source.to_string()))]
     Read {
         /// The file or directory.
         path: PathBuf,
@@ -263,7 +263,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// Writing a file or directory failed.
-    #[error("could not write {path}: {source}")]
+    #[error("{}", crate::t!("error-mailbox-write", path = path.display().to_string(), error = source.to_string()))]
     Write {
         /// The file or directory.
         path: PathBuf,
@@ -271,10 +271,10 @@ pub enum Error {
         source: std::io::Error,
     },
     /// An export target already exists and overwriting was not requested.
-    #[error("{0} already exists; choose another name or use --force to overwrite it")]
+    #[error("{}", crate::t!("error-mailbox-exists", path = _0.display().to_string()))]
     Exists(PathBuf),
     /// The path is not a mailbox in any format popmail knows.
-    #[error("{path} is not an mbox file, a Maildir or an .eml file or directory ({why})")]
+    #[error("{}", crate::t!("error-mailbox-not-a-mailbox", path = path.display().to_string(), why = why))]
     NotAMailbox {
         /// The path given.
         path: PathBuf,
@@ -282,7 +282,7 @@ pub enum Error {
         why: String,
     },
     /// The format name is not one popmail knows.
-    #[error("unknown mailbox format {0:?}: use auto, mbox, mboxrd, mboxo, maildir or eml")]
+    #[error("{}", crate::t!("error-mailbox-unknown-format", format = format!("{_0:?}")))]
     UnknownFormat(String),
 }
 

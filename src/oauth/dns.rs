@@ -40,13 +40,13 @@ pub struct SrvRecord {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DnsError {
     /// The name cannot be put in a DNS question.
-    #[error("“{name}” is not a valid DNS name")]
+    #[error("{}", crate::t!("error-dns-bad-name", name = name))]
     BadName {
         /// The name.
         name: String,
     },
     /// No name server answered in time, or the socket failed.
-    #[error("no DNS answer for {name}: {detail}")]
+    #[error("{}", crate::t!("error-dns-no-answer", name = name, detail = detail))]
     NoAnswer {
         /// The name asked for.
         name: String,
@@ -54,7 +54,7 @@ pub enum DnsError {
         detail: String,
     },
     /// The name server answered with an error other than "no such name".
-    #[error("the DNS server refused the question for {name} ({code})")]
+    #[error("{}", crate::t!("error-dns-refused", name = name, code = code))]
     ServerError {
         /// The name asked for.
         name: String,
@@ -62,7 +62,7 @@ pub enum DnsError {
         code: String,
     },
     /// The look-up was cancelled.
-    #[error("cancelled")]
+    #[error("{}", crate::t!("error-dns-cancelled"))]
     Cancelled,
 }
 

@@ -40,10 +40,10 @@ pub const MAX_REDIRECTS: usize = 5;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HttpError {
     /// The sign-in was cancelled before this request.
-    #[error("cancelled")]
+    #[error("{}", crate::t!("error-http-cancelled"))]
     Cancelled,
     /// The endpoint answered with a redirect, which is never followed.
-    #[error("the server answered with a redirect (HTTP {status}), which popmail does not follow")]
+    #[error("{}", crate::t!("error-http-redirect", status = status.to_string()))]
     Redirect {
         /// The HTTP status.
         status: u16,
@@ -52,19 +52,19 @@ pub enum HttpError {
     #[error("{0}")]
     Transport(String),
     /// The answer was larger than the caller's limit.
-    #[error("the answer is larger than {limit} bytes, more than such a file can be")]
+    #[error("{}", crate::t!("error-http-too-large", limit = limit.to_string()))]
     TooLarge {
         /// The limit in bytes.
         limit: u64,
     },
     /// The server answered with a status other than 200.
-    #[error("the server answered HTTP {status}")]
+    #[error("{}", crate::t!("error-http-status", status = status.to_string()))]
     Status {
         /// The HTTP status.
         status: u16,
     },
     /// An address (asked for, or a redirect's target) is refused.
-    #[error("refused to go to {url}: {reason}")]
+    #[error("{}", crate::t!("error-http-refused-url", url = url, reason = reason.to_string()))]
     Refused {
         /// The address.
         url: String,

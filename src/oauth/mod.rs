@@ -43,7 +43,7 @@ pub use tokens::{Tokens, refresh};
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     /// An endpoint is not a usable URL.
-    #[error("the {what} address “{url}” is not a valid URL ({reason})")]
+    #[error("{}", crate::t!("error-oauth-bad-url", what = *what, url = url, reason = reason))]
     BadUrl {
         /// Which endpoint.
         what: &'static str,
@@ -53,9 +53,7 @@ pub enum Error {
         reason: String,
     },
     /// An endpoint would send secrets without encryption.
-    #[error(
-        "the {what} address “{url}” must start with https:// (plain http:// is allowed only on this computer)"
-    )]
+    #[error("{}", crate::t!("error-oauth-not-https", what = *what, url = url))]
     NotHttps {
         /// Which endpoint.
         what: &'static str,
@@ -63,15 +61,13 @@ pub enum Error {
         url: String,
     },
     /// A custom provider lacks an endpoint or scope that has no preset.
-    #[error("the {what} is not set; a custom provider needs it")]
+    #[error("{}", crate::t!("error-oauth-missing", what = *what))]
     Missing {
         /// What is missing.
         what: &'static str,
     },
     /// No client ID in the settings or the environment.
-    #[error(
-        "no client ID for {provider}: register popmail with the provider and give the ID with --client-id or in {env}"
-    )]
+    #[error("{}", crate::t!("error-oauth-no-client-id", provider = provider.to_string(), env = env.to_string()))]
     NoClientId {
         /// The provider's name.
         provider: &'static str,
@@ -79,59 +75,59 @@ pub enum Error {
         env: String,
     },
     /// The settings name a client secret variable that is not set.
-    #[error("the environment variable {var} (the client secret) is not set")]
+    #[error("{}", crate::t!("error-oauth-no-secret", var = var))]
     NoClientSecret {
         /// The variable's name.
         var: String,
     },
     /// The sign-in service could not be reached or answered badly at the
     /// HTTP level.
-    #[error("could not reach the sign-in service: {detail}")]
+    #[error("{}", crate::t!("error-oauth-unreachable", detail = detail))]
     Http {
         /// What failed.
         detail: String,
     },
     /// The service's answer is not what OAuth 2.0 prescribes.
-    #[error("the sign-in service gave an answer popmail cannot read: {detail}")]
+    #[error("{}", crate::t!("error-oauth-bad-answer", detail = detail))]
     BadAnswer {
         /// What is wrong with it.
         detail: String,
     },
     /// The provider (or the person) refused the sign-in.
-    #[error("the sign-in was refused ({detail})")]
+    #[error("{}", crate::t!("error-oauth-refused", detail = detail))]
     Refused {
         /// The provider's error code and description.
         detail: String,
     },
     /// The refresh token or code is no longer valid: revoked, expired, or
     /// replaced. Only a new sign-in helps.
-    #[error("the sign-in has expired or was withdrawn; sign in again ({detail})")]
+    #[error("{}", crate::t!("error-oauth-expired", detail = detail))]
     SignInAgain {
         /// The provider's error code and description.
         detail: String,
     },
     /// The device code expired before the person signed in.
-    #[error("the sign-in code expired before it was used; start the sign-in again")]
+    #[error("{}", crate::t!("error-oauth-code-expired"))]
     CodeExpired,
     /// The provider does not offer sign-in with a device code for mail.
-    #[error("{provider} does not allow signing in with a code for mail; sign in with the browser")]
+    #[error("{}", crate::t!("error-oauth-no-device", provider = provider.to_string()))]
     NoDeviceFlow {
         /// The provider's name.
         provider: &'static str,
     },
     /// The loopback listener for the browser's answer failed.
-    #[error("could not wait for the browser's answer on 127.0.0.1: {detail}")]
+    #[error("{}", crate::t!("error-oauth-loopback", detail = detail))]
     Loopback {
         /// What failed.
         detail: String,
     },
     /// No answer came from the browser in time.
-    #[error("no sign-in arrived from the browser within {minutes} minutes")]
+    #[error("{}", crate::t!("error-oauth-browser-timeout", minutes = *minutes))]
     TimedOut {
         /// How long popmail waited.
         minutes: u64,
     },
     /// The sign-in was cancelled.
-    #[error("the sign-in was cancelled")]
+    #[error("{}", crate::t!("error-oauth-cancelled"))]
     Cancelled,
 }

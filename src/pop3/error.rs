@@ -19,13 +19,13 @@ pub enum Violation {
     #[error(transparent)]
     Parse(#[from] ParseError),
     /// A listing named the same message number twice.
-    #[error("message {0} listed twice")]
+    #[error("{}", crate::t!("error-pop3-listed-twice", msg = _0.to_string()))]
     DuplicateNumber(u32),
     /// The server sent a SASL challenge after the mechanism had said all it has.
-    #[error("the server sent more SASL challenges than the mechanism has")]
+    #[error("{}", crate::t!("error-pop3-sasl-extra"))]
     ExtraChallenge,
     /// The SASL exchange went on longer than any mechanism needs.
-    #[error("the SASL exchange did not end")]
+    #[error("{}", crate::t!("error-pop3-sasl-endless"))]
     SaslUnfinished,
 }
 
@@ -51,13 +51,13 @@ impl SinkError {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The account settings cannot be used (e.g. a malformed pinned fingerprint).
-    #[error("invalid account settings: {detail}")]
+    #[error("{}", crate::t!("error-pop3-settings", detail = detail))]
     InvalidConfig {
         /// What is wrong.
         detail: String,
     },
     /// The host name could not be resolved.
-    #[error("cannot resolve {host}: {source}")]
+    #[error("{}", crate::t!("error-pop3-resolve", host = host, error = source.to_string()))]
     Resolve {
         /// Host name.
         host: String,
@@ -65,7 +65,7 @@ pub enum Error {
         source: io::Error,
     },
     /// No TCP connection could be made.
-    #[error("cannot connect to {addr}: {source}")]
+    #[error("{}", crate::t!("error-pop3-connect", addr = addr, error = source.to_string()))]
     Connect {
         /// Address (or host:port) tried last.
         addr: String,
@@ -73,13 +73,13 @@ pub enum Error {
         source: io::Error,
     },
     /// The server did not answer in time.
-    #[error("timed out during {during}")]
+    #[error("{}", crate::t!("error-pop3-timeout", during = during))]
     Timeout {
         /// What was being waited for.
         during: String,
     },
     /// Another socket error.
-    #[error("network error during {during}: {source}")]
+    #[error("{}", crate::t!("error-pop3-network", during = during, error = source.to_string()))]
     Io {
         /// What was being done.
         during: String,
@@ -87,19 +87,19 @@ pub enum Error {
         source: io::Error,
     },
     /// The server closed the connection.
-    #[error("the server closed the connection during {during}")]
+    #[error("{}", crate::t!("error-pop3-closed", during = during))]
     ConnectionClosed {
         /// What was being done.
         during: String,
     },
     /// The TLS handshake failed for a reason other than trust.
-    #[error("TLS failed: {detail}")]
+    #[error("{}", crate::t!("error-pop3-tls", detail = detail))]
     Tls {
         /// Library error text.
         detail: String,
     },
     /// The server's certificate is not trusted (or does not match the pin).
-    #[error("untrusted certificate {subject} (issuer {issuer}, SHA-256 {sha256}): {reason}")]
+    #[error("{}", crate::t!("error-pop3-untrusted", subject = subject, issuer = issuer, sha256 = sha256, reason = reason))]
     CertificateUntrusted {
         /// Certificate subject, e.g. `CN=mail.example.org`.
         subject: String,
@@ -115,7 +115,7 @@ pub enum Error {
     /// The certificate is valid, or might be, but for other names than the
     /// host the account connects to. Pinning is not suggested: the server
     /// name is what is wrong, or someone is in between.
-    #[error("the certificate is for {names:?}, not for {host} (SHA-256 {sha256}): {reason}")]
+    #[error("{}", crate::t!("error-pop3-wrong-host", names = format!("{names:?}"), host = host, sha256 = sha256, reason = reason))]
     CertificateNameMismatch {
         /// The host name (or address) in the account.
         host: String,
@@ -127,16 +127,16 @@ pub enum Error {
         reason: String,
     },
     /// STLS is required but the server does not offer it.
-    #[error("the server does not offer STLS")]
+    #[error("{}", crate::t!("error-pop3-no-stls"))]
     StlsUnavailable,
     /// The server refused the STLS command.
-    #[error("the server refused STLS: {server_text}")]
+    #[error("{}", crate::t!("error-pop3-stls-refused", server_text = server_text))]
     StlsRefused {
         /// The server's reply text.
         server_text: String,
     },
     /// Sending the password unencrypted is not allowed for this account.
-    #[error("refusing to send the password for {mechanism} over an unencrypted connection")]
+    #[error("{}", crate::t!("error-pop3-plaintext", mechanism = mechanism))]
     PlaintextRefused {
         /// The mechanism that would have sent it.
         mechanism: String,
@@ -144,7 +144,7 @@ pub enum Error {
         tried: String,
     },
     /// The chosen (or any acceptable) authentication mechanism is not offered.
-    #[error("the server does not offer {mechanism} authentication")]
+    #[error("{}", crate::t!("error-pop3-no-mechanism", mechanism = mechanism))]
     MechanismUnavailable {
         /// The mechanism wanted.
         mechanism: String,
@@ -156,7 +156,7 @@ pub enum Error {
     },
     /// The server refused every mechanism tried at the `AUTH`/`USER`
     /// command itself, before any credential was sent.
-    #[error("the server refused the sign-in methods {tried}: {server_text}")]
+    #[error("{}", crate::t!("error-pop3-all-refused", tried = tried, server_text = server_text))]
     MechanismsRefused {
         /// The mechanisms tried (`CRAM-MD5, PLAIN`).
         tried: String,
@@ -164,7 +164,7 @@ pub enum Error {
         server_text: String,
     },
     /// The server rejected the credentials.
-    #[error("login failed: {server_text}")]
+    #[error("{}", crate::t!("error-pop3-login", server_text = server_text))]
     AuthFailed {
         /// The server's reply text.
         server_text: String,
@@ -174,7 +174,7 @@ pub enum Error {
     /// The server refused the OAuth 2.0 access token (XOAUTH2/OAUTHBEARER):
     /// the sign-in has expired or was withdrawn, and the user must sign in
     /// again (after one silent refresh has been tried).
-    #[error("the sign-in has expired; sign in again ({status}: {server_text})")]
+    #[error("{}", crate::t!("error-pop3-expired", status = status, server_text = server_text))]
     SignInExpired {
         /// The `status` of the server's JSON error (RFC 7628 §3.2.2), e.g.
         /// `invalid_token`; empty when it sent none.
@@ -183,13 +183,13 @@ pub enum Error {
         server_text: String,
     },
     /// The mailbox is locked by another session (`[IN-USE]`).
-    #[error("mailbox in use: {server_text}")]
+    #[error("{}", crate::t!("error-pop3-in-use", server_text = server_text))]
     InUse {
         /// The server's reply text.
         server_text: String,
     },
     /// Logged in too soon after the last login (`[LOGIN-DELAY]`).
-    #[error("login too soon: {server_text}")]
+    #[error("{}", crate::t!("error-pop3-too-soon", server_text = server_text))]
     LoginDelay {
         /// The server's reply text.
         server_text: String,
@@ -197,7 +197,7 @@ pub enum Error {
         seconds: Option<u64>,
     },
     /// A temporary server problem (`[SYS/TEMP]`).
-    #[error("temporary server problem during {command}: {server_text}")]
+    #[error("{}", crate::t!("error-pop3-temporary", command = command, server_text = server_text))]
     SysTemp {
         /// Command refused.
         command: String,
@@ -205,7 +205,7 @@ pub enum Error {
         server_text: String,
     },
     /// A permanent server problem (`[SYS/PERM]`).
-    #[error("permanent server problem during {command}: {server_text}")]
+    #[error("{}", crate::t!("error-pop3-permanent", command = command, server_text = server_text))]
     SysPerm {
         /// Command refused.
         command: String,
@@ -213,7 +213,7 @@ pub enum Error {
         server_text: String,
     },
     /// The server answered `-ERR` to a command.
-    #[error("the server refused {command}: {server_text}")]
+    #[error("{}", crate::t!("error-pop3-refused", command = command, server_text = server_text))]
     Rejected {
         /// Command refused (credentials redacted).
         command: String,
@@ -221,10 +221,10 @@ pub enum Error {
         server_text: String,
     },
     /// The server does not support UIDL.
-    #[error("the server does not support UIDL")]
+    #[error("{}", crate::t!("error-pop3-no-uidl"))]
     UidlUnsupported,
     /// The server's reply broke the protocol.
-    #[error("protocol error after {command}: {detail}")]
+    #[error("{}", crate::t!("error-pop3-protocol", command = command, detail = detail.to_string()))]
     Protocol {
         /// Command being answered (credentials redacted).
         command: String,
@@ -232,7 +232,7 @@ pub enum Error {
         detail: Violation,
     },
     /// A line exceeded the limit.
-    #[error("a line of the reply to {command} is longer than {limit} bytes")]
+    #[error("{}", crate::t!("error-pop3-line-too-long", command = command, limit = limit.to_string()))]
     LineTooLong {
         /// Command being answered.
         command: String,
@@ -240,7 +240,7 @@ pub enum Error {
         limit: usize,
     },
     /// A message exceeded the account's size limit.
-    #[error("message {msg} is larger than the limit of {limit} bytes")]
+    #[error("{}", crate::t!("error-pop3-message-too-large", msg = msg.to_string(), limit = limit.to_string()))]
     MessageTooLarge {
         /// Message number.
         msg: u32,
@@ -248,7 +248,7 @@ pub enum Error {
         limit: u64,
     },
     /// A listing had more entries than allowed.
-    #[error("the reply to {command} lists more than {limit} messages")]
+    #[error("{}", crate::t!("error-pop3-too-many", command = command, limit = limit.to_string()))]
     TooManyMessages {
         /// Command being answered.
         command: String,
@@ -256,13 +256,13 @@ pub enum Error {
         limit: usize,
     },
     /// A UIDL entry was invalid (RFC 1939: 1–70 printable characters) or duplicated.
-    #[error("invalid UIDL reply: {detail}")]
+    #[error("{}", crate::t!("error-pop3-bad-uidl", detail = detail.to_string()))]
     InvalidUidl {
         /// What was wrong.
         detail: Violation,
     },
     /// A command was used in the wrong session state.
-    #[error("{command} is not possible now: {detail}")]
+    #[error("{}", crate::t!("error-pop3-not-now", command = command, detail = detail))]
     WrongState {
         /// Command attempted.
         command: String,
@@ -270,10 +270,10 @@ pub enum Error {
         detail: String,
     },
     /// An earlier error left the connection unusable.
-    #[error("the connection is unusable after an earlier error")]
+    #[error("{}", crate::t!("error-pop3-unusable"))]
     Broken,
     /// The message sink failed; the download stopped.
-    #[error("storing message {msg} failed: {source}")]
+    #[error("{}", crate::t!("error-pop3-store", msg = msg.to_string(), error = source.to_string()))]
     Sink {
         /// Message number.
         msg: u32,

@@ -30,7 +30,7 @@ pub use model::{Action, Combine, Condition, Field, Matcher, RULE_FILE_VERSION, R
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A rule is not valid.
-    #[error("rule \"{rule}\": {detail}")]
+    #[error("{}", crate::t!("error-rules-invalid", rule = rule, detail = detail))]
     Invalid {
         /// The rule's name.
         rule: String,
@@ -38,7 +38,7 @@ pub enum Error {
         detail: String,
     },
     /// A condition or action in the compact syntax does not parse.
-    #[error("\"{text}\": {detail}")]
+    #[error("{}", crate::t!("error-rules-syntax", text = text, detail = detail))]
     Syntax {
         /// What was given.
         text: String,
@@ -46,7 +46,7 @@ pub enum Error {
         detail: String,
     },
     /// More rules than popmail runs.
-    #[error("{count} rules is more than popmail runs (at most {max})")]
+    #[error("{}", crate::t!("error-rules-too-many", count = *count, max = *max))]
     TooMany {
         /// How many were given.
         count: usize,
@@ -54,10 +54,10 @@ pub enum Error {
         max: usize,
     },
     /// A rule file is not valid JSON of the expected shape.
-    #[error("the rule file is not a popmail rule file: {0}")]
+    #[error("{}", crate::t!("error-rules-json", error = _0.to_string()))]
     Json(#[from] serde_json::Error),
     /// A rule file from a newer popmail.
-    #[error("the rule file has format version {0}; this popmail reads version 1")]
+    #[error("{}", crate::t!("error-rules-version", version = _0.to_string()))]
     Version(u32),
 }
 

@@ -83,7 +83,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// SQLite reported an error.
-    #[error("database error while {context}: {source}")]
+    #[error("{}", crate::t!("error-store-database", context = *context, error = source.to_string()))]
     Sqlite {
         /// What the store was doing.
         context: &'static str,
@@ -91,7 +91,7 @@ pub enum Error {
         source: rusqlite::Error,
     },
     /// Opening or creating the file failed.
-    #[error("cannot open the mail store {path}: {source}")]
+    #[error("{}", crate::t!("error-store-open", path = path.display().to_string(), error = source.to_string()))]
     Io {
         /// The database file.
         path: PathBuf,
@@ -99,10 +99,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The database was written by a newer popmail.
-    #[error(
-        "the mail store {path} was written by a newer version of popmail (schema {found}, this \
-         version knows up to {known}); it was left untouched — please update popmail"
-    )]
+    #[error("{}", crate::t!("error-store-newer", path = path.display().to_string(), found = found.to_string(), known = known.to_string()))]
     TooNew {
         /// The database file.
         path: PathBuf,
@@ -112,7 +109,7 @@ pub enum Error {
         known: i64,
     },
     /// Applying the schema migrations failed.
-    #[error("cannot upgrade the mail store {path}: {detail}")]
+    #[error("{}", crate::t!("error-store-upgrade", path = path.display().to_string(), detail = detail))]
     Migration {
         /// The database file.
         path: PathBuf,
@@ -120,16 +117,13 @@ pub enum Error {
         detail: String,
     },
     /// The store is encrypted and no key was given.
-    #[error(
-        "the mail store {path} is encrypted: give the passphrase (a prompt, or \
-         POPMAIL_PASSPHRASE_FILE / POPMAIL_PASSPHRASE)"
-    )]
+    #[error("{}", crate::t!("error-store-locked", path = path.display().to_string()))]
     Locked {
         /// The database file.
         path: PathBuf,
     },
     /// The key given does not open the store (or the file is not a database).
-    #[error("the key does not open the mail store {path} (or the file is not a popmail store)")]
+    #[error("{}", crate::t!("error-store-wrong-key", path = path.display().to_string()))]
     WrongKey {
         /// The database file.
         path: PathBuf,
@@ -149,10 +143,7 @@ pub enum Error {
     Invalid(String),
     /// The store could not grow (SQLite `SQLITE_FULL`): the disk is full, or
     /// the store reached its page limit. The write was rolled back whole.
-    #[error(
-        "the mail store cannot grow while {context}: the disk is full (or the store reached \
-         its size limit); free some disk space and try again — what was stored before is kept"
-    )]
+    #[error("{}", crate::t!("error-store-full", context = *context))]
     Full {
         /// What the store was doing.
         context: &'static str,

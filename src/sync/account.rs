@@ -261,9 +261,9 @@ fn download(
         });
         drop(tx);
         let written = writer.join().unwrap_or_else(|_| {
-            Err(Error::Thread(std::io::Error::other(
-                "the store writer stopped unexpectedly",
-            )))
+            Err(Error::Thread(std::io::Error::other(crate::t!(
+                "sync-writer-stopped"
+            ))))
         });
         (read, written)
     });
@@ -273,28 +273,16 @@ fn download(
     summary.partial = batch.stored_partial;
     summary.bytes = batch.bytes_done;
     if summary.full_without_top > 0 {
-        summary.notices.push(format!(
-            "The server cannot send headers only (it has no TOP command), so {} above the \
-             size limit {} downloaded in full.",
-            crate::fmt::count(summary.full_without_top, "message", "messages"),
-            if summary.full_without_top == 1 {
-                "was"
-            } else {
-                "were"
-            }
+        summary.notices.push(crate::t!(
+            "sync-notice-no-top",
+            count = summary.full_without_top
         ));
     }
     if summary.left_too_large > 0 {
-        summary.notices.push(format!(
-            "The server cannot send headers only (it has no TOP command), and {} larger \
-             than popmail accepts at all ({}), so {} on the server, untouched.",
-            crate::fmt::count(summary.left_too_large, "message is", "messages are"),
-            crate::fmt::size(limits::MAX_MESSAGE_SIZE),
-            if summary.left_too_large == 1 {
-                "it stays"
-            } else {
-                "they stay"
-            }
+        summary.notices.push(crate::t!(
+            "sync-notice-too-large",
+            count = summary.left_too_large,
+            limit = crate::fmt::size(limits::MAX_MESSAGE_SIZE)
         ));
     }
     match read {
@@ -341,7 +329,7 @@ fn read_messages(
             placement,
         )
     };
-    let stopped = || SinkError::new("the download stopped");
+    let stopped = || SinkError::new(crate::t!("sync-download-stopped"));
     let mut without_top: Vec<OnServer> = Vec::new();
     let mut too_large = 0;
     let mut promoted: Vec<OnServer> = Vec::new();
@@ -386,8 +374,9 @@ fn read_messages(
     client.retr_many(&numbers, &mut |msg, raw| {
         failpoint::hit("mid-retr");
         let Some(m) = full.iter().find(|m| m.msg == msg) else {
-            return Err(SinkError::new(format!(
-                "the server sent message {msg}, which was not asked for"
+            return Err(SinkError::new(crate::t!(
+                "sync-unasked-message",
+                msg = msg.to_string()
             )));
         };
         tx.send(prepare(m, raw, false)).map_err(|_| stopped())?;

@@ -9,10 +9,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::account::{AccountSettings, limits};
-use crate::fmt;
 use crate::secret::Secret;
 use crate::store::{AccountId, FolderId, MessageId, StoreConfig};
 use crate::worker::{Outbox, Repaint};
+use crate::{fmt, t};
 
 /// What the UI asks the sync worker to do.
 #[derive(Debug, Clone)]
@@ -93,32 +93,35 @@ pub struct DryRunReport {
 impl DryRunReport {
     /// The report in words: the one description the window and the CLI show.
     pub fn describe(&self) -> String {
-        let on_server = fmt::count(self.on_server, "message is", "messages are");
         let download = if self.would_download > 0 {
             format!(
-                " It would first download {}.",
-                fmt::count(self.would_download, "new message", "new messages")
+                " {}", // not translated: the space between two sentences
+                t!("sync-dry-download", count = self.would_download)
             )
         } else {
             String::new()
         };
         if self.would_delete == 0 {
-            return format!(
-                "The next sync would delete nothing from the server ({on_server} there now).{download}"
-            );
+            return t!("sync-dry-nothing", on_server = self.on_server) + &download;
         }
         let when = match self.received_between {
             Some((a, b)) if fmt::date(a) == fmt::date(b) => {
-                format!(", received on {}", fmt::date(a))
+                t!("sync-dry-received-on", date = fmt::date(a))
             }
-            Some((a, b)) => format!(", received between {} and {}", fmt::date(a), fmt::date(b)),
+            Some((a, b)) => t!(
+                "sync-dry-received-between",
+                from = fmt::date(a),
+                to = fmt::date(b)
+            ),
             None => String::new(),
         };
-        format!(
-            "The next sync would delete {} ({}) from the server{when}. {on_server} there now.{download}",
-            fmt::count(self.would_delete, "message", "messages"),
-            fmt::size(self.would_delete_bytes),
-        )
+        t!(
+            "sync-dry-delete",
+            count = self.would_delete,
+            size = fmt::size(self.would_delete_bytes),
+            when = when,
+            on_server = self.on_server
+        ) + &download
     }
 }
 
@@ -316,7 +319,7 @@ mod tests {
         assert_eq!(
             r.describe(),
             "The next sync would delete 132 messages (2.4 MB) from the server, received \
-             between 2024-01-01 and 2024-03-09. 140 messages are there now."
+             between 1 Jan 2024 and 9 Mar 2024. 140 messages are there now."
         );
         let none = DryRunReport {
             on_server: 1,

@@ -15,17 +15,17 @@ pub enum Error {
     #[error(transparent)]
     Credentials(#[from] credentials::Error),
     /// No password is saved for the account.
-    #[error("no password is saved for the account \"{0}\"")]
+    #[error("{}", crate::t!("error-sync-no-password", account = _0))]
     NoPassword(String),
     /// The OAuth 2.0 sign-in could not be refreshed (network, provider).
     #[error(transparent)]
     OAuth(#[from] oauth::Error),
     /// The account must sign in again: it never signed in, or the provider
     /// withdrew the sign-in.
-    #[error("the account \"{0}\" must sign in again")]
+    #[error("{}", crate::t!("error-sync-sign-in", account = _0))]
     SignInNeeded(String),
     /// The worker could not start a thread.
-    #[error("cannot start a sync thread: {0}")]
+    #[error("{}", crate::t!("error-sync-thread", error = _0.to_string()))]
     Thread(std::io::Error),
     /// The stored rules cannot run.
     #[error(transparent)]

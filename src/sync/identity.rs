@@ -79,12 +79,7 @@ fn find_header_end(b: &[u8]) -> usize {
 /// The sentence telling the user that `n` downloaded messages shared a
 /// unique-id with another message.
 pub fn notice(n: u64) -> String {
-    format!(
-        "The server gave the same unique-id (UIDL) to more than one message, which it \
-         should not (the id may come from a forged X-UIDL header). popmail told them \
-         apart by their headers and downloaded {} of them.",
-        crate::fmt::count(n, "message", "messages")
-    )
+    crate::t!("sync-notice-duplicate-uidl", count = n)
 }
 
 #[cfg(test)]

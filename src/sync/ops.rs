@@ -159,7 +159,7 @@ pub fn test_connection(
                 "Mailbox",
                 Ok(format!(
                     "{} ({}) on the server",
-                    crate::fmt::count(u64::from(count), "message", "messages"),
+                    crate::fmt::messages(u64::from(count)),
                     crate::fmt::size(size)
                 )),
                 None,

@@ -91,8 +91,9 @@ impl Listeners<'_> {
                 self.settings.on_removed(self.session, id, result);
                 out.push(Intent::AccountsChanged);
             }
-            Done::Stopped(reason) => out.push(Intent::ShowError(format!(
-                "A background thread stopped: {reason}"
+            Done::Stopped(reason) => out.push(Intent::ShowError(crate::t!(
+                "window-thread-stopped",
+                reason = reason
             ))),
             // The list's answers, taken by `MessageList::on_done`.
             Done::Order { .. } | Done::Rows { .. } | Done::Page { .. } => {}
@@ -148,7 +149,7 @@ impl Listeners<'_> {
                 }
                 Err(e) => self
                     .dialogs
-                    .show(Dialog::Message("Download failed".into(), e)),
+                    .show(Dialog::Message(crate::t!("window-download-failed"), e)),
             },
             _ => {}
         }

@@ -83,6 +83,7 @@ impl App {
         opts: RunOptions,
     ) -> App {
         let prefs = Prefs::load(storage);
+        prefs.apply_language();
         let mut app = App {
             applied: None,
             session: None,
@@ -290,7 +291,7 @@ impl App {
         let big_load = self.list.loading() && self.list.len() > 50_000;
         let busy = self.session.as_ref().and_then(|s| s.busy_text(big_load));
         let demo = self.session.as_ref().and_then(|s| s.demo.as_ref());
-        let demo = demo.map(|d| format!("Demo: mail server on 127.0.0.1:{}", d.port));
+        let demo = demo.map(|d| crate::t!("window-demo-status", port = d.port.to_string()));
         egui::Panel::bottom("status-bar").show(ui, |ui| {
             let accounts = &self.folders.accounts;
             let (sync_off, busy) = (sync_off.as_deref(), busy.as_deref());
@@ -409,7 +410,7 @@ impl App {
             }
             Intent::Archive(ids) => match self.folders.special(FolderRole::Archive) {
                 Some(archive) => self.write(Write::Move(ids, archive)),
-                None => self.error = Some("there is no Archive folder".into()),
+                None => self.error = Some(crate::t!("window-no-archive")),
             },
             Intent::Move(ids, to) => match self.folders.get(to) {
                 Some(f) if f.role == FolderRole::Trash => self.write(Write::Trash(ids)),
@@ -518,7 +519,7 @@ impl App {
         match sent {
             Some(Ok(())) => {}
             Some(Err(why)) => self.error = why,
-            None => self.error = Some("no mail store is open".into()),
+            None => self.error = Some(crate::t!("window-no-store-open")),
         }
     }
 

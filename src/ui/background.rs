@@ -301,11 +301,11 @@ fn serve(
             let gone = outbox.send(answer).is_err();
             outbox.done(1);
             if gone {
-                return "the window closed".into();
+                return "the window closed".into(); // not translated: a worker's stop reason, after the window is gone
             }
         }
     }
-    "the window closed".into()
+    "the window closed".into() // not translated: a worker's stop reason, after the window is gone
 }
 
 fn newest_of_each_kind(batch: Vec<Job>) -> Vec<Job> {
@@ -518,7 +518,11 @@ fn run_write(store: &mut Store, write: &Write) -> crate::store::Result<(usize, O
                 let bytes = mail::attachment_bytes(&raw, part)
                     .map_err(|e| crate::store::Error::Invalid(e.to_string()))?;
                 write_new_file(dest, &bytes).map_err(|e| {
-                    crate::store::Error::Invalid(format!("cannot save {}: {e}", dest.display()))
+                    crate::store::Error::Invalid(crate::t!(
+                        "window-cannot-save",
+                        path = dest.display().to_string(),
+                        error = e.to_string()
+                    ))
                 })?;
             }
             Ok((parts.len(), None))

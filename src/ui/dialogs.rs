@@ -9,6 +9,7 @@ use egui::{Id, Key, Modal, RichText, Ui};
 
 use super::intents::{Intent, SaveRequest};
 use crate::store::{Folder, FolderId, MessageId};
+use crate::t;
 
 /// The dialog on screen.
 #[derive(Debug, Clone)]
@@ -90,7 +91,7 @@ pub fn dialog_ui(
         let mut open = true;
         let title = title.clone();
         let raw = raw.clone();
-        egui::Window::new(format!("Source — {title}"))
+        egui::Window::new(t!("window-source-title", title = title))
             .id(Id::unique("source-window"))
             .open(&mut open)
             .default_size([720.0, 480.0])
@@ -115,28 +116,26 @@ fn body(ui: &mut Ui, d: &mut Dialog, folders: &[Folder], out: &mut Vec<Intent>) 
     let enter = ui.input(|i| i.key_pressed(Key::Enter));
     match d {
         Dialog::Expunge(ids) => {
-            ui.heading("Delete for good?");
-            ui.label(format!(
-                "{} will be deleted from this computer. This cannot be undone.",
-                crate::fmt::count(ids.len() as u64, "message", "messages")
-            ));
-            confirm_row(ui, "Delete for good", || Intent::Expunge(ids.clone()), out)
+            ui.heading(t!("window-expunge-title"));
+            ui.label(t!("window-expunge-text", count = ids.len()));
+            let action = t!("window-expunge-confirm");
+            confirm_row(ui, &action, || Intent::Expunge(ids.clone()), out)
         }
         Dialog::Empty(folder, n) => {
-            ui.heading("Empty the Trash?");
-            ui.label(format!(
-                "{} in the Trash will be deleted from this computer. This cannot be undone.",
-                crate::fmt::count(*n, "message", "messages")
-            ));
-            confirm_row(ui, "Empty Trash", || Intent::Empty(*folder), out)
+            ui.heading(t!("window-empty-title"));
+            ui.label(t!("window-empty-text", count = *n));
+            let action = t!("window-empty-confirm");
+            confirm_row(ui, &action, || Intent::Empty(*folder), out)
         }
         Dialog::NewFolder(parent, name) => {
-            ui.heading("New folder");
-            let r = ui.add(egui::TextEdit::singleline(name).hint_text("Folder name"));
+            ui.heading(t!("window-new-folder-title"));
+            let r =
+                ui.add(egui::TextEdit::singleline(name).hint_text(t!("window-folder-name-hint")));
             r.request_focus();
             let n = name.clone();
             let p = *parent;
-            let done = confirm_row(ui, "Create", || Intent::CreateFolder(p, n), out);
+            let action = t!("window-create");
+            let done = confirm_row(ui, &action, || Intent::CreateFolder(p, n), out);
             if enter && !name.trim().is_empty() {
                 out.push(Intent::CreateFolder(p, name.clone()));
                 return true;
@@ -144,11 +143,12 @@ fn body(ui: &mut Ui, d: &mut Dialog, folders: &[Folder], out: &mut Vec<Intent>) 
             done
         }
         Dialog::Rename(id, name) => {
-            ui.heading("Rename folder");
-            let r = ui.add(egui::TextEdit::singleline(name).hint_text("New name"));
+            ui.heading(t!("window-rename-title"));
+            let r = ui.add(egui::TextEdit::singleline(name).hint_text(t!("window-new-name-hint")));
             r.request_focus();
             let (i, n) = (*id, name.clone());
-            let done = confirm_row(ui, "Rename", || Intent::DoRenameFolder(i, n), out);
+            let action = t!("window-rename-confirm");
+            let done = confirm_row(ui, &action, || Intent::DoRenameFolder(i, n), out);
             if enter && !name.trim().is_empty() {
                 out.push(Intent::DoRenameFolder(i, name.clone()));
                 return true;
@@ -156,14 +156,13 @@ fn body(ui: &mut Ui, d: &mut Dialog, folders: &[Folder], out: &mut Vec<Intent>) 
             done
         }
         Dialog::DeleteFolder(id, name) => {
-            ui.heading("Delete folder?");
-            ui.label(format!(
-                "The folder “{name}” will be deleted. Only an empty folder can be deleted."
-            ));
-            confirm_row(ui, "Delete folder", || Intent::DeleteFolder(*id), out)
+            ui.heading(t!("window-delete-folder-title"));
+            ui.label(t!("window-delete-folder-text", name = name.as_str()));
+            let action = t!("window-delete-folder");
+            confirm_row(ui, &action, || Intent::DeleteFolder(*id), out)
         }
         Dialog::MoveTo(ids) => {
-            ui.heading("Move to…");
+            ui.heading(t!("window-move-to"));
             let mut done = false;
             egui::ScrollArea::vertical()
                 .max_height(300.0)
@@ -172,41 +171,47 @@ fn body(ui: &mut Ui, d: &mut Dialog, folders: &[Folder], out: &mut Vec<Intent>) 
                         .iter()
                         .filter(|f| f.role != crate::store::FolderRole::Inbox)
                     {
-                        if ui.button(format!("📁 {}", f.name)).clicked() {
+                        if ui
+                            .button(format!("📁 {}", super::folder_names::display_name(f)))
+                            .clicked()
+                        {
                             out.push(Intent::Move(ids.clone(), f.id));
                             done = true;
                         }
                     }
                 });
-            done | ui.button("Cancel").clicked()
+            done | ui.button(t!("common-cancel")).clicked()
         }
         Dialog::OpenLink(url) => {
-            ui.heading("Open this link?");
-            ui.label("It opens in your web browser:");
+            ui.heading(t!("window-open-link-title"));
+            ui.label(t!("window-open-link-where"));
             ui.add(egui::Label::new(RichText::new(url.as_str()).monospace().strong()).wrap());
-            ui.label("Only open links you expect: a link's text can differ from its target.");
-            confirm_row(ui, "Open in browser", || Intent::OpenLink(url.clone()), out)
+            ui.label(t!("window-open-link-warning"));
+            let action = t!("window-open-in-browser");
+            confirm_row(ui, &action, || Intent::OpenLink(url.clone()), out)
         }
         Dialog::Dangerous(req, name) => {
-            ui.heading("⚠ This file can run programs");
-            ui.add(egui::Label::new(format!(
-                "“{name}” is a program, script or macro document. Opening it can harm your computer. \
-                 Save it only if you trust the sender and expected this file."
-            )).wrap());
+            ui.heading(format!("⚠ {}", t!("window-dangerous-title")));
+            ui.add(egui::Label::new(t!("window-dangerous-save", name = name.as_str())).wrap());
             let r = req.clone();
-            confirm_row(ui, "Save anyway", || Intent::SaveConfirmed(r), out)
+            let action = t!("window-save-anyway");
+            confirm_row(ui, &action, || Intent::SaveConfirmed(r), out)
         }
         Dialog::Overwrite(index, path) => {
-            ui.heading("Replace the file?");
-            ui.label(format!("{} already exists.", path.display()));
+            ui.heading(t!("window-overwrite-title"));
+            ui.label(t!(
+                "window-overwrite-text",
+                path = path.display().to_string()
+            ));
             let (i, p) = (*index, path.clone());
-            confirm_row(ui, "Replace", || Intent::SaveTo(i, p), out)
+            let action = t!("window-replace");
+            confirm_row(ui, &action, || Intent::SaveTo(i, p), out)
         }
         Dialog::Message(title, text) => {
             ui.heading(title.as_str());
             ui.add(egui::Label::new(text.as_str()).wrap());
             ui.add_space(6.0);
-            ui.button("OK").clicked() || enter
+            ui.button(t!("common-ok")).clicked() || enter
         }
         Dialog::Source(..) => true,
     }
@@ -225,7 +230,7 @@ fn confirm_row(
             out.push(intent());
             done = true;
         }
-        if ui.button("Cancel").clicked() {
+        if ui.button(t!("common-cancel")).clicked() {
             done = true;
         }
     });

@@ -2,14 +2,18 @@
 //! local folders (Archive, Trash, user and imported folders, nested by
 //! parent). Unread counts on the right. Messages dragged from the list drop
 //! on a folder to move there; a folder's context menu renames or deletes it.
+//! The special folders (Inbox, Trash, Archive, Junk) are shown in the
+//! user's language (`super::folder_names`); the store keeps their stored names.
 
 use std::collections::HashMap;
 
 use egui::{Align, Layout, RichText, Sense, Ui};
 
 use super::dialogs::Dialog;
+use super::folder_names::{display_name, qualified_display_name};
 use super::intents::{DragMessages, Intent, Transfer};
 use crate::store::{Account, AccountId, Folder, FolderId, FolderRole, Scope, Store};
+use crate::t;
 
 /// The folder pane.
 #[derive(Default)]
@@ -51,7 +55,10 @@ impl FolderPane {
             _ => return None,
         };
         let e = done.err()?;
-        Some(Dialog::Message("Folder".into(), e.to_string()))
+        Some(Dialog::Message(
+            t!("window-folder-error-title"),
+            e.to_string(),
+        ))
     }
 
     /// The local (not per-account) folder with this role.
@@ -79,10 +86,10 @@ impl FolderPane {
     /// What a scope is called in titles.
     pub fn scope_name(&self, scope: Scope) -> String {
         match scope {
-            Scope::UnifiedInbox => "All Inboxes".to_string(),
+            Scope::UnifiedInbox => t!("window-folder-all-inboxes"),
             Scope::Folder(id) => self.get(id).map_or_else(String::new, |f| match f.role {
-                FolderRole::Inbox => f.qualified_name(),
-                _ => f.name.clone(),
+                FolderRole::Inbox => qualified_display_name(f),
+                _ => display_name(f),
             }),
         }
     }
@@ -110,7 +117,7 @@ impl FolderPane {
                 ui.add_space(4.0);
                 self.entry(
                     ui,
-                    "All Inboxes",
+                    &t!("window-folder-all-inboxes"),
                     None,
                     Scope::UnifiedInbox,
                     self.unified_unread(),
@@ -131,7 +138,7 @@ impl FolderPane {
                     if let Some(inbox) = self.get(account.inbox) {
                         self.entry(
                             ui,
-                            "Inbox",
+                            &display_name(inbox),
                             Some(inbox),
                             Scope::Folder(inbox.id),
                             inbox.unread,
@@ -148,7 +155,7 @@ impl FolderPane {
                     {
                         self.entry(
                             ui,
-                            &f.name,
+                            &display_name(f),
                             Some(f),
                             Scope::Folder(f.id),
                             f.unread,
@@ -159,7 +166,7 @@ impl FolderPane {
                     }
                     ui.add_space(6.0);
                 }
-                ui.label(RichText::new("Local folders").strong().small());
+                ui.label(RichText::new(t!("window-local-folders")).strong().small());
                 let local: Vec<&Folder> = self
                     .folders
                     .iter()
@@ -171,7 +178,7 @@ impl FolderPane {
                 }
                 self.tree(ui, &children, None, 1, current, out);
                 ui.add_space(8.0);
-                if ui.button("New folder…").clicked() {
+                if ui.button(t!("window-new-folder")).clicked() {
                     out.push(Intent::NewFolder);
                 }
             });
@@ -193,7 +200,7 @@ impl FolderPane {
         for f in list {
             self.entry(
                 ui,
-                &f.name,
+                &display_name(f),
                 Some(f),
                 Scope::Folder(f.id),
                 f.unread,
@@ -279,28 +286,28 @@ impl FolderPane {
         let id = folder.id;
         let is_trash = folder.role == FolderRole::Trash;
         r.context_menu(|ui| {
-            if ui.button("New subfolder…").clicked() {
+            if ui.button(t!("window-new-subfolder")).clicked() {
                 out.push(Intent::NewSubfolder(id));
             }
             if ui
-                .add_enabled(editable, egui::Button::new("Rename…"))
+                .add_enabled(editable, egui::Button::new(t!("window-rename")))
                 .clicked()
             {
                 out.push(Intent::RenameFolder(id));
             }
             if ui
-                .add_enabled(editable, egui::Button::new("Delete folder"))
+                .add_enabled(editable, egui::Button::new(t!("window-delete-folder")))
                 .clicked()
             {
                 out.push(Intent::AskDeleteFolder(id));
             }
-            if ui.button("Export…").clicked() {
+            if ui.button(t!("window-export")).clicked() {
                 out.push(Intent::ImportExport(Transfer::ExportFolder(Some(id))));
             }
-            if ui.button("Run rules on this folder").clicked() {
+            if ui.button(t!("window-run-rules-folder")).clicked() {
                 out.push(Intent::RunRules(crate::jobs::RulesScope::Folder(id)));
             }
-            if is_trash && ui.button("Empty Trash…").clicked() {
+            if is_trash && ui.button(t!("window-empty-trash")).clicked() {
                 out.push(Intent::AskEmpty(id));
             }
         });

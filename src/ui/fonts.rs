@@ -90,17 +90,17 @@ impl Script {
     fn preferred(self) -> &'static [&'static str] {
         match self {
             Script::Cjk | Script::Korean => &[
-                "Noto Sans CJK SC",
-                "Noto Sans CJK JP",
-                "Noto Sans CJK KR",
-                "Source Han Sans",
-                "WenQuanYi Micro Hei",
-                "Droid Sans Fallback",
+                "Noto Sans CJK SC",    // not translated: font family names
+                "Noto Sans CJK JP",    // not translated: font family names
+                "Noto Sans CJK KR",    // not translated: font family names
+                "Source Han Sans",     // not translated: font family names
+                "WenQuanYi Micro Hei", // not translated: font family names
+                "Droid Sans Fallback", // not translated: font family names
             ],
-            Script::Arabic => &["Noto Sans Arabic", "Noto Naskh Arabic", "DejaVu Sans"],
-            Script::Hebrew => &["Noto Sans Hebrew", "DejaVu Sans"],
-            Script::Thai => &["Noto Sans Thai", "Noto Sans Thai Looped", "Tlwg Typo"],
-            Script::Devanagari => &["Noto Sans Devanagari", "Lohit Devanagari"],
+            Script::Arabic => &["Noto Sans Arabic", "Noto Naskh Arabic", "DejaVu Sans"], // not translated: font family names
+            Script::Hebrew => &["Noto Sans Hebrew", "DejaVu Sans"], // not translated: font family names
+            Script::Thai => &["Noto Sans Thai", "Noto Sans Thai Looped", "Tlwg Typo"], // not translated: font family names
+            Script::Devanagari => &["Noto Sans Devanagari", "Lohit Devanagari"], // not translated: font family names
         }
     }
 
@@ -115,14 +115,14 @@ impl Script {
     }
 
     /// The script's name for people.
-    pub fn name(self) -> &'static str {
+    pub fn name(self) -> String {
         match self {
-            Script::Cjk => "Chinese/Japanese",
-            Script::Korean => "Korean",
-            Script::Arabic => "Arabic",
-            Script::Hebrew => "Hebrew",
-            Script::Thai => "Thai",
-            Script::Devanagari => "Devanagari",
+            Script::Cjk => crate::t!("window-script-cjk"),
+            Script::Korean => crate::t!("window-script-korean"),
+            Script::Arabic => crate::t!("window-script-arabic"),
+            Script::Hebrew => crate::t!("window-script-hebrew"),
+            Script::Thai => crate::t!("window-script-thai"),
+            Script::Devanagari => crate::t!("window-script-devanagari"),
         }
     }
 }
@@ -172,7 +172,7 @@ pub struct Found {
 
 impl std::fmt::Debug for Found {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Found({}, {} bytes)", self.family, self.bytes.len())
+        write!(f, "Found({}, {} bytes)", self.family, self.bytes.len()) // not translated: Debug output
     }
 }
 
@@ -316,12 +316,12 @@ impl Fonts {
                             None => Answer::Missing(s),
                         };
                         if outbox.send(answer).is_err() {
-                            return "the window closed".to_string();
+                            return "the window closed".to_string(); // not translated: a worker's stop reason, after the window is gone
                         }
                     }
                     outbox.done(1);
                 }
-                "the window closed".to_string()
+                "the window closed".to_string() // not translated: a worker's stop reason, after the window is gone
             })
             .ok(); // no thread: asked again later, see above
         }
@@ -387,16 +387,16 @@ impl Fonts {
 
 /// The sentence that says which package to install for `scripts`.
 pub fn install_hint(scripts: &[Script]) -> String {
-    let names: Vec<&str> = scripts.iter().map(|s| s.name()).collect();
+    let names: Vec<String> = scripts.iter().map(|s| s.name()).collect();
     let mut packages: Vec<&str> = scripts.iter().map(|s| s.package()).collect();
     packages.sort_unstable();
     packages.dedup();
-    format!(
-        "No font on this computer shows {} text, so it may appear as boxes. \
-         Install the Debian package {} (sudo apt install {}) and restart popmail.",
-        names.join(", "),
-        packages.join(" and "),
-        packages.join(" ")
+    let and = format!(" {} ", crate::t!("window-fonts-and"));
+    crate::t!(
+        "window-fonts-missing",
+        scripts = names.join(", "),
+        packages = packages.join(&and),
+        command = format!("sudo apt install {}", packages.join(" ")) // not translated: a command
     )
 }
 

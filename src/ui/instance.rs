@@ -26,11 +26,16 @@ const IFACE: &str = "io.github.popmail.Instance1";
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The session bus or the running instance refused.
-    #[error("the desktop session bus: {0}")]
+    #[error("{}", crate::t!("error-instance-bus", error = _0.to_string()))]
     Bus(#[from] zbus::Error),
     /// The running instance did not take the files.
-    #[error("the running popmail did not take the files")]
+    #[error("{}", crate::t!("error-instance-refused"))]
     Refused,
+}
+
+/// What a second start prints after handing its files to the running window.
+pub fn handed_over() -> String {
+    crate::t!("window-already-open")
 }
 
 /// What starting up found.
@@ -120,7 +125,7 @@ pub fn claim(address: Option<&str>, data_dir: &Path, files: &[PathBuf]) -> Resul
                 .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()))
                 .map(|p| p.to_string_lossy().into_owned())
                 .collect();
-            let taken: bool = proxy.call("Open", &(paths,))?;
+            let taken: bool = proxy.call("Open", &(paths,))?; // not translated: a D-Bus method name
             if taken {
                 Ok(Claim::Handed)
             } else {

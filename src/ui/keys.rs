@@ -13,6 +13,27 @@ use super::reader::Reader;
 use super::search::Search;
 use crate::store::{Flags, MessageId};
 
+/// Shortcut names as the menus show them: key names are not translated
+/// (Indonesian desktops label the keys the same).
+pub mod names {
+    /// Lock the store.
+    pub const LOCK: &str = "Ctrl+L"; // not translated: a key's name
+    /// Quit.
+    pub const QUIT: &str = "Ctrl+Q"; // not translated: a key's name
+    /// Open the selected message.
+    pub const OPEN: &str = "Enter"; // not translated: a key's name
+    /// Not junk.
+    pub const NOT_JUNK: &str = "Shift+J"; // not translated: a key's name
+    /// Move to the Trash.
+    pub const DELETE: &str = "Del"; // not translated: a key's name
+    /// Delete for good.
+    pub const EXPUNGE: &str = "Shift+Del"; // not translated: a key's name
+    /// Undo the last move or delete.
+    pub const UNDO: &str = "Ctrl+Z"; // not translated: a key's name
+    /// Focus the search box.
+    pub const SEARCH: &str = "Ctrl+F"; // not translated: a key's name
+}
+
 /// The messages an action applies to: the search hit chosen, else the list
 /// selection, else the open message.
 pub fn selection(list: &MessageList, search: &Search, reader: &Reader) -> Vec<MessageId> {

@@ -15,7 +15,6 @@ use super::prefs::Prefs;
 use super::reader::Reader;
 use super::search::Search;
 use super::status_bar::{self, SyncStatus};
-use crate::store::Folder;
 
 /// The panels the mail panes draw, borrowed for one frame.
 pub struct Panes<'a> {
@@ -63,7 +62,7 @@ pub fn mail_panes_ui(
                 let name = |f| {
                     folders
                         .get(f)
-                        .map_or_else(String::new, Folder::qualified_name)
+                        .map_or_else(String::new, super::folder_names::qualified_display_name)
                 };
                 p.search.results_ui(ui, &name, now, out);
                 None

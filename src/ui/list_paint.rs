@@ -12,6 +12,7 @@ use super::message_list::MessageList;
 use super::prefs::ColumnWidths;
 use crate::fmt as format;
 use crate::store::{Flags, MessageRow, SortKey};
+use crate::t;
 
 const ICON_COL: f32 = 22.0;
 const SCROLLBAR: f32 = 12.0;
@@ -116,11 +117,11 @@ pub fn list_ui(
     let visuals = ui.visuals().clone();
     if list.is_empty() {
         let text = if list.scope.is_none() {
-            "Choose a folder on the left."
+            t!("window-list-choose-folder")
         } else if list.loading() {
-            "Loading…"
+            t!("window-list-loading")
         } else {
-            "No messages here."
+            t!("window-list-empty")
         };
         painter.text(
             body.center(),
@@ -157,7 +158,8 @@ pub fn list_ui(
         );
         let mut label = format!("{} — {}", row.sender(), row.subject);
         if row.flags.contains(Flags::JUNK) {
-            label.push_str(" (junk)");
+            label.push(' ');
+            label.push_str(&t!("window-list-junk-suffix"));
         }
         resp.widget_info(|| WidgetInfo::selected(Role::Row, true, selected, &label));
         paint_row(
@@ -210,7 +212,7 @@ pub fn list_ui(
                     .order(egui::Order::Tooltip)
                     .show(ui.ctx(), |ui| {
                         egui::Frame::popup(ui.style()).show(ui, |ui| {
-                            ui.label(format::count(n as u64, "message", "messages"));
+                            ui.label(format::messages(n as u64));
                         });
                     });
             }
@@ -298,13 +300,14 @@ fn paint_row(
         subject.push_str("    ↪ ");
     }
     if row.partial {
-        subject.push_str("[headers only] ");
+        subject.push_str(&t!("window-list-headers-only"));
+        subject.push(' ');
     }
-    subject.push_str(if row.subject.is_empty() {
-        "(no subject)"
+    if row.subject.is_empty() {
+        subject.push_str(&t!("window-no-subject"));
     } else {
-        &row.subject
-    });
+        subject.push_str(&row.subject);
+    }
     cell(
         painter,
         cols.from,
@@ -390,22 +393,22 @@ fn header_ui(
         (cols.star, "★", None),
         (cols.attach, "📎", None),
         (cols.junk, "⚠", None),
-        (cols.from, "From", Some(SortKey::From)),
-        (cols.subject, "Subject", Some(SortKey::Subject)),
-        (cols.date, "Date", Some(SortKey::Date)),
-        (cols.size, "Size", Some(SortKey::Size)),
+        (cols.from, "from", Some(SortKey::From)),
+        (cols.subject, "subject", Some(SortKey::Subject)),
+        (cols.date, "date", Some(SortKey::Date)),
+        (cols.size, "size", Some(SortKey::Size)),
     ];
     for (r, name, key) in specs {
         let Some(key) = key else {
             let hint = match name {
-                "★" => "Starred",
-                "⚠" => "Marked as junk",
-                _ => "Has attachments",
+                "★" => t!("window-col-starred"),
+                "⚠" => t!("window-col-junk"),
+                _ => t!("window-col-attachments"),
             };
             let resp = ui
                 .interact(r, ui.scope_id().with(("col", name)), Sense::hover())
-                .on_hover_text(hint);
-            resp.widget_info(|| WidgetInfo::labeled(Role::ColumnHeader, true, hint));
+                .on_hover_text(&hint);
+            resp.widget_info(|| WidgetInfo::labeled(Role::ColumnHeader, true, &hint));
             ui.painter().text(
                 r.center(),
                 Align2::CENTER_CENTER,
@@ -421,7 +424,8 @@ fn header_ui(
         }
         let resp = ui.interact(r, ui.scope_id().with(("col", name)), Sense::click());
         let active = list.sort.key == key && !list.conversations;
-        let label = format!("Sort by {name}");
+        let name = column_name(key);
+        let label = t!("window-sort-by", column = &name);
         resp.widget_info(|| WidgetInfo::selected(Role::Button, true, active, &label));
         if resp.hovered() {
             ui.painter()
@@ -452,10 +456,22 @@ fn header_ui(
         }
     }
     // Resize handles: right edge of From, left edges of Date and Size.
-    let handles: [(f32, &str, i8); 3] = [
-        (cols.from.right(), "Resize the From column", 1),
-        (cols.date.left(), "Resize the Date column", -1),
-        (cols.size.left(), "Resize the Size column", -2),
+    let handles: [(f32, String, i8); 3] = [
+        (
+            cols.from.right(),
+            t!("window-resize-column", column = column_name(SortKey::From)),
+            1,
+        ),
+        (
+            cols.date.left(),
+            t!("window-resize-column", column = column_name(SortKey::Date)),
+            -1,
+        ),
+        (
+            cols.size.left(),
+            t!("window-resize-column", column = column_name(SortKey::Size)),
+            -2,
+        ),
     ];
     for (x, label, which) in handles {
         if (which == -1 && cols.date.width() < 12.0) || (which == -2 && cols.size.width() < 12.0) {
@@ -463,7 +479,7 @@ fn header_ui(
         }
         let r = Rect::from_center_size(pos2(x, rect.center().y), vec2(6.0, rect.height()));
         let resp = ui.interact(r, ui.scope_id().with(("resize", which)), Sense::drag());
-        resp.widget_info(|| WidgetInfo::labeled(Role::Splitter, true, label));
+        resp.widget_info(|| WidgetInfo::labeled(Role::Splitter, true, &label));
         let resp = resp.on_hover_cursor(CursorIcon::ResizeHorizontal);
         let stroke = if resp.hovered() || resp.dragged() {
             visuals.widgets.hovered.fg_stroke
@@ -479,6 +495,16 @@ fn header_ui(
                 _ => widths.size = (widths.size - dx).clamp(40.0, 600.0),
             }
         }
+    }
+}
+
+/// A sortable column's title.
+fn column_name(key: SortKey) -> String {
+    match key {
+        SortKey::From => t!("window-col-from"),
+        SortKey::Subject => t!("window-col-subject"),
+        SortKey::Date => t!("window-col-date"),
+        SortKey::Size => t!("window-col-size"),
     }
 }
 
@@ -498,7 +524,7 @@ fn scrollbar_ui(list: &mut MessageList, ui: &mut Ui, track: Rect) {
         (v as f64 / n as f64, list.top as f64 / (n - v) as f64)
     };
     resp.widget_info(|| {
-        let mut info = WidgetInfo::labeled(Role::ScrollBar, true, "Message list position");
+        let mut info = WidgetInfo::labeled(Role::ScrollBar, true, t!("window-list-position"));
         info.value = Some(pos * 100.0);
         info
     });

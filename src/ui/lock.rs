@@ -29,6 +29,7 @@ use super::session::{self, Session, SyncPort};
 use crate::keys::{self, Header, Kind, RateLimit, WrapKey};
 use crate::secret::Secret;
 use crate::store::{self, StoreConfig};
+use crate::t;
 use crate::worker::{Spawn, StopEvent, Worker};
 
 /// The answer of an unlock attempt.
@@ -190,27 +191,27 @@ impl LockScreen {
         egui::CentralPanel::default().show(ui, |ui| {
             ui.vertical_centered(|ui| {
                 ui.add_space(ui.available_height() / 4.0);
-                ui.heading("The mail store is locked");
+                ui.heading(t!("lock-title"));
                 ui.add_space(8.0);
                 let (passphrase, recovery, keychain) = self.ways;
                 if keychain && !passphrase && !self.recovery {
-                    ui.label("This mail store opens with the system keychain.");
+                    ui.label(t!("lock-keychain"));
                 } else {
                     let prompt = if self.recovery {
-                        "Recovery key"
+                        t!("lock-recovery-key")
                     } else {
-                        "Passphrase"
+                        t!("lock-passphrase")
                     };
-                    ui.label(prompt);
+                    ui.label(&prompt);
                     let field = ui.add_enabled(
                         !checking,
                         egui::TextEdit::singleline(&mut self.typed)
                             .password(true)
                             .desired_width(320.0)
-                            .hint_text(prompt),
+                            .hint_text(&prompt),
                     );
                     field.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, prompt)
+                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, &prompt)
                     });
                     if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                         submit = true;
@@ -219,11 +220,11 @@ impl LockScreen {
                 if recovery || !keychain {
                     ui.add_enabled(
                         !checking,
-                        egui::Checkbox::new(&mut self.recovery, "Use the recovery key instead"),
+                        egui::Checkbox::new(&mut self.recovery, t!("lock-use-recovery")),
                     );
                 }
                 if ui
-                    .add_enabled(!checking, egui::Button::new("Unlock"))
+                    .add_enabled(!checking, egui::Button::new(t!("lock-unlock")))
                     .clicked()
                 {
                     submit = true;
@@ -231,7 +232,7 @@ impl LockScreen {
                 if checking {
                     ui.horizontal(|ui| {
                         ui.spinner();
-                        ui.label("Checking…");
+                        ui.label(t!("lock-checking"));
                     });
                 }
                 if let Some(e) = &self.error {
@@ -266,14 +267,14 @@ impl LockScreen {
             let result = attempt(&data_dir, how, &typed);
             // Nobody to tell when the window went away meanwhile.
             let _ = outbox.send(Tried::Done(result)); // see above
-            "the unlock attempt is over".to_string()
+            t!("lock-attempt-over")
         });
         match started {
             Ok(w) => {
                 self.error = None;
                 self.attempt = Some(w);
             }
-            Err(e) => self.error = Some(format!("could not check the passphrase: {e}")),
+            Err(e) => self.error = Some(t!("lock-cannot-check", error = e.to_string())),
         }
     }
 
@@ -320,9 +321,7 @@ fn ways(data_dir: &Path) -> (bool, bool, bool) {
 fn attempt(data_dir: &Path, how: How, typed: &Secret) -> Result<StoreConfig, String> {
     let config = StoreConfig::in_dir(data_dir);
     if let How::Keychain = how {
-        return keychain_config(data_dir, config).ok_or_else(|| {
-            "the system keychain did not give the key; is the keychain unlocked?".to_string()
-        });
+        return keychain_config(data_dir, config).ok_or_else(|| t!("lock-keychain-refused"));
     }
     let kpath = data_dir.join(keys::KEY_FILE);
     let header = Header::load(&kpath).map_err(|e| e.to_string())?;

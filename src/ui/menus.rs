@@ -9,16 +9,18 @@ use egui::{Button, Ui};
 
 use super::context::View;
 use super::intents::{Intent, Transfer};
+use super::keys::names;
 use super::prefs::{ReaderPosition, ThemeChoice};
 use crate::store::{Flags, FolderRole};
+use crate::t;
 
 /// The menu bar.
 pub fn menu_bar_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Intent>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| file_menu(view, ui, out));
-        ui.menu_button("Message", |ui| message_menu(view, ui, out));
-        ui.menu_button("View", |ui| view_menu(view, ui, out));
-        ui.menu_button("Sync", |ui| sync_menu(view, ui, out));
+        ui.menu_button(t!("window-menu-file"), |ui| file_menu(view, ui, out));
+        ui.menu_button(t!("window-menu-message"), |ui| message_menu(view, ui, out));
+        ui.menu_button(t!("window-menu-view"), |ui| view_menu(view, ui, out));
+        ui.menu_button(t!("window-menu-sync"), |ui| sync_menu(view, ui, out));
     });
 }
 
@@ -36,26 +38,26 @@ fn item(ui: &mut Ui, text: &str, shortcut: &str, enabled: bool) -> bool {
 }
 
 fn file_menu(view: &View<'_>, ui: &mut Ui, out: &mut Vec<Intent>) {
-    if item(ui, "Add a POP3 account…", "", true) {
+    if item(ui, &t!("window-add-account"), "", true) {
         out.push(Intent::AddAccount);
     }
-    if item(ui, "Account settings…", "", true) {
+    if item(ui, &t!("window-account-settings"), "", true) {
         out.push(Intent::Settings(super::intents::Open::Accounts));
     }
-    if item(ui, "Import…", "", true) {
+    if item(ui, &t!("window-import"), "", true) {
         out.push(Intent::ImportMailbox);
     }
-    if item(ui, "Export…", "", !view.folders.is_empty()) {
+    if item(ui, &t!("window-export"), "", !view.folders.is_empty()) {
         out.push(Intent::ImportExport(Transfer::ExportFolder(None)));
     }
-    if item(ui, "Try the demo", "", !view.in_demo) {
+    if item(ui, &t!("window-try-demo"), "", !view.in_demo) {
         out.push(Intent::StartDemo);
     }
     ui.separator();
-    if item(ui, "Preferences…", "", true) {
+    if item(ui, &t!("window-preferences"), "", true) {
         out.push(Intent::Preferences);
     }
-    if item(ui, "Rules…", "", true) {
+    if item(ui, &t!("window-rules"), "", true) {
         let folder = match view.scope {
             Some(crate::store::Scope::Folder(f)) => Some(f),
             _ => None,
@@ -66,14 +68,14 @@ fn file_menu(view: &View<'_>, ui: &mut Ui, out: &mut Vec<Intent>) {
             folder,
         }));
     }
-    if item(ui, "Security…", "", !view.in_demo) {
+    if item(ui, &t!("window-security"), "", !view.in_demo) {
         out.push(Intent::Security);
     }
-    if item(ui, "Lock", "Ctrl+L", !view.in_demo) {
+    if item(ui, &t!("window-lock"), names::LOCK, !view.in_demo) {
         out.push(Intent::Lock);
     }
     ui.separator();
-    if item(ui, "Quit", "Ctrl+Q", true) {
+    if item(ui, &t!("window-quit"), names::QUIT, true) {
         out.push(Intent::Quit);
     }
 }
@@ -81,58 +83,58 @@ fn file_menu(view: &View<'_>, ui: &mut Ui, out: &mut Vec<Intent>) {
 fn message_menu(view: &View<'_>, ui: &mut Ui, out: &mut Vec<Intent>) {
     let sel = view.selection.to_vec();
     let any = !sel.is_empty();
-    if item(ui, "Open", "Enter", any)
+    if item(ui, &t!("window-open"), names::OPEN, any)
         && let Some(id) = sel.first()
     {
         out.push(Intent::Open(*id));
     }
-    if item(ui, "Mark read / unread", "R", any) {
+    if item(ui, &t!("window-toggle-read"), "R", any) {
         out.push(Intent::ToggleFlag(sel.clone(), Flags::SEEN));
     }
-    if item(ui, "Star / unstar", "S", any) {
+    if item(ui, &t!("window-toggle-star"), "S", any) {
         out.push(Intent::ToggleFlag(sel.clone(), Flags::FLAGGED));
     }
-    if item(ui, "Archive", "A", any) {
+    if item(ui, &t!("window-archive"), "A", any) {
         out.push(Intent::Archive(sel.clone()));
     }
-    if item(ui, "Move to…", "", any) {
+    if item(ui, &t!("window-move-to"), "", any) {
         out.push(Intent::AskMove(sel.clone()));
     }
-    if item(ui, "Junk", "J", any) {
+    if item(ui, &t!("window-junk"), "J", any) {
         out.push(Intent::MarkJunk(sel.clone(), true));
     }
-    if item(ui, "Not junk", "Shift+J", any) {
+    if item(ui, &t!("window-not-junk"), names::NOT_JUNK, any) {
         out.push(Intent::MarkJunk(sel.clone(), false));
     }
     ui.separator();
-    if item(ui, "Delete", "Del", any) {
+    if item(ui, &t!("common-delete"), names::DELETE, any) {
         out.push(Intent::Trash(sel.clone()));
     }
-    if item(ui, "Delete for good…", "Shift+Del", any) {
+    if item(ui, &t!("window-delete-for-good"), names::EXPUNGE, any) {
         out.push(Intent::AskExpunge(sel.clone()));
     }
     let in_trash = view.role == Some(FolderRole::Trash);
-    if item(ui, "Restore from Trash", "", any && in_trash) {
+    if item(ui, &t!("window-restore"), "", any && in_trash) {
         out.push(Intent::Restore(sel));
     }
     ui.separator();
-    let undo = view.undo.map(|what| format!("Undo {what}"));
-    if item(
-        ui,
-        undo.as_deref().unwrap_or("Undo"),
-        "Ctrl+Z",
-        undo.is_some(),
-    ) {
+    let undo = view.undo.map(|what| t!("window-undo-what", what = what));
+    let label = undo.clone().unwrap_or_else(|| t!("window-undo"));
+    if item(ui, &label, names::UNDO, undo.is_some()) {
         out.push(Intent::Undo);
     }
     let trash = view.special(FolderRole::Trash);
-    if item(ui, "Empty Trash…", "", trash.is_some_and(|t| t.total > 0))
-        && let Some(t) = trash
+    if item(
+        ui,
+        &t!("window-empty-trash"),
+        "",
+        trash.is_some_and(|t| t.total > 0),
+    ) && let Some(t) = trash
     {
         out.push(Intent::AskEmpty(t.id));
     }
     ui.separator();
-    if item(ui, "Search", "Ctrl+F", true) {
+    if item(ui, &t!("window-search"), names::SEARCH, true) {
         out.push(Intent::FocusSearch);
     }
 }
@@ -140,31 +142,35 @@ fn message_menu(view: &View<'_>, ui: &mut Ui, out: &mut Vec<Intent>) {
 fn view_menu(view: &View<'_>, ui: &mut Ui, out: &mut Vec<Intent>) {
     let mut copy = view.prefs.clone();
     let prefs = &mut copy;
-    ui.checkbox(&mut prefs.conversations, "Conversations");
+    ui.checkbox(&mut prefs.conversations, t!("window-conversations"));
     ui.separator();
     ui.radio_value(
         &mut prefs.reader_position,
         ReaderPosition::Right,
-        "Reader on the right",
+        t!("window-reader-right"),
     );
     ui.radio_value(
         &mut prefs.reader_position,
         ReaderPosition::Bottom,
-        "Reader below the list",
+        t!("window-reader-bottom"),
     );
     ui.separator();
     ui.radio_value(
         &mut prefs.theme,
         ThemeChoice::System,
-        "Theme: follow the system",
+        t!("window-theme-system"),
     );
-    ui.radio_value(&mut prefs.theme, ThemeChoice::Light, "Theme: light");
-    ui.radio_value(&mut prefs.theme, ThemeChoice::Dark, "Theme: dark");
+    ui.radio_value(
+        &mut prefs.theme,
+        ThemeChoice::Light,
+        t!("window-theme-light"),
+    );
+    ui.radio_value(&mut prefs.theme, ThemeChoice::Dark, t!("window-theme-dark"));
     ui.separator();
-    if ui.button("Larger text").clicked() {
+    if ui.button(t!("window-text-larger")).clicked() {
         prefs.font_size += 1.0;
     }
-    if ui.button("Smaller text").clicked() {
+    if ui.button(t!("window-text-smaller")).clicked() {
         prefs.font_size -= 1.0;
     }
     if copy != *view.prefs {
@@ -176,19 +182,24 @@ fn sync_menu(view: &View<'_>, ui: &mut Ui, out: &mut Vec<Intent>) {
     let can_sync = view.sync_off.is_none();
     if item(
         ui,
-        "Sync all accounts",
+        &t!("window-sync-all"),
         "F5",
         can_sync && !view.accounts.is_empty(),
     ) {
         out.push(Intent::SyncAll);
     }
     for a in view.accounts {
-        if item(ui, &format!("Sync {}", a.settings.name), "", can_sync) {
+        if item(
+            ui,
+            &t!("window-sync-account", name = &a.settings.name),
+            "",
+            can_sync,
+        ) {
             out.push(Intent::SyncAccount(a.id));
         }
     }
     ui.separator();
-    if item(ui, "Stop syncing", "", can_sync && view.syncing) {
+    if item(ui, &t!("window-sync-stop"), "", can_sync && view.syncing) {
         out.push(Intent::CancelSync);
     }
     if let Some(why) = view.sync_off {

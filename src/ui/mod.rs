@@ -65,6 +65,7 @@ mod background;
 mod context;
 mod conversations;
 mod dialogs;
+mod folder_names;
 mod folders;
 mod fonts;
 mod import_export;
@@ -133,7 +134,7 @@ pub enum Error {
     #[error(transparent)]
     Store(#[from] crate::store::Error),
     /// A background thread could not be started.
-    #[error("could not start the window's background thread {name}: {source}")]
+    #[error("{}", crate::t!("error-ui-thread", name = *name, error = source.to_string()))]
     Thread {
         /// The thread's name.
         name: &'static str,
@@ -141,9 +142,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The windowing system failed (no display, no OpenGL).
-    #[error(
-        "could not open the window: {0}. Is a graphical display available (DISPLAY or WAYLAND_DISPLAY)?"
-    )]
+    #[error("{}", crate::t!("error-ui-window", error = _0))]
     Window(String),
 }
 
@@ -170,7 +169,7 @@ pub fn run(opts: RunOptions) -> Result<(), Error> {
     // One window per data folder: a second start hands its files over.
     let instance = match instance::claim(None, &data_dir, &opts.open) {
         Ok(instance::Claim::Handed) => {
-            eprintln!("popmail is already open for this data folder; it took over.");
+            eprintln!("{}", instance::handed_over());
             return Ok(());
         }
         Ok(instance::Claim::First(i)) => Some(i),

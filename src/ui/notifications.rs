@@ -49,8 +49,10 @@ impl Notifications {
             match Notifier::spawn(repaint, true) {
                 Ok(n) => self.notifier = Some(n),
                 Err(e) => {
-                    self.unavailable =
-                        Some(format!("the notification thread could not start: {e}"));
+                    self.unavailable = Some(crate::t!(
+                        "window-notify-thread-failed",
+                        error = e.to_string()
+                    ));
                     return;
                 }
             }

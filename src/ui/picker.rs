@@ -38,12 +38,12 @@ impl FilePicker for RfdPicker {
     }
     fn open_file(&mut self) -> Option<PathBuf> {
         rfd::FileDialog::new()
-            .set_title("Import a mailbox file")
+            .set_title(crate::t!("window-import-file-title"))
             .pick_file()
     }
     fn open_folder(&mut self) -> Option<PathBuf> {
         rfd::FileDialog::new()
-            .set_title("Import a mailbox folder")
+            .set_title(crate::t!("window-import-folder-title"))
             .pick_folder()
     }
     fn pick_file(&mut self, title: &str, extensions: &[&str]) -> Option<PathBuf> {

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{self, Lang};
 use crate::store::{Scope, Sort, SortKey};
 
 /// The eframe storage key.
@@ -105,6 +106,9 @@ pub struct Prefs {
     pub notify: bool,
     /// Notifications list the first senders and subjects (never while locked).
     pub notify_details: bool,
+    /// The language chosen in Preferences, as its code (`en`, `id`); empty
+    /// (or a code popmail does not speak) follows the system.
+    pub language: String,
 }
 
 impl Default for Prefs {
@@ -123,6 +127,7 @@ impl Default for Prefs {
             sync_while_locked: false,
             notify: true,
             notify_details: true,
+            language: String::new(),
         }
     }
 }
@@ -156,6 +161,25 @@ impl Prefs {
             self.sort.descending = matches!(key, SortKey::Date | SortKey::Size);
         }
         self.conversations = false;
+    }
+
+    /// The language chosen, or `None` to follow the system.
+    pub fn language(&self) -> Option<Lang> {
+        Lang::from_code(&self.language)
+    }
+
+    /// Chooses a language (`None`: the system's) and switches to it at once.
+    pub fn set_language(&mut self, lang: Option<Lang>) {
+        self.language = lang.map(|l| l.code().to_owned()).unwrap_or_default();
+        i18n::set(lang.unwrap_or_else(i18n::system_language));
+    }
+
+    /// At window start (after the system language is set): switches to the
+    /// saved language, if one was chosen.
+    pub fn apply_language(&self) {
+        if let Some(lang) = self.language() {
+            i18n::set(lang);
+        }
     }
 
     /// Clamps values a damaged file could carry.
@@ -226,5 +250,22 @@ mod tests {
         assert!(p.conversations);
         assert_eq!(p.reader_position, ReaderPosition::Right);
         assert_eq!(p.sort, Sort::default());
+        assert_eq!(p.language(), None, "no language saved: the system's");
+    }
+
+    #[test]
+    fn the_language_is_a_code_and_an_unknown_one_follows_the_system() {
+        let p: Prefs = serde_json::from_str(r#"{"language": "id"}"#).expect("parses");
+        assert_eq!(p.language(), Some(Lang::Id));
+        let p: Prefs = serde_json::from_str(r#"{"language": "tlh"}"#).expect("parses");
+        assert_eq!(p.language(), None);
+        let _thread = i18n::for_this_thread(Lang::En);
+        let mut p = Prefs::default();
+        p.set_language(Some(Lang::Id));
+        assert_eq!(p.language, "id");
+        assert_eq!(i18n::current(), Lang::Id, "the switch is at once");
+        p.set_language(None);
+        assert_eq!(p.language, "");
+        assert_eq!(i18n::current(), i18n::system_language());
     }
 }

@@ -41,6 +41,7 @@ use super::intents::{Intent, SaveRequest};
 use super::picker::FilePicker;
 use crate::fmt as format;
 use crate::store::{Flags, MessageId};
+use crate::t;
 
 /// Most body text laid out at once; the rest waits for "Show everything".
 pub(super) const SHOWN_TEXT: usize = 256 * 1024;
@@ -281,13 +282,13 @@ impl Reader {
     pub fn ui(&mut self, ui: &mut Ui, can_sync: bool, out: &mut Vec<Intent>) {
         crate::ui::fonts::with(ui.ctx(), |f| f.poll(ui.ctx()));
         let Some(id) = self.id else {
-            ui.centered_and_justified(|ui| ui.weak("Select a message to read it."));
+            ui.centered_and_justified(|ui| ui.weak(t!("reader-select-message")));
             return;
         };
         if let Some(e) = &self.error {
             ui.colored_label(
                 ui.visuals().error_fg_color,
-                format!("This message cannot be shown: {e}"),
+                t!("reader-cannot-show", error = e.as_str()),
             );
             return;
         }
@@ -345,134 +346,176 @@ impl Reader {
         let Some(opened) = opened.as_deref() else {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label("Opening…");
+                ui.label(t!("reader-opening"));
             });
             return;
         };
         let env = &opened.view.envelope;
         let row = &opened.row;
-        egui::ScrollArea::vertical().id_salt("reader").auto_shrink([false, false]).show(ui, |ui| {
-            let subject = if env.subject.is_empty() { "(no subject)" } else { &env.subject };
-            ui.add(egui::Label::new(RichText::new(subject).heading()).wrap());
-            ui.add_space(4.0);
-            egui::Grid::new("reader-headers").num_columns(2).spacing([10.0, 3.0]).show(ui, |ui| {
-                let from = if env.from_name.is_empty() {
-                    env.from_addr.clone()
+        egui::ScrollArea::vertical()
+            .id_salt("reader")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                let subject = if env.subject.is_empty() {
+                    t!("window-no-subject")
                 } else {
-                    format!("{} <{}>", env.from_name, env.from_addr)
+                    env.subject.clone()
                 };
-                header_row(ui, "From", &from);
-                if !env.to.is_empty() {
-                    header_row(ui, "To", &env.to);
-                }
-                if !env.cc.is_empty() {
-                    header_row(ui, "Cc", &env.cc);
-                }
-                let date = env.date.map_or_else(
-                    || env.date_header.clone().unwrap_or_else(|| "(no date)".into()),
-                    format::date_time,
-                );
-                header_row(ui, "Date", &date);
-            });
-            ui.add_space(4.0);
-            ui.horizontal_wrapped(|ui| {
-                if !*read_only {
-                    store_actions(ui, id, row.flags, out);
-                }
-                ui.toggle_value(all_headers, "Show all headers");
-                if ui.button("View source").clicked() {
-                    out.push(Intent::ViewSource);
-                }
-                if rich.is_some() {
-                    let label = if *plain_mode { "Show HTML" } else { "Show as plain text" };
-                    if ui.button(label).clicked() {
-                        *plain_mode = !*plain_mode;
-                    }
-                }
-            });
-            if *all_headers {
-                egui::CollapsingHeader::new("All headers").default_open(true).show(ui, |ui| {
-                    egui::Grid::new("reader-all-headers").num_columns(2).striped(true).show(ui, |ui| {
-                        for (k, v) in &opened.view.headers {
-                            ui.label(RichText::new(k).strong());
-                            ui.add(egui::Label::new(v).wrap());
-                            ui.end_row();
-                        }
-                    });
-                });
-            }
-            if row.partial && !*read_only {
-                banner(ui, "Only the headers of this message were downloaded (it is larger than the account's size limit).", |ui| {
-                    let b = ui.add_enabled(can_sync, egui::Button::new("Download the full message"));
-                    let b = if can_sync { b } else { b.on_disabled_hover_text("Syncing is not available") };
-                    if b.clicked() {
-                        out.push(Intent::FetchFull(id));
-                    }
-                });
-            }
-            let show_rich = rich.as_ref().filter(|_| !*plain_mode);
-            match &show_rich {
-                Some(doc) if doc.remote_images > 0 => banner(
-                    ui,
-                    &format!(
-                        "{} not loaded. Remote content (images, trackers) is never loaded.",
-                        format::count(doc.remote_images as u64, "remote image", "remote images")
-                    ),
-                    |_| {},
-                ),
-                Some(_) => {}
-                None if opened.view.from_html => banner(ui, "This message was written in HTML and is shown as text. Remote content (images, trackers) is never loaded.", |_| {}),
-                None => {}
-            }
-            if let Some((_, scripts)) = &scripts
-                && !scripts.is_empty()
-            {
-                let tell = crate::ui::fonts::with(ui.ctx(), |f| f.to_tell(scripts));
-                if !tell.is_empty() {
-                    banner(ui, &crate::ui::fonts::install_hint(&tell), |ui| {
-                        if ui.button("OK").on_hover_text("Do not say this again until popmail restarts").clicked() {
-                            crate::ui::fonts::with(ui.ctx(), |f| f.told.extend(tell.iter().copied()));
-                        }
-                    });
-                }
-            }
-            if !opened.view.attachments.is_empty() {
+                ui.add(egui::Label::new(RichText::new(subject).heading()).wrap());
                 ui.add_space(4.0);
-                match attachments_ui(ui, opened, opener.status.as_ref(), out) {
-                    Some(parts::Action::Open(i)) => {
-                        opener.open(ui.ctx(), &opened.raw, &opened.view.attachments, i, false);
+                egui::Grid::new("reader-headers")
+                    .num_columns(2)
+                    .spacing([10.0, 3.0])
+                    .show(ui, |ui| {
+                        let from = if env.from_name.is_empty() {
+                            env.from_addr.clone()
+                        } else {
+                            format!("{} <{}>", env.from_name, env.from_addr)
+                        };
+                        header_row(ui, &t!("reader-header-from"), &from);
+                        if !env.to.is_empty() {
+                            header_row(ui, &t!("reader-header-to"), &env.to);
+                        }
+                        if !env.cc.is_empty() {
+                            header_row(ui, &t!("reader-header-cc"), &env.cc);
+                        }
+                        let date = env.date.map_or_else(
+                            || {
+                                env.date_header
+                                    .clone()
+                                    .unwrap_or_else(|| t!("reader-no-date"))
+                            },
+                            format::date_time_long,
+                        );
+                        header_row(ui, &t!("reader-header-date"), &date);
+                    });
+                ui.add_space(4.0);
+                ui.horizontal_wrapped(|ui| {
+                    if !*read_only {
+                        store_actions(ui, id, row.flags, out);
                     }
-                    Some(parts::Action::Preview(i)) => {
-                        if let Some(a) = opened.view.attachments.get(i) {
-                            viewer.preview(ui.ctx(), &opened.raw, a);
+                    ui.toggle_value(all_headers, t!("reader-show-all-headers"));
+                    if ui.button(t!("reader-view-source")).clicked() {
+                        out.push(Intent::ViewSource);
+                    }
+                    if rich.is_some() {
+                        let label = if *plain_mode {
+                            t!("reader-show-html")
+                        } else {
+                            t!("reader-show-plain")
+                        };
+                        if ui.button(label).clicked() {
+                            *plain_mode = !*plain_mode;
                         }
                     }
+                });
+                if *all_headers {
+                    egui::CollapsingHeader::new(t!("reader-all-headers"))
+                        .default_open(true)
+                        .show(ui, |ui| {
+                            egui::Grid::new("reader-all-headers")
+                                .num_columns(2)
+                                .striped(true)
+                                .show(ui, |ui| {
+                                    for (k, v) in &opened.view.headers {
+                                        ui.label(RichText::new(k).strong());
+                                        ui.add(egui::Label::new(v).wrap());
+                                        ui.end_row();
+                                    }
+                                });
+                        });
+                }
+                if row.partial && !*read_only {
+                    banner(ui, &t!("reader-headers-only"), |ui| {
+                        let b =
+                            ui.add_enabled(can_sync, egui::Button::new(t!("reader-download-full")));
+                        let b = if can_sync {
+                            b
+                        } else {
+                            b.on_disabled_hover_text(t!("reader-sync-unavailable"))
+                        };
+                        if b.clicked() {
+                            out.push(Intent::FetchFull(id));
+                        }
+                    });
+                }
+                let show_rich = rich.as_ref().filter(|_| !*plain_mode);
+                match &show_rich {
+                    Some(doc) if doc.remote_images > 0 => banner(
+                        ui,
+                        &t!("reader-remote-images-blocked", count = doc.remote_images),
+                        |_| {},
+                    ),
+                    Some(_) => {}
+                    None if opened.view.from_html => banner(ui, &t!("reader-html-as-text"), |_| {}),
                     None => {}
                 }
-            }
-            ui.separator();
-            let paragraphs = plain
-                .as_ref()
-                .filter(|(pid, _)| *pid == id)
-                .map(|(_, p)| p.as_slice())
-                .filter(|p| !p.is_empty());
-            if let Some(doc) = show_rich {
-                let full = html_view::document_ui(ui, doc, &images.shown, out);
-                if let Some(i) = full
-                    && let Some(images::Slot::Texture(t)) = images.shown.get(i)
+                if let Some((_, scripts)) = &scripts
+                    && !scripts.is_empty()
                 {
-                    let alt = doc.images().get(i).map(|im| im.alt.clone()).unwrap_or_default();
-                    viewer.show_image(if alt.is_empty() { "Image" } else { &alt }, t.clone());
+                    let tell = crate::ui::fonts::with(ui.ctx(), |f| f.to_tell(scripts));
+                    if !tell.is_empty() {
+                        banner(ui, &crate::ui::fonts::install_hint(&tell), |ui| {
+                            if ui
+                                .button(t!("common-ok"))
+                                .on_hover_text(t!("reader-fonts-dismiss-hint"))
+                                .clicked()
+                            {
+                                crate::ui::fonts::with(ui.ctx(), |f| {
+                                    f.told.extend(tell.iter().copied())
+                                });
+                            }
+                        });
+                    }
                 }
-                if doc.truncated {
-                    ui.weak("This message is too large or too deeply nested to show whole; use View source for the rest.");
+                if !opened.view.attachments.is_empty() {
+                    ui.add_space(4.0);
+                    match attachments_ui(ui, opened, opener.status.as_ref(), out) {
+                        Some(parts::Action::Open(i)) => {
+                            opener.open(ui.ctx(), &opened.raw, &opened.view.attachments, i, false);
+                        }
+                        Some(parts::Action::Preview(i)) => {
+                            if let Some(a) = opened.view.attachments.get(i) {
+                                viewer.preview(ui.ctx(), &opened.raw, a);
+                            }
+                        }
+                        None => {}
+                    }
                 }
-            } else if let Some(paragraphs) = paragraphs.filter(|_| opened.view.body.len() <= SHOWN_TEXT) {
-                plain_view::plain_ui(ui, paragraphs, show_quoted, out);
-            } else {
-                body_ui(ui, opened, body, show_everything, out);
-            }
-        });
+                ui.separator();
+                let paragraphs = plain
+                    .as_ref()
+                    .filter(|(pid, _)| *pid == id)
+                    .map(|(_, p)| p.as_slice())
+                    .filter(|p| !p.is_empty());
+                if let Some(doc) = show_rich {
+                    let full = html_view::document_ui(ui, doc, &images.shown, out);
+                    if let Some(i) = full
+                        && let Some(images::Slot::Texture(t)) = images.shown.get(i)
+                    {
+                        let alt = doc
+                            .images()
+                            .get(i)
+                            .map(|im| im.alt.clone())
+                            .unwrap_or_default();
+                        let title = if alt.is_empty() {
+                            t!("reader-image")
+                        } else {
+                            alt
+                        };
+                        viewer.show_image(&title, t.clone());
+                    }
+                    if doc.truncated {
+                        ui.weak(t!("reader-truncated"));
+                    }
+                } else if let Some(paragraphs) =
+                    paragraphs.filter(|_| opened.view.body.len() <= SHOWN_TEXT)
+                {
+                    plain_view::plain_ui(ui, paragraphs, show_quoted, out);
+                } else {
+                    body_ui(ui, opened, body, show_everything, out);
+                }
+            });
         viewer.ui(ui.ctx());
         if let Some((index, name)) = opener.confirm.clone() {
             match parts::confirm_open(ui.ctx(), &name) {
@@ -500,21 +543,29 @@ fn store_actions(ui: &mut Ui, id: MessageId, flags: Flags, out: &mut Vec<Intent>
     let read = flags.contains(Flags::SEEN);
     let starred = flags.contains(Flags::FLAGGED);
     if ui
-        .button(if read { "Mark unread" } else { "Mark read" })
+        .button(if read {
+            t!("reader-mark-unread")
+        } else {
+            t!("reader-mark-read")
+        })
         .clicked()
     {
         out.push(Intent::SetFlag(vec![id], Flags::SEEN, !read));
     }
     if ui
-        .button(if starred { "★ Unstar" } else { "☆ Star" })
+        .button(if starred {
+            format!("★ {}", t!("reader-unstar"))
+        } else {
+            format!("☆ {}", t!("reader-star"))
+        })
         .clicked()
     {
         out.push(Intent::SetFlag(vec![id], Flags::FLAGGED, !starred));
     }
-    if ui.button("Archive").clicked() {
+    if ui.button(t!("window-archive")).clicked() {
         out.push(Intent::Archive(vec![id]));
     }
-    if ui.button("Delete").clicked() {
+    if ui.button(t!("common-delete")).clicked() {
         out.push(Intent::Trash(vec![id]));
     }
 }

@@ -5,7 +5,9 @@
 use egui::Ui;
 
 use super::intents::{Intent, Transfer};
+use super::keys::names;
 use crate::store::{Flags, MessageId, MessageRow};
+use crate::t;
 
 /// The right-click menu of a row; `ids` is the selection it acts on.
 pub fn row_menu_ui(ui: &mut Ui, ids: Vec<MessageId>, row: &MessageRow, out: &mut Vec<Intent>) {
@@ -18,9 +20,9 @@ pub fn row_menu_ui(ui: &mut Ui, ids: Vec<MessageId>, row: &MessageRow, out: &mut
     if ui
         .add(
             egui::Button::new(if read {
-                "Mark as unread"
+                t!("window-mark-unread")
             } else {
-                "Mark as read"
+                t!("window-mark-read")
             })
             .shortcut_text("R"),
         )
@@ -29,51 +31,58 @@ pub fn row_menu_ui(ui: &mut Ui, ids: Vec<MessageId>, row: &MessageRow, out: &mut
         push(Intent::SetFlag(ids.clone(), Flags::SEEN, !read), ui);
     }
     if ui
-        .add(egui::Button::new(if starred { "Remove star" } else { "Star" }).shortcut_text("S"))
+        .add(
+            egui::Button::new(if starred {
+                t!("window-unstar")
+            } else {
+                t!("window-star")
+            })
+            .shortcut_text("S"),
+        )
         .clicked()
     {
         push(Intent::SetFlag(ids.clone(), Flags::FLAGGED, !starred), ui);
     }
     if ui
-        .add(egui::Button::new("Archive").shortcut_text("A"))
+        .add(egui::Button::new(t!("window-archive")).shortcut_text("A"))
         .clicked()
     {
         push(Intent::Archive(ids.clone()), ui);
     }
-    if ui.button("Move to…").clicked() {
+    if ui.button(t!("window-move-to")).clicked() {
         push(Intent::AskMove(ids.clone()), ui);
     }
     ui.separator();
     if ui
-        .add(egui::Button::new("Junk").shortcut_text("J"))
+        .add(egui::Button::new(t!("window-junk")).shortcut_text("J"))
         .clicked()
     {
         push(Intent::MarkJunk(ids.clone(), true), ui);
     }
     if ui
-        .add(egui::Button::new("Not junk").shortcut_text("Shift+J"))
+        .add(egui::Button::new(t!("window-not-junk")).shortcut_text(names::NOT_JUNK))
         .clicked()
     {
         push(Intent::MarkJunk(ids.clone(), false), ui);
     }
-    if ui.button("Run rules on the selection").clicked() {
+    if ui.button(t!("window-run-rules-selection")).clicked() {
         let scope = crate::jobs::RulesScope::Messages(ids.clone());
         push(Intent::RunRules(scope), ui);
     }
     ui.separator();
-    if ui.button("Export selected…").clicked() {
+    if ui.button(t!("window-export-selected")).clicked() {
         let what = Transfer::ExportMessages(ids.clone());
         push(Intent::ImportExport(what), ui);
     }
     ui.separator();
     if ui
-        .add(egui::Button::new("Delete").shortcut_text("Del"))
+        .add(egui::Button::new(t!("common-delete")).shortcut_text(names::DELETE))
         .clicked()
     {
         push(Intent::Trash(ids.clone()), ui);
     }
     if ui
-        .add(egui::Button::new("Delete for good…").shortcut_text("Shift+Del"))
+        .add(egui::Button::new(t!("window-delete-for-good")).shortcut_text(names::EXPUNGE))
         .clicked()
     {
         push(Intent::AskExpunge(ids), ui);

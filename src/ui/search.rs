@@ -9,6 +9,7 @@ use super::background::Job;
 use super::intents::Intent;
 use crate::fmt as format;
 use crate::store::{FolderId, MessageId, MessageRow};
+use crate::t;
 
 /// Search state.
 #[derive(Default)]
@@ -105,10 +106,10 @@ impl Search {
         out: &mut Vec<Intent>,
     ) -> Option<Job> {
         let edit = egui::TextEdit::singleline(&mut self.text)
-            .hint_text("Search mail (Ctrl+F)")
+            .hint_text(t!("window-search-hint"))
             .desired_width(260.0);
         let resp = ui.add(edit);
-        let resp = resp.on_hover_text("Words to find in subject, sender, recipients and text");
+        let resp = resp.on_hover_text(t!("window-search-hover"));
         if self.focus {
             resp.request_focus();
             self.focus = false;
@@ -122,16 +123,20 @@ impl Search {
             resp.surrender_focus();
         }
         let scope_changed = ui
-            .selectable_value(everywhere, false, "This folder")
-            .on_hover_text("Search only the folder shown")
+            .selectable_value(everywhere, false, t!("window-search-this-folder"))
+            .on_hover_text(t!("window-search-this-folder-hint"))
             .changed()
-            | ui.selectable_value(everywhere, true, "Everywhere")
-                .on_hover_text("Search every folder")
+            | ui.selectable_value(everywhere, true, t!("window-search-everywhere"))
+                .on_hover_text(t!("window-search-everywhere-hint"))
                 .changed();
         if scope_changed && self.is_active() {
             job = self.start(if *everywhere { None } else { folder });
         }
-        if self.is_active() && ui.button("✖ Clear search").clicked() {
+        if self.is_active()
+            && ui
+                .button(format!("✖ {}", t!("window-search-clear")))
+                .clicked()
+        {
             out.push(Intent::ClearSearch);
         }
         job
@@ -148,21 +153,20 @@ impl Search {
         ui.horizontal(|ui| {
             let n = self.hits.len() as u64;
             let text = if self.running {
-                format!("Searching for “{}”…", self.active)
+                t!("window-search-running", query = &self.active)
             } else {
-                format!(
-                    "{} for “{}”",
-                    format::count(n, "result", "results"),
-                    self.active
-                )
+                t!("window-search-results", count = n, query = &self.active)
             };
             ui.label(RichText::new(text).strong());
             if n as usize >= super::background::SEARCH_LIMIT {
-                ui.weak("(best matches only)");
+                ui.weak(t!("window-search-best-only"));
             }
         });
         if let Some(e) = &self.error {
-            ui.colored_label(ui.visuals().error_fg_color, format!("Search failed: {e}"));
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                t!("window-search-failed", error = e),
+            );
         }
         ui.separator();
         let row_h = ui.text_style_height(&egui::TextStyle::Body) * 2.4;
@@ -174,9 +178,9 @@ impl Search {
             .show_rows(ui, row_h, hits.len(), |ui, range| {
                 for hit in hits.get(range).unwrap_or_default() {
                     let subject = if hit.subject.is_empty() {
-                        "(no subject)"
+                        t!("window-no-subject")
                     } else {
-                        &hit.subject
+                        hit.subject.clone()
                     };
                     let text = format!(
                         "{subject}\n{} · {} · {}",

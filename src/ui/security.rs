@@ -22,6 +22,7 @@ use zeroize::Zeroize as _;
 use crate::jobs::JobWorker;
 use crate::secret::Secret;
 use crate::store::StoreConfig;
+use crate::t;
 
 /// What happens to syncing while the window is locked, and the words the
 /// lock screen says about it.
@@ -37,44 +38,33 @@ pub enum SyncWhileLocked {
 
 impl SyncWhileLocked {
     /// The lock screen's line.
-    pub fn text(self) -> &'static str {
+    pub fn text(self) -> String {
         match self {
-            SyncWhileLocked::Paused => {
-                "Syncing is paused while the mail store is locked (the key left memory); it \
-                 resumes when you unlock."
-            }
-            SyncWhileLocked::Continues => {
-                "Syncing continues while the mail store is locked: its key stays in memory \
-                 until you quit popmail."
-            }
-            SyncWhileLocked::NotStarted => "Syncing starts when you unlock.",
+            SyncWhileLocked::Paused => t!("security-sync-paused"),
+            SyncWhileLocked::Continues => t!("security-sync-continues"),
+            SyncWhileLocked::NotStarted => t!("security-sync-not-started"),
         }
     }
 }
 
-/// The preference's help text.
-pub const SYNC_WHILE_LOCKED_HELP: &str = "When on, new mail keeps arriving while the window is \
-     locked. The key then stays in memory while locked, so a program running as you could \
-     still read the mail; when off, locking removes the key from memory and syncing waits.";
-
-/// What each mode protects against, one line each (the README's table, short).
-pub const MODES: [(&str, &str); 3] = [
-    (
-        "Not encrypted",
-        "Protects only against other users of this computer. Anyone who copies the disk or a \
-         backup can read the mail.",
-    ),
-    (
-        "Encrypted, unlocked by the system keychain",
-        "Protects against a copied or stolen disk, backups and other users. Nothing to type, so \
-         it does not stop someone using your logged-in session.",
-    ),
-    (
-        "Encrypted with a passphrase",
-        "Also protects against someone at the computer without the passphrase (Lock, Ctrl+L, \
-         the idle lock). Not against malware running as you while the store is unlocked.",
-    ),
-];
+/// What each mode protects against, one line each (the README's table,
+/// short): not encrypted, unlocked by the keychain, by a passphrase.
+pub fn modes() -> [(String, String); 3] {
+    [
+        (
+            t!("security-mode-plain"),
+            t!("security-mode-plain-protects"),
+        ),
+        (
+            t!("security-mode-keychain"),
+            t!("security-mode-keychain-protects"),
+        ),
+        (
+            t!("security-mode-passphrase"),
+            t!("security-mode-passphrase-protects"),
+        ),
+    ]
+}
 
 /// The store's encryption, as the dialog shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -208,11 +198,11 @@ impl Security {
     /// The typed new passphrase when both fields agree and are not empty.
     fn new_passphrase(&mut self) -> Option<Secret> {
         if self.pass.is_empty() {
-            self.set_error("type the new passphrase twice; nothing was changed");
+            self.set_error(t!("security-type-twice"));
             return None;
         }
         if self.pass != self.again {
-            self.set_error("the two passphrases differ; nothing was changed");
+            self.set_error(t!("security-differ"));
             self.clear_typed();
             return None;
         }
@@ -229,9 +219,9 @@ impl Security {
             ui.vertical_centered(|ui| {
                 ui.add_space(ui.available_height() / 4.0);
                 ui.heading(if c.encrypting {
-                    "Encrypting the mail store…"
+                    t!("security-encrypting")
                 } else {
-                    "Decrypting the mail store…"
+                    t!("security-decrypting")
                 });
                 ui.add_space(8.0);
                 let (done, total) = c.progress;
@@ -243,16 +233,16 @@ impl Security {
                 ui.add(
                     egui::ProgressBar::new(fraction)
                         .desired_width(360.0)
-                        .text(format!(
-                            "{} of {}",
-                            crate::fmt::size(done),
-                            crate::fmt::size(total)
+                        .text(t!(
+                            "security-progress",
+                            done = crate::fmt::size(done),
+                            total = crate::fmt::size(total)
                         )),
                 );
-                ui.label("A new file is written beside the old one, then swapped in.");
+                ui.label(t!("security-new-file"));
                 if c.cancelling {
-                    ui.label("Cancelling…");
-                } else if ui.button("Cancel").clicked() {
+                    ui.label(t!("security-cancelling"));
+                } else if ui.button(t!("common-cancel")).clicked() {
                     action = Some(Action::Cancel);
                 }
             });
@@ -267,7 +257,7 @@ impl Security {
         }
         let mut action = None;
         let mut open = true;
-        egui::Window::new("Security")
+        egui::Window::new(t!("security-title"))
             .collapsible(false)
             .resizable(false)
             .min_width(460.0)
@@ -289,17 +279,14 @@ impl Security {
 
     fn recovery_ui(&mut self, ui: &mut Ui) {
         let Some(key) = &self.recovery else { return };
-        ui.label(
-            "Recovery key. It is shown only now: write it down and keep it apart from the \
-             computer. It opens the mail store if the passphrase is forgotten.",
-        );
+        ui.label(t!("security-recovery"));
         ui.add_space(6.0);
         ui.add(
             egui::Label::new(egui::RichText::new(key.expose()).monospace().size(16.0))
                 .selectable(true),
         );
         ui.add_space(6.0);
-        if ui.button("I have written it down").clicked() {
+        if ui.button(t!("security-written-down")).clicked() {
             self.recovery = None;
         }
     }
@@ -311,22 +298,29 @@ impl Security {
             (true, false) => 1,
             (true, true) => 2,
         };
-        ui.strong(format!("This mail store: {}", MODES[mode].0));
-        for (name, protects) in MODES {
+        let modes = modes();
+        let [plain, keychain, passphrase] = modes.clone();
+        let current = match mode {
+            0 => plain.0,
+            1 => keychain.0.clone(),
+            _ => passphrase.0.clone(),
+        };
+        ui.strong(t!("security-this-store", mode = current));
+        for (name, protects) in modes {
             ui.add_space(4.0);
             ui.label(egui::RichText::new(name).strong());
             ui.add(egui::Label::new(protects).wrap());
         }
         ui.separator();
         if !facts.convertible {
-            ui.label("Open your own mail store (not the demo) to change its encryption.");
+            ui.label(t!("security-not-convertible"));
         } else if !facts.encrypted {
-            ui.radio_value(&mut self.unlock, Unlock::Passphrase, MODES[2].0);
-            ui.radio_value(&mut self.unlock, Unlock::Keychain, MODES[1].0);
+            ui.radio_value(&mut self.unlock, Unlock::Passphrase, passphrase.0);
+            ui.radio_value(&mut self.unlock, Unlock::Keychain, keychain.0);
             if self.unlock == Unlock::Passphrase {
                 self.passphrase_fields(ui);
             }
-            if ui.button("Encrypt the mail store").clicked() {
+            if ui.button(t!("security-encrypt")).clicked() {
                 let passphrase = match self.unlock {
                     Unlock::Keychain => Some(None),
                     Unlock::Passphrase => self.new_passphrase().map(Some),
@@ -335,41 +329,35 @@ impl Security {
             }
         } else {
             if facts.passphrase {
-                ui.label("Change the passphrase (instant: the mail is not rewritten).");
+                ui.label(t!("security-change-explain"));
                 self.passphrase_fields(ui);
-                if ui.button("Change the passphrase").clicked() {
+                if ui.button(t!("security-change")).clicked() {
                     action = self.new_passphrase().map(Action::ChangePassphrase);
                 }
                 if ui
                     .add_enabled(
                         facts.keychain_available,
-                        egui::Button::new("Unlock by the system keychain instead"),
+                        egui::Button::new(t!("security-use-keychain")),
                     )
-                    .on_disabled_hover_text("No system keychain is available here.")
+                    .on_disabled_hover_text(t!("security-no-keychain"))
                     .clicked()
                 {
                     action = Some(Action::UseKeychain);
                 }
                 ui.separator();
             } else {
-                ui.label(
-                    "Unlock by a passphrase instead of the keychain (instant: the mail is not \
-                     rewritten). You will get a recovery key.",
-                );
+                ui.label(t!("security-use-passphrase-explain"));
                 self.passphrase_fields(ui);
-                if ui.button("Use this passphrase instead").clicked() {
+                if ui.button(t!("security-use-passphrase")).clicked() {
                     action = self.new_passphrase().map(Action::UsePassphrase);
                 }
                 ui.separator();
             }
-            ui.checkbox(
-                &mut self.confirm_decrypt,
-                "Store the mail unencrypted on this disk",
-            );
+            ui.checkbox(&mut self.confirm_decrypt, t!("security-confirm-decrypt"));
             if ui
                 .add_enabled(
                     self.confirm_decrypt,
-                    egui::Button::new("Decrypt the mail store"),
+                    egui::Button::new(t!("security-decrypt")),
                 )
                 .clicked()
             {
@@ -380,18 +368,24 @@ impl Security {
         ui.separator();
         let mut minutes = lock_minutes;
         ui.horizontal(|ui| {
-            ui.label("Lock after idle minutes (0: never)");
+            ui.label(t!("security-idle-lock"));
             let r = ui.add(egui::DragValue::new(&mut minutes).range(0..=1440));
             r.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::SpinButton, true, "Idle lock minutes")
+                egui::WidgetInfo::labeled(
+                    egui::Role::SpinButton,
+                    true,
+                    t!("security-idle-lock-name"),
+                )
             });
         });
         if minutes != lock_minutes {
             action = Some(Action::LockMinutes(minutes));
         }
         let mut keep = facts.sync_while_locked;
-        ui.checkbox(&mut keep, "Keep syncing while locked");
-        ui.add(egui::Label::new(egui::RichText::new(SYNC_WHILE_LOCKED_HELP).weak()).wrap());
+        ui.checkbox(&mut keep, t!("security-keep-syncing"));
+        ui.add(
+            egui::Label::new(egui::RichText::new(t!("security-keep-syncing-help")).weak()).wrap(),
+        );
         if keep != facts.sync_while_locked {
             action = Some(Action::SyncWhileLocked(keep));
         }
@@ -406,17 +400,17 @@ impl Security {
 
     fn passphrase_fields(&mut self, ui: &mut Ui) {
         for (label, text) in [
-            ("New passphrase", &mut self.pass),
-            ("The same again", &mut self.again),
+            (t!("security-new-passphrase"), &mut self.pass),
+            (t!("security-passphrase-again"), &mut self.again),
         ] {
             ui.horizontal(|ui| {
-                ui.label(label);
+                ui.label(&label);
                 let r = ui.add(
                     egui::TextEdit::singleline(text)
                         .password(true)
                         .desired_width(240.0),
                 );
-                r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+                r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
             });
         }
     }

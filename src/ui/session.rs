@@ -85,7 +85,7 @@ pub struct DemoRuntime {
 }
 
 /// Name of the demo account.
-pub const DEMO_ACCOUNT: &str = "Demo";
+pub const DEMO_ACCOUNT: &str = "Demo"; // not translated: the demo account's stored name
 
 impl Session {
     /// Opens the (plaintext) store of `data_dir` and starts the workers.
@@ -181,9 +181,9 @@ impl Session {
     /// loading a big folder (`big_load`).
     pub fn busy_text(&self, big_load: bool) -> Option<String> {
         if self.write.busy() {
-            Some("Working…".into())
+            Some(crate::t!("window-busy-working"))
         } else if big_load {
-            Some("Loading the folder…".into())
+            Some(crate::t!("window-busy-loading"))
         } else {
             None
         }
@@ -211,8 +211,8 @@ impl Session {
     pub fn sync_unavailable(&self) -> Option<String> {
         match (&self.sync, &self.sync_error) {
             (Some(_), _) => None,
-            (None, Some(e)) => Some(format!("Syncing is unavailable: {e}")),
-            (None, None) => Some("Syncing is unavailable: the sync worker did not start".into()),
+            (None, Some(e)) => Some(crate::t!("window-sync-unavailable", reason = e)),
+            (None, None) => Some(crate::t!("window-sync-unavailable-no-worker")),
         }
     }
 }
@@ -249,7 +249,7 @@ fn start_sync(
     options.scheduled = true;
     SyncWorker::spawn(options)
         .map(|w| Box::new(w) as Box<dyn SyncPort>)
-        .map_err(|e| format!("the sync thread could not start: {e}"))
+        .map_err(|e| crate::t!("window-sync-thread-failed", error = e.to_string()))
 }
 
 /// Switches a run to the demo (the caller has closed its session: one data

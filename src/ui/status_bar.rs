@@ -14,6 +14,7 @@ use super::intents::Intent;
 use crate::fmt as format;
 use crate::store::{Account, AccountId, Folder};
 use crate::sync::{Event, Summary};
+use crate::t;
 
 /// One account's sync state.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,33 +120,35 @@ impl Notices {
                 return effect;
             }
         };
-        let count = |n: usize| format::count(n as u64, "message", "messages");
         let what = match w {
             Write::Move(_, to) => {
                 let name = folders
                     .iter()
                     .find(|f| f.id == *to)
-                    .map(|f| f.name.clone())
+                    .map(super::folder_names::display_name)
                     .unwrap_or_default();
                 Some((
-                    format!("move to {name}"),
-                    format!("Moved {} to {name}.", count(n)),
+                    t!("window-undo-move", folder = &name),
+                    t!("window-notice-moved", count = n, folder = name),
                 ))
             }
             Write::Trash(_) => Some((
-                "delete".to_string(),
-                format!("Moved {} to the Trash.", count(n)),
+                t!("window-undo-delete"),
+                t!("window-notice-trashed", count = n),
             )),
-            Write::Restore(_) => Some(("restore".to_string(), format!("Restored {}.", count(n)))),
+            Write::Restore(_) => Some((
+                t!("window-undo-restore"),
+                t!("window-notice-restored", count = n),
+            )),
             Write::Expunge(_) | Write::Empty(_) => {
                 *self = Notices::default();
-                let text = format!("Deleted {} for good.", count(n));
-                effect.dialog = Some(Dialog::Message("Deleted".into(), text));
+                let text = t!("window-notice-deleted", count = n);
+                effect.dialog = Some(Dialog::Message(t!("window-notice-deleted-title"), text));
                 None
             }
             Write::Save(..) => {
-                let text = format!("Saved {}.", format::count(n as u64, "file", "files"));
-                effect.dialog = Some(Dialog::Message("Saved".into(), text));
+                let text = t!("window-notice-saved", count = n);
+                effect.dialog = Some(Dialog::Message(t!("window-notice-saved-title"), text));
                 effect.refresh = false;
                 effect.reload = false;
                 None
@@ -265,19 +268,22 @@ impl SyncStatus {
         let can_undo = self.notices.undo.is_some();
         ui.horizontal(|ui| {
             if let Some(why) = sync_off {
-                ui.add_enabled(false, egui::Button::new("⟳ Sync"))
+                ui.add_enabled(false, egui::Button::new(format!("⟳ {}", t!("window-sync"))))
                     .on_disabled_hover_text(why);
             } else if self.any_syncing() {
                 if ui
-                    .button("⏹ Stop")
-                    .on_hover_text("Cancel every sync")
+                    .button(format!("⏹ {}", t!("window-stop")))
+                    .on_hover_text(t!("window-stop-hint"))
                     .clicked()
                 {
                     out.push(Intent::CancelSync);
                 }
             } else if ui
-                .add_enabled(!accounts.is_empty(), egui::Button::new("⟳ Sync"))
-                .on_hover_text("Check every account for new mail (F5)")
+                .add_enabled(
+                    !accounts.is_empty(),
+                    egui::Button::new(format!("⟳ {}", t!("window-sync"))),
+                )
+                .on_hover_text(t!("window-sync-hint"))
                 .clicked()
             {
                 out.push(Intent::SyncAll);
@@ -295,12 +301,15 @@ impl SyncStatus {
                         ui.separator();
                         ui.spinner();
                         let text = if *total == 0 {
-                            format!("{name}: checking…")
+                            t!("window-sync-checking", name = name)
                         } else {
-                            format!(
-                                "{name}: {done} of {total} messages, {} of {}",
-                                format::size(*bytes_done),
-                                format::size(*bytes_total)
+                            t!(
+                                "window-sync-progress",
+                                name = name,
+                                done = *done,
+                                total = *total,
+                                bytes_done = format::size(*bytes_done),
+                                bytes_total = format::size(*bytes_total)
                             )
                         };
                         #[allow(clippy::cast_precision_loss)]
@@ -322,14 +331,15 @@ impl SyncStatus {
                     Some(AccountSync::Finished(s)) => {
                         ui.separator();
                         let text = if s.cancelled {
-                            format!("{name}: cancelled")
+                            t!("window-sync-cancelled", name = name)
                         } else if s.downloaded == 0 {
-                            format!("{name}: up to date")
+                            t!("window-sync-up-to-date", name = name)
                         } else {
-                            format!(
-                                "{name}: {} downloaded ({})",
-                                s.downloaded,
-                                format::size(s.bytes)
+                            t!(
+                                "window-sync-downloaded",
+                                name = name,
+                                count = s.downloaded,
+                                size = format::size(s.bytes)
                             )
                         };
                         ui.label(format!("✔ {text}"));
@@ -345,8 +355,8 @@ impl SyncStatus {
                         .on_hover_text(message);
                         if *sign_in
                             && ui
-                                .button("Sign in again")
-                                .on_hover_text(format!("Sign in to {name} in your browser"))
+                                .button(t!("window-sign-in-again"))
+                                .on_hover_text(t!("window-sign-in-again-hint", name = name))
                                 .clicked()
                         {
                             out.push(Intent::Settings(super::intents::Open::SignInAgain(
@@ -354,8 +364,8 @@ impl SyncStatus {
                             )));
                         }
                         if ui
-                            .button("Details…")
-                            .on_hover_text(format!("The protocol log of {name}'s last sync"))
+                            .button(t!("window-details"))
+                            .on_hover_text(t!("window-details-hint", name = name))
                             .clicked()
                         {
                             self.details = Some(account.id);
@@ -366,8 +376,7 @@ impl SyncStatus {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if self.new_mail > 0 {
                     ui.label(
-                        RichText::new(format::count(self.new_mail, "new message", "new messages"))
-                            .strong(),
+                        RichText::new(t!("window-new-messages", count = self.new_mail)).strong(),
                     );
                 }
                 if let Some(b) = busy {
@@ -377,8 +386,8 @@ impl SyncStatus {
                 if let Some(n) = &notice {
                     if can_undo
                         && ui
-                            .button("Undo")
-                            .on_hover_text("Undo the last move or delete (Ctrl+Z)")
+                            .button(t!("window-undo"))
+                            .on_hover_text(t!("window-undo-hint"))
                             .clicked()
                     {
                         out.push(Intent::Undo);
@@ -386,7 +395,7 @@ impl SyncStatus {
                     ui.label(n);
                 }
                 if let Some(r) = &self.stopped {
-                    ui.weak(format!("Sync stopped: {r}"));
+                    ui.weak(t!("window-sync-stopped", reason = r));
                 }
             });
         });
@@ -395,13 +404,13 @@ impl SyncStatus {
 
     fn details_ui(&mut self, ctx: &egui::Context, accounts: &[Account], out: &mut Vec<Intent>) {
         let Some(id) = self.details else { return };
-        let name = accounts
-            .iter()
-            .find(|a| a.id == id)
-            .map_or("account", |a| a.settings.name.as_str());
+        let name = accounts.iter().find(|a| a.id == id).map_or_else(
+            || t!("window-account-fallback"),
+            |a| a.settings.name.clone(),
+        );
         let mut open = true;
         let mut close = false;
-        egui::Window::new(format!("Sync error — {name}"))
+        egui::Window::new(t!("window-sync-error-title", name = name))
             .id(egui::Id::unique("sync-error-details"))
             .open(&mut open)
             .default_size([560.0, 360.0])
@@ -409,27 +418,27 @@ impl SyncStatus {
                 if let Some(AccountSync::Failed { message, log, .. }) = self.accounts.get(&id) {
                     ui.add(egui::Label::new(RichText::new(message).strong()).wrap());
                     ui.add_space(6.0);
-                    ui.label("Protocol log (passwords removed):");
+                    ui.label(t!("window-protocol-log"));
                     egui::ScrollArea::vertical()
                         .max_height(260.0)
                         .auto_shrink([false, true])
                         .show(ui, |ui| {
                             if log.is_empty() {
-                                ui.weak("(nothing was exchanged with the server)");
+                                ui.weak(t!("window-protocol-log-empty"));
                             }
                             for line in log {
                                 ui.label(RichText::new(line).monospace());
                             }
                         });
                 } else {
-                    ui.label("The last sync of this account did not fail.");
+                    ui.label(t!("window-sync-not-failed"));
                 }
                 ui.horizontal(|ui| {
-                    if ui.button("Open account settings").clicked() {
+                    if ui.button(t!("window-open-account-settings")).clicked() {
                         out.push(Intent::Settings(super::intents::Open::Account(id)));
                         close = true;
                     }
-                    if ui.button("Close").clicked() {
+                    if ui.button(t!("common-close")).clicked() {
                         close = true;
                     }
                 });
@@ -445,7 +454,7 @@ pub fn error_line_ui(ui: &mut Ui, error: Option<&str>, out: &mut Vec<Intent>) {
     let Some(e) = error else { return };
     ui.horizontal(|ui| {
         ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {e}"));
-        if ui.small_button("Dismiss").clicked() {
+        if ui.small_button(t!("window-dismiss")).clicked() {
             out.push(Intent::DismissError);
         }
     });

@@ -9,6 +9,7 @@ use super::context::View;
 use super::intents::Intent;
 use super::search::Search;
 use crate::store::Scope;
+use crate::t;
 
 /// The toolbar. `count` is the list's length (`None` while searching).
 /// Returns the search to run on the read thread, when the query changed.
@@ -20,16 +21,18 @@ pub fn toolbar_ui(
     search: &mut Search,
     out: &mut Vec<Intent>,
 ) -> Option<Job> {
-    ui.horizontal(|ui| {
+    // Wrapped: in a narrow window the search box goes to a second row
+    // instead of off the edge.
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(title).heading());
         if let Some(n) = count {
-            ui.weak(crate::fmt::count(n, "message", "messages"));
+            ui.weak(crate::fmt::messages(n));
         }
         ui.add_space(16.0);
         let mut conv = view.prefs.conversations;
         if ui
-            .toggle_value(&mut conv, "Conversations")
-            .on_hover_text("Group replies under the message they answer")
+            .toggle_value(&mut conv, t!("window-conversations"))
+            .on_hover_text(t!("window-conversations-hint"))
             .changed()
         {
             out.push(Intent::SetConversations(conv));
@@ -37,15 +40,15 @@ pub fn toolbar_ui(
         ui.separator();
         let any = !view.selection.is_empty();
         if ui
-            .add_enabled(any, egui::Button::new("Mark as junk"))
-            .on_hover_text("Move to Junk and teach the junk filter (J)")
+            .add_enabled(any, egui::Button::new(t!("window-mark-junk")))
+            .on_hover_text(t!("window-mark-junk-hint"))
             .clicked()
         {
             out.push(Intent::MarkJunk(view.selection.to_vec(), true));
         }
         if ui
-            .add_enabled(any, egui::Button::new("Not junk"))
-            .on_hover_text("Never junk: teach the filter, trust the sender (Shift+J)")
+            .add_enabled(any, egui::Button::new(t!("window-not-junk")))
+            .on_hover_text(t!("window-not-junk-hint"))
             .clicked()
         {
             out.push(Intent::MarkJunk(view.selection.to_vec(), false));

@@ -79,10 +79,10 @@ impl MessageViewer {
         egui::Panel::top("viewer-bar").show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(egui::RichText::new(self.path.display().to_string()).weak());
-                if ui.button("Import into popmail…").clicked() {
+                if ui.button(crate::t!("window-viewer-import")).clicked() {
                     self.notice = Some(match (self.import)(&self.path) {
-                        Ok(()) => "popmail opens the import dialog with this file.".into(),
-                        Err(e) => format!("Could not start popmail: {e}"),
+                        Ok(()) => crate::t!("window-viewer-import-started"),
+                        Err(e) => crate::t!("window-viewer-import-failed", error = e),
                     });
                 }
                 if let Some(n) = &self.notice {
@@ -108,7 +108,10 @@ impl MessageViewer {
             Intent::OpenLink(url) => {
                 // The confirm dialog showed the target first.
                 if let Err(e) = open::that_detached(&url) {
-                    self.notice = Some(format!("Could not open the link: {e}"));
+                    self.notice = Some(crate::t!(
+                        "window-viewer-link-failed",
+                        error = e.to_string()
+                    ));
                 }
             }
             Intent::Save(req) => self.save(req, false),
@@ -153,16 +156,16 @@ impl MessageViewer {
             match written {
                 Ok(()) => saved += 1,
                 Err(e) => {
-                    self.notice = Some(format!("Could not save {}: {e}", dest.display()));
+                    self.notice = Some(crate::t!(
+                        "window-viewer-save-failed",
+                        path = dest.display().to_string(),
+                        error = e
+                    ));
                     return;
                 }
             }
         }
-        self.notice = Some(crate::fmt::count(
-            saved,
-            "attachment saved",
-            "attachments saved",
-        ));
+        self.notice = Some(crate::t!("window-viewer-saved", count = saved));
     }
 
     /// The message as the reader shows it (tests).
@@ -183,11 +186,11 @@ fn load(path: &Path) -> Result<Opened, String> {
         .map_err(|e| format!("{}: {e}", path.display()))?
         .len();
     if size > limits::MAX_MESSAGE_SIZE {
-        return Err(format!(
-            "{} is {}, larger than popmail reads ({})",
-            path.display(),
-            crate::fmt::size(size),
-            crate::fmt::size(limits::MAX_MESSAGE_SIZE)
+        return Err(crate::t!(
+            "window-viewer-too-large",
+            path = path.display().to_string(),
+            size = crate::fmt::size(size),
+            limit = crate::fmt::size(limits::MAX_MESSAGE_SIZE)
         ));
     }
     let raw = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -231,7 +234,7 @@ fn start_main_window(path: &Path) -> Result<(), String> {
 /// Opens the viewer window on `path` and runs until it is closed.
 pub fn run(path: PathBuf) -> Result<(), super::Error> {
     let title = format!(
-        "{} — popmail",
+        "{} — popmail", // not translated: the app's name
         path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned()

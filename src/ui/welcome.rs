@@ -5,53 +5,52 @@
 use egui::{RichText, Ui};
 
 use super::intents::Intent;
+use crate::t;
 
 /// The welcome page.
 pub fn welcome_ui(ui: &mut Ui, demo_error: Option<&str>, out: &mut Vec<Intent>) {
     ui.vertical_centered(|ui| {
         ui.add_space((ui.available_height() * 0.18).max(12.0));
         ui.label(
-            RichText::new("Welcome to popmail")
+            RichText::new(t!("window-welcome-title"))
                 .size(ui.text_style_height(&egui::TextStyle::Heading) * 1.4)
                 .strong(),
         );
         ui.add_space(8.0);
-        ui.label("popmail downloads your mail with POP3 and keeps it on this computer,");
-        ui.label("so you can read and search it offline.");
+        ui.label(t!("window-welcome-line1"));
+        ui.label(t!("window-welcome-line2"));
         ui.add_space(24.0);
         let size = [280.0, 34.0];
         if ui
-            .add_sized(size, egui::Button::new("Add a POP3 account…"))
-            .on_hover_text("Enter the server and login of your mail account")
+            .add_sized(size, egui::Button::new(t!("window-add-account")))
+            .on_hover_text(t!("window-welcome-add-hint"))
             .clicked()
         {
             out.push(Intent::AddAccount);
         }
         ui.add_space(8.0);
         if ui
-            .add_sized(size, egui::Button::new("Import a mailbox…"))
-            .on_hover_text("Read mail from an mbox file, a Maildir or .eml files")
+            .add_sized(size, egui::Button::new(t!("window-welcome-import")))
+            .on_hover_text(t!("window-welcome-import-hint"))
             .clicked()
         {
             out.push(Intent::ImportMailbox);
         }
         ui.add_space(8.0);
         if ui
-            .add_sized(size, egui::Button::new("Try the demo"))
-            .on_hover_text(
-                "Start a small mail server on this computer with sample mail and sync it",
-            )
+            .add_sized(size, egui::Button::new(t!("window-try-demo")))
+            .on_hover_text(t!("window-welcome-demo-hint"))
             .clicked()
         {
             out.push(Intent::StartDemo);
         }
         ui.add_space(10.0);
-        ui.weak("The demo keeps its mail in a separate folder; your own mail is never touched.");
+        ui.weak(t!("window-welcome-demo-note"));
         if let Some(e) = demo_error {
             ui.add_space(10.0);
             ui.colored_label(
                 ui.visuals().error_fg_color,
-                format!("The demo could not start: {e}"),
+                t!("window-demo-failed", error = e),
             );
         }
     });
@@ -59,6 +58,6 @@ pub fn welcome_ui(ui: &mut Ui, demo_error: Option<&str>, out: &mut Vec<Intent>) 
 
 /// The window when the mail store cannot be opened: why, in words.
 pub fn no_store_ui(ui: &mut Ui, error: Option<&str>) {
-    ui.heading("popmail cannot open its mail store");
-    ui.label(error.unwrap_or("no data directory"));
+    ui.heading(t!("window-no-store-title"));
+    ui.label(error.map_or_else(|| t!("window-no-store-no-dir"), str::to_owned));
 }

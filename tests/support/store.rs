@@ -95,7 +95,7 @@ impl DataDir {
     /// The binary with `--data-dir` this folder (and, when the store is
     /// encrypted, its passphrase in the environment).
     pub fn command(&self) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_popmail"));
+        let mut c = super::popmail_binary();
         c.arg("--data-dir")
             .arg(self.path())
             .env_remove("POPMAIL_DATA_DIR");

@@ -336,7 +336,9 @@ pub fn unlock_with(h: &mut egui_kittest::Harness<'static, popmail::ui::App>, typ
     h.get_by(|n| matches!(n.role(), egui::Role::TextInput | egui::Role::PasswordInput))
         .set_text_value_accesskit(typed);
     h.run_steps(2);
-    h.get_by_label("Unlock").click_accesskit();
+    // In the test thread's language (the Indonesian window tests unlock too).
+    h.get_by_label(&popmail::t!("lock-unlock"))
+        .click_accesskit();
     h.run_steps(2);
     wait_until(h, "the passphrase check", |app| !app.unlocking());
     h.run_steps(3);

@@ -27,7 +27,7 @@ const MAX_SIDE: u32 = 16_384;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     /// Over the per-image limits.
-    #[error("image too large to show ({width} × {height})")]
+    #[error("{}", crate::t!("error-image-too-large", width = width.to_string(), height = height.to_string()))]
     TooLarge {
         /// Declared width.
         width: u32,
@@ -35,19 +35,19 @@ pub enum Error {
         height: u32,
     },
     /// Over the encoded size limit.
-    #[error("image too large to show ({0} bytes)")]
+    #[error("{}", crate::t!("error-image-too-many-bytes", size = crate::fmt::size(*_0 as u64)))]
     TooManyBytes(usize),
     /// The message's images together are over [`MAX_MESSAGE_PIXELS`].
-    #[error("image too large to show (this message's images are over the limit)")]
+    #[error("{}", crate::t!("error-image-budget"))]
     Budget,
     /// Not an image the reader can decode.
-    #[error("the image could not be decoded: {0}")]
+    #[error("{}", crate::t!("error-image-format", error = _0))]
     Format(String),
     /// A remote image: never fetched.
-    #[error("remote image not loaded")]
+    #[error("{}", crate::t!("error-image-remote"))]
     Remote,
     /// A `cid:` reference to no part of the message.
-    #[error("the message has no part {0}")]
+    #[error("{}", crate::t!("error-image-missing", part = _0))]
     Missing(String),
     /// A source that cannot be shown (see [`ImageSource::Unusable`]).
     #[error("{0}")]

@@ -6,6 +6,7 @@ use egui::Ui;
 
 use super::super::lock;
 use super::{App, Dialogs, FolderPane, MessageList, Reader, Search, Session, SyncStatus};
+use crate::t;
 
 /// How often an unlocked encrypted window wakes to check the idle lock.
 const IDLE_CHECK: std::time::Duration = std::time::Duration::from_secs(20);
@@ -38,8 +39,7 @@ impl App {
     pub(super) fn lock_now(&mut self) {
         let Some(s) = &self.session else { return };
         if !self.encrypted() {
-            self.error =
-                Some("Lock needs an encrypted mail store: run `popmail encrypt` first".into());
+            self.error = Some(t!("security-lock-needs-encryption"));
             return;
         }
         let data_dir = s.data_dir.clone();

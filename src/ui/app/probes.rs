@@ -49,6 +49,18 @@ impl App {
         &mut self.prefs
     }
 
+    /// Opens the settings dialog on its Accounts tab (tests; users go
+    /// through File → Account settings…, whatever its words in their
+    /// language).
+    pub fn open_account_settings(&mut self) {
+        self.apply(Intent::Settings(crate::ui::intents::Open::Accounts));
+    }
+
+    /// Opens the settings dialog on its Preferences tab (tests).
+    pub fn open_preferences(&mut self) {
+        self.apply(Intent::Preferences);
+    }
+
     /// Whether a dialog is on screen (tests).
     pub fn has_dialog(&self) -> bool {
         self.dialogs.is_open()

@@ -17,6 +17,7 @@ use crate::jobs::{self, JobCommand, JobEvent, JobSummary};
 use crate::keys::{self, DataKey, Header, Kind, WrapKey};
 use crate::secret::Secret;
 use crate::store::StoreConfig;
+use crate::t;
 
 /// Whether a system keychain answers here (asked once: the answer needs a
 /// D-Bus round trip, and the dialog draws every frame).
@@ -99,42 +100,45 @@ impl App {
     }
 
     fn change_passphrase(&mut self, new: &Secret) -> Result<(), String> {
-        let s = self.session.as_ref().ok_or("no mail store is open")?;
+        let s = self
+            .session
+            .as_ref()
+            .ok_or_else(|| t!("security-no-store"))?;
         let key = s
             .store
             .config()
             .key()
-            .ok_or("the mail store is not encrypted")?;
+            .ok_or_else(|| t!("security-not-encrypted"))?;
         let kpath = s.data_dir.join(keys::KEY_FILE);
         let mut header = Header::load(&kpath).map_err(|e| e.to_string())?;
         header
             .wrap_passphrase(key, new)
             .and_then(|()| header.save(&kpath))
             .map_err(|e| e.to_string())?;
-        self.security.set_notice("The passphrase was changed.");
+        self.security.set_notice(t!("security-changed"));
         Ok(())
     }
 
     /// Switches an encrypted store between the keychain and a passphrase
     /// (`None`: the keychain); rewraps the key header only.
     fn switch_unlock(&mut self, pass: Option<&Secret>) -> Result<(), String> {
-        let s = self.session.as_ref().ok_or("no mail store is open")?;
+        let s = self
+            .session
+            .as_ref()
+            .ok_or_else(|| t!("security-no-store"))?;
         let config = s.store.config();
-        let key = config.key().ok_or("the mail store is not encrypted")?;
+        let key = config.key().ok_or_else(|| t!("security-not-encrypted"))?;
         let kpath = s.data_dir.join(keys::KEY_FILE);
         match pass {
             None => {
                 crate::credentials::use_keychain(config.path(), &kpath, key)
                     .map_err(|e| e.to_string())?;
-                self.security.set_notice(
-                    "The mail store now opens by the system keychain; the recovery key still works.",
-                );
+                self.security.set_notice(t!("security-now-keychain"));
             }
             Some(p) => {
                 let recovery = crate::credentials::use_passphrase(config.path(), &kpath, key, p)
                     .map_err(|e| e.to_string())?;
-                self.security
-                    .set_notice("The mail store now asks for the passphrase.");
+                self.security.set_notice(t!("security-now-passphrase"));
                 if let Some(rec) = recovery {
                     self.security.show_recovery(rec);
                 }
@@ -144,7 +148,10 @@ impl App {
     }
 
     fn start_encrypt(&mut self, passphrase: Option<Secret>) -> Result<(), String> {
-        let s = self.session.as_ref().ok_or("no mail store is open")?;
+        let s = self
+            .session
+            .as_ref()
+            .ok_or_else(|| t!("security-no-store"))?;
         let data_dir = s.data_dir.clone();
         let store_path = s.store.config().path().to_path_buf();
         let key = DataKey::generate().map_err(|e| e.to_string())?;
@@ -153,10 +160,7 @@ impl App {
         let wrapped = match &passphrase {
             None => WrapKey::generate().and_then(|kek| {
                 crate::credentials::save_store_wrap_key(&store_path, &kek).map_err(|e| {
-                    keys::Error::Crypto(format!(
-                        "the store key cannot go to the system keychain ({e}); choose a \
-                         passphrase instead"
-                    ))
+                    keys::Error::Crypto(t!("security-keychain-refused", error = e.to_string()))
                 })?;
                 header.wrap_with(Kind::Keychain, &kek, &key)
             }),
@@ -179,7 +183,10 @@ impl App {
         target: Option<DataKey>,
         recovery: Option<Secret>,
     ) -> Result<(), String> {
-        let s = self.session.as_ref().ok_or("no mail store is open")?;
+        let s = self
+            .session
+            .as_ref()
+            .ok_or_else(|| t!("security-no-store"))?;
         let before = s.store.config().clone();
         let data_dir = s.data_dir.clone();
         let encrypting = target.is_some();
@@ -193,7 +200,7 @@ impl App {
             Ok(w) => w,
             Err(e) => {
                 self.conversion_ended(&data_dir, before, encrypting);
-                return Err(format!("the conversion could not start: {e}"));
+                return Err(t!("security-conversion-not-started", error = e));
             }
         };
         // A worker that is already gone sends Stopped, which poll_conversion
@@ -224,7 +231,7 @@ impl App {
                 JobEvent::Cancelled(_) => ended = Some(Err(String::new())),
                 JobEvent::Failed(e) => ended = Some(Err(e)),
                 JobEvent::Stopped { reason } if ended.is_none() => {
-                    ended = Some(Err(format!("the conversion stopped: {reason}")));
+                    ended = Some(Err(t!("security-conversion-stopped", reason = reason)));
                 }
                 _ => {}
             }
@@ -246,17 +253,20 @@ impl App {
                     }
                     if let Err(e) = removed {
                         self.security
-                            .set_error(format!("removing the key file: {e}"));
+                            .set_error(t!("security-key-file-not-removed", error = e.to_string()));
                     }
                 }
                 self.reopen(&c.data_dir, config);
                 let what = if c.encrypting {
-                    "The mail store is encrypted."
+                    t!("security-encrypted")
                 } else {
-                    "The mail store is no longer encrypted."
+                    t!("security-decrypted")
                 };
-                self.security
-                    .set_notice(format!("{what} Note: {}.", jobs::ERASURE_NOTICE));
+                self.security.set_notice(t!(
+                    "security-converted",
+                    what = what,
+                    note = jobs::erasure_notice()
+                ));
                 if let Some(rec) = c.recovery {
                     self.security.show_recovery(rec);
                 }
@@ -264,16 +274,19 @@ impl App {
             Err(why) => {
                 self.conversion_ended(&c.data_dir, c.before, c.encrypting);
                 let still = if c.encrypting {
-                    "not encrypted"
+                    t!("security-still-plain")
                 } else {
-                    "still encrypted"
+                    t!("security-still-encrypted")
                 };
                 if why.is_empty() {
                     self.security
-                        .set_notice(format!("Cancelled: the mail store is unchanged ({still})."));
+                        .set_notice(t!("security-conversion-cancelled", state = still));
                 } else {
-                    self.security
-                        .set_error(format!("{why}; the mail store is unchanged ({still})"));
+                    self.security.set_error(t!(
+                        "security-conversion-failed",
+                        error = why,
+                        state = still
+                    ));
                 }
             }
         }

@@ -45,6 +45,7 @@ use crate::jobs::{
 };
 use crate::mailbox::Format;
 use crate::store::{Folder, Scope};
+use crate::t;
 
 pub use setup::{ExportSetup, ExportWhat, ImportSetup, ImportTarget};
 
@@ -194,7 +195,7 @@ impl ImportExport {
                 };
                 let name = match &e.what {
                     ExportWhat::Folder(_) => export_what_name(&e.what, cx.folders),
-                    ExportWhat::Messages(_) => "Selected messages".into(),
+                    ExportWhat::Messages(_) => t!("import-export-file-selected"),
                 };
                 let name = export_name(&name, e.format);
                 if let (Some(p), Some(Setup::Export(e))) =
@@ -235,8 +236,8 @@ impl ImportExport {
         let sent = match jobs {
             Some(j) => j
                 .send(cmd)
-                .map_err(|_| "the job worker has stopped".to_string()),
-            None => Err("no mail store is open".into()),
+                .map_err(|_| t!("settings-backup-worker-stopped")),
+            None => Err(t!("import-no-store")),
         };
         match sent {
             Ok(()) => {
@@ -373,7 +374,7 @@ impl ImportExport {
                     JobKind::Export => Outcome::ExportCancelled,
                     kind => Outcome::Failed {
                         kind,
-                        message: "cancelled".into(),
+                        message: t!("import-cancelled-short"),
                     },
                 });
                 out.extend([Intent::RefreshFolders, Intent::ReloadList]);
@@ -384,7 +385,10 @@ impl ImportExport {
                 out.extend([Intent::RefreshFolders, Intent::ReloadList]);
             }
             JobEvent::Stopped { reason } => {
-                let message = format!("the job worker stopped: {reason}");
+                let message = t!(
+                    "settings-backup-worker-stopped-why",
+                    reason = reason.as_str()
+                );
                 match self.running.take() {
                     Some(r) => {
                         self.outcome = Some(Outcome::Failed {
@@ -406,7 +410,7 @@ fn export_what_name(what: &ExportWhat, folders: &[Folder]) -> String {
         ExportWhat::Folder(f) => folders
             .iter()
             .find(|x| x.id == *f)
-            .map_or_else(|| "Folder".into(), |f| f.name.clone()),
+            .map_or_else(|| t!("import-export-file-folder"), |f| f.name.clone()),
         ExportWhat::Messages(_) => String::new(),
     }
 }

@@ -8,6 +8,7 @@ use egui::{Id, RichText, Ui};
 use super::state::{Outcome, Running};
 use crate::fmt as format;
 use crate::jobs::JobKind;
+use crate::t;
 use crate::ui::intents::{Intent, Transfer};
 
 /// The file name of a path as text, or the whole path if it has none.
@@ -30,25 +31,27 @@ fn progress_text(r: &Running) -> String {
     let rate = format::size(per_second(p.bytes, secs) as u64);
     match r.kind {
         JobKind::Import if p.total_bytes.is_none() => {
-            format!("Importing {}: starting…", short(&r.what))
+            t!("import-progress-starting", name = short(&r.what))
         }
-        JobKind::Import => format!(
-            "Importing {}: {}, {} of {} ({rate}/s)",
-            short(&r.what),
-            format::count(p.messages, "message", "messages"),
-            format::size(p.bytes),
-            format::size(p.total_bytes.unwrap_or(0)),
+        JobKind::Import => t!(
+            "import-progress",
+            name = short(&r.what),
+            count = p.messages,
+            done = format::size(p.bytes),
+            total = format::size(p.total_bytes.unwrap_or(0)),
+            rate = rate,
         ),
-        _ => format!(
-            "Exporting {}: {} of {} messages, {} ({rate}/s)",
-            if r.what.is_empty() {
-                "selected messages"
+        _ => t!(
+            "import-export-progress",
+            name = if r.what.is_empty() {
+                t!("import-export-progress-selected")
             } else {
-                &r.what
+                r.what.clone()
             },
-            p.messages,
-            p.total_messages.unwrap_or(0),
-            format::size(p.bytes),
+            done = p.messages,
+            count = p.total_messages.unwrap_or(0),
+            size = format::size(p.bytes),
+            rate = rate,
         ),
     }
 }
@@ -82,16 +85,14 @@ pub fn progress_panel(ui: &mut Ui, r: &Running, out: &mut Vec<Intent>) {
             ui.add(egui::Label::new(text).truncate());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let label = match r.kind {
-                    JobKind::Import => "⏹ Cancel import",
-                    _ => "⏹ Cancel export",
+                    JobKind::Import => format!("⏹ {}", t!("import-cancel-import")),
+                    _ => format!("⏹ {}", t!("import-cancel-export")),
                 };
                 if r.cancelling {
-                    ui.weak("Cancelling…");
+                    ui.weak(t!("import-cancelling"));
                 } else if ui
                     .button(label)
-                    .on_hover_text(
-                        "Stop cleanly: what is already imported stays; a partial export is removed",
-                    )
+                    .on_hover_text(t!("import-cancel-hint"))
                     .clicked()
                 {
                     out.push(Intent::ImportExport(Transfer::CancelJob));
@@ -114,9 +115,9 @@ pub fn drop_hint(ctx: &egui::Context, busy: bool) {
     let rect = ctx.content_rect();
     painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
     let text = if busy {
-        "Drop to import (after the running job)"
+        t!("import-drop-busy")
     } else {
-        "Drop to import this mailbox"
+        t!("import-drop")
     };
     painter.text(
         rect.center(),
@@ -140,17 +141,17 @@ fn sentence(s: &str) -> String {
     }
 }
 
-fn title(o: &Outcome) -> &'static str {
+fn title(o: &Outcome) -> String {
     match o {
-        Outcome::Imported { summary, .. } if summary.cancelled => "Import cancelled",
-        Outcome::Imported { .. } => "Import finished",
-        Outcome::Exported { .. } => "Export finished",
-        Outcome::ExportCancelled => "Export cancelled",
+        Outcome::Imported { summary, .. } if summary.cancelled => t!("import-title-cancelled"),
+        Outcome::Imported { .. } => t!("import-title-finished"),
+        Outcome::Exported { .. } => t!("import-export-title-finished"),
+        Outcome::ExportCancelled => t!("import-export-title-cancelled"),
         Outcome::Failed {
             kind: JobKind::Export,
             ..
-        } => "Export failed",
-        Outcome::Failed { .. } => "Import failed",
+        } => t!("import-export-title-failed"),
+        Outcome::Failed { .. } => t!("import-title-failed"),
     }
 }
 
@@ -170,7 +171,7 @@ pub fn outcome_ui(ctx: &egui::Context, o: &Outcome, out: &mut Vec<Intent>) {
         .show(ctx, |ui| {
             body(ui, o, max_h);
             ui.add_space(8.0);
-            if ui.button("Close").clicked() {
+            if ui.button(t!("common-close")).clicked() {
                 out.push(Intent::ImportExport(Transfer::CloseResult));
             }
         });
@@ -186,61 +187,53 @@ fn body(ui: &mut Ui, o: &Outcome, max_h: f32) {
             root,
             summary: s,
         } => {
-            let n = format::count(s.imported, "message", "messages");
+            let root = root.as_str();
             if s.cancelled {
                 wrap(
                     ui,
-                    RichText::new(format!(
-                        "The import was cancelled. The {n} imported before are kept in “{root}”; \
-                         importing the same file again adds only the rest."
-                    ))
-                    .strong(),
+                    RichText::new(t!("import-cancelled", count = s.imported, folder = root))
+                        .strong(),
                 );
             } else {
                 wrap(
                     ui,
-                    RichText::new(format!("Imported {n} into “{root}”.")).strong(),
+                    RichText::new(t!("import-imported", count = s.imported, folder = root))
+                        .strong(),
                 );
             }
+            let secs = s.elapsed.as_secs_f64();
+            let rate = per_second(s.imported + s.duplicates, secs);
             wrap(
                 ui,
-                format!(
-                    "Read {} from {path}: {} in {:.1} s ({:.0} messages/s).",
-                    format::count(s.folders, "folder", "folders"),
-                    format::size(s.bytes),
-                    s.elapsed.as_secs_f64(),
-                    per_second(s.imported + s.duplicates, s.elapsed.as_secs_f64()),
+                t!(
+                    "import-read",
+                    folders = s.folders,
+                    path = path.as_str(),
+                    size = format::size(s.bytes),
+                    seconds = secs,
+                    rate = crate::i18n::number(rate, 0),
                 ),
             );
-            wrap(
-                ui,
-                format!(
-                    "{} skipped as duplicates (already in the folder).",
-                    s.duplicates
-                ),
-            );
+            wrap(ui, t!("import-duplicates", count = s.duplicates));
             if s.kept_damaged_count > 0 {
                 wrap(
                     ui,
-                    RichText::new(format!(
-                        "{} kept as “{}” (stored byte for byte, flagged as damaged).",
-                        format::count(s.kept_damaged_count, "damaged region", "damaged regions"),
-                        crate::mail::UNPARSEABLE_SUBJECT
+                    RichText::new(t!(
+                        "import-kept-damaged",
+                        count = s.kept_damaged_count,
+                        subject = crate::mail::UNPARSEABLE_SUBJECT
                     ))
                     .color(ui.visuals().warn_fg_color),
                 );
             }
-            let damaged = format!(
-                "{} skipped.",
-                format::count(s.damaged_count, "damaged region", "damaged regions")
-            );
+            let damaged = t!("import-damaged-skipped", count = s.damaged_count);
             if s.damaged_count == 0 {
                 wrap(ui, damaged);
             } else {
                 wrap(ui, RichText::new(damaged).color(ui.visuals().warn_fg_color));
             }
             if let Some(r) = &s.rules {
-                wrap(ui, format!("Rules: {}", r.sentence()));
+                wrap(ui, t!("import-rules", outcome = r.sentence()));
             }
             let has_lists =
                 !s.damaged.is_empty() || !s.kept_damaged.is_empty() || !s.notes.is_empty();
@@ -259,39 +252,39 @@ fn body(ui: &mut Ui, o: &Outcome, max_h: f32) {
         } => {
             wrap(
                 ui,
-                RichText::new(format!(
-                    "Exported {}{} to {}.",
-                    format::count(s.messages, "message", "messages"),
-                    if what.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" from {what}")
-                    },
-                    dest.display()
-                ))
+                RichText::new(if what.is_empty() {
+                    t!(
+                        "import-exported",
+                        count = s.messages,
+                        path = dest.display().to_string()
+                    )
+                } else {
+                    t!(
+                        "import-exported-from",
+                        count = s.messages,
+                        folder = what.as_str(),
+                        path = dest.display().to_string()
+                    )
+                })
                 .strong(),
             );
             wrap(
                 ui,
-                format!(
-                    "{}, {} in {:.1} s.",
-                    format::count(s.folders, "folder", "folders"),
-                    format::size(s.bytes),
-                    s.elapsed.as_secs_f64()
+                t!(
+                    "import-exported-stats",
+                    folders = s.folders,
+                    size = format::size(s.bytes),
+                    seconds = s.elapsed.as_secs_f64()
                 ),
             );
             if !s.written.is_empty() {
-                ui.label("Written:");
+                ui.label(t!("import-written"));
                 for p in &s.written {
                     wrap(ui, RichText::new(p.display().to_string()).monospace());
                 }
             }
         }
-        Outcome::ExportCancelled => wrap(
-            ui,
-            "The export was cancelled. What it had written was removed; the mail in popmail \
-             is unchanged.",
-        ),
+        Outcome::ExportCancelled => wrap(ui, t!("import-export-cancelled")),
         Outcome::Failed { kind, message } => {
             wrap(
                 ui,
@@ -300,13 +293,8 @@ fn body(ui: &mut Ui, o: &Outcome, max_h: f32) {
             wrap(
                 ui,
                 match kind {
-                    JobKind::Export => {
-                        "What the export had written was removed; the mail in popmail is unchanged."
-                    }
-                    _ => {
-                        "Messages imported before the problem are kept and nothing is half-written; \
-                         the file you imported is never changed."
-                    }
+                    JobKind::Export => t!("import-export-failed-explain"),
+                    _ => t!("import-failed-explain"),
                 },
             );
         }
@@ -315,15 +303,16 @@ fn body(ui: &mut Ui, o: &Outcome, max_h: f32) {
 
 fn lists_ui(ui: &mut Ui, s: &crate::jobs::ImportSummary) {
     if !s.kept_damaged.is_empty() {
-        ui.label(RichText::new("Kept as damaged messages").strong());
+        ui.label(RichText::new(t!("import-kept-damaged-title")).strong());
         for d in &s.kept_damaged {
             let file = short(&d.path.display().to_string());
             ui.add(
-                egui::Label::new(format!(
-                    "{file} at byte {}: {} kept ({})",
-                    d.offset,
-                    format::count(d.length, "byte", "bytes"),
-                    d.reason
+                egui::Label::new(t!(
+                    "import-region-kept",
+                    file = file,
+                    offset = d.offset.to_string(),
+                    count = d.length,
+                    reason = d.reason.to_string()
                 ))
                 .wrap(),
             )
@@ -333,20 +322,21 @@ fn lists_ui(ui: &mut Ui, s: &crate::jobs::ImportSummary) {
             .kept_damaged_count
             .saturating_sub(s.kept_damaged.len() as u64);
         if more > 0 {
-            ui.weak(format!("… and {more} more"));
+            ui.weak(t!("import-and-more", count = more));
         }
         ui.add_space(4.0);
     }
     if !s.damaged.is_empty() {
-        ui.label(RichText::new("Damaged regions").strong());
+        ui.label(RichText::new(t!("import-damaged-title")).strong());
         for d in &s.damaged {
             let file = short(&d.path.display().to_string());
             ui.add(
-                egui::Label::new(format!(
-                    "{file} at byte {}: {} skipped ({})",
-                    d.offset,
-                    format::count(d.length, "byte", "bytes"),
-                    d.reason
+                egui::Label::new(t!(
+                    "import-region-skipped",
+                    file = file,
+                    offset = d.offset.to_string(),
+                    count = d.length,
+                    reason = d.reason.to_string()
                 ))
                 .wrap(),
             )
@@ -354,12 +344,12 @@ fn lists_ui(ui: &mut Ui, s: &crate::jobs::ImportSummary) {
         }
         let more = s.damaged_count.saturating_sub(s.damaged.len() as u64);
         if more > 0 {
-            ui.weak(format!("… and {more} more"));
+            ui.weak(t!("import-and-more", count = more));
         }
         ui.add_space(4.0);
     }
     if !s.notes.is_empty() {
-        ui.label(RichText::new("Notes").strong());
+        ui.label(RichText::new(t!("import-notes")).strong());
         for n in &s.notes {
             wrap(ui, n.as_str());
         }

@@ -8,6 +8,7 @@ use egui::{Id, Modal, RichText, Ui};
 
 use crate::mailbox::Format;
 use crate::store::{Folder, FolderId, FolderRole, MessageId};
+use crate::t;
 use crate::ui::intents::{Intent, Transfer};
 
 /// Where imported mail goes.
@@ -78,38 +79,38 @@ impl ExportSetup {
     }
 }
 
-const IMPORT_FORMATS: [(Format, &str); 6] = [
-    (Format::Auto, "Detect automatically"),
-    (Format::Mbox, "mbox (detect the variant)"),
-    (Format::Mboxrd, "mbox (mboxrd)"),
-    (Format::Mboxo, "mbox (mboxo)"),
-    (Format::Maildir, "Maildir"),
-    (Format::Eml, "EML files"),
+const IMPORT_FORMATS: [Format; 6] = [
+    Format::Auto,
+    Format::Mbox,
+    Format::Mboxrd,
+    Format::Mboxo,
+    Format::Maildir,
+    Format::Eml,
 ];
 
-const EXPORT_FORMATS: [(Format, &str, &str); 4] = [
-    (
-        Format::Mboxrd,
-        "mbox (mboxrd)",
-        "One file; lines starting \"From \" are quoted reversibly. Recommended.",
-    ),
-    (
-        Format::Mboxo,
-        "mbox (mboxo)",
-        "One file, classic quoting for older programs (a line that already \
-         started \">From \" cannot be told apart).",
-    ),
-    (
-        Format::Maildir,
-        "Maildir",
-        "A directory with one file per message; flags kept in the file names.",
-    ),
-    (
-        Format::Eml,
-        "EML files",
-        "A directory with one .eml file per message.",
-    ),
-];
+const EXPORT_FORMATS: [Format; 4] = [Format::Mboxrd, Format::Mboxo, Format::Maildir, Format::Eml];
+
+/// A format's name in the dialogs.
+fn format_name(f: Format) -> String {
+    match f {
+        Format::Auto => t!("import-format-auto"),
+        Format::Mbox => t!("import-format-mbox"),
+        Format::Mboxrd => "mbox (mboxrd)".to_owned(), // not translated: a format name
+        Format::Mboxo => "mbox (mboxo)".to_owned(),   // not translated: a format name
+        Format::Maildir => "Maildir".to_owned(),      // not translated: a format name
+        Format::Eml => t!("import-format-eml"),
+    }
+}
+
+/// What an export format writes.
+fn format_hint(f: Format) -> String {
+    match f {
+        Format::Mboxo => t!("import-format-mboxo-hint"),
+        Format::Maildir => t!("import-format-maildir-hint"),
+        Format::Eml => t!("import-format-eml-hint"),
+        Format::Mboxrd | Format::Mbox | Format::Auto => t!("import-format-mboxrd-hint"),
+    }
+}
 
 fn folder_label(f: &Folder) -> String {
     f.qualified_name()
@@ -128,13 +129,8 @@ fn busy_note(ui: &mut Ui, busy: bool) {
     if busy {
         ui.add_space(4.0);
         ui.add(
-            egui::Label::new(
-                RichText::new(
-                    "An import or export is running; start this one when it has finished.",
-                )
-                .color(ui.visuals().warn_fg_color),
-            )
-            .wrap(),
+            egui::Label::new(RichText::new(t!("import-busy")).color(ui.visuals().warn_fg_color))
+                .wrap(),
         );
     }
 }
@@ -148,28 +144,20 @@ pub fn import_ui(
     out: &mut Vec<Intent>,
 ) {
     let close = modal(ctx, "import-dialog", |ui| {
-        ui.heading("Import mail");
-        ui.add(
-            egui::Label::new(
-                "Read mail from an mbox file, a Maildir, .eml files, or Thunderbird's \
-                 Local Folders. Messages already in the target folder are skipped.",
-            )
-            .wrap(),
-        );
+        ui.heading(t!("import-title"));
+        ui.add(egui::Label::new(t!("import-explain")).wrap());
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui
-                .button("Import a file…")
-                .on_hover_text("An mbox file or one .eml message")
+                .button(t!("import-file"))
+                .on_hover_text(t!("import-file-hint"))
                 .clicked()
             {
                 out.push(Intent::ImportExport(Transfer::PickImportFile));
             }
             if ui
-                .button("Import a folder…")
-                .on_hover_text(
-                    "A Maildir, a directory of .eml files, or Thunderbird's Local Folders",
-                )
+                .button(t!("import-folder"))
+                .on_hover_text(t!("import-folder-hint"))
                 .clicked()
             {
                 out.push(Intent::ImportExport(Transfer::PickImportFolder));
@@ -181,7 +169,7 @@ pub fn import_ui(
                 ui.add(egui::Label::new(RichText::new(p.display().to_string()).strong()).wrap());
             }
             None => {
-                ui.weak("Nothing chosen yet. You can also drop a file or folder on the window.");
+                ui.weak(t!("import-nothing-chosen"));
             }
         }
         ui.add_space(8.0);
@@ -189,23 +177,24 @@ pub fn import_ui(
             .num_columns(2)
             .spacing([12.0, 8.0])
             .show(ui, |ui| {
-                let l = ui.label("Format");
-                let current = IMPORT_FORMATS
-                    .iter()
-                    .find(|(f, _)| *f == s.format)
-                    .map_or("", |(_, t)| t);
+                let l = ui.label(t!("import-format"));
+                let current = if IMPORT_FORMATS.contains(&s.format) {
+                    format_name(s.format)
+                } else {
+                    String::new()
+                };
                 egui::ComboBox::from_id_salt("import-format")
                     .selected_text(current)
                     .width(220.0)
                     .show_ui(ui, |ui| {
-                        for (f, text) in IMPORT_FORMATS {
-                            ui.selectable_value(&mut s.format, f, text);
+                        for f in IMPORT_FORMATS {
+                            ui.selectable_value(&mut s.format, f, format_name(f));
                         }
                     })
                     .response
                     .labelled_by(l.id);
                 ui.end_row();
-                ui.label("Into");
+                ui.label(t!("import-into"));
                 ui.vertical(|ui| target_ui(ui, s, folders));
                 ui.end_row();
             });
@@ -214,10 +203,13 @@ pub fn import_ui(
         ui.horizontal(|ui| {
             let ready =
                 s.path.is_some() && !busy && !matches!(s.target, ImportTarget::Existing(None));
-            if ui.add_enabled(ready, egui::Button::new("Import")).clicked() {
+            if ui
+                .add_enabled(ready, egui::Button::new(t!("import-start")))
+                .clicked()
+            {
                 out.push(Intent::ImportExport(Transfer::StartImport));
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(t!("common-cancel")).clicked() {
                 out.push(Intent::ImportExport(Transfer::CloseSetup));
             }
         });
@@ -232,23 +224,23 @@ fn target_ui(ui: &mut Ui, s: &mut ImportSetup, folders: &[Folder]) {
         .path
         .as_deref()
         .map(crate::jobs::import::source_name)
-        .unwrap_or_else(|| "named after it".into());
+        .unwrap_or_default();
     let new_text = if s.path.is_some() {
-        format!("A new folder “{new_name}”")
+        t!("import-new-folder-named", name = new_name)
     } else {
-        "A new folder named after it".to_string()
+        t!("import-new-folder")
     };
     ui.radio_value(&mut s.target, ImportTarget::New, new_text)
-        .on_hover_text("Subfolders are made below it; a folder of that name is reused");
+        .on_hover_text(t!("import-new-folder-hint"));
     let existing = matches!(s.target, ImportTarget::Existing(_));
-    let radio = ui.radio(existing, "An existing folder");
+    let radio = ui.radio(existing, t!("import-existing-folder"));
     if radio.clicked() && !existing {
         s.target = ImportTarget::Existing(None);
     }
     if let ImportTarget::Existing(chosen) = &mut s.target {
         let text = chosen
             .and_then(|id| folders.iter().find(|f| f.id == id))
-            .map_or_else(|| "Choose a folder".to_string(), folder_label);
+            .map_or_else(|| t!("import-choose-folder"), folder_label);
         egui::ComboBox::from_id_salt("import-target")
             .selected_text(text)
             .width(220.0)
@@ -260,8 +252,8 @@ fn target_ui(ui: &mut Ui, s: &mut ImportSetup, folders: &[Folder]) {
             .response
             .labelled_by(radio.id);
     }
-    ui.checkbox(&mut s.rules, "Run the message rules on the imported mail")
-        .on_hover_text("As if it had just arrived: Settings → Rules");
+    ui.checkbox(&mut s.rules, t!("import-run-rules"))
+        .on_hover_text(t!("import-run-rules-hint"));
 }
 
 /// The export dialog.
@@ -273,23 +265,25 @@ pub fn export_ui(
     out: &mut Vec<Intent>,
 ) {
     let close = modal(ctx, "export-dialog", |ui| {
-        ui.heading("Export mail");
+        ui.heading(t!("import-export-title"));
         ui.add_space(6.0);
         egui::Grid::new("export-grid")
             .num_columns(2)
             .spacing([12.0, 8.0])
             .show(ui, |ui| {
-                let l = ui.label("What");
+                let l = ui.label(t!("import-export-what"));
                 ui.vertical(|ui| what_ui(ui, s, folders, l.id));
                 ui.end_row();
-                ui.label("Format");
+                ui.label(t!("import-format"));
                 ui.vertical(|ui| {
                     let before = s.format.is_mbox();
-                    for (f, text, hint) in EXPORT_FORMATS {
-                        ui.radio_value(&mut s.format, f, text).on_hover_text(hint);
+                    for f in EXPORT_FORMATS {
+                        ui.radio_value(&mut s.format, f, format_name(f))
+                            .on_hover_text(format_hint(f));
                     }
-                    if let Some((_, _, hint)) = EXPORT_FORMATS.iter().find(|e| e.0 == s.format) {
-                        ui.add(egui::Label::new(RichText::new(*hint).weak()).wrap());
+                    if EXPORT_FORMATS.contains(&s.format) {
+                        let hint = format_hint(s.format);
+                        ui.add(egui::Label::new(RichText::new(hint).weak()).wrap());
                     }
                     // A file name does not suit a directory, nor the other way round.
                     if before != s.format.is_mbox() {
@@ -297,19 +291,19 @@ pub fn export_ui(
                     }
                 });
                 ui.end_row();
-                ui.label("To");
+                ui.label(t!("import-export-to"));
                 ui.vertical(|ui| {
                     match &s.dest {
                         Some(p) => ui.add(
                             egui::Label::new(RichText::new(p.display().to_string()).strong())
                                 .wrap(),
                         ),
-                        None => ui.weak("Not chosen yet"),
+                        None => ui.weak(t!("import-export-not-chosen")),
                     };
                     let what = if s.format.is_mbox() {
-                        "Choose the file…"
+                        t!("import-export-choose-file")
                     } else {
-                        "Choose the directory…"
+                        t!("import-export-choose-dir")
                     };
                     if ui.button(what).clicked() {
                         out.push(Intent::ImportExport(Transfer::PickExportDest));
@@ -321,10 +315,13 @@ pub fn export_ui(
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             let ready = s.dest.is_some() && !busy;
-            if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
+            if ui
+                .add_enabled(ready, egui::Button::new(t!("import-export-start")))
+                .clicked()
+            {
                 out.push(Intent::ImportExport(Transfer::StartExport(false)));
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(t!("common-cancel")).clicked() {
                 out.push(Intent::ImportExport(Transfer::CloseSetup));
             }
         });
@@ -337,9 +334,9 @@ pub fn export_ui(
 fn what_ui(ui: &mut Ui, s: &mut ExportSetup, folders: &[Folder], label: Id) {
     match &mut s.what {
         ExportWhat::Messages(ids) => {
-            ui.label(format!(
-                "The {} selected",
-                crate::fmt::count(ids.len() as u64, "message", "messages")
+            ui.label(t!(
+                "import-export-selected",
+                messages = crate::fmt::messages(ids.len() as u64)
             ));
         }
         ExportWhat::Folder(id) => {
@@ -361,7 +358,7 @@ fn what_ui(ui: &mut Ui, s: &mut ExportSetup, folders: &[Folder], label: Id) {
                 .labelled_by(label);
             let folder = *id;
             if folders.iter().any(|f| f.parent == Some(folder)) {
-                ui.checkbox(&mut s.subfolders, "Include subfolders");
+                ui.checkbox(&mut s.subfolders, t!("import-export-subfolders"));
             }
         }
     }
@@ -372,29 +369,33 @@ pub fn overwrite_ui(ctx: &egui::Context, format: Format, paths: &[PathBuf], out:
     let close = modal(ctx, "export-overwrite", |ui| {
         let mbox = format.is_mbox();
         ui.heading(if mbox {
-            "Replace the existing file?"
+            t!("import-overwrite-file-title")
         } else {
-            "Export into the existing directory?"
+            t!("import-overwrite-dir-title")
         });
-        ui.label("This already exists:");
+        ui.label(t!("import-overwrite-exists"));
         for p in paths {
             ui.add(egui::Label::new(RichText::new(p.display().to_string()).strong()).wrap());
         }
         ui.add(
             egui::Label::new(if mbox {
-                "Its contents will be replaced by the export."
+                t!("import-overwrite-file")
             } else {
-                "The exported messages will be added to what it holds."
+                t!("import-overwrite-dir")
             })
             .wrap(),
         );
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            let label = if mbox { "Replace" } else { "Export into it" };
+            let label = if mbox {
+                t!("import-overwrite-replace")
+            } else {
+                t!("import-overwrite-into")
+            };
             if ui.button(label).clicked() {
                 out.push(Intent::ImportExport(Transfer::StartExport(true)));
             }
-            if ui.button("Back").clicked() {
+            if ui.button(t!("import-overwrite-back")).clicked() {
                 out.push(Intent::ImportExport(Transfer::BackToExport));
             }
         });

@@ -120,13 +120,13 @@ pub(super) fn document_ui(
     drop(m);
     if !links.is_empty() {
         ui.add_space(8.0);
-        egui::CollapsingHeader::new(format!("Links in this message ({})", links.len())).show(
+        egui::CollapsingHeader::new(crate::t!("reader-links", count = links.len())).show(
             ui,
             |ui| {
                 for url in links.iter().take(200) {
                     if ui
                         .link(&**url)
-                        .on_hover_text("Ask before opening in the browser")
+                        .on_hover_text(crate::t!("reader-link-hint"))
                         .clicked()
                     {
                         out.push(Intent::AskOpenLink(url.to_string()));
@@ -346,10 +346,10 @@ fn image_ui(
                     .alt_text(image.alt.clone()),
             );
             let resp = match &image.link {
-                Some(link) => resp.on_hover_text(format!(
-                    "{link}\nClick to open it (you will be asked first); right-click to view the image at full size."
-                )),
-                None => resp.on_hover_text("Click to view at full size"),
+                Some(link) => {
+                    resp.on_hover_text(format!("{link}\n{}", crate::t!("reader-image-link-hint")))
+                }
+                None => resp.on_hover_text(crate::t!("reader-image-hint")),
             };
             if resp.clicked() {
                 match &image.link {
@@ -358,7 +358,7 @@ fn image_ui(
                 }
             }
             resp.context_menu(|ui| {
-                if ui.button("View full size").clicked() {
+                if ui.button(crate::t!("reader-view-full-size")).clicked() {
                     full = true;
                     ui.close();
                 }
@@ -366,14 +366,14 @@ fn image_ui(
         }
         other => {
             let why = match (&image.source, other) {
-                (ImageSource::Remote(_), _) => "remote image not loaded".to_string(),
+                (ImageSource::Remote(_), _) => crate::t!("reader-remote-image"),
                 (_, Some(Slot::Failed(why))) => why.clone(),
-                (_, _) => "loading image…".to_string(),
+                (_, _) => crate::t!("reader-image-loading"),
             };
             let alt = if image.alt.is_empty() {
-                "image"
+                crate::t!("reader-image-placeholder")
             } else {
-                image.alt.as_str()
+                image.alt.clone()
             };
             egui::Frame::new()
                 .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
@@ -452,9 +452,8 @@ fn spans_ui_as(
     };
     if let Some(url) = link_at(resp.hover_pos()) {
         ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-        resp.clone().on_hover_text(format!(
-            "{url}\nClick to open it in your browser (you will be asked first)."
-        ));
+        resp.clone()
+            .on_hover_text(format!("{url}\n{}", crate::t!("reader-link-click-hint")));
     }
     if resp.clicked()
         && let Some(url) = link_at(resp.interact_pointer_pos())

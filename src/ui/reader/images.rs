@@ -98,11 +98,11 @@ impl Images {
                     } = job;
                     let images = decode_document(&raw, &attachments, &doc);
                     if outbox.send(Answer::Images(id, images)).is_err() {
-                        return "the reader closed".to_string();
+                        return "the reader closed".to_string(); // not translated: a worker's stop reason, after the reader is gone
                     }
                     outbox.done(1);
                 }
-                "the reader closed".to_string()
+                "the reader closed".to_string() // not translated: a worker's stop reason, after the reader is gone
             })
             .ok(); // no thread: the images say they cannot be decoded
         }
@@ -118,7 +118,7 @@ impl Images {
             self.shown = doc
                 .images()
                 .iter()
-                .map(|_| Slot::Failed("images cannot be decoded right now".into()))
+                .map(|_| Slot::Failed(crate::t!("reader-images-unavailable")))
                 .collect();
         }
     }

@@ -92,9 +92,8 @@ pub(super) fn body_ui(
         };
         if let Some(url) = link_at(resp.hover_pos()) {
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-            resp.clone().on_hover_text(format!(
-                "{url}\nClick to open it in your browser (you will be asked first)."
-            ));
+            resp.clone()
+                .on_hover_text(format!("{url}\n{}", crate::t!("reader-link-click-hint")));
         }
         if resp.clicked()
             && let Some(url) = link_at(resp.interact_pointer_pos())
@@ -104,27 +103,32 @@ pub(super) fn body_ui(
         // Links also as buttons, for keyboards and screen readers.
         if !body.links.is_empty() {
             ui.add_space(8.0);
-            egui::CollapsingHeader::new(format!("Links in this message ({})", body.links.len()))
-                .show(ui, |ui| {
+            egui::CollapsingHeader::new(crate::t!("reader-links", count = body.links.len())).show(
+                ui,
+                |ui| {
                     for (_, url) in body.links.iter().take(200) {
                         if ui
                             .link(url)
-                            .on_hover_text("Ask before opening in the browser")
+                            .on_hover_text(crate::t!("reader-link-hint"))
                             .clicked()
                         {
                             out.push(Intent::AskOpenLink(url.clone()));
                         }
                     }
-                });
+                },
+            );
         }
         if long {
             ui.add_space(6.0);
-            if ui.button("The message is long; show everything").clicked() {
+            if ui.button(crate::t!("reader-show-everything")).clicked() {
                 *show_everything = true;
             }
         }
         if opened.view.truncated {
-            ui.weak("The text was cut at 4 MB; use View source for the rest.");
+            ui.weak(crate::t!(
+                "reader-text-cut",
+                size = crate::fmt::size(crate::mail::MAX_VIEW_TEXT as u64)
+            ));
         }
     }
 }

@@ -28,13 +28,13 @@ use super::super::attachments::{is_dangerous, safe_file_name, unique_path};
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The private folder or the copy could not be written.
-    #[error("cannot copy the attachment to a private folder: {0}")]
+    #[error("{}", crate::t!("error-open-copy", error = _0.to_string()))]
     Io(#[from] std::io::Error),
     /// The part could not be decoded.
-    #[error("cannot read the attachment: {0}")]
+    #[error("{}", crate::t!("error-open-part", error = _0))]
     Part(String),
     /// The system could not open it.
-    #[error("the system could not open {0}: {1}")]
+    #[error("{}", crate::t!("error-open-launch", name = _0, error = _1.to_string()))]
     Launch(String, std::io::Error),
 }
 
@@ -155,6 +155,8 @@ pub(super) struct Opener {
     pub confirm: Option<(usize, String)>,
     /// The last outcome, shown under the attachments.
     pub status: Option<Result<String, String>>,
+    /// An open was sent to the worker and has not answered yet.
+    waiting: bool,
 }
 
 impl Default for Opener {
@@ -165,6 +167,7 @@ impl Default for Opener {
             worker: None,
             confirm: None,
             status: None,
+            waiting: false,
         }
     }
 }
@@ -210,7 +213,10 @@ impl Opener {
             self.worker = match Worker::spawn(spawn, run) {
                 Ok(w) => Some(w),
                 Err(e) => {
-                    self.status = Some(Err(format!("cannot start opening files: {e}")));
+                    self.status = Some(Err(crate::t!(
+                        "reader-open-cannot-start",
+                        error = e.to_string()
+                    )));
                     return;
                 }
             };
@@ -224,9 +230,10 @@ impl Opener {
         };
         let sent = self.worker.as_ref().map(|w| w.send(job));
         self.status = Some(match sent {
-            Some(Ok(())) => Ok(format!("Opening {}…", a.name)),
-            _ => Err("cannot start opening files".to_string()),
+            Some(Ok(())) => Ok(crate::t!("reader-opening-file", name = &a.name)),
+            _ => Err(crate::t!("reader-open-no-worker")),
         });
+        self.waiting = matches!(sent, Some(Ok(())));
     }
 
     /// Takes the worker's answers.
@@ -240,11 +247,13 @@ impl Opener {
                         .file_name()
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_default();
-                    self.status = Some(Ok(format!(
-                        "Opened {name} (a private copy, removed when popmail exits)"
-                    )));
+                    self.status = Some(Ok(crate::t!("reader-opened-file", name = name)));
+                    self.waiting = false;
                 }
-                Done::Failed(e) => self.status = Some(Err(e.to_string())),
+                Done::Failed(e) => {
+                    self.status = Some(Err(e.to_string()));
+                    self.waiting = false;
+                }
                 Done::Stopped(why) => stopped = Some(why),
             }
         }
@@ -252,8 +261,9 @@ impl Opener {
             // The next open starts a new worker; an open still waiting says why
             // it did not happen.
             self.worker = None;
-            if matches!(&self.status, Some(Ok(s)) if s.starts_with("Opening ")) {
-                self.status = Some(Err(format!("the file was not opened: {why}")));
+            if self.waiting {
+                self.status = Some(Err(crate::t!("reader-open-not-opened", reason = why)));
+                self.waiting = false;
             }
         }
     }
@@ -267,11 +277,11 @@ fn run(inbox: crate::worker::Inbox<Job>, outbox: crate::worker::Outbox<Done>) ->
             Err(e) => Done::Failed(e),
         };
         if outbox.send(done).is_err() {
-            return "the reader closed".to_string();
+            return "the reader closed".to_string(); // not translated: a worker's stop reason, after the reader is gone
         }
         outbox.done(1);
     }
-    "the reader closed".to_string()
+    "the reader closed".to_string() // not translated: a worker's stop reason, after the reader is gone
 }
 
 fn copy_and_launch(job: &Job) -> Result<PathBuf, Error> {

@@ -11,6 +11,7 @@ use super::super::attachments::is_dangerous;
 use super::super::background::Opened;
 use super::super::intents::{Intent, SaveRequest};
 use crate::fmt as format;
+use crate::t;
 
 pub(super) fn header_row(ui: &mut Ui, name: &str, value: &str) {
     ui.label(RichText::new(format!("{name}:")).weak());
@@ -52,11 +53,11 @@ pub(super) fn attachments_ui(
         ui.label(
             RichText::new(format!(
                 "📎 {}",
-                format::count(list.len() as u64, "attachment", "attachments")
+                t!("reader-attachments", count = list.len())
             ))
             .strong(),
         );
-        if list.len() > 1 && ui.button("Save all…").clicked() {
+        if list.len() > 1 && ui.button(t!("reader-save-all")).clicked() {
             out.push(Intent::Save(SaveRequest::All));
         }
     });
@@ -75,22 +76,24 @@ pub(super) fn attachments_ui(
                 ui.weak(&a.mime);
                 ui.weak(format::size(a.size));
                 let o = ui
-                    .button("Open")
-                    .on_hover_text(format!("Open {} with the system's application", a.name));
+                    .button(t!("reader-open"))
+                    .on_hover_text(t!("reader-open-hint", name = &a.name));
                 if o.clicked() {
                     open = Some(Action::Open(i));
                 }
                 if super::viewer::can_preview(&a.mime) {
                     let p = ui
-                        .button("Preview")
-                        .on_hover_text(format!("Show {} here", a.name));
+                        .button(t!("reader-preview"))
+                        .on_hover_text(t!("reader-preview-hint", name = &a.name));
                     if p.clicked() {
                         open = Some(Action::Preview(i));
                     }
                 } else {
                     ui.label("");
                 }
-                let b = ui.button("Save…").on_hover_text(format!("Save {}", a.name));
+                let b = ui
+                    .button(t!("reader-save"))
+                    .on_hover_text(t!("reader-save-hint", name = &a.name));
                 if b.clicked() {
                     out.push(Intent::Save(SaveRequest::One(i)));
                 }
@@ -116,20 +119,16 @@ pub(super) fn confirm_open(ctx: &egui::Context, name: &str) -> Option<bool> {
     let mut answer = None;
     egui::Modal::new(egui::Id::unique("reader-confirm-open")).show(ctx, |ui| {
         ui.set_max_width(420.0);
-        ui.heading("⚠ This file can run programs");
-        ui.add(
-            egui::Label::new(format!(
-                "“{name}” is a program, script or macro document. Opening it can harm your \
-                 computer. Open it only if you trust the sender and expected this file."
-            ))
-            .wrap(),
-        );
+        ui.heading(format!("⚠ {}", t!("window-dangerous-title")));
+        ui.add(egui::Label::new(t!("reader-dangerous-open", name = name)).wrap());
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            if ui.button(t!("common-cancel")).clicked()
+                || ui.input(|i| i.key_pressed(egui::Key::Escape))
+            {
                 answer = Some(false);
             }
-            if ui.button("Open anyway").clicked() {
+            if ui.button(t!("reader-open-anyway")).clicked() {
                 answer = Some(true);
             }
         });

@@ -33,7 +33,7 @@ pub(super) fn plain_ui(
             if !hidden_note_shown {
                 hidden_note_shown = true;
                 if ui
-                    .button(format!("Show quoted text ({deepest} levels)"))
+                    .button(crate::t!("reader-show-quoted", levels = deepest))
                     .clicked()
                 {
                     *show_quoted = true;
@@ -43,7 +43,10 @@ pub(super) fn plain_ui(
         }
         paragraph_ui(ui, p, out);
     }
-    if deepest >= COLLAPSE_DEPTH && *show_quoted && ui.button("Hide quoted text").clicked() {
+    if deepest >= COLLAPSE_DEPTH
+        && *show_quoted
+        && ui.button(crate::t!("reader-hide-quoted")).clicked()
+    {
         *show_quoted = false;
     }
 }
@@ -114,9 +117,8 @@ fn paragraph_ui(ui: &mut Ui, p: &PlainParagraph, out: &mut Vec<Intent>) {
     };
     if let Some(url) = link_at(resp.hover_pos()) {
         ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-        resp.clone().on_hover_text(format!(
-            "{url}\nClick to open it (you will be asked first)."
-        ));
+        resp.clone()
+            .on_hover_text(format!("{url}\n{}", crate::t!("reader-link-open-hint")));
     }
     if resp.clicked()
         && let Some(url) = link_at(resp.interact_pointer_pos())

@@ -109,7 +109,7 @@ impl Viewer {
         if !matches!(self.worker.as_ref().map(|w| w.send(job)), Some(Ok(()))) {
             self.shown = Some((
                 a.name.clone(),
-                View::Failed("previews cannot be made right now".into()),
+                View::Failed(crate::t!("reader-preview-unavailable")),
             ));
         }
     }
@@ -158,14 +158,14 @@ impl Viewer {
         };
         let mut open = true;
         let mut close = false;
-        egui::Window::new(format!("{title} — popmail"))
+        egui::Window::new(format!("{title} — popmail")) // not translated: the app's name
             .id(egui::Id::unique("reader-viewer"))
             .open(&mut open)
             .default_size([760.0, 560.0])
             .resizable(true)
             .collapsible(false)
             .show(ctx, |ui| {
-                close = ui.button("Close").clicked();
+                close = ui.button(crate::t!("common-close")).clicked();
                 view_ui(ui, view);
             });
         if !open || close {
@@ -179,30 +179,33 @@ fn view_ui(ui: &mut Ui, view: &View) {
         View::Loading => {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label("Preparing the preview…");
+                ui.label(crate::t!("reader-preview-preparing"));
             });
         }
         View::Failed(why) => {
-            ui.label(RichText::new(format!("This cannot be shown: {why}")).italics());
+            ui.label(
+                RichText::new(crate::t!("reader-preview-failed", reason = why.as_str())).italics(),
+            );
         }
         View::Image(texture) => {
             let size = texture.size_vec2() / ui.ctx().pixels_per_point();
-            ui.weak(format!(
-                "{} × {} pixels",
-                texture.size()[0],
-                texture.size()[1]
+            ui.weak(crate::t!(
+                "reader-preview-pixels",
+                width = texture.size()[0].to_string(),
+                height = texture.size()[1].to_string()
             ));
             egui::ScrollArea::both()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     ui.add(
-                        egui::Image::new((texture.id(), size)).alt_text("the image at full size"),
+                        egui::Image::new((texture.id(), size))
+                            .alt_text(crate::t!("reader-preview-alt")),
                     );
                 });
         }
         View::Text(text, cut) => {
             if *cut {
-                ui.weak("Only the beginning is shown; save the file to read it all.");
+                ui.weak(crate::t!("reader-preview-cut"));
             }
             egui::ScrollArea::both()
                 .auto_shrink([false, false])
@@ -219,11 +222,11 @@ fn run(inbox: crate::worker::Inbox<Job>, outbox: crate::worker::Outbox<Made>) ->
     while let Some(job) = inbox.recv() {
         let made = make(&job);
         if outbox.send(made).is_err() {
-            return "the reader closed".to_string();
+            return "the reader closed".to_string(); // not translated: a worker's stop reason, after the reader is gone
         }
         outbox.done(1);
     }
-    "the reader closed".to_string()
+    "the reader closed".to_string() // not translated: a worker's stop reason, after the reader is gone
 }
 
 fn make(job: &Job) -> Made {

@@ -19,7 +19,10 @@ use super::oauth_form::{self, OAuthFields, SignInRun};
 use super::problems::{Field, Problems};
 use crate::account::{AuthMethod, Policy, Security};
 use crate::store::{Account, AccountId};
+use crate::t;
 use crate::ui::FilePicker;
+
+use super::password_field::PasswordField;
 
 /// The server-side policy as the form offers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,53 +33,6 @@ pub enum PolicyChoice {
     Keep,
     /// Keep a copy for N days.
     KeepDays,
-}
-
-/// The password being typed. Its `Debug` never shows it; it becomes a
-/// [`crate::secret::Secret`] as soon as it leaves the form.
-#[derive(Default, Clone)]
-pub struct PasswordField(String);
-
-impl std::fmt::Debug for PasswordField {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("PasswordField(***)")
-    }
-}
-
-impl PasswordField {
-    /// Whether nothing was typed.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// Replaces the text (tests, and nothing else).
-    #[cfg(test)]
-    pub fn set(&mut self, text: &str) {
-        self.0 = text.to_string();
-    }
-
-    /// The typed password.
-    pub fn secret(&self) -> crate::secret::Secret {
-        crate::secret::Secret::new(self.0.clone())
-    }
-}
-
-impl egui::TextBuffer for PasswordField {
-    fn is_mutable(&self) -> bool {
-        true
-    }
-    fn as_str(&self) -> &str {
-        &self.0
-    }
-    fn insert_text(&mut self, text: &str, char_index: egui::text::CharIndex) -> usize {
-        egui::TextBuffer::insert_text(&mut self.0, text, char_index)
-    }
-    fn delete_char_range(&mut self, char_range: std::ops::Range<egui::text::CharIndex>) {
-        egui::TextBuffer::delete_char_range(&mut self.0, char_range);
-    }
-    fn type_id(&self) -> std::any::TypeId {
-        std::any::TypeId::of::<Self>()
-    }
 }
 
 /// The account being edited.
@@ -225,10 +181,14 @@ impl AccountForm {
         let mut f = AccountForm::from_account(a);
         f.editing = None;
         let free = |n: &str| !taken.iter().any(|t| t.eq_ignore_ascii_case(n));
-        let mut name = format!("{} (copy)", a.settings.name);
+        let mut name = t!("settings-copy-name", name = a.settings.name.as_str());
         let mut i = 2;
         while !free(&name) {
-            name = format!("{} (copy {i})", a.settings.name);
+            name = t!(
+                "settings-copy-name-n",
+                name = a.settings.name.as_str(),
+                number = i
+            );
             i += 1;
         }
         f.name = name;
@@ -246,19 +206,29 @@ impl AccountForm {
     }
 }
 
-/// Names of the authentication methods, as the form shows them.
-const AUTH_CHOICES: [(AuthMethod, &str); 7] = [
-    (AuthMethod::Auto, "Automatic (the safest the server offers)"),
-    (
-        AuthMethod::OAuth2,
-        "Sign in with Google, Microsoft, Yahoo, AOL, Fastmail… (OAuth 2.0)",
-    ),
-    (AuthMethod::User, "Password (USER/PASS)"),
-    (AuthMethod::Apop, "APOP"),
-    (AuthMethod::CramMd5, "CRAM-MD5"),
-    (AuthMethod::Plain, "PLAIN"),
-    (AuthMethod::Login, "LOGIN"),
+/// The authentication methods, in the order the form lists them.
+const AUTH_CHOICES: [AuthMethod; 7] = [
+    AuthMethod::Auto,
+    AuthMethod::OAuth2,
+    AuthMethod::User,
+    AuthMethod::Apop,
+    AuthMethod::CramMd5,
+    AuthMethod::Plain,
+    AuthMethod::Login,
 ];
+
+/// An authentication method's name, as the form shows it.
+fn auth_name(m: AuthMethod) -> String {
+    match m {
+        AuthMethod::Auto => t!("settings-auth-auto"),
+        AuthMethod::OAuth2 => t!("settings-auth-oauth"),
+        AuthMethod::User => t!("settings-auth-user"),
+        AuthMethod::Apop => "APOP".to_owned(),
+        AuthMethod::CramMd5 => "CRAM-MD5".to_owned(),
+        AuthMethod::Plain => "PLAIN".to_owned(),
+        AuthMethod::Login => "LOGIN".to_owned(),
+    }
+}
 
 /// Shows a problem under a field, in the error colour.
 fn problem(ui: &mut Ui, problems: &Problems, field: Field) {
@@ -328,16 +298,16 @@ pub fn server_ui(
         .show(ui, |ui| {
             text_row(
                 ui,
-                "Account name",
+                &t!("settings-form-name"),
                 &mut form.name,
-                "Home",
+                &t!("settings-form-name-hint"),
                 problems,
                 Field::Name,
                 &mut form.touched,
             );
             text_row(
                 ui,
-                "Email address",
+                &t!("settings-form-email"),
                 &mut form.email,
                 "you@example.org",
                 problems,
@@ -347,41 +317,36 @@ pub fn server_ui(
             find_settings::row(ui, &form.email, &mut form.find);
             text_row(
                 ui,
-                "Server",
+                &t!("settings-form-server"),
                 &mut form.host,
                 "pop.example.org",
                 problems,
                 Field::Host,
                 &mut form.touched,
             );
-            ui.label("Security");
+            ui.label(t!("settings-form-security"));
             ui.vertical(|ui| {
                 ui.horizontal(|ui| {
                     let mut s = form.security;
                     ui.radio_value(&mut s, Security::Tls, "TLS")
-                        .on_hover_text("Encrypted from the start (usually port 995)");
+                        .on_hover_text(t!("settings-form-tls-hint"));
                     ui.radio_value(&mut s, Security::StartTls, "STARTTLS")
-                        .on_hover_text(
-                            "Encryption switched on after connecting (usually port 110)",
-                        );
-                    ui.radio_value(&mut s, Security::Plain, "None")
-                        .on_hover_text("No encryption: anyone on the network can read everything");
+                        .on_hover_text(t!("settings-form-starttls-hint"));
+                    ui.radio_value(&mut s, Security::Plain, t!("settings-form-plain"))
+                        .on_hover_text(t!("settings-form-plain-hint"));
                     if s != form.security {
                         form.set_security(s);
                     }
                 });
                 if form.security == Security::Plain {
-                    ui.checkbox(
-                        &mut form.plaintext_ok,
-                        "I understand my password is sent unencrypted",
-                    );
+                    ui.checkbox(&mut form.plaintext_ok, t!("settings-form-plain-ok"));
                     problem(ui, problems, Field::Plaintext);
                 }
             });
             ui.end_row();
             if text_row(
                 ui,
-                "Port",
+                &t!("settings-form-port"),
                 &mut form.port,
                 "995",
                 problems,
@@ -394,25 +359,22 @@ pub fn server_ui(
             }
             text_row(
                 ui,
-                "User name",
+                &t!("settings-form-user"),
                 &mut form.username,
-                "often your email address",
+                &t!("settings-form-user-hint"),
                 problems,
                 Field::Username,
                 &mut form.touched,
             );
             auth_row(ui, form);
             if oauth {
-                ui.label("Sign-in");
+                ui.label(t!("settings-form-sign-in"));
                 ui.vertical(|ui| {
                     let saved = form.editing.is_some() && !form.needs_sign_in;
                     if form.needs_sign_in && form.sign_in.tokens().is_none() {
                         ui.label(
-                            RichText::new(
-                                "This account is no longer signed in: sign in again to get its \
-                                 mail.",
-                            )
-                            .color(ui.visuals().warn_fg_color),
+                            RichText::new(t!("settings-form-signed-out"))
+                                .color(ui.visuals().warn_fg_color),
                         );
                     }
                     start = oauth_form::oauth_ui(
@@ -423,45 +385,46 @@ pub fn server_ui(
                         form.needs_sign_in,
                     );
                     problem(ui, problems, Field::OAuth);
-                    keychain_note(ui, keychain, "The sign-in is");
+                    keychain_note(ui, keychain, true);
                 });
                 ui.end_row();
             } else {
                 password_row(ui, form, problems, keychain);
             }
-            ui.label("Trusted CA file");
+            ui.label(t!("settings-form-ca"));
             ui.horizontal(|ui| {
                 match &form.ca_file {
                     Some(p) => ui.label(RichText::new(p.display().to_string()).monospace()),
-                    None => ui.weak("none (the system's certificate authorities)"),
+                    None => ui.weak(t!("settings-form-ca-none")),
                 };
                 if ui
-                    .button("Choose…")
-                    .on_hover_text("A PEM file with an extra certificate authority to trust")
+                    .button(t!("settings-form-choose"))
+                    .on_hover_text(t!("settings-form-ca-hint"))
                     .clicked()
-                    && let Some(p) = picker.pick_file("Trusted CA certificate", &["pem", "crt"])
+                    && let Some(p) =
+                        picker.pick_file(&t!("settings-form-ca-title"), &["pem", "crt"])
                 {
                     form.ca_file = Some(p);
                 }
-                if form.ca_file.is_some() && ui.button("Clear").clicked() {
+                if form.ca_file.is_some() && ui.button(t!("settings-form-clear")).clicked() {
                     form.ca_file = None;
                 }
             });
             ui.end_row();
-            ui.label("Pinned certificate");
+            ui.label(t!("settings-form-pin"));
             ui.horizontal_wrapped(|ui| match form.pinned.clone() {
                 Some(pin) => {
                     ui.label(RichText::new(grouped(&pin)).monospace().small());
                     if ui
-                        .button("Remove pin")
-                        .on_hover_text("Trust only certificates the system trusts again")
+                        .button(t!("settings-form-unpin"))
+                        .on_hover_text(t!("settings-form-unpin-hint"))
                         .clicked()
                     {
                         form.pinned = None;
                     }
                 }
                 None => {
-                    ui.weak("none");
+                    ui.weak(t!("settings-form-pin-none"));
                 }
             });
             ui.end_row();
@@ -471,12 +434,12 @@ pub fn server_ui(
 
 /// The password field with where it is kept.
 fn password_row(ui: &mut Ui, form: &mut AccountForm, problems: &Problems, keychain: bool) {
-    let l = ui.label("Password");
+    let l = ui.label(t!("settings-form-password"));
     ui.vertical(|ui| {
         let hint = if form.editing.is_some() {
-            "leave empty to keep the saved password"
+            t!("settings-form-password-keep")
         } else {
-            ""
+            String::new()
         };
         let r = ui
             .add(
@@ -490,40 +453,38 @@ fn password_row(ui: &mut Ui, form: &mut AccountForm, problems: &Problems, keycha
             form.touched.insert(Field::Password);
         }
         problem(ui, problems, Field::Password);
-        keychain_note(ui, keychain, "The password is");
+        keychain_note(ui, keychain, false);
     });
     ui.end_row();
 }
 
-/// Where a password or sign-in is kept.
-fn keychain_note(ui: &mut Ui, keychain: bool, what: &str) {
+/// Where a password (or a sign-in) is kept.
+fn keychain_note(ui: &mut Ui, keychain: bool, sign_in: bool) {
     if keychain {
-        ui.weak(format!("{what} kept in the system keychain."));
+        ui.weak(if sign_in {
+            t!("settings-form-sign-in-keychain")
+        } else {
+            t!("settings-form-password-keychain")
+        });
     } else {
-        ui.label(
-            RichText::new(format!(
-                "No system keychain is available: {} kept in popmail's mail store, a file only \
-                 you can read.",
-                what.to_lowercase()
-            ))
-            .color(ui.visuals().warn_fg_color),
-        );
+        let text = if sign_in {
+            t!("settings-form-sign-in-store")
+        } else {
+            t!("settings-form-password-store")
+        };
+        ui.label(RichText::new(text).color(ui.visuals().warn_fg_color));
     }
 }
 
 /// The authentication method.
 fn auth_row(ui: &mut Ui, form: &mut AccountForm) {
-    let l = ui.label("Authentication");
-    let current = AUTH_CHOICES
-        .iter()
-        .find(|(m, _)| *m == form.auth)
-        .map_or("Automatic", |(_, n)| n);
+    let l = ui.label(t!("settings-form-auth"));
     egui::ComboBox::from_id_salt("account-auth")
-        .selected_text(current)
+        .selected_text(auth_name(form.auth))
         .width(280.0)
         .show_ui(ui, |ui| {
-            for (m, name) in AUTH_CHOICES {
-                ui.selectable_value(&mut form.auth, m, name);
+            for m in AUTH_CHOICES {
+                ui.selectable_value(&mut form.auth, m, auth_name(m));
             }
         })
         .response
@@ -533,51 +494,62 @@ fn auth_row(ui: &mut Ui, form: &mut AccountForm) {
 
 /// The policy and checking part of the form.
 pub fn policy_ui(ui: &mut Ui, form: &mut AccountForm, problems: &Problems) {
-    ui.label(RichText::new("On the server").strong());
+    ui.label(RichText::new(t!("settings-form-on-server")).strong());
     ui.radio_value(
         &mut form.policy,
         PolicyChoice::Delete,
-        "Delete from the server after download",
+        t!("settings-form-delete"),
     );
     ui.radio_value(
         &mut form.policy,
         PolicyChoice::Keep,
-        "Keep a copy on the server",
+        t!("settings-form-keep"),
     );
     ui.horizontal(|ui| {
-        ui.radio_value(&mut form.policy, PolicyChoice::KeepDays, "Keep a copy for");
+        ui.radio_value(
+            &mut form.policy,
+            PolicyChoice::KeepDays,
+            t!("settings-form-keep-for"),
+        );
         let on = form.policy == PolicyChoice::KeepDays;
-        if number(ui, &mut form.keep_days, "days", on) {
+        if number(ui, &mut form.keep_days, &t!("settings-form-days"), on) {
             form.touched.insert(Field::KeepDays);
         }
     });
     problem(ui, problems, Field::KeepDays);
-    ui.checkbox(
-        &mut form.delete_here,
-        "Also delete from the server when I delete it here",
-    );
+    ui.checkbox(&mut form.delete_here, t!("settings-form-delete-with-local"));
     ui.horizontal(|ui| {
-        ui.checkbox(
-            &mut form.headers_only,
-            "Download only headers for messages larger than",
-        );
-        if number(ui, &mut form.max_size_kb, "KB", form.headers_only) {
+        ui.checkbox(&mut form.headers_only, t!("settings-form-headers-only"));
+        if number(
+            ui,
+            &mut form.max_size_kb,
+            &t!("settings-form-kb"),
+            form.headers_only,
+        ) {
             form.touched.insert(Field::MaxSize);
         }
     });
     problem(ui, problems, Field::MaxSize);
     ui.add_space(6.0);
-    ui.label(RichText::new("Checking for mail").strong());
+    ui.label(RichText::new(t!("settings-form-checking")).strong());
     ui.horizontal(|ui| {
-        ui.checkbox(&mut form.periodic, "Check every");
-        if number(ui, &mut form.interval_min, "minutes", form.periodic) {
+        ui.checkbox(&mut form.periodic, t!("settings-form-check-every"));
+        if number(
+            ui,
+            &mut form.interval_min,
+            &t!("settings-form-minutes"),
+            form.periodic,
+        ) {
             form.touched.insert(Field::Interval);
         }
     });
     problem(ui, problems, Field::Interval);
-    ui.checkbox(&mut form.check_at_startup, "Check at start-up");
-    ui.checkbox(&mut form.enabled, "Enabled")
-        .on_hover_text("A disabled account is skipped by “Sync all” and periodic checks");
+    ui.checkbox(
+        &mut form.check_at_startup,
+        t!("settings-form-check-at-start"),
+    );
+    ui.checkbox(&mut form.enabled, t!("settings-form-enabled"))
+        .on_hover_text(t!("settings-form-enabled-hint"));
 }
 
 /// A hex fingerprint in groups of two, as certificate viewers show it.
@@ -587,4 +559,23 @@ pub fn grouped(hex: &str) -> String {
         .map(|c| String::from_utf8_lossy(c).to_ascii_uppercase())
         .collect::<Vec<_>>()
         .join(":")
+}
+
+/// One line about an account: security, policy, checking.
+pub fn summary(s: &crate::account::AccountSettings) -> String {
+    let security = match s.security {
+        Security::Tls => "TLS".to_owned(),
+        Security::StartTls => "STARTTLS".to_owned(),
+        Security::Plain => t!("settings-summary-plain"),
+    };
+    let policy = match s.policy {
+        Policy::Delete => t!("settings-summary-delete"),
+        Policy::Keep => t!("settings-summary-keep"),
+        Policy::KeepDays(n) => t!("settings-summary-keep-days", count = n),
+    };
+    let check = match s.check_interval_min {
+        Some(m) => t!("settings-summary-every", count = m),
+        None => t!("settings-summary-when-asked"),
+    };
+    format!("{security} · {policy} · {check}")
 }

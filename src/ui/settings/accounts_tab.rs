@@ -15,6 +15,7 @@ use crate::credentials::{self, Location};
 use crate::secret::Secret;
 use crate::store::{AccountId, FolderId, Store};
 use crate::sync::Command;
+use crate::t;
 use crate::ui::FilePicker;
 use crate::ui::intents::{AccountSave, Intent};
 use crate::ui::session::Session;
@@ -30,7 +31,7 @@ impl Settings {
         out: &mut Vec<Intent>,
     ) {
         let Some(session) = session else {
-            ui.label("The mail store is not open, so accounts cannot be changed.");
+            ui.label(t!("settings-store-not-open"));
             return;
         };
         if self.form.is_some() {
@@ -43,7 +44,7 @@ impl Settings {
 
     fn list_ui(&mut self, ui: &mut Ui, store: &Store) {
         if self.accounts.is_empty() {
-            ui.label("No accounts yet. Add one to download your mail with POP3.");
+            ui.label(t!("settings-no-accounts"));
         }
         let mut edit = None;
         egui::ScrollArea::vertical()
@@ -55,12 +56,12 @@ impl Settings {
                     let s = &a.settings;
                     let mut text = format!("{} — {}@{}:{}", s.name, s.username, s.host, s.port);
                     if !s.enabled {
-                        text.push_str(" (disabled)");
+                        text.push_str(&format!(" {}", t!("settings-account-disabled")));
                     }
                     let r = ui
                         .horizontal(|ui| {
                             let r = ui.selectable_label(self.selected == Some(a.id), text);
-                            ui.weak(summary(s));
+                            ui.weak(account_form::summary(s));
                             r
                         })
                         .inner;
@@ -78,15 +79,18 @@ impl Settings {
             .and_then(|id| self.accounts.iter().find(|a| a.id == id))
             .cloned();
         ui.horizontal(|ui| {
-            if ui.button("Add…").clicked() {
+            if ui.button(t!("settings-add")).clicked() {
                 self.edit(AccountForm::new_account());
             }
             let some = chosen.is_some();
-            if ui.add_enabled(some, egui::Button::new("Edit…")).clicked() {
+            if ui
+                .add_enabled(some, egui::Button::new(t!("settings-edit")))
+                .clicked()
+            {
                 edit = self.selected;
             }
             if ui
-                .add_enabled(some, egui::Button::new("Duplicate"))
+                .add_enabled(some, egui::Button::new(t!("settings-duplicate")))
                 .clicked()
                 && let Some(a) = &chosen
             {
@@ -99,7 +103,7 @@ impl Settings {
             }
             let idle = self.removing.is_none();
             if ui
-                .add_enabled(some && idle, egui::Button::new("Remove…"))
+                .add_enabled(some && idle, egui::Button::new(t!("settings-remove")))
                 .clicked()
                 && let Some(a) = &chosen
             {
@@ -157,8 +161,8 @@ impl Settings {
         let problems = validation::check(form, &others).err().unwrap_or_default();
         let shown = validation::visible(form, &problems);
         let title = match form.editing {
-            Some(_) => format!("Edit account “{}”", form.name.trim()),
-            None => "New account".to_string(),
+            Some(_) => t!("settings-edit-account", name = form.name.trim()),
+            None => t!("settings-new-account"),
         };
         ui.label(RichText::new(title).strong().size(16.0));
         let can_sync = session.can_sync();
@@ -220,13 +224,13 @@ impl Settings {
         let mut cancel = false;
         ui.horizontal(|ui| {
             save = ui
-                .add_enabled(valid, egui::Button::new("Save"))
-                .on_hover_text("Save the account (Enter)")
+                .add_enabled(valid, egui::Button::new(t!("common-save")))
+                .on_hover_text(t!("settings-save-hint"))
                 .on_disabled_hover_text(validation::summary(&problems))
                 .clicked();
             cancel = ui
-                .button("Cancel")
-                .on_hover_text("Discard the changes (Esc)")
+                .button(t!("common-cancel"))
+                .on_hover_text(t!("settings-cancel-hint"))
                 .clicked();
             if !valid {
                 ui.weak(validation::summary(&problems));
@@ -266,33 +270,44 @@ impl Settings {
             Some(id) => match store.update_account(id, &settings) {
                 Ok(()) => (id, false),
                 Err(e) => {
-                    self.message = Some((true, format!("The account was not saved: {e}.")));
+                    self.message = Some((
+                        true,
+                        t!("settings-account-not-saved", error = e.to_string()),
+                    ));
                     return false;
                 }
             },
             None => match store.add_account(&settings) {
                 Ok(a) => (a.id, true),
                 Err(e) => {
-                    self.message = Some((true, format!("The account was not saved: {e}.")));
+                    self.message = Some((
+                        true,
+                        t!("settings-account-not-saved", error = e.to_string()),
+                    ));
                     return false;
                 }
             },
         };
         let mut text = if new {
-            format!("Added “{}”.", settings.name)
+            t!("settings-account-added", name = settings.name.as_str())
         } else {
-            format!("Saved “{}”.", settings.name)
+            t!("settings-account-saved", name = settings.name.as_str())
         };
         if let Some(password) = password {
             match self.save_password(store, id, &password) {
                 Ok(Location::Keychain) => {}
-                Ok(Location::Store) if self.keychain => text.push_str(
-                    " The keychain refused the password, so it is kept in popmail's mail store.",
-                ),
+                Ok(Location::Store) if self.keychain => {
+                    text.push_str(&format!(" {}", t!("settings-password-in-store")))
+                }
                 Ok(Location::Store) => {}
                 Err(e) => {
-                    self.message =
-                        Some((true, format!("{text} But the password was not saved: {e}.")));
+                    self.message = Some((
+                        true,
+                        format!(
+                            "{text} {}",
+                            t!("settings-password-not-saved", error = e.to_string())
+                        ),
+                    ));
                     return true;
                 }
             }
@@ -301,14 +316,17 @@ impl Settings {
         if let Some(tokens) = tokens
             && let Err(e) = keep_sign_in(store, id, &tokens, self.keychain, &mut text)
         {
-            self.message = Some((true, format!("{text} But the sign-in was not saved: {e}.")));
+            self.message = Some((
+                true,
+                format!("{text} {}", t!("settings-sign-in-not-saved", error = e)),
+            ));
             return true;
         }
         session.sync_send(Command::Reload);
         // A new sign-in (a new account or "Sign in again") is tried at once.
         if (signed_in || (new && settings.enabled)) && session.can_sync() {
             session.sync_send(Command::SyncAccount(id));
-            text.push_str(" Checking it for mail now.");
+            text.push_str(&format!(" {}", t!("settings-checking-now")));
         }
         self.message = Some((false, text));
         self.selected = Some(id);
@@ -375,7 +393,7 @@ impl Settings {
                 Ok(p) => p,
                 Err(e) => {
                     self.diagnosis
-                        .fail_now(format!("The saved password could not be read: {e}."));
+                        .fail_now(t!("settings-password-unreadable", error = e.to_string()));
                     return;
                 }
             },
@@ -384,7 +402,7 @@ impl Settings {
         };
         let Some(password) = password else {
             self.diagnosis
-                .fail_now("Enter the password to test the connection.".into());
+                .fail_now(t!("settings-enter-password-to-test"));
             return;
         };
         let request = self.diagnosis.start_test();
@@ -406,30 +424,24 @@ impl Settings {
         let mut cancel = false;
         let modal = egui::Modal::new(egui::Id::unique("popmail-remove-account")).show(ctx, |ui| {
             ui.set_max_width(440.0);
-            ui.heading(format!("Remove “{}”?", ask.name));
-            ui.add(
-                egui::Label::new(
-                    "popmail stops checking this account and forgets its password. Nothing is \
-                     deleted on the server.",
-                )
-                .wrap(),
-            );
+            ui.heading(t!("settings-remove-title", name = ask.name.as_str()));
+            ui.add(egui::Label::new(t!("settings-remove-explain")).wrap());
             ui.add_space(6.0);
-            let n = crate::fmt::count(ask.messages, "message", "messages");
+            let n = crate::fmt::messages(ask.messages);
             ui.radio_value(
                 &mut ask.keep,
                 true,
-                format!("Keep its downloaded mail ({n}) in a local folder"),
+                t!("settings-remove-keep", messages = n.as_str()),
             );
             ui.radio_value(
                 &mut ask.keep,
                 false,
-                format!("Delete its downloaded mail ({n}) from this computer"),
+                t!("settings-remove-delete", messages = n.as_str()),
             );
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                go = ui.button("Remove account").clicked();
-                cancel = ui.button("Cancel").clicked();
+                go = ui.button(t!("settings-remove-account")).clicked();
+                cancel = ui.button(t!("common-cancel")).clicked();
             });
         });
         if cancel || modal.should_close() {
@@ -466,11 +478,11 @@ impl Settings {
                 (r.done as f32 / r.total as f32).clamp(0.0, 1.0)
             };
             ui.add(egui::ProgressBar::new(frac).desired_width(200.0));
-            ui.label(format!(
-                "Removing “{}”… {} of {}",
-                r.name,
-                crate::fmt::count(r.done, "message", "messages"),
-                r.total
+            ui.label(t!(
+                "settings-removing",
+                name = r.name.as_str(),
+                done = crate::fmt::messages(r.done),
+                total = r.total
             ));
         });
     }
@@ -495,7 +507,7 @@ impl Settings {
             Some(r) if r.id == id => r.name,
             other => {
                 self.removing = other;
-                format!("account {}", id.0)
+                t!("settings-account-number", number = id.0)
             }
         };
         let mut forgot = Ok(());
@@ -508,45 +520,36 @@ impl Settings {
             Ok(Some(folder)) => {
                 let folder = match session.store.folder(folder) {
                     Ok(f) => format!("“{}”", f.name),
-                    Err(_) => "a local folder".into(),
+                    Err(_) => t!("settings-a-local-folder"),
                 };
                 (
                     false,
-                    format!("Removed “{name}”. Its mail is in the folder {folder}."),
+                    t!(
+                        "settings-removed-kept",
+                        name = name.as_str(),
+                        folder = folder
+                    ),
                 )
             }
-            Ok(None) => (false, format!("Removed “{name}” and its downloaded mail.")),
-            Err(e) => (true, format!("“{name}” was not removed: {e}.")),
+            Ok(None) => (false, t!("settings-removed-deleted", name = name.as_str())),
+            Err(e) => (
+                true,
+                t!("settings-not-removed", name = name.as_str(), error = e),
+            ),
         });
         if let Err(e) = forgot {
             self.message = Some((
                 true,
-                format!("Removed “{name}”, but its password stays in the keychain: {e}."),
+                t!(
+                    "settings-removed-password-kept",
+                    name = name.as_str(),
+                    error = e.to_string()
+                ),
             ));
         }
         session.sync_send(Command::Reload);
         self.reload(Some(&session.store));
     }
-}
-
-/// One line about an account: security, policy, checking.
-fn summary(s: &crate::account::AccountSettings) -> String {
-    use crate::account::{Policy, Security};
-    let security = match s.security {
-        Security::Tls => "TLS",
-        Security::StartTls => "STARTTLS",
-        Security::Plain => "no encryption",
-    };
-    let policy = match s.policy {
-        Policy::Delete => "deletes from the server".to_string(),
-        Policy::Keep => "keeps a copy on the server".to_string(),
-        Policy::KeepDays(n) => format!("keeps a copy for {n} days"),
-    };
-    let check = match s.check_interval_min {
-        Some(m) => format!("checks every {m} min"),
-        None => "checks when asked".to_string(),
-    };
-    format!("{security} · {policy} · {check}")
 }
 
 /// Who is signing in, in words: the user name, else the email address.
@@ -571,9 +574,7 @@ fn keep_sign_in(
     if let Some(refresh) = &tokens.refresh {
         let at = credentials::save_refresh_token(store, id, refresh).map_err(|e| e.to_string())?;
         if at == Location::Store && keychain {
-            text.push_str(
-                " The keychain refused the sign-in, so it is kept in popmail's mail store.",
-            );
+            text.push_str(&format!(" {}", t!("settings-sign-in-in-store")));
         }
     }
     let account = store.account(id).map_err(|e| e.to_string())?;

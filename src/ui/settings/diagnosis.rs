@@ -17,6 +17,7 @@ use egui::{RichText, Ui};
 use super::account_form::{AccountForm, grouped};
 use crate::store::AccountId;
 use crate::sync::{CertSummary, DryRunReport, Event, TestStep};
+use crate::t;
 
 /// What the diagnosis buttons ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +77,7 @@ impl Diagnosis {
     pub fn fail_now(&mut self, why: String) {
         self.running = false;
         self.steps = vec![TestStep {
-            name: "Start".into(),
+            name: t!("settings-test-start"),
             outcome: Err(why),
         }];
     }
@@ -127,22 +128,22 @@ impl Diagnosis {
         can_sync: bool,
     ) -> Option<Ask> {
         let mut ask = None;
-        ui.label(RichText::new("Diagnosis").strong());
+        ui.label(RichText::new(t!("settings-diagnosis")).strong());
         ui.horizontal(|ui| {
             let why_not = if !can_sync {
-                Some("Syncing is not available in this build")
+                Some(t!("settings-test-no-sync"))
             } else if !can_test {
-                Some("Fill in the server, port and user name first")
+                Some(t!("settings-test-fill-in"))
             } else {
                 None
             };
             if ui
                 .add_enabled(
                     why_not.is_none() && !self.running,
-                    egui::Button::new("Test connection"),
+                    egui::Button::new(t!("settings-test")),
                 )
-                .on_hover_text("Connect and sign in with these settings, step by step")
-                .on_disabled_hover_text(why_not.unwrap_or("A test is running"))
+                .on_hover_text(t!("settings-test-hint"))
+                .on_disabled_hover_text(why_not.unwrap_or_else(|| t!("settings-test-running")))
                 .clicked()
             {
                 ask = Some(Ask::Test);
@@ -152,10 +153,10 @@ impl Diagnosis {
             if ui
                 .add_enabled(
                     saved.is_some() && !running,
-                    egui::Button::new("Preview server clean-up"),
+                    egui::Button::new(t!("settings-preview")),
                 )
-                .on_hover_text("What the next sync would delete on the server (saved settings)")
-                .on_disabled_hover_text("Save the account first")
+                .on_hover_text(t!("settings-preview-hint"))
+                .on_disabled_hover_text(t!("settings-preview-save-first"))
                 .clicked()
                 && let Some(id) = saved
             {
@@ -169,7 +170,7 @@ impl Diagnosis {
         match &self.preview {
             Preview::Idle => {}
             Preview::Running(_) => {
-                ui.weak("Asking the server what it holds…");
+                ui.weak(t!("settings-preview-running"));
             }
             Preview::Done(Ok(r)) => {
                 ui.add_space(4.0);
@@ -178,7 +179,7 @@ impl Diagnosis {
             Preview::Done(Err(e)) => {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
-                    format!("The preview failed: {e}"),
+                    t!("settings-preview-failed", error = e.to_string()),
                 );
             }
         }
@@ -210,30 +211,30 @@ impl Diagnosis {
         if self.running {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.weak("Testing…");
+                ui.weak(t!("settings-testing"));
             });
         } else if !self.steps.is_empty() && self.steps.iter().all(|s| s.outcome.is_ok()) {
-            ui.label(RichText::new("The connection works.").strong());
+            ui.label(RichText::new(t!("settings-test-works")).strong());
         }
         let Some(cert) = &self.certificate else {
             return;
         };
         egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.label(RichText::new("Server certificate").strong());
+            ui.label(RichText::new(t!("settings-cert")).strong());
             egui::Grid::new("server-certificate")
                 .num_columns(2)
                 .show(ui, |ui| {
-                    ui.label("Subject");
+                    ui.label(t!("settings-cert-subject"));
                     ui.label(&cert.subject);
                     ui.end_row();
-                    ui.label("Issuer");
+                    ui.label(t!("settings-cert-issuer"));
                     ui.label(&cert.issuer);
                     ui.end_row();
                     ui.label("SHA-256");
                     ui.label(RichText::new(grouped(&cert.sha256)).monospace().small());
                     ui.end_row();
                     if !cert.not_after.is_empty() {
-                        ui.label("Expires");
+                        ui.label(t!("settings-cert-expires"));
                         ui.label(&cert.not_after);
                         ui.end_row();
                     }
@@ -246,19 +247,10 @@ impl Diagnosis {
                 .as_deref()
                 .is_some_and(|p| p.eq_ignore_ascii_case(&cert.sha256));
             if pinned {
-                ui.label("This certificate is pinned. Test again, then Save.");
+                ui.label(t!("settings-cert-pinned"));
             } else {
-                ui.add(
-                    egui::Label::new(
-                        "Trust it only if you run this server yourself or your provider gave \
-                         you this fingerprint.",
-                    )
-                    .wrap(),
-                );
-                if ui
-                    .button("Trust this certificate (pin its fingerprint)")
-                    .clicked()
-                {
+                ui.add(egui::Label::new(t!("settings-cert-trust-if")).wrap());
+                if ui.button(t!("settings-cert-trust")).clicked() {
                     form.pinned = Some(cert.sha256.to_ascii_lowercase());
                 }
             }

@@ -12,6 +12,7 @@
 use egui::{RichText, Ui};
 
 use crate::discovery::{self, AuthChoice, DiscoveryEvent, DiscoveryWorker, Found, MakeDiscoverer};
+use crate::t;
 use crate::worker::Repaint;
 
 /// The state of the step.
@@ -67,9 +68,11 @@ impl FindSettings {
         match discovery::spawn(email.trim().to_string(), make, repaint) {
             Ok(w) => {
                 self.worker = Some(w);
-                self.progress = "Looking for the settings…".into();
+                self.progress = t!("settings-find-looking");
             }
-            Err(e) => self.outcome = Some(Err(format!("The search could not start: {e}."))),
+            Err(e) => {
+                self.outcome = Some(Err(t!("settings-find-not-started", error = e.to_string())));
+            }
         }
     }
 
@@ -77,7 +80,7 @@ impl FindSettings {
     pub fn cancel(&mut self) {
         if let Some(w) = self.worker.take() {
             w.cancel();
-            self.outcome = Some(Err("Finding settings was cancelled.".into()));
+            self.outcome = Some(Err(t!("settings-find-cancelled")));
         }
     }
 
@@ -105,7 +108,7 @@ impl FindSettings {
                 DiscoveryEvent::Done(Err(e)) => self.outcome = Some(Err(format!("{e}"))),
                 DiscoveryEvent::Stopped(why) => {
                     if self.outcome.is_none() {
-                        self.outcome = Some(Err(format!("The search stopped: {why}.")));
+                        self.outcome = Some(Err(t!("settings-find-stopped", reason = why)));
                     }
                     self.worker = None;
                     break;
@@ -126,8 +129,8 @@ pub fn row(ui: &mut Ui, email: &str, find: &mut FindSettings) {
                 ui.spinner();
                 ui.label(&find.progress);
                 if ui
-                    .button("Cancel search")
-                    .on_hover_text("Stop looking for the settings")
+                    .button(t!("settings-find-cancel"))
+                    .on_hover_text(t!("settings-find-cancel-hint"))
                     .clicked()
                 {
                     find.cancel();
@@ -135,12 +138,9 @@ pub fn row(ui: &mut Ui, email: &str, find: &mut FindSettings) {
             } else {
                 let usable = email.contains('@');
                 find.requested |= ui
-                    .add_enabled(usable, egui::Button::new("Find settings"))
-                    .on_hover_text(
-                        "Look up the server from the address: popmail's list of providers, the \
-                         provider's autoconfig file, DNS, then common server names",
-                    )
-                    .on_disabled_hover_text("Type your email address first")
+                    .add_enabled(usable, egui::Button::new(t!("settings-find")))
+                    .on_hover_text(t!("settings-find-hint"))
+                    .on_disabled_hover_text(t!("settings-find-type-email"))
                     .clicked();
             }
         });
@@ -179,14 +179,17 @@ fn result_ui(ui: &mut Ui, found: &Found, chosen: Option<AuthChoice>) -> Option<A
             ))
             .strong(),
         );
-        ui.weak(format!("Found in {}.", found.source));
+        ui.weak(t!(
+            "settings-find-found-in",
+            source = found.source.to_string()
+        ));
         for note in &found.notes {
             ui.label(note);
         }
         if found.auth.len() > 1
             || matches!(found.auth.first(), Some(AuthChoice::AppPassword { .. }))
         {
-            ui.label("Sign in with:");
+            ui.label(t!("settings-find-sign-in-with"));
         }
         for choice in &found.auth {
             ui.horizontal(|ui| {
@@ -196,7 +199,7 @@ fn result_ui(ui: &mut Ui, found: &Found, chosen: Option<AuthChoice>) -> Option<A
                     pick = Some(*choice);
                 }
                 if let AuthChoice::AppPassword { link } = choice {
-                    ui.hyperlink_to("Make an app password", *link)
+                    ui.hyperlink_to(t!("settings-find-app-password"), *link)
                         .on_hover_text(*link);
                 }
             });

@@ -9,6 +9,7 @@
 use egui::Ui;
 
 use crate::store::{AccountId, Store};
+use crate::t;
 
 /// The section's state, read when the tab opens.
 #[derive(Debug, Default)]
@@ -59,17 +60,16 @@ impl JunkOptions {
 
     /// Draws the section; changes are saved at once.
     pub fn ui(&mut self, ui: &mut Ui, store: &Store) {
-        ui.strong("Junk");
-        ui.label(format!(
-            "The junk filter has learned {} and {} (J and Shift+J, or Mark as junk and Not junk, \
-             teach it).",
-            crate::fmt::count(u64::from(self.learned.0), "junk message", "junk messages"),
-            crate::fmt::count(u64::from(self.learned.1), "good message", "good messages"),
+        ui.strong(t!("settings-junk"));
+        ui.label(t!(
+            "settings-junk-learned",
+            junk = self.learned.0,
+            good = self.learned.1
         ));
         for (id, name, trust) in &mut self.trust {
             if ui
-                .checkbox(trust, format!("Trust {name}'s provider junk verdict"))
-                .on_hover_text("X-Spam-Flag: YES, X-Spam-Status: Yes or a *****SPAM***** subject")
+                .checkbox(trust, t!("settings-junk-trust", name = name.as_str()))
+                .on_hover_text(t!("settings-junk-trust-hint"))
                 .changed()
                 && let Err(e) = store.set_junk_trusts_provider(*id, *trust)
             {
@@ -78,7 +78,7 @@ impl JunkOptions {
         }
         let mut changed = false;
         ui.horizontal(|ui| {
-            let c = ui.checkbox(&mut self.expire_on, "Move junk older than");
+            let c = ui.checkbox(&mut self.expire_on, t!("settings-junk-expire"));
             changed |= c.changed();
             let r = ui
                 .add_enabled(
@@ -89,12 +89,9 @@ impl JunkOptions {
                 )
                 .labelled_by(c.id);
             changed |= r.changed();
-            ui.label("days to the Trash");
+            ui.label(t!("settings-junk-expire-days"));
         });
-        ui.weak(
-            "Off by default. Junk is never deleted for being junk: this moves it to the Trash \
-             after each sync, where it can be restored until the Trash is emptied.",
-        );
+        ui.weak(t!("settings-junk-expire-explain"));
         if changed {
             let days = self.expire_on.then_some(self.expire_days);
             if let Err(e) = store.set_junk_expire_days(days) {

@@ -27,9 +27,11 @@ mod find_apply;
 mod find_settings;
 mod junk_options;
 mod oauth_form;
+mod password_field;
 mod preferences_tab;
 mod problems;
 mod rule_editor;
+mod rule_list;
 mod rules_tab;
 mod validation;
 
@@ -44,6 +46,7 @@ use super::intents::{Intent, Open};
 use super::prefs::Prefs;
 use super::session::Session;
 use crate::store::{Account, AccountId, Store};
+use crate::t;
 use crate::ui::FilePicker;
 
 /// The dialog's tabs.
@@ -266,12 +269,6 @@ impl Settings {
         self.diagnosis.on_event(e);
     }
 
-    /// Whether the account form is open (tests).
-    #[cfg(test)]
-    pub fn editing(&self) -> bool {
-        self.form.is_some()
-    }
-
     /// Takes in a job worker event if it is the backup's, a rules run's or
     /// a junk mark's; returns whether it was.
     pub fn on_job_event(&mut self, e: &crate::jobs::JobEvent, out: &mut Vec<Intent>) -> bool {
@@ -326,11 +323,15 @@ impl Settings {
         let modal = Modal::new(id).area(area).show(ctx, |ui| {
             ui.set_width(width);
             ui.horizontal(|ui| {
-                ui.heading("Settings");
+                ui.heading(t!("settings-title"));
                 ui.add_space(16.0);
-                ui.selectable_value(&mut self.tab, Tab::Accounts, "Accounts");
-                ui.selectable_value(&mut self.tab, Tab::Preferences, "Preferences");
-                ui.selectable_value(&mut self.tab, Tab::Rules, "Rules");
+                ui.selectable_value(&mut self.tab, Tab::Accounts, t!("settings-tab-accounts"));
+                ui.selectable_value(
+                    &mut self.tab,
+                    Tab::Preferences,
+                    t!("settings-tab-preferences"),
+                );
+                ui.selectable_value(&mut self.tab, Tab::Rules, t!("settings-tab-rules"));
             });
             ui.separator();
             match self.tab {
@@ -412,7 +413,7 @@ fn close_row(ui: &mut egui::Ui) -> bool {
     // In a row, so the right-to-left layout takes one line, not the rest of the area.
     ui.horizontal(|ui| {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.button("Close").clicked()
+            ui.button(t!("common-close")).clicked()
         })
         .inner
     })
@@ -434,5 +435,15 @@ fn message_ui(ui: &mut egui::Ui, message: &Option<(bool, String)>) {
             ui.add(egui::Label::new(format!("✔ {m}")).wrap());
         }
         None => {}
+    }
+}
+
+// Test-only items stay at the end: tests/i18n.rs scans up to the first
+// `#[cfg(test)]` item.
+#[cfg(test)]
+impl Settings {
+    /// Whether the account form is open (tests).
+    pub fn editing(&self) -> bool {
+        self.form.is_some()
     }
 }

@@ -17,6 +17,7 @@ use egui::{RichText, Ui};
 
 use crate::account::{OAuthMechanism, OAuthProvider, OAuthSettings};
 use crate::oauth::{self, Browser, HttpClient, Tokens};
+use crate::t;
 use crate::worker::{Spawn, StopEvent, Worker};
 
 /// A browser shared with the sign-in thread.
@@ -96,14 +97,14 @@ impl OAuthFields {
 }
 
 /// A provider's name as the form shows it.
-pub fn provider_name(p: OAuthProvider) -> &'static str {
+pub fn provider_name(p: OAuthProvider) -> String {
     match p {
-        OAuthProvider::Google => "Google",
-        OAuthProvider::Microsoft => "Microsoft",
-        OAuthProvider::Yahoo => "Yahoo",
-        OAuthProvider::Aol => "AOL",
-        OAuthProvider::Fastmail => "Fastmail",
-        OAuthProvider::Custom => "another provider",
+        OAuthProvider::Google => "Google".to_owned(), // not translated: a brand
+        OAuthProvider::Microsoft => "Microsoft".to_owned(), // not translated: a brand
+        OAuthProvider::Yahoo => "Yahoo".to_owned(),   // not translated: a brand
+        OAuthProvider::Aol => "AOL".to_owned(),
+        OAuthProvider::Fastmail => "Fastmail".to_owned(), // not translated: a brand
+        OAuthProvider::Custom => t!("settings-oauth-other-provider"),
     }
 }
 
@@ -207,7 +208,7 @@ impl SignInRun {
             Spawn::named("popmail-sign-in").repaint(repaint),
             move |inbox, outbox| {
                 if inbox.recv().is_none() {
-                    return "the form was closed".into();
+                    return t!("settings-oauth-form-closed");
                 }
                 let http = HttpClient::new(inbox.cancel().clone());
                 let out = outbox.clone();
@@ -223,7 +224,7 @@ impl SignInRun {
                         .map_err(|e| format!("{e}."));
                 let _ = outbox.send(SignInEvent::Done(result)); // the form may be gone
                 outbox.done(1);
-                "the sign-in ended".into()
+                t!("settings-oauth-ended")
             },
         );
         match spawned {
@@ -235,10 +236,13 @@ impl SignInRun {
                         opened: false,
                     };
                 } else {
-                    self.state = SignIn::Failed("The sign-in could not start.".into());
+                    self.state = SignIn::Failed(t!("settings-oauth-not-started"));
                 }
             }
-            Err(e) => self.state = SignIn::Failed(format!("The sign-in could not start: {e}.")),
+            Err(e) => {
+                self.state =
+                    SignIn::Failed(t!("settings-oauth-not-started-why", error = e.to_string()));
+            }
         }
     }
 
@@ -246,7 +250,7 @@ impl SignInRun {
     pub fn cancel(&mut self) {
         if let Some(w) = self.worker.take() {
             w.cancel();
-            self.state = SignIn::Failed("The sign-in was cancelled.".into());
+            self.state = SignIn::Failed(t!("settings-oauth-cancelled"));
         }
     }
 
@@ -277,7 +281,7 @@ impl SignInRun {
                 SignInEvent::Done(Err(m)) => self.state = SignIn::Failed(m),
                 SignInEvent::Stopped(why) => {
                     if matches!(self.state, SignIn::Waiting { .. }) {
-                        self.state = SignIn::Failed(format!("The sign-in stopped: {why}."));
+                        self.state = SignIn::Failed(t!("settings-oauth-stopped", reason = why));
                     }
                     self.worker = None;
                     return;
@@ -322,7 +326,7 @@ pub fn oauth_ui(
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            let l = ui.label("Provider");
+            let l = ui.label(t!("settings-oauth-provider"));
             egui::ComboBox::from_id_salt("account-oauth-provider")
                 .selected_text(provider_name(fields.provider))
                 .width(280.0)
@@ -336,16 +340,24 @@ pub fn oauth_ui(
             ui.end_row();
             field(
                 ui,
-                "Client ID",
+                &t!("settings-oauth-client-id"),
                 &mut fields.client_id,
-                &format!("or set {}", fields.provider.client_id_env()),
+                &t!(
+                    "settings-oauth-client-id-hint",
+                    variable = fields.provider.client_id_env()
+                ),
             );
             if fields.provider == OAuthProvider::Microsoft {
-                field(ui, "Tenant", &mut fields.tenant, "common");
+                field(
+                    ui,
+                    &t!("settings-oauth-tenant"),
+                    &mut fields.tenant,
+                    "common",
+                );
             }
         });
     let custom = fields.provider == OAuthProvider::Custom;
-    egui::CollapsingHeader::new("Advanced: endpoints and scope")
+    egui::CollapsingHeader::new(t!("settings-oauth-advanced"))
         .id_salt("account-oauth-advanced")
         .open(custom.then_some(true))
         .show(ui, |ui| {
@@ -353,22 +365,41 @@ pub fn oauth_ui(
                 .num_columns(2)
                 .spacing([12.0, 6.0])
                 .show(ui, |ui| {
-                    let preset = if custom { "" } else { "the provider's" };
-                    field(ui, "Authorization URL", &mut fields.authorize_url, preset);
-                    field(ui, "Token URL", &mut fields.token_url, preset);
-                    field(ui, "Device URL", &mut fields.device_url, "optional");
-                    field(ui, "Scope", &mut fields.scope, preset);
+                    let preset = if custom {
+                        String::new()
+                    } else {
+                        t!("settings-oauth-preset")
+                    };
                     field(
                         ui,
-                        "Client secret variable",
-                        &mut fields.client_secret_env,
-                        "only if the provider requires one",
+                        &t!("settings-oauth-authorize-url"),
+                        &mut fields.authorize_url,
+                        &preset,
                     );
-                    let l = ui.label("Mechanism");
+                    field(
+                        ui,
+                        &t!("settings-oauth-token-url"),
+                        &mut fields.token_url,
+                        &preset,
+                    );
+                    field(
+                        ui,
+                        &t!("settings-oauth-device-url"),
+                        &mut fields.device_url,
+                        &t!("settings-oauth-optional"),
+                    );
+                    field(ui, &t!("settings-oauth-scope"), &mut fields.scope, &preset);
+                    field(
+                        ui,
+                        &t!("settings-oauth-secret-env"),
+                        &mut fields.client_secret_env,
+                        &t!("settings-oauth-secret-env-hint"),
+                    );
+                    let l = ui.label(t!("settings-oauth-mechanism"));
                     let name = |m: Option<OAuthMechanism>| match m {
-                        None => "the provider's",
-                        Some(OAuthMechanism::XOAuth2) => "XOAUTH2",
-                        Some(OAuthMechanism::OAuthBearer) => "OAUTHBEARER",
+                        None => t!("settings-oauth-preset"),
+                        Some(OAuthMechanism::XOAuth2) => "XOAUTH2".to_owned(),
+                        Some(OAuthMechanism::OAuthBearer) => "OAUTHBEARER".to_owned(),
                     };
                     egui::ComboBox::from_id_salt("account-oauth-mechanism")
                         .selected_text(name(fields.mechanism))
@@ -388,20 +419,23 @@ pub fn oauth_ui(
         });
     ui.add_space(4.0);
     let button = if again && run.tokens().is_none() {
-        "Sign in again".to_string()
+        t!("settings-oauth-sign-in-again")
     } else {
-        format!("Sign in with {}", provider_name(fields.provider))
+        t!(
+            "settings-oauth-sign-in-with",
+            provider = provider_name(fields.provider)
+        )
     };
     match &run.state {
         SignIn::Waiting { url, opened } => {
             let mut cancel = false;
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label("Waiting for you to sign in in your browser…");
-                cancel = ui.button("Cancel sign-in").clicked();
+                ui.label(t!("settings-oauth-waiting"));
+                cancel = ui.button(t!("settings-oauth-cancel")).clicked();
             });
             if let Some(url) = url.as_ref().filter(|_| !*opened) {
-                ui.label("The browser did not open. Open this address yourself:");
+                ui.label(t!("settings-oauth-no-browser"));
                 ui.add(egui::Label::new(RichText::new(url).monospace().small()).wrap());
             }
             if cancel {
@@ -412,8 +446,12 @@ pub fn oauth_ui(
             match state {
                 SignIn::SignedIn { who, .. } => {
                     ui.label(format!(
-                        "✔ Signed in with {} as {who}. Save to keep the sign-in.",
-                        provider_name(fields.provider)
+                        "✔ {}",
+                        t!(
+                            "settings-oauth-signed-in",
+                            provider = provider_name(fields.provider),
+                            who = who.as_str()
+                        )
                     ));
                 }
                 SignIn::Failed(m) => {
@@ -425,10 +463,10 @@ pub fn oauth_ui(
                     );
                 }
                 _ if saved => {
-                    ui.weak("Signed in earlier; sign in again to renew the sign-in.");
+                    ui.weak(t!("settings-oauth-signed-in-earlier"));
                 }
                 _ => {
-                    ui.weak("Sign in to let popmail read your mail. Your password never reaches popmail.");
+                    ui.weak(t!("settings-oauth-explain"));
                 }
             }
             start = ui.button(button).clicked();

@@ -1,5 +1,5 @@
 //! The settings dialog's Preferences tab: theme, font size, reader position,
-//! mark-as-read delay (saved in eframe storage with the rest of
+//! mark-as-read delay, the language (switched at once; saved in eframe storage with the rest of
 //! [`Prefs`]), desktop notifications (on, with senders and subjects, and
 //! why they cannot be shown here when no service answers), and the data folder: where
 //! it is, opening it, and "Back up now…" — SQLite's online backup API
@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 use egui::{RichText, Ui};
 
 use crate::fmt as format;
+use crate::i18n::Lang;
 use crate::jobs::{JobCommand, JobEvent, JobSummary, JobWorker};
+use crate::t;
 use crate::ui::FilePicker;
 use crate::ui::intents::Intent;
 use crate::ui::prefs::{FONT_SIZE_RANGE, Prefs, ReaderPosition, ThemeChoice};
@@ -41,7 +43,7 @@ impl Backup {
     fn start(&mut self, jobs: &JobWorker, to: PathBuf) {
         self.state = match jobs.send(JobCommand::Backup { to: to.clone() }) {
             Ok(()) => State::Running(to, 0.0),
-            Err(_) => State::Failed("the job worker has stopped".into()),
+            Err(_) => State::Failed(t!("settings-backup-worker-stopped")),
         };
     }
 
@@ -64,21 +66,24 @@ impl Backup {
             JobEvent::Finished(JobSummary::Backup(path)) => {
                 let size = match std::fs::metadata(path) {
                     Ok(m) => format::size(m.len()),
-                    Err(e) => format!("its size is unknown: {e}"),
+                    Err(e) => t!("settings-backup-size-unknown", error = e.to_string()),
                 };
-                self.state = State::Done(format!(
-                    "Backup saved to {} ({size}). To restore it, quit popmail and put it in \
-                     place of {} in the data folder.",
-                    path.display(),
-                    crate::paths::STORE_FILE
+                self.state = State::Done(t!(
+                    "settings-backup-saved",
+                    path = path.display().to_string(),
+                    size = size,
+                    file = crate::paths::STORE_FILE
                 ));
             }
             JobEvent::Cancelled(_) => {
-                self.state = State::Failed("The backup was cancelled.".into());
+                self.state = State::Failed(t!("settings-backup-cancelled"));
             }
             JobEvent::Failed(why) => self.state = State::Failed(why.clone()),
             JobEvent::Stopped { reason } => {
-                self.state = State::Failed(format!("the job worker stopped: {reason}"));
+                self.state = State::Failed(t!(
+                    "settings-backup-worker-stopped-why",
+                    reason = reason.as_str()
+                ));
             }
             JobEvent::Started(_) | JobEvent::Finished(_) => {}
         }
@@ -120,50 +125,72 @@ fn prefs_grid(ui: &mut Ui, prefs: &mut Prefs, notify_unavailable: Option<&str>) 
         .num_columns(2)
         .spacing([12.0, 8.0])
         .show(ui, |ui| {
-            ui.label("Theme");
+            language_row(ui, prefs);
+            ui.label(t!("settings-theme"));
             ui.horizontal(|ui| {
-                ui.selectable_value(&mut prefs.theme, ThemeChoice::System, "System");
-                ui.selectable_value(&mut prefs.theme, ThemeChoice::Light, "Light");
-                ui.selectable_value(&mut prefs.theme, ThemeChoice::Dark, "Dark");
+                ui.selectable_value(
+                    &mut prefs.theme,
+                    ThemeChoice::System,
+                    t!("settings-theme-system"),
+                );
+                ui.selectable_value(
+                    &mut prefs.theme,
+                    ThemeChoice::Light,
+                    t!("settings-theme-light"),
+                );
+                ui.selectable_value(
+                    &mut prefs.theme,
+                    ThemeChoice::Dark,
+                    t!("settings-theme-dark"),
+                );
             });
             ui.end_row();
-            let l = ui.label("Font size");
-            ui.add(egui::Slider::new(&mut prefs.font_size, FONT_SIZE_RANGE).suffix(" pt"))
-                .labelled_by(l.id);
+            let l = ui.label(t!("settings-font-size"));
+            ui.add(
+                egui::Slider::new(&mut prefs.font_size, FONT_SIZE_RANGE)
+                    .suffix(t!("settings-font-size-unit"))
+                    .custom_formatter(|v, _| crate::i18n::number(v, 1))
+                    .custom_parser(parse_decimal),
+            )
+            .labelled_by(l.id);
             ui.end_row();
-            ui.label("Reader");
+            ui.label(t!("settings-reader"));
             ui.horizontal(|ui| {
-                ui.selectable_value(&mut prefs.reader_position, ReaderPosition::Right, "Right");
-                ui.selectable_value(&mut prefs.reader_position, ReaderPosition::Bottom, "Bottom");
+                ui.selectable_value(
+                    &mut prefs.reader_position,
+                    ReaderPosition::Right,
+                    t!("settings-reader-right"),
+                );
+                ui.selectable_value(
+                    &mut prefs.reader_position,
+                    ReaderPosition::Bottom,
+                    t!("settings-reader-bottom"),
+                );
             });
             ui.end_row();
-            let l = ui.label("Mark read after");
+            let l = ui.label(t!("settings-mark-read-after"));
             ui.add(
                 egui::Slider::new(&mut prefs.mark_read_delay_secs, 0.0..=30.0)
-                    .suffix(" s")
-                    .step_by(0.5),
+                    .suffix(t!("settings-seconds-unit"))
+                    .step_by(0.5)
+                    .custom_formatter(|v, _| crate::i18n::number(v, 1))
+                    .custom_parser(parse_decimal),
             )
             .labelled_by(l.id)
-            .on_hover_text("0 marks a message read as soon as it opens");
+            .on_hover_text(t!("settings-mark-read-hint"));
             ui.end_row();
-            ui.label("Notifications");
+            ui.label(t!("settings-notifications"));
             ui.vertical(|ui| {
-                ui.checkbox(&mut prefs.notify, "Notify me when new mail arrives");
+                ui.checkbox(&mut prefs.notify, t!("settings-notify"));
                 ui.add_enabled(
                     prefs.notify,
-                    egui::Checkbox::new(
-                        &mut prefs.notify_details,
-                        "Show the sender and subject (never while locked)",
-                    ),
+                    egui::Checkbox::new(&mut prefs.notify_details, t!("settings-notify-details")),
                 );
                 if let Some(why) = notify_unavailable {
                     ui.add(
                         egui::Label::new(
-                            egui::RichText::new(format!(
-                                "Notifications cannot be shown here: {why}. The status bar \
-                                 still counts new messages."
-                            ))
-                            .weak(),
+                            egui::RichText::new(t!("settings-notify-unavailable", why = why))
+                                .weak(),
                         )
                         .wrap(),
                     );
@@ -171,6 +198,35 @@ fn prefs_grid(ui: &mut Ui, prefs: &mut Prefs, notify_unavailable: Option<&str>) 
             });
             ui.end_row();
         });
+}
+
+/// The language: the system's, or one chosen; a choice applies at once (the
+/// rest of this frame already reads it) and is saved with the preferences.
+fn language_row(ui: &mut Ui, prefs: &mut Prefs) {
+    let chosen = prefs.language();
+    let name = |lang: Option<Lang>| lang.map_or_else(|| t!("lang-system"), Lang::name);
+    let l = ui.label(t!("settings-language"));
+    let mut pick = chosen;
+    egui::ComboBox::from_id_salt("prefs-language") // not translated: an egui Id
+        .selected_text(name(chosen))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut pick, None, name(None));
+            for lang in Lang::ALL {
+                ui.selectable_value(&mut pick, Some(lang), lang.name());
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    if pick != chosen {
+        prefs.set_language(pick);
+    }
+    ui.end_row();
+}
+
+/// A number typed into a slider, with the decimal point or the decimal
+/// comma ("1,5" in Indonesian).
+fn parse_decimal(text: &str) -> Option<f64> {
+    text.trim().replace(',', ".").parse().ok()
 }
 
 /// The data folder: where it is, opening it, and the backup.
@@ -183,19 +239,19 @@ fn data_folder_ui(
 ) {
     ui.add_space(10.0);
     ui.separator();
-    ui.label(RichText::new("Data folder").strong());
+    ui.label(RichText::new(t!("settings-data-folder")).strong());
     let Some(dir) = data_dir else {
-        ui.weak("No data folder is open.");
+        ui.weak(t!("settings-no-data-folder"));
         return;
     };
     ui.label(RichText::new(dir.display().to_string()).monospace());
-    ui.weak("All mail and settings live here (passwords only when no keychain is available).");
+    ui.weak(t!("settings-data-folder-holds"));
     // One job at a time: an import or export running keeps the backup waiting.
     let jobs = jobs.filter(|j| !j.busy() || backup.running());
     ui.horizontal(|ui| {
         if ui
-            .button("Open folder")
-            .on_hover_text("Show the data folder in the file manager")
+            .button(t!("settings-open-folder"))
+            .on_hover_text(t!("settings-open-folder-hint"))
             .clicked()
         {
             ui.ctx()
@@ -204,16 +260,14 @@ fn data_folder_ui(
         if ui
             .add_enabled(
                 jobs.is_some() && !backup.running(),
-                egui::Button::new("Back up now…"),
+                egui::Button::new(t!("settings-back-up")),
             )
-            .on_hover_text("Copy all mail and settings to a new file, while popmail keeps running")
+            .on_hover_text(t!("settings-back-up-hint"))
             .clicked()
         {
             let name = format!(
-                "popmail-backup-{}.sqlite3",
-                format::date_time(crate::store::now())
-                    .replace(' ', "-")
-                    .replace(':', "")
+                "popmail-backup-{}.sqlite3", // not translated: a file name
+                format::file_stamp(crate::store::now())
             );
             if let Some(jobs) = jobs
                 && let Some(to) = picker.save_file(&name)
@@ -231,8 +285,8 @@ fn data_folder_ui(
                         .desired_width(200.0)
                         .show_percentage(),
                 );
-                ui.label(format!("Backing up to {}…", to.display()));
-                if ui.button("Cancel backup").clicked()
+                ui.label(t!("settings-backing-up", path = to.display().to_string()));
+                if ui.button(t!("settings-cancel-backup")).clicked()
                     && let Some(jobs) = jobs
                 {
                     jobs.cancel();
@@ -245,8 +299,11 @@ fn data_folder_ui(
         State::Failed(text) => {
             ui.add(
                 egui::Label::new(
-                    RichText::new(format!("✖ The backup failed: {text}"))
-                        .color(ui.visuals().error_fg_color),
+                    RichText::new(format!(
+                        "✖ {}",
+                        t!("settings-backup-failed", error = text.as_str())
+                    ))
+                    .color(ui.visuals().error_fg_color),
                 )
                 .wrap(),
             );

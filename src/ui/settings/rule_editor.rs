@@ -8,6 +8,7 @@
 use egui::{RichText, Ui};
 
 use crate::rules::{Action, Combine, Condition, Field, Matcher, Rule, RuleSet};
+use crate::t;
 
 /// The fields a condition can look at, in the order the menu lists them.
 const FIELDS: [Field; 11] = [
@@ -76,10 +77,10 @@ pub struct RuleEditor {
 impl RuleEditor {
     /// A new rule with one empty condition and one action.
     pub fn new_rule(existing: &[Rule]) -> Self {
-        let mut name = "New rule".to_string();
+        let mut name = t!("settings-rule-new");
         let mut n = 2;
         while existing.iter().any(|r| r.name.eq_ignore_ascii_case(&name)) {
-            name = format!("New rule {n}");
+            name = t!("settings-rule-new-n", number = n);
             n += 1;
         }
         Self::edit(
@@ -126,30 +127,38 @@ impl RuleEditor {
     /// Draws the editor; `others` are the rules it must not clash with.
     pub fn ui(&mut self, ui: &mut Ui, others: &[Rule]) -> EditorOutcome {
         ui.heading(if self.index.is_some() {
-            "Edit rule"
+            t!("settings-rule-edit")
         } else {
-            "New rule"
+            t!("settings-rule-new")
         });
         egui::Grid::new("rule-editor-head")
             .num_columns(2)
             .spacing([8.0, 6.0])
             .show(ui, |ui| {
-                let l = ui.label("Name");
+                let l = ui.label(t!("settings-rule-name"));
                 ui.add(egui::TextEdit::singleline(&mut self.rule.name).desired_width(260.0))
                     .labelled_by(l.id);
                 ui.end_row();
                 ui.label("");
-                ui.checkbox(&mut self.rule.enabled, "Enabled");
+                ui.checkbox(&mut self.rule.enabled, t!("settings-form-enabled"));
                 ui.end_row();
             });
         ui.horizontal(|ui| {
-            ui.label("When");
-            ui.selectable_value(&mut self.rule.combine, Combine::All, "all");
-            ui.selectable_value(&mut self.rule.combine, Combine::Any, "any");
-            ui.label("of these conditions match:");
+            ui.label(t!("settings-rule-when"));
+            ui.selectable_value(
+                &mut self.rule.combine,
+                Combine::All,
+                t!("settings-rule-all"),
+            );
+            ui.selectable_value(
+                &mut self.rule.combine,
+                Combine::Any,
+                t!("settings-rule-any"),
+            );
+            ui.label(t!("settings-rule-match"));
         });
         self.conditions_ui(ui);
-        ui.label("then:");
+        ui.label(t!("settings-rule-then"));
         self.actions_ui(ui);
         ui.add_space(6.0);
         let problem = self.problem(others);
@@ -163,21 +172,24 @@ impl RuleEditor {
                 );
             }
             None => {
-                ui.label("✔ The rule is valid.");
+                ui.label(format!("✔ {}", t!("settings-rule-valid")));
             }
         }
         ui.add_space(4.0);
         let mut outcome = EditorOutcome::Editing;
         ui.horizontal(|ui| {
             if ui
-                .add_enabled(problem.is_none(), egui::Button::new("Save rule"))
+                .add_enabled(
+                    problem.is_none(),
+                    egui::Button::new(t!("settings-rule-save")),
+                )
                 .clicked()
             {
                 let mut rule = self.rule.clone();
                 rule.name = rule.name.trim().to_string();
                 outcome = EditorOutcome::Save(rule);
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(t!("common-cancel")).clicked() {
                 outcome = EditorOutcome::Cancel;
             }
         });
@@ -189,7 +201,7 @@ impl RuleEditor {
         let several = self.rule.conditions.len() > 1;
         for (i, c) in self.rule.conditions.iter_mut().enumerate() {
             ui.horizontal(|ui| {
-                let l = ui.label(format!("Condition {}", i + 1));
+                let l = ui.label(t!("settings-rule-condition", number = i + 1));
                 let mut kind = field_kind(&c.field);
                 egui::ComboBox::from_id_salt(("rule-field", i))
                     .selected_text(FIELDS.get(kind).map(field_name).unwrap_or_default())
@@ -215,25 +227,25 @@ impl RuleEditor {
                     };
                 }
                 if let Field::Header(name) = &mut c.field {
-                    let h = ui.label("header");
+                    let h = ui.label(t!("settings-rule-header-name"));
                     ui.add(egui::TextEdit::singleline(name).desired_width(110.0))
                         .labelled_by(h.id);
                 }
                 egui::ComboBox::from_id_salt(("rule-matcher", i))
-                    .selected_text(c.matcher.describe())
+                    .selected_text(matcher_name(c.matcher))
                     .show_ui(ui, |ui| {
                         for m in MATCHERS {
-                            ui.selectable_value(&mut c.matcher, m, m.describe());
+                            ui.selectable_value(&mut c.matcher, m, matcher_name(m));
                         }
                     })
                     .response
                     .labelled_by(l.id);
                 let hint = match (&c.field, c.matcher) {
-                    (Field::Size, _) => "500K, 2M or bytes",
-                    (Field::Age, _) => "days",
-                    (Field::HasAttachments, _) => "yes or no",
-                    (_, Matcher::Regex) => "a regular expression",
-                    _ => "text",
+                    (Field::Size, _) => t!("settings-rule-hint-size"),
+                    (Field::Age, _) => t!("settings-form-days"),
+                    (Field::HasAttachments, _) => t!("settings-rule-hint-yes-no"),
+                    (_, Matcher::Regex) => t!("settings-rule-hint-regex"),
+                    _ => t!("settings-rule-hint-text"),
                 };
                 ui.add(
                     egui::TextEdit::singleline(&mut c.value)
@@ -241,7 +253,12 @@ impl RuleEditor {
                         .desired_width(200.0),
                 )
                 .labelled_by(l.id);
-                if several && ui.small_button("✖").on_hover_text("Remove").clicked() {
+                if several
+                    && ui
+                        .small_button("✖")
+                        .on_hover_text(t!("settings-rule-remove"))
+                        .clicked()
+                {
                     remove = Some(i);
                 }
             });
@@ -249,7 +266,10 @@ impl RuleEditor {
         if let Some(i) = remove {
             self.rule.conditions.remove(i);
         }
-        if ui.button("+ Condition").clicked() {
+        if ui
+            .button(format!("+ {}", t!("settings-rule-add-condition")))
+            .clicked()
+        {
             self.rule.conditions.push(Condition {
                 field: Field::Subject,
                 matcher: Matcher::Contains,
@@ -263,7 +283,7 @@ impl RuleEditor {
         let several = self.rule.actions.len() > 1;
         for (i, a) in self.rule.actions.iter_mut().enumerate() {
             ui.horizontal(|ui| {
-                let l = ui.label(format!("Action {}", i + 1));
+                let l = ui.label(t!("settings-rule-action", number = i + 1));
                 let mut kind = action_kind(a);
                 egui::ComboBox::from_id_salt(("rule-action", i))
                     .selected_text(ACTIONS.get(kind).map(action_name).unwrap_or_default())
@@ -280,15 +300,20 @@ impl RuleEditor {
                     *a = x.clone();
                 }
                 if let Action::MoveTo(folder) = a {
-                    let f = ui.label("folder");
+                    let f = ui.label(t!("settings-rule-folder"));
                     ui.add(
                         egui::TextEdit::singleline(folder)
-                            .hint_text("a local folder")
+                            .hint_text(t!("settings-rule-folder-hint"))
                             .desired_width(180.0),
                     )
                     .labelled_by(f.id);
                 }
-                if several && ui.small_button("✖").on_hover_text("Remove").clicked() {
+                if several
+                    && ui
+                        .small_button("✖")
+                        .on_hover_text(t!("settings-rule-remove"))
+                        .clicked()
+                {
                     remove = Some(i);
                 }
             });
@@ -296,7 +321,10 @@ impl RuleEditor {
         if let Some(i) = remove {
             self.rule.actions.remove(i);
         }
-        if ui.button("+ Action").clicked() {
+        if ui
+            .button(format!("+ {}", t!("settings-rule-add-action")))
+            .clicked()
+        {
             self.rule.actions.push(Action::MarkRead);
         }
     }
@@ -321,29 +349,47 @@ fn action_kind(a: &Action) -> usize {
 /// A field in the menu.
 fn field_name(f: &Field) -> String {
     match f {
-        Field::Header(_) => "Header".into(),
-        Field::HasAttachments => "Has attachments".into(),
-        other => {
-            let d = other.describe();
-            let mut c = d.trim_start_matches("the ").chars();
-            c.next()
-                .map(|first| first.to_uppercase().collect::<String>() + c.as_str())
-                .unwrap_or_default()
-        }
+        Field::From => t!("settings-rule-field-from"),
+        Field::To => t!("settings-rule-field-to"),
+        Field::Cc => "Cc".to_owned(), // not translated: the header's name
+        Field::ToOrCc => t!("settings-rule-field-to-or-cc"),
+        Field::Subject => t!("settings-rule-field-subject"),
+        Field::Header(_) => t!("settings-rule-field-header"),
+        Field::Body => t!("settings-rule-field-body"),
+        Field::Size => t!("settings-rule-field-size"),
+        Field::HasAttachments => t!("settings-rule-field-attachments"),
+        Field::Account => t!("settings-rule-field-account"),
+        Field::Age => t!("settings-rule-field-age"),
+    }
+}
+
+/// A matcher in the menu.
+fn matcher_name(m: Matcher) -> String {
+    match m {
+        Matcher::Contains => t!("settings-rule-contains"),
+        Matcher::NotContains => t!("settings-rule-not-contains"),
+        Matcher::Is => t!("settings-rule-is"),
+        Matcher::BeginsWith => t!("settings-rule-begins"),
+        Matcher::EndsWith => t!("settings-rule-ends"),
+        Matcher::Regex => t!("settings-rule-regex"),
+        Matcher::Greater => t!("settings-rule-greater"),
+        Matcher::Less => t!("settings-rule-less"),
     }
 }
 
 /// An action in the menu.
 fn action_name(a: &Action) -> String {
     match a {
-        Action::MoveTo(_) => "Move to folder".into(),
-        other => {
-            let d = other.describe();
-            let mut c = d.chars();
-            c.next()
-                .map(|first| first.to_uppercase().collect::<String>() + c.as_str())
-                .unwrap_or_default()
-        }
+        Action::MoveTo(_) => t!("settings-rule-move"),
+        Action::MarkRead => t!("settings-rule-mark-read"),
+        Action::Star => t!("settings-rule-star"),
+        Action::Trash => t!("settings-rule-trash"),
+        Action::Junk => t!("settings-rule-junk"),
+        Action::NotJunk => t!("settings-rule-not-junk"),
+        Action::Stop => t!("settings-rule-stop"),
+        Action::DeleteFromServer => t!("settings-rule-delete-server"),
+        Action::LeaveOnServer => t!("settings-rule-leave-server"),
+        Action::DownloadFull => t!("settings-rule-download-full"),
     }
 }
 

@@ -22,11 +22,12 @@ use egui::{RichText, Ui};
 use super::junk_options::JunkOptions;
 use super::message_ui;
 use super::rule_editor::{EditorOutcome, RuleEditor};
+use super::rule_list::{copy_name, put, rule_line};
 use crate::jobs::rules::{RulesScope, RunRequest, TestResult, test_message};
 use crate::jobs::{JobCommand, JobEvent, JobKind, JobSummary, JobWorker, Progress};
-use crate::rules::syntax::{format_action, format_condition};
-use crate::rules::{self, Combine, Rule, RuleSet};
+use crate::rules::{self, Rule, RuleSet};
 use crate::store::{Folder, FolderId, MessageId, Store};
+use crate::t;
 use crate::ui::FilePicker;
 use crate::ui::intents::Intent;
 use crate::ui::session::Session;
@@ -115,7 +116,7 @@ impl RulesTab {
             .map_err(|e| e.to_string())
             .and_then(|_| store.set_rules(list).map_err(|e| e.to_string()));
         if let Err(e) = result {
-            self.message = Some((true, format!("The rules were not saved: {e}")));
+            self.message = Some((true, t!("settings-rules-not-saved", error = e)));
         }
         self.reload(Some(store));
     }
@@ -124,7 +125,7 @@ impl RulesTab {
     pub fn send(&mut self, jobs: &JobWorker, cmd: JobCommand) -> Result<(), String> {
         let kind = cmd.kind();
         jobs.send(cmd)
-            .map_err(|_| "the job worker has stopped".to_string())?;
+            .map_err(|_| t!("settings-backup-worker-stopped"))?;
         self.queued.push_back(kind);
         if kind == JobKind::Rules {
             self.run_result = None;
@@ -185,14 +186,17 @@ impl RulesTab {
             JobEvent::Finished(_) => {}
             JobEvent::Cancelled(_) => {
                 if kind == JobKind::Rules {
-                    self.run_result = Some((true, "The run was cancelled.".into()));
+                    self.run_result = Some((true, t!("settings-rules-run-cancelled")));
                 }
             }
             JobEvent::Failed(why) | JobEvent::Stopped { reason: why } => {
                 if kind == JobKind::Rules {
                     self.run_result = Some((true, why.clone()));
                 } else {
-                    out.push(Intent::ShowError(format!("Marking junk failed: {why}")));
+                    out.push(Intent::ShowError(t!(
+                        "settings-rules-junk-failed",
+                        error = why.as_str()
+                    )));
                 }
             }
         }
@@ -210,7 +214,7 @@ impl RulesTab {
         out: &mut Vec<Intent>,
     ) {
         let Some(session) = session else {
-            ui.label("The mail store is not open, so rules cannot be changed.");
+            ui.label(t!("settings-rules-store-not-open"));
             return;
         };
         if let Some(editor) = &mut self.editor {
@@ -258,9 +262,9 @@ impl RulesTab {
     }
 
     fn list_ui(&mut self, ui: &mut Ui, picker: &mut dyn FilePicker, out: &mut Vec<Intent>) {
-        ui.label("Rules run in this order as mail arrives; every matching rule acts until one says \"stop\".");
+        ui.label(t!("settings-rules-order"));
         if self.rules.is_empty() {
-            ui.weak("No rules yet. Add one to sort mail as it arrives.");
+            ui.weak(t!("settings-rules-none"));
         }
         let mut edit = None;
         egui::ScrollArea::vertical()
@@ -282,17 +286,17 @@ impl RulesTab {
         let chosen = self.selected.filter(|i| *i < self.rules.len());
         let some = chosen.is_some();
         ui.horizontal_wrapped(|ui| {
-            if ui.button("Add rule…").clicked() {
+            if ui.button(t!("settings-rules-add")).clicked() {
                 self.editor = Some(RuleEditor::new_rule(&self.rules));
             }
             if ui
-                .add_enabled(some, egui::Button::new("Edit rule…"))
+                .add_enabled(some, egui::Button::new(t!("settings-rules-edit")))
                 .clicked()
             {
                 edit = chosen;
             }
             if ui
-                .add_enabled(some, egui::Button::new("Duplicate"))
+                .add_enabled(some, egui::Button::new(t!("settings-duplicate")))
                 .clicked()
                 && let Some(i) = chosen
                 && let Some(r) = self.rules.get(i)
@@ -305,7 +309,7 @@ impl RulesTab {
                 self.commit(list, out);
             }
             if ui
-                .add_enabled(some, egui::Button::new("Delete rule"))
+                .add_enabled(some, egui::Button::new(t!("settings-rules-delete")))
                 .clicked()
                 && let Some(i) = chosen
             {
@@ -317,7 +321,11 @@ impl RulesTab {
             let enabled = chosen
                 .and_then(|i| self.rules.get(i))
                 .is_some_and(|r| r.enabled);
-            let toggle = if enabled { "Disable" } else { "Enable" };
+            let toggle = if enabled {
+                t!("settings-rules-disable")
+            } else {
+                t!("settings-rules-enable")
+            };
             if ui.add_enabled(some, egui::Button::new(toggle)).clicked()
                 && let Some(i) = chosen
             {
@@ -330,8 +338,18 @@ impl RulesTab {
             let up = chosen.is_some_and(|i| i > 0);
             let down = chosen.is_some_and(|i| i + 1 < self.rules.len());
             for (on, label, hint, delta) in [
-                (up, "⏶ Move up", "Runs earlier", -1isize),
-                (down, "⏷ Move down", "Runs later", 1),
+                (
+                    up,
+                    format!("⏶ {}", t!("settings-rules-up")),
+                    t!("settings-rules-up-hint"),
+                    -1isize,
+                ),
+                (
+                    down,
+                    format!("⏷ {}", t!("settings-rules-down")),
+                    t!("settings-rules-down-hint"),
+                    1,
+                ),
             ] {
                 if ui
                     .add_enabled(on, egui::Button::new(label))
@@ -347,13 +365,16 @@ impl RulesTab {
                 }
             }
             ui.separator();
-            if ui.button("Import rules…").clicked()
-                && let Some(path) = picker.pick_file("Import rules", &["json"])
+            if ui.button(t!("settings-rules-import")).clicked()
+                && let Some(path) = picker.pick_file(&t!("settings-rules-import-title"), &["json"])
             {
                 self.import(&path, out);
             }
             if ui
-                .add_enabled(!self.rules.is_empty(), egui::Button::new("Export rules…"))
+                .add_enabled(
+                    !self.rules.is_empty(),
+                    egui::Button::new(t!("settings-rules-export")),
+                )
                 .clicked()
                 && let Some(path) = picker.save_file("popmail-rules.json")
             {
@@ -379,12 +400,23 @@ impl RulesTab {
                 if self.message.is_none() {
                     self.message = Some((
                         false,
-                        format!("Imported {count} rules from {}.", path.display()),
+                        t!(
+                            "settings-rules-imported",
+                            count = count,
+                            path = path.display().to_string()
+                        ),
                     ));
                 }
             }
             Err(e) => {
-                self.message = Some((true, format!("{} was not imported: {e}", path.display())));
+                self.message = Some((
+                    true,
+                    t!(
+                        "settings-rules-not-imported",
+                        path = path.display().to_string(),
+                        error = e
+                    ),
+                ));
             }
         }
     }
@@ -396,9 +428,20 @@ impl RulesTab {
         self.message = Some(match written {
             Ok(()) => (
                 false,
-                format!("Exported {} rules to {}.", self.rules.len(), path.display()),
+                t!(
+                    "settings-rules-exported",
+                    count = self.rules.len(),
+                    path = path.display().to_string()
+                ),
             ),
-            Err(e) => (true, format!("{} was not written: {e}", path.display())),
+            Err(e) => (
+                true,
+                t!(
+                    "settings-rules-not-written",
+                    path = path.display().to_string(),
+                    error = e
+                ),
+            ),
         });
     }
 
@@ -409,11 +452,11 @@ impl RulesTab {
             let clicked = ui
                 .add_enabled(
                     self.test_on.is_some(),
-                    egui::Button::new("Test on the selected message"),
+                    egui::Button::new(t!("settings-rules-test")),
                 )
                 .clicked();
             if self.test_on.is_none() {
-                ui.weak("Select a message in the list first.");
+                ui.weak(t!("settings-rules-test-select"));
             }
             if clicked && let Some(id) = self.test_on {
                 let mut list = self.rules.clone();
@@ -428,15 +471,16 @@ impl RulesTab {
                 ui.label(format!("“{}”: {}.", t.subject, t.outcome));
             }
             Some(Ok(t)) => {
-                ui.label(format!(
-                    "“{}”: matches {}, so it would {}.",
-                    t.subject,
-                    t.rules
+                ui.label(t!(
+                    "settings-rules-test-matches",
+                    subject = t.subject.as_str(),
+                    rules = t
+                        .rules
                         .iter()
                         .map(|r| format!("“{r}”"))
                         .collect::<Vec<_>>()
                         .join(", "),
-                    t.outcome
+                    outcome = t.outcome.to_string()
                 ));
             }
             Some(Err(e)) => {
@@ -451,7 +495,7 @@ impl RulesTab {
         let running = self.active.filter(|a| a.kind == JobKind::Rules);
         let waiting = self.queued.contains(&JobKind::Rules);
         ui.horizontal_wrapped(|ui| {
-            let l = ui.label("Run the rules on");
+            let l = ui.label(t!("settings-rules-run-on"));
             let name = |id: Option<FolderId>| {
                 id.and_then(|id| self.folders.iter().find(|f| f.id == id))
                     .map(Folder::qualified_name)
@@ -468,12 +512,12 @@ impl RulesTab {
                 .response
                 .labelled_by(l.id);
             self.folder = folder;
-            ui.checkbox(&mut self.dry_run, "Dry run (only say what would happen)");
+            ui.checkbox(&mut self.dry_run, t!("settings-rules-dry-run"));
             let idle = running.is_none() && !waiting;
             if ui
                 .add_enabled(
                     idle && self.folder.is_some(),
-                    egui::Button::new("Run rules on this folder"),
+                    egui::Button::new(t!("settings-rules-run")),
                 )
                 .clicked()
                 && let Some(f) = self.folder
@@ -493,17 +537,18 @@ impl RulesTab {
                 ui.add(
                     egui::ProgressBar::new(frac.clamp(0.0, 1.0))
                         .desired_width(240.0)
-                        .text(format!(
-                            "Running the rules: {} of {} messages",
-                            a.progress.messages, total
+                        .text(t!(
+                            "settings-rules-running",
+                            done = a.progress.messages,
+                            count = total
                         )),
                 );
-                if ui.button("Cancel run").clicked() {
+                if ui.button(t!("settings-rules-cancel-run")).clicked() {
                     jobs.cancel();
                 }
             });
         } else if waiting {
-            ui.weak("Waiting for the job in progress to finish…");
+            ui.weak(t!("settings-rules-waiting"));
         }
         message_ui(ui, &self.run_result);
         if !self.run_lines.is_empty() {
@@ -517,49 +562,4 @@ impl RulesTab {
                 });
         }
     }
-}
-
-/// One rule in the list: "1. Boss — if from is boss@…, then move Boss, star".
-fn rule_line(i: usize, r: &Rule) -> String {
-    let join = match r.combine {
-        Combine::All => " and ",
-        Combine::Any => " or ",
-    };
-    let conditions: Vec<String> = r.conditions.iter().map(format_condition).collect();
-    let actions: Vec<String> = r.actions.iter().map(format_action).collect();
-    format!(
-        "{}. {}{} — if {}, then {}",
-        i + 1,
-        r.name,
-        if r.enabled { "" } else { " (disabled)" },
-        conditions.join(join),
-        actions.join(", ")
-    )
-}
-
-/// Puts `rule` at `index` of `list` (replacing what is there), or at the
-/// end for a new rule; returns where it went.
-fn put(list: &mut Vec<Rule>, index: Option<usize>, rule: Rule) -> usize {
-    match index.and_then(|i| list.get_mut(i).map(|slot| (i, slot))) {
-        Some((i, slot)) => {
-            *slot = rule;
-            i
-        }
-        None => {
-            list.push(rule);
-            list.len() - 1
-        }
-    }
-}
-
-/// "Boss (copy)", "Boss (copy 2)", … whichever is free.
-fn copy_name(name: &str, rules: &[Rule]) -> String {
-    let taken = |n: &str| rules.iter().any(|r| r.name.eq_ignore_ascii_case(n));
-    let mut candidate = format!("{name} (copy)");
-    let mut n = 2;
-    while taken(&candidate) {
-        candidate = format!("{name} (copy {n})");
-        n += 1;
-    }
-    candidate
 }

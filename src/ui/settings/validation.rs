@@ -12,6 +12,7 @@
 use super::account_form::{AccountForm, PolicyChoice};
 pub use super::problems::{Field, Problems};
 use crate::account::{AccountSettings, AuthMethod, Policy, Security};
+use crate::t;
 
 /// The settings the form describes, or what is wrong with it.
 /// `others` are the names of the other accounts (a name must be unique).
@@ -19,86 +20,59 @@ pub fn check(form: &AccountForm, others: &[String]) -> Result<AccountSettings, P
     let mut p = Problems::new();
     let name = form.name.trim();
     if name.is_empty() {
-        p.insert(Field::Name, "Give the account a name, e.g. “Home”.".into());
+        p.insert(Field::Name, t!("settings-check-name"));
     } else if others.iter().any(|o| o.trim().eq_ignore_ascii_case(name)) {
-        p.insert(
-            Field::Name,
-            format!("Another account is already called “{name}”. Choose another name."),
-        );
+        p.insert(Field::Name, t!("settings-check-name-taken", name = name));
     }
     let email = form.email.trim();
     match email.split_once('@') {
         Some((user, domain)) if !user.is_empty() && !domain.is_empty() => {}
         _ if email.is_empty() => {
-            p.insert(Field::Email, "Enter your email address.".into());
+            p.insert(Field::Email, t!("settings-check-email"));
         }
         _ => {
-            p.insert(
-                Field::Email,
-                "This does not look like an email address (name@example.org).".into(),
-            );
+            p.insert(Field::Email, t!("settings-check-email-bad"));
         }
     }
     let host = form.host.trim();
     if host.is_empty() {
-        p.insert(
-            Field::Host,
-            "Enter the server name, e.g. pop.example.org.".into(),
-        );
+        p.insert(Field::Host, t!("settings-check-host"));
     } else if host.contains("://") || host.chars().any(char::is_whitespace) {
-        p.insert(
-            Field::Host,
-            "Enter only the server name, without spaces or “pop3://”.".into(),
-        );
+        p.insert(Field::Host, t!("settings-check-host-bad"));
     }
     // Out of range is reported below as "not a port", like any bad number.
     let port = parse_number(&form.port).and_then(|n| u16::try_from(n).ok());
     if port.is_none_or(|n| n == 0) {
-        p.insert(
-            Field::Port,
-            "The port must be a number from 1 to 65535.".into(),
-        );
+        p.insert(Field::Port, t!("settings-check-port"));
     }
     if form.security == Security::Plain && !form.plaintext_ok {
-        p.insert(
-            Field::Plaintext,
-            "Without encryption, tick the box above to confirm, or choose TLS.".into(),
-        );
+        p.insert(Field::Plaintext, t!("settings-check-plain"));
     }
     if form.username.trim().is_empty() {
-        p.insert(
-            Field::Username,
-            "Enter the user name the server expects (often your email address).".into(),
-        );
+        p.insert(Field::Username, t!("settings-check-user"));
     }
     let oauth = (form.auth == AuthMethod::OAuth2).then(|| form.oauth.settings());
     if let Some(o) = &oauth {
         if let Err(e) = crate::oauth::resolve(o, &|k| std::env::var(k).ok()) {
             p.insert(Field::OAuth, format!("{}.", capitalized(&e.to_string())));
         } else if form.editing.is_none() && form.sign_in.tokens().is_none() {
-            p.insert(
-                Field::OAuth,
-                "Sign in with the provider before saving.".into(),
-            );
+            p.insert(Field::OAuth, t!("settings-check-sign-in"));
         }
     } else if form.editing.is_none() && form.password.is_empty() {
-        p.insert(Field::Password, "Enter the password.".into());
+        p.insert(Field::Password, t!("settings-check-password"));
     }
     let at_least_one = |text: &str| parse_number(text).filter(|n| *n >= 1);
     let days = at_least_one(&form.keep_days);
     if form.policy == PolicyChoice::KeepDays && days.is_none() {
-        p.insert(Field::KeepDays, "Enter a number of days, 1 or more.".into());
+        p.insert(Field::KeepDays, t!("settings-check-days"));
     }
     let max_kb = at_least_one(&form.max_size_kb);
     if form.headers_only && max_kb.is_none() {
-        p.insert(Field::MaxSize, "Enter a size in KB, 1 or more.".into());
+        p.insert(Field::MaxSize, t!("settings-check-size"));
     }
     let interval = at_least_one(&form.interval_min);
     if form.periodic && interval.is_none() {
-        p.insert(
-            Field::Interval,
-            "Enter a number of minutes, 1 or more.".into(),
-        );
+        p.insert(Field::Interval, t!("settings-check-minutes"));
     }
     if !p.is_empty() {
         return Err(p);
@@ -147,7 +121,7 @@ fn parse_number(text: &str) -> Option<u32> {
 /// the server, port, security or user name cannot be used.
 pub fn for_test(form: &AccountForm) -> Option<AccountSettings> {
     let mut f = form.clone();
-    f.name = "test".into();
+    f.name = "test".into(); // not translated: never shown, only connects
     f.email = "test@example.org".into();
     f.editing = Some(crate::store::AccountId(0));
     f.policy = PolicyChoice::Keep;
@@ -169,23 +143,23 @@ pub fn visible(form: &AccountForm, problems: &Problems) -> Problems {
 
 /// The fields with problems, named as the form labels them.
 pub fn summary(problems: &Problems) -> String {
-    let names: Vec<&str> = problems
+    let names: Vec<String> = problems
         .keys()
         .map(|f| match f {
-            Field::Name => "account name",
-            Field::Email => "email address",
-            Field::Host => "server",
-            Field::Port => "port",
-            Field::Plaintext => "the unencrypted-password box",
-            Field::Username => "user name",
-            Field::Password => "password",
-            Field::OAuth => "sign-in",
-            Field::KeepDays => "days to keep a copy",
-            Field::MaxSize => "size limit",
-            Field::Interval => "minutes between checks",
+            Field::Name => t!("settings-field-name"),
+            Field::Email => t!("settings-field-email"),
+            Field::Host => t!("settings-field-host"),
+            Field::Port => t!("settings-field-port"),
+            Field::Plaintext => t!("settings-field-plain"),
+            Field::Username => t!("settings-field-user"),
+            Field::Password => t!("settings-field-password"),
+            Field::OAuth => t!("settings-field-sign-in"),
+            Field::KeepDays => t!("settings-field-days"),
+            Field::MaxSize => t!("settings-field-size"),
+            Field::Interval => t!("settings-field-minutes"),
         })
         .collect();
-    format!("To save, fill in or fix: {}.", names.join(", "))
+    t!("settings-check-summary", fields = names.join(", "))
 }
 
 #[cfg(test)]

@@ -1,0 +1,185 @@
+# popmail — Bahasa Indonesia. Pesan galat: tampilan setiap jenis galat di src/ (issue 16).
+# Teks dari server atau sistem adalah argumen dan dibiarkan apa adanya.
+
+## src/oauth/dns.rs
+
+error-dns-bad-name = “{ $name }” bukan nama DNS yang sah
+error-dns-no-answer = tidak ada jawaban DNS untuk { $name }: { $detail }
+error-dns-refused = server DNS menolak pertanyaan untuk { $name } ({ $code })
+error-dns-cancelled = dibatalkan
+
+## src/oauth/mod.rs
+
+error-oauth-bad-url = alamat { $what } “{ $url }” bukan URL yang sah ({ $reason })
+error-oauth-not-https = alamat { $what } “{ $url }” harus diawali https:// (http:// biasa hanya boleh di komputer ini)
+error-oauth-missing = { $what } belum diisi; penyedia khusus memerlukannya
+error-oauth-no-client-id = tidak ada ID klien untuk { $provider }: daftarkan popmail pada penyedia itu dan berikan ID-nya dengan --client-id atau di { $env }
+error-oauth-no-secret = variabel lingkungan { $var } (rahasia klien) belum diatur
+error-oauth-unreachable = layanan masuk tidak dapat dihubungi: { $detail }
+error-oauth-bad-answer = layanan masuk memberi jawaban yang tidak dapat dibaca popmail: { $detail }
+error-oauth-refused = proses masuk ditolak ({ $detail })
+error-oauth-expired = sesi masuk kedaluwarsa atau dicabut; masuk lagi ({ $detail })
+error-oauth-code-expired = kode masuk kedaluwarsa sebelum dipakai; mulai proses masuk lagi
+error-oauth-no-device = { $provider } tidak mengizinkan masuk dengan kode untuk surel; masuk lewat peramban
+error-oauth-loopback = tidak dapat menunggu jawaban peramban di 127.0.0.1: { $detail }
+error-oauth-browser-timeout = tidak ada proses masuk dari peramban dalam { $minutes } menit
+error-oauth-cancelled = proses masuk dibatalkan
+
+## src/oauth/http.rs
+
+error-http-cancelled = dibatalkan
+error-http-redirect = server menjawab dengan pengalihan (HTTP { $status }), yang tidak diikuti popmail
+error-http-too-large = jawabannya lebih besar dari { $limit } byte, melebihi ukuran wajar berkas semacam itu
+error-http-status = server menjawab HTTP { $status }
+error-http-refused-url = menolak membuka { $url }: { $reason }
+
+## src/jobs/mod.rs
+
+error-jobs-cancelled = dibatalkan
+error-jobs-thread = utas { $name } gagal
+error-jobs-import-stopped = impor berhenti setelah menyimpan { $count } pesan ({ $read } dari { $total } terbaca): { $source }
+
+## src/ui/reader/open.rs
+
+error-open-copy = lampiran tidak dapat disalin ke folder pribadi: { $error }
+error-open-part = lampiran tidak dapat dibaca: { $error }
+error-open-launch = sistem tidak dapat membuka { $name }: { $error }
+
+## src/ui/mod.rs
+
+error-ui-thread = utas latar jendela { $name } tidak dapat dimulai: { $error }
+error-ui-window = jendela tidak dapat dibuka: { $error }. Apakah tampilan grafis tersedia (DISPLAY atau WAYLAND_DISPLAY)?
+
+## src/ui/instance.rs
+
+error-instance-bus = bus sesi desktop: { $error }
+error-instance-refused = popmail yang sedang berjalan tidak menerima berkas-berkas itu
+
+## src/discovery/mod.rs
+
+error-discovery-bad-address = “{ $address }” bukan alamat surel (nama@contoh.com)
+error-discovery-no-pop3 = { $provider } tidak punya layanan POP3. { $note }
+error-discovery-nothing = pengaturan POP3 untuk { $domain } tidak ditemukan; masukkan server secara manual. Yang sudah dicoba:
+    { $tried }
+error-discovery-cancelled = pencarian pengaturan dibatalkan
+
+## src/discovery/autoconfig.rs
+
+error-autoconfig-fetch = { $url } tidak dapat diambil: { $error }
+error-autoconfig-xml = berkas autoconfig bukan XML yang benar ({ $detail })
+error-autoconfig-dtd = berkas autoconfig mendeklarasikan DTD (<!DOCTYPE …>), yang ditolak popmail
+error-autoconfig-entity = berkas autoconfig memakai entitas “&{ $name };” yang tidak dideklarasikan
+error-autoconfig-too-big = berkas autoconfig terlalu besar atau bersarang terlalu dalam ({ $what })
+error-autoconfig-root = ini bukan berkas autoconfig (elemen akarnya <{ $root }>)
+error-autoconfig-bad-field = berkas autoconfig memiliki { $field } yang salah: “{ $value }” ({ $why })
+error-autoconfig-missing = sebuah server POP3 di berkas autoconfig tidak punya <{ $field }>
+error-autoconfig-no-pop3 = berkas autoconfig tidak mencantumkan server POP3 (hanya IMAP atau SMTP)
+
+## src/paths.rs
+
+error-paths-no-home = folder rumah untuk folder data tidak ditemukan; berikan --data-dir DIR
+error-paths-create = folder data { $path } tidak dapat dibuat: { $error }
+
+## src/mail/rich/images.rs
+
+error-image-too-large = gambar terlalu besar untuk ditampilkan ({ $width } × { $height })
+error-image-too-many-bytes = gambar terlalu besar untuk ditampilkan ({ $size })
+error-image-budget = gambar terlalu besar untuk ditampilkan (gambar dalam pesan ini melebihi batas)
+error-image-format = gambar tidak dapat didekode: { $error }
+error-image-remote = gambar jarak jauh tidak dimuat
+error-image-missing = pesan tidak punya bagian { $part }
+
+## src/mail/mod.rs
+
+error-mail-parse = pesan tidak dapat diurai: { $error }
+error-mail-no-part = pesan tidak punya bagian { $part }
+
+## src/mailbox/mod.rs
+
+error-mailbox-read = { $path } tidak dapat dibaca: { $error }
+error-mailbox-write = { $path } tidak dapat ditulis: { $error }
+error-mailbox-exists = { $path } sudah ada; pilih nama lain atau pakai --force untuk menimpanya
+error-mailbox-not-a-mailbox = { $path } bukan berkas mbox, Maildir, atau berkas maupun direktori .eml ({ $why })
+error-mailbox-unknown-format = format kotak surat { $format } tidak dikenal: pakai auto, mbox, mboxrd, mboxo, maildir, atau eml
+
+## src/rules/mod.rs
+
+error-rules-invalid = aturan "{ $rule }": { $detail }
+error-rules-syntax = "{ $text }": { $detail }
+error-rules-too-many = { $count } aturan melebihi yang dijalankan popmail (paling banyak { $max })
+error-rules-json = berkas aturan ini bukan berkas aturan popmail: { $error }
+error-rules-version = berkas aturan memakai format versi { $version }; popmail ini membaca versi 1
+
+## src/pop3/error.rs
+
+error-pop3-listed-twice = pesan { $msg } tercantum dua kali
+error-pop3-sasl-extra = server mengirim tantangan SASL lebih banyak daripada yang dimiliki mekanisme
+error-pop3-sasl-endless = pertukaran SASL tidak selesai
+error-pop3-settings = pengaturan akun tidak sah: { $detail }
+error-pop3-resolve = nama host { $host } tidak ditemukan: { $error }
+error-pop3-connect = tidak dapat terhubung ke { $addr }: { $error }
+error-pop3-timeout = waktu habis saat { $during }
+error-pop3-network = galat jaringan saat { $during }: { $error }
+error-pop3-closed = server menutup koneksi saat { $during }
+error-pop3-tls = TLS gagal: { $detail }
+error-pop3-untrusted = sertifikat tidak tepercaya { $subject } (penerbit { $issuer }, SHA-256 { $sha256 }): { $reason }
+error-pop3-wrong-host = sertifikat ini untuk { $names }, bukan untuk { $host } (SHA-256 { $sha256 }): { $reason }
+error-pop3-no-stls = server tidak menawarkan STLS
+error-pop3-stls-refused = server menolak STLS: { $server_text }
+error-pop3-plaintext = kata sandi untuk { $mechanism } tidak akan dikirim lewat koneksi tanpa enkripsi
+error-pop3-no-mechanism = server tidak menawarkan autentikasi { $mechanism }
+error-pop3-all-refused = server menolak metode masuk { $tried }: { $server_text }
+error-pop3-login = gagal masuk: { $server_text }
+error-pop3-expired = sesi masuk kedaluwarsa; masuk lagi ({ $status }: { $server_text })
+error-pop3-in-use = kotak surat sedang dipakai: { $server_text }
+error-pop3-too-soon = terlalu cepat masuk lagi: { $server_text }
+error-pop3-temporary = masalah server sementara saat { $command }: { $server_text }
+error-pop3-permanent = masalah server permanen saat { $command }: { $server_text }
+error-pop3-refused = server menolak { $command }: { $server_text }
+error-pop3-no-uidl = server tidak mendukung UIDL
+error-pop3-protocol = galat protokol setelah { $command }: { $detail }
+error-pop3-line-too-long = sebuah baris balasan { $command } lebih panjang dari { $limit } byte
+error-pop3-message-too-large = pesan { $msg } lebih besar dari batas { $limit } byte
+error-pop3-too-many = balasan { $command } mencantumkan lebih dari { $limit } pesan
+error-pop3-bad-uidl = balasan UIDL tidak sah: { $detail }
+error-pop3-not-now = { $command } tidak bisa dilakukan sekarang: { $detail }
+error-pop3-unusable = koneksi tidak dapat dipakai setelah galat sebelumnya
+error-pop3-store = gagal menyimpan pesan { $msg }: { $error }
+
+## src/credentials.rs
+
+error-keychain = rantai kunci sistem tidak dapat { $action } kata sandi: { $detail }
+error-keychain-store-key = kunci penyimpanan tidak dapat disimpan di rantai kunci sistem ({ $error }); tetap pakai frasa sandi
+
+## src/sync/error.rs
+
+error-sync-no-password = belum ada kata sandi tersimpan untuk akun "{ $account }"
+error-sync-sign-in = akun "{ $account }" harus masuk lagi
+error-sync-thread = utas sinkronisasi tidak dapat dimulai: { $error }
+
+## src/store/mod.rs
+
+error-store-database = galat basis data saat { $context }: { $error }
+error-store-open = penyimpanan surel { $path } tidak dapat dibuka: { $error }
+error-store-newer = penyimpanan surel { $path } ditulis oleh versi popmail yang lebih baru (skema { $found }, versi ini hanya mengenal sampai { $known }); berkas tidak diubah — perbarui popmail
+error-store-upgrade = penyimpanan surel { $path } tidak dapat ditingkatkan: { $detail }
+error-store-locked = penyimpanan surel { $path } terenkripsi: berikan frasa sandinya (lewat prompt, atau POPMAIL_PASSPHRASE_FILE / POPMAIL_PASSPHRASE)
+error-store-wrong-key = kunci ini tidak membuka penyimpanan surel { $path } (atau berkas itu bukan penyimpanan popmail)
+error-store-full = penyimpanan surel tidak dapat bertambah saat { $context }: disk penuh (atau penyimpanan mencapai batas ukurannya); kosongkan sebagian ruang disk lalu coba lagi — yang sudah tersimpan tetap ada
+
+## src/demo/mod.rs
+
+error-demo-bind = server surel demo tidak dapat dimulai di { $addr }: { $error }
+error-demo-socket = soket server surel demo tidak dapat disiapkan ({ $what }): { $error }
+error-demo-thread = utas server surel demo tidak dapat dimulai: { $error }
+
+## src/keys/mod.rs
+
+error-keys-wrong-passphrase = frasa sandi salah: penyimpanan surel tidak dibuka (tidak ada yang diubah)
+error-keys-wrong-recovery = kunci pemulihan salah: penyimpanan surel tidak dibuka (tidak ada yang diubah)
+error-keys-bad-recovery = ini bukan kunci pemulihan: seharusnya 64 digit heksadesimal (tanda hubung dan spasi boleh)
+error-keys-rate-limited = terlalu banyak frasa sandi salah; coba lagi dalam { $secs } dtk
+error-keys-no-wrapping = berkas kunci { $path } tidak memuat pembungkus kunci { $kind }
+error-keys-damaged = berkas kunci { $path } rusak ({ $detail }); pulihkan dari cadangan — tanpa berkas itu penyimpanan surel terenkripsi tidak dapat dibuka
+error-keys-io = tidak dapat { $action } { $path }: { $error }
+error-keys-crypto = bahan kunci tidak dapat dibuat: { $error }
