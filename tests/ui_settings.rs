@@ -503,11 +503,19 @@ fn preferences_tab_changes_the_theme_and_backs_up_the_store() {
     );
     press(&mut h, "Back up now…");
     wait_for_label(&mut h, "✔ Backup saved to");
-    let files: Vec<PathBuf> = std::fs::read_dir(out.path())
+    let mut files: Vec<PathBuf> = std::fs::read_dir(out.path())
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
-    assert_eq!(files.len(), 1, "one backup file: {files:?}");
+    files.sort();
+    // The store and its search index (issue 17), side by side.
+    assert_eq!(files.len(), 2, "the store and its index: {files:?}");
+    assert_eq!(
+        files[0],
+        popmail::store::index_path(&files[1]),
+        "the index file belongs to the store's copy: {files:?}"
+    );
+    files.swap(0, 1);
     // The copy of an encrypted store (the encrypted pass) has its key.
     let key = store_config(dir.path()).key().cloned();
     let copy = Store::open(&popmail::store::StoreConfig::new(&files[0]).with_key(key)).unwrap();
