@@ -117,8 +117,7 @@ impl Cli {
 impl Control for Cli {
     fn progress(&mut self, p: &Progress) {
         if let Some(left) = p.indexing {
-            self.bar
-                .set_message(crate::t!("cli-indexing", left = left));
+            self.bar.set_message(crate::t!("cli-indexing", left = left));
             return;
         }
         if let Some(t) = p.total_bytes {

@@ -272,7 +272,9 @@ fn wait_for_index(
         !ctl.cancelled()
     })?;
     if !caught_up {
-        summary.notes.push(crate::t!("jobs-import-index-not-waited"));
+        summary
+            .notes
+            .push(crate::t!("jobs-import-index-not-waited"));
     }
     Ok(())
 }

@@ -37,7 +37,7 @@ use super::{
 };
 
 /// The layout version of the index file this build writes.
-pub const INDEX_VERSION: i64 = 1;
+pub const INDEX_VERSION: i64 = 2;
 
 /// Most bytes of body text indexed per message (64 KiB, cut at a character
 /// boundary): words past it are not found by search. The README says so.
@@ -51,7 +51,7 @@ pub const INDEX_TEXT_CAP: usize = 64 * 1024;
 const SCHEMA: &str = "
 CREATE VIRTUAL TABLE fts USING fts5 (
     subject, sender, recipients, body,
-    content = '', contentless_delete = 1,
+    content = '', contentless_delete = 1, detail = column,
     tokenize = 'unicode61 remove_diacritics 2'
 );
 INSERT INTO fts (fts, rank) VALUES ('automerge', 16);
@@ -63,7 +63,7 @@ CREATE TABLE state (
     watermark  INTEGER NOT NULL
 );
 INSERT INTO state (id, store_id, watermark) VALUES (1, NULL, 0);
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 ";
 
 /// The index file of the store at `store`: `NAME.index.sqlite3`.

@@ -114,13 +114,14 @@ impl Scope<'_> {
     }
 }
 
-/// Turns free text into a safe FTS5 query: `"w1" "w2" "w3"*`.
+/// Turns free text into a safe FTS5 query: `"w1" "w2" "w3"*`. The index
+/// keeps no word positions (`detail = column`), so a word the tokenizer
+/// splits ("bob@example.org") becomes its parts, each required.
 fn fts_query(query: &str) -> Option<String> {
     let words: Vec<String> = query
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '.'))
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .map(|w| format!("\"{w}\""))
         .collect();
     let mut q = words.join(" ");
     if q.is_empty() {
@@ -140,7 +141,11 @@ mod tests {
             fts_query("hello  wor").as_deref(),
             Some("\"hello\" \"wor\"*")
         );
-        assert_eq!(fts_query("a\"b OR").as_deref(), Some("\"a\"\"b\" \"OR\"*"));
+        assert_eq!(fts_query("a\"b OR").as_deref(), Some("\"a\" \"b\" \"OR\"*"));
+        assert_eq!(
+            fts_query("bob@example.org").as_deref(),
+            Some("\"bob\" \"example\" \"org\"*")
+        );
         assert_eq!(fts_query("  ** ").as_deref(), None);
     }
 }

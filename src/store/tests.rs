@@ -273,3 +273,50 @@ fn backup_copies_a_consistent_store() {
     let copy = Store::open(&StoreConfig::new(&dest)).unwrap();
     assert_eq!(copy.count(Scope::Folder(f)).unwrap(), 1);
 }
+
+#[test]
+fn unified_inbox_pages_merge_every_inbox_in_each_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&StoreConfig::new(dir.path().join("s.sqlite3"))).unwrap();
+    let a = store.add_account(&settings("a")).unwrap().inbox;
+    let b = store.add_account(&settings("b")).unwrap().inbox;
+    let other = store
+        .create_folder("Other", None, FolderRole::User)
+        .unwrap();
+    let batch: Vec<NewMessage> = (0..90)
+        .map(|i| {
+            let raw = msg(
+                &format!("s{:02}", (i * 37) % 90),
+                &format!("f{:02}@x", (i * 11) % 90),
+                &format!("Mon, {} Nov 2026 10:{:02}:00 +0000", 1 + i % 28, i % 60),
+                &"x".repeat(i * 7),
+            );
+            let folder = [a, b, other][i % 3];
+            NewMessage::prepare(raw, folder, Flags::default())
+        })
+        .collect();
+    store.insert_batch(&batch).unwrap();
+    for key in SortKey::ALL {
+        for descending in [false, true] {
+            let sort = Sort { key, descending };
+            // The whole order (one query over both Inboxes) is the truth.
+            let all = store.sorted_ids(Scope::UnifiedInbox, sort).unwrap();
+            assert_eq!(all.len(), 60);
+            for (offset, limit) in [(0, 50), (0, 7), (13, 20), (55, 50), (60, 5)] {
+                let page: Vec<MessageId> = store
+                    .page(Scope::UnifiedInbox, sort, offset, limit)
+                    .unwrap()
+                    .iter()
+                    .map(|r| r.id)
+                    .collect();
+                let want: Vec<MessageId> = all
+                    .iter()
+                    .copied()
+                    .skip(offset as usize)
+                    .take(limit as usize)
+                    .collect();
+                assert_eq!(page, want, "{sort:?} offset {offset} limit {limit}");
+            }
+        }
+    }
+}
