@@ -8,7 +8,10 @@
 //!   received time is the leading number of the name, else the file's mtime.
 //! - Writing: a unique name `TIME.M<usec>P<pid>Q<n>.<host>` (the spec's modern
 //!   form), written to `tmp/`, then renamed into `new/` (no flags) or `cur/` with
-//!   `:2,` and the flag letters in ASCII order. Exactly the stored bytes are written.
+//!   `:2,` and the flag letters in ASCII order. Exactly the stored bytes are written,
+//!   with one write. The rename never replaces a file: on Linux it is
+//!   `renameat2(RENAME_NOREPLACE)` (no `stat` per message), elsewhere, or on a
+//!   filesystem without it, a check of the name first.
 
 use std::fs;
 use std::io::Write;
@@ -282,9 +285,6 @@ impl MaildirWriter {
             };
             let tmp = self.dir.join("tmp").join(&base);
             let dest = self.dir.join(sub).join(&name);
-            if dest.symlink_metadata().is_ok() {
-                continue;
-            }
             let werr = |source| Error::Write {
                 path: tmp.clone(),
                 source,
@@ -307,18 +307,62 @@ impl MaildirWriter {
                 f.sync_all().map_err(werr)?;
             }
             drop(f);
-            fs::rename(&tmp, &dest).map_err(|source| Error::Write {
-                path: dest.clone(),
-                source,
-            })?;
-            return Ok(dest);
+            match rename_no_replace(&tmp, &dest) {
+                Ok(()) => return Ok(dest),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    // Another delivery took the name: this copy goes, and
+                    // the loop picks the next name.
+                    let _ = fs::remove_file(&tmp); // a leftover in tmp/ is harmless
+                }
+                Err(source) => return Err(Error::Write { path: dest, source }),
+            }
         }
     }
+}
+
+/// Renames `from` to `to` unless `to` exists (then `AlreadyExists`).
+fn rename_no_replace(from: &Path, to: &Path) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        match renameat_with(CWD, from, CWD, to, RenameFlags::NOREPLACE) {
+            Ok(()) => return Ok(()),
+            Err(rustix::io::Errno::EXIST) => {
+                return Err(std::io::ErrorKind::AlreadyExists.into());
+            }
+            // A filesystem without the flag: the portable way below.
+            Err(rustix::io::Errno::INVAL | rustix::io::Errno::NOSYS) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    if to.symlink_metadata().is_ok() {
+        return Err(std::io::ErrorKind::AlreadyExists.into());
+    }
+    fs::rename(from, to)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rename_never_replaces_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b, c) = (
+            dir.path().join("a"),
+            dir.path().join("b"),
+            dir.path().join("c"),
+        );
+        fs::write(&a, b"new").unwrap();
+        fs::write(&b, b"already there").unwrap();
+        let e = rename_no_replace(&a, &b).unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&b).unwrap(), b"already there");
+        assert_eq!(fs::read(&a).unwrap(), b"new");
+        rename_no_replace(&a, &c).unwrap();
+        assert_eq!(fs::read(&c).unwrap(), b"new");
+        assert!(!a.exists());
+    }
 
     #[test]
     fn flags_in_names() {
