@@ -55,6 +55,11 @@ import-overwrite-back = Back
 ## Progress of an import or export (the bar above the status bar) and its summary.
 
 # { $name }: the file's name.
+# After the messages are stored, the import waits for the search index.
+import-progress-indexing = Importing { $name }: indexing for search, { $left } { $left ->
+        [one] message
+       *[other] messages
+    } left
 import-progress-starting = Importing { $name }: starting…
 # { $done } and { $total } are sizes ("1.5 MB"); { $rate } a size per second.
 import-progress = { $count ->

@@ -56,6 +56,8 @@ import-overwrite-back = Kembali
 ## Kemajuan impor atau ekspor (bilah di atas bilah status) dan ringkasannya.
 
 # { $name }: nama berkas.
+# Setelah pesan tersimpan, impor menunggu indeks pencarian.
+import-progress-indexing = Mengimpor { $name }: mengindeks untuk pencarian, sisa { $left } pesan
 import-progress-starting = Mengimpor { $name }: memulai…
 # { $done } dan { $total } berupa ukuran ("1,5 MB"); { $rate } ukuran per detik.
 import-progress = { $count ->

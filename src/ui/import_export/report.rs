@@ -30,6 +30,11 @@ fn progress_text(r: &Running) -> String {
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let rate = format::size(per_second(p.bytes, secs) as u64);
     match r.kind {
+        JobKind::Import if p.indexing.is_some() => t!(
+            "import-progress-indexing",
+            name = short(&r.what),
+            left = p.indexing.unwrap_or(0)
+        ),
         JobKind::Import if p.total_bytes.is_none() => {
             t!("import-progress-starting", name = short(&r.what))
         }
@@ -353,5 +358,38 @@ fn lists_ui(ui: &mut Ui, s: &crate::jobs::ImportSummary) {
         for n in &s.notes {
             wrap(ui, n.as_str());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, for_this_thread};
+    use crate::jobs::Progress;
+    use std::time::Instant;
+
+    #[test]
+    fn an_import_waiting_for_the_index_says_so() {
+        let _lang = for_this_thread(Lang::En);
+        let mut r = Running {
+            kind: JobKind::Import,
+            what: "/tmp/old.mbox".into(),
+            dest: None,
+            progress: Progress {
+                messages: 120,
+                total_messages: None,
+                bytes: 1_000,
+                total_bytes: Some(1_000),
+                indexing: None,
+            },
+            started: Instant::now(),
+            cancelling: false,
+        };
+        assert!(progress_text(&r).starts_with("Importing old.mbox: 120 messages"));
+        r.progress.indexing = Some(37);
+        assert_eq!(
+            progress_text(&r),
+            "Importing old.mbox: indexing for search, 37 messages left"
+        );
     }
 }
