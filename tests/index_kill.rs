@@ -1,7 +1,7 @@
 //! The search index after SIGKILL (issue 17): a child `popmail import` and a
 //! child `popmail sync` (delete after download, real Dovecot) are each
-//! killed at 24 moments spread over an uninterrupted run (storing, indexing,
-//! waiting for the index). Afterwards the store is opened, the indexer
+//! killed until 24 kills landed while it ran, at moments spread over an
+//! uninterrupted run (storing, indexing, waiting for the index). Afterwards the store is opened, the indexer
 //! catches up from its watermark, and every stored message is found by a
 //! search for the unique word in its body, exactly once.
 
@@ -15,7 +15,11 @@ use crate::support::dovecot::{Dovecot, DovecotOptions};
 use crate::support::store::DataDir;
 use crate::sync_kill::{add_account, popmail, sync_and_kill};
 
+/// Kills that must land while the child runs (issue 17: at least 20 moments).
 const KILLS: usize = 24;
+/// Attempts allowed to land them: a kill that comes after the child ended
+/// does not count, so a fast run on a quiet machine needs more attempts.
+const ATTEMPTS: usize = 4 * KILLS;
 
 /// A message whose body holds the one word `uniq{i}word`.
 fn message(i: usize) -> Vec<u8> {
@@ -103,7 +107,9 @@ fn index_kill_during_import_every_stored_message_is_found() {
     let data = DataDir::new();
     let mut x: u64 = 0x2545_F491_4F6C_DD1D;
     let mut landed = 0;
-    for _ in 0..KILLS {
+    let mut attempts = 0;
+    while landed < KILLS && attempts < ATTEMPTS {
+        attempts += 1;
         let delay = Duration::from_millis(next(&mut x) % span);
         let mut child = import(&data)
             .stdout(Stdio::null())
@@ -119,12 +125,12 @@ fn index_kill_during_import_every_stored_message_is_found() {
     }
     let stored = every_message_is_found(&data.store());
     println!(
-        "import kills: {KILLS} over a {span} ms import, {landed} landed; {stored} messages stored, each found"
+        "import kills: {landed} landed in {attempts} attempts over a {span} ms import; {stored} messages stored, each found"
     );
     assert!(stored > 0, "the imports stored something");
     assert!(
-        landed >= KILLS / 2,
-        "too few kills landed during an import ({landed})"
+        landed >= KILLS,
+        "too few kills landed during an import ({landed} of {attempts})"
     );
 }
 
@@ -151,7 +157,9 @@ fn index_kill_during_sync_every_stored_message_is_found() {
     let span = started.elapsed().as_millis().max(50) as u64;
     let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut landed = 0;
-    for _ in 0..KILLS {
+    let mut attempts = 0;
+    while landed < KILLS && attempts < ATTEMPTS {
+        attempts += 1;
         deliver(40);
         let delay = Duration::from_millis(next(&mut x) % span);
         if sync_and_kill(&data, None, delay) {
@@ -160,11 +168,11 @@ fn index_kill_during_sync_every_stored_message_is_found() {
     }
     let stored = every_message_is_found(&data.store());
     println!(
-        "sync kills: {KILLS} over a {span} ms sync, {landed} landed; {stored} of {delivered} delivered stored, each found"
+        "sync kills: {landed} landed in {attempts} attempts over a {span} ms sync; {stored} of {delivered} delivered stored, each found"
     );
     assert!(stored >= 40);
     assert!(
-        landed >= KILLS / 4,
-        "too few kills landed during a sync ({landed})"
+        landed >= KILLS,
+        "too few kills landed during a sync ({landed} of {attempts})"
     );
 }

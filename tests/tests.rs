@@ -36,7 +36,7 @@
 //! - `sync_faults`: the sync worker against a scripted misbehaving server: clear errors, nothing lost.
 //! - `sync_duplicate_uidl`: the same UIDL listed twice: every message downloaded once, distinct stable identities, a notice.
 //! - `sync_no_top`: a server without TOP and an account size limit: large messages in full, with a notice.
-//! - `index_kill`: SIGKILL of `popmail import` and `popmail sync` at 24 moments each; afterwards every stored message is found by its unique word.
+//! - `index_kill`: SIGKILL of `popmail import` and `popmail sync` until 24 kills each landed while it ran; afterwards every stored message is found by its unique word.
 //! - `sync_kill`: SIGKILL of a child `popmail sync` at random and named moments loses and duplicates nothing.
 //! - `desktop_instance`: one window per data folder over a private D-Bus; handed and command-line mailboxes open the import dialog.
 //! - `disk_full`: a store that cannot grow stops imports and syncs cleanly, losing nothing.
