@@ -282,7 +282,12 @@ impl Reader {
     pub fn ui(&mut self, ui: &mut Ui, can_sync: bool, out: &mut Vec<Intent>) {
         crate::ui::fonts::with(ui.ctx(), |f| f.poll(ui.ctx()));
         let Some(id) = self.id else {
-            ui.centered_and_justified(|ui| ui.weak(t!("reader-select-message")));
+            // Centred, not justified: a wrapped line (Indonesian, a narrow pane) would be spread out.
+            ui.with_layout(
+                egui::Layout::centered_and_justified(egui::Direction::TopDown)
+                    .with_cross_justify(false),
+                |ui| ui.weak(t!("reader-select-message")),
+            );
             return;
         };
         if let Some(e) = &self.error {

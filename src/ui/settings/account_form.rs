@@ -372,9 +372,12 @@ pub fn server_ui(
                 ui.vertical(|ui| {
                     let saved = form.editing.is_some() && !form.needs_sign_in;
                     if form.needs_sign_in && form.sign_in.tokens().is_none() {
-                        ui.label(
-                            RichText::new(t!("settings-form-signed-out"))
-                                .color(ui.visuals().warn_fg_color),
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(t!("settings-form-signed-out"))
+                                    .color(ui.visuals().warn_fg_color),
+                            )
+                            .wrap(),
                         );
                     }
                     start = oauth_form::oauth_ui(
@@ -482,6 +485,7 @@ fn auth_row(ui: &mut Ui, form: &mut AccountForm) {
     egui::ComboBox::from_id_salt("account-auth")
         .selected_text(auth_name(form.auth))
         .width(280.0)
+        .truncate()
         .show_ui(ui, |ui| {
             for m in AUTH_CHOICES {
                 ui.selectable_value(&mut form.auth, m, auth_name(m));
