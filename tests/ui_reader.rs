@@ -235,3 +235,36 @@ fn ui_reader_every_script_is_text() {
         assert!(has_label_containing(&h, text), "{text}");
     }
 }
+
+#[test]
+fn ui_reader_remote_images_in_a_row_are_one_line_of_small_placeholders() {
+    let dir = tempfile::tempdir().unwrap();
+    // A newsletter header: six remote images in a row, then the text.
+    let images: String = (1..=6)
+        .map(|i| format!("<img src=\"https://img.example.org/{i}.png\" alt=\"pic{i}\" width=\"80\" height=\"40\">"))
+        .collect();
+    let raw = format!(
+        "From: Sender <news@example.org>\r\nTo: me@example.org\r\nSubject: Header of pictures\r\n\
+         MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n\
+         <html><body><table><tr><td>{images}</td></tr></table>\
+         <p>The first words of the letter.</p></body></html>\r\n"
+    );
+    let mut h = window(dir.path(), vec![raw.into_bytes()], false);
+    open(&mut h, "Header of pictures");
+    assert!(has_label_containing(&h, "6 remote images not loaded"));
+    let rect = |l: &str| h.get_by_label_contains(l).rect();
+    let first = rect("🖼 pic1");
+    for i in 2..=6 {
+        let r = rect(&format!("🖼 pic{i}"));
+        assert_eq!(r.top(), first.top(), "pic{i} is on the first one's line");
+        assert!(r.left() > first.left(), "pic{i} is to the right of pic1");
+    }
+    assert!(
+        first.height() < 30.0,
+        "a placeholder is one line high, not a box: {first:?}"
+    );
+    assert!(
+        rect("The first words").top() < first.top() + 60.0,
+        "the text follows right after the pictures"
+    );
+}

@@ -103,17 +103,30 @@ pub(super) fn document_ui(
     let clip = ui
         .clip_rect()
         .expand2(egui::vec2(0.0, ui.clip_rect().height()));
-    for (block, slot) in doc.blocks.iter().zip(m.blocks.iter_mut()) {
+    let mut i = 0;
+    while let Some(block) = doc.blocks.get(i) {
+        // A run of remote images is drawn (and measured) as one line: its
+        // first slot holds the height, the others none.
+        let run = remote_run(&doc.blocks[i..]).max(1);
+        let slots = &mut m.blocks[i..(i + run).min(doc.blocks.len())];
         let top = ui.cursor().top();
-        let (height, images_in, tables_in) = *slot;
+        let height: f32 = slots.iter().map(|s| s.0).sum();
         if height.is_finite() && (top + height < clip.top() || top > clip.bottom()) {
             ui.add_space(height);
-            r.image_index += images_in;
-            r.salt += tables_in;
+            r.image_index += slots.iter().map(|s| s.1).sum::<usize>();
+            r.salt += slots.iter().map(|s| s.2).sum::<usize>();
+            i += run;
             continue;
         }
-        r.block(ui, block, 0, out);
-        slot.0 = ui.cursor().top() - top;
+        if is_remote_image(block) {
+            r.remote_images(ui, &doc.blocks[i..i + run], out);
+        } else {
+            r.block(ui, block, 0, out);
+        }
+        for (k, slot) in slots.iter_mut().enumerate() {
+            slot.0 = if k == 0 { ui.cursor().top() - top } else { 0.0 };
+        }
+        i += run;
     }
     // Links also as buttons, for keyboards and screen readers.
     let links = std::mem::take(&mut m.links);
@@ -220,9 +233,33 @@ struct Render<'a> {
 
 impl Render<'_> {
     fn blocks(&mut self, ui: &mut Ui, blocks: &[Block], quote: usize, out: &mut Vec<Intent>) {
-        for block in blocks {
-            self.block(ui, block, quote, out);
+        let mut rest = blocks;
+        while let Some(first) = rest.first() {
+            let run = remote_run(rest);
+            if run > 0 {
+                let (images, after) = rest.split_at(run);
+                self.remote_images(ui, images, out);
+                rest = after;
+            } else {
+                self.block(ui, first, quote, out);
+                rest = &rest[1..];
+            }
         }
+    }
+
+    /// Remote images side by side as small placeholders that wrap (a
+    /// newsletter's header, a row of product pictures), rather than a column
+    /// of boxes before the text.
+    fn remote_images(&mut self, ui: &mut Ui, images: &[Block], out: &mut Vec<Intent>) {
+        ui.horizontal_wrapped(|ui| {
+            for block in images {
+                if let Block::Image(image) = block {
+                    remote_image_ui(ui, image, out);
+                    self.image_index += 1;
+                }
+            }
+        });
+        ui.add_space(4.0);
     }
 
     fn block(&mut self, ui: &mut Ui, block: &Block, quote: usize, out: &mut Vec<Intent>) {
@@ -365,10 +402,10 @@ fn image_ui(
             });
         }
         other => {
-            let why = match (&image.source, other) {
-                (ImageSource::Remote(_), _) => crate::t!("reader-remote-image"),
-                (_, Some(Slot::Failed(why))) => why.clone(),
-                (_, _) => crate::t!("reader-image-loading"),
+            // (Remote images never come here: see `remote_images`.)
+            let why = match other {
+                Some(Slot::Failed(why)) => why.clone(),
+                _ => crate::t!("reader-image-loading"),
             };
             let alt = if image.alt.is_empty() {
                 crate::t!("reader-image-placeholder")
@@ -392,6 +429,46 @@ fn image_ui(
     }
     ui.add_space(4.0);
     full
+}
+
+fn is_remote_image(block: &Block) -> bool {
+    matches!(block, Block::Image(i) if matches!(i.source, ImageSource::Remote(_)))
+}
+
+/// How many blocks from the start of `blocks` are remote images.
+fn remote_run(blocks: &[Block]) -> usize {
+    blocks.iter().take_while(|b| is_remote_image(b)).count()
+}
+
+/// A remote image's placeholder: one small line with its alt text (at most
+/// 60 characters), "remote image not loaded" on hover, its link clickable.
+fn remote_image_ui(ui: &mut Ui, image: &Image, out: &mut Vec<Intent>) {
+    let mut alt: String = image.alt.chars().take(60).collect();
+    if alt.len() < image.alt.len() {
+        alt.push('…');
+    }
+    let text = if alt.is_empty() {
+        "🖼".to_string()
+    } else {
+        format!("🖼 {alt}")
+    };
+    // A label (its size is known before it is placed, so the row wraps)
+    // on a faint background, not a frame.
+    let chip = RichText::new(text)
+        .italics()
+        .weak()
+        .background_color(ui.visuals().faint_bg_color);
+    let resp = ui.add(egui::Label::new(chip).truncate());
+    let hint = match &image.link {
+        Some(link) => format!("{}\n{link}", crate::t!("reader-remote-image")),
+        None => crate::t!("reader-remote-image"),
+    };
+    let resp = resp.interact(Sense::click()).on_hover_text(hint);
+    if let Some(link) = &image.link
+        && resp.clicked()
+    {
+        out.push(Intent::AskOpenLink(link.to_string()));
+    }
 }
 
 /// One paragraph: a `LayoutJob` of its spans, links clickable.
