@@ -324,6 +324,11 @@ const SPOKEN: &[&str] = &[
     "src/sync/api.rs",
     "src/sync/account.rs",
     "src/sync/identity.rs",
+    "src/sync/error.rs",
+    "src/sync/ops.rs",
+    "src/sync/worker.rs",
+    "src/pop3/error.rs",
+    "src/pop3/transport.rs",
 ];
 
 #[test]

@@ -152,6 +152,75 @@ error-pop3-not-now = { $command } is not possible now: { $detail }
 error-pop3-unusable = the connection is unusable after an earlier error
 error-pop3-store = storing message { $msg } failed: { $error }
 
+## src/pop3/error.rs, Error::user_message: a sentence and a suggestion for
+## people (the window's status bar and dialogs, the CLI). $server_text and
+## $error are the server's and the system's own words.
+
+pop3-say-settings = The account settings are not valid ({ $detail }). Check them in the account settings.
+pop3-say-resolve = The server name “{ $host }” could not be found. Check the server name and your internet connection.
+pop3-say-connect = Could not connect to { $addr } ({ $error }). Check the server name, port and security setting, or try again later.
+# $during is what was being done: a POP3 command (RETR 3) or pop3-during-….
+pop3-say-timeout = The server did not answer in time ({ $during }). Try again later; if it keeps happening, raise the timeout.
+pop3-say-network = The connection failed during { $during } ({ $error }). Try again later.
+pop3-say-closed = The server closed the connection during { $during }. Try again later.
+pop3-say-tls = A secure connection could not be established ({ $detail }). Check the port and security setting (port 995 uses TLS, port 110 uses STLS).
+pop3-say-untrusted = The server's certificate for “{ $subject }” is not trusted ({ $reason }). If you run this server yourself, you can trust this certificate by pinning its fingerprint { $sha256 }.
+# $names: “a.example”, “b.example”
+pop3-say-wrong-host = The server's certificate is for { $names }, not for “{ $host }”, the server name in this account, so nothing was sent. Someone may be intercepting the connection, or the server name is wrong: if the server is one of those names, use that name in the account settings.
+pop3-say-no-stls = The server does not offer an encrypted connection (STLS), so no password was sent. Use port 995 with TLS, or ask your provider.
+pop3-say-stls-refused = The server refused to start encryption (“{ $server_text }”), so no password was sent. Use port 995 with TLS, or try again later.
+pop3-say-plaintext = The password would be sent unencrypted ({ $mechanism }), so it was not sent. Use TLS, or allow unencrypted passwords for this account if you accept the risk.
+pop3-say-plaintext-next = The server refused { $tried }; the next method it offers ({ $mechanism }) would send the password unencrypted, so it was not sent. Use TLS, or allow unencrypted passwords for this account if you accept the risk.
+pop3-say-no-method = The server offers no sign-in method popmail supports (USER/PASS, APOP, PLAIN, LOGIN, CRAM-MD5). Ask your mail provider which one to use.
+pop3-say-no-mechanism-auto = The server does not offer { $mechanism } sign-in. Choose “automatic” authentication in the account settings (it would use { $alternative }).
+pop3-say-no-mechanism = The server does not offer { $mechanism } sign-in, and nothing it offers is as safe on this connection. Use TLS, or ask your mail provider.
+pop3-say-all-refused = The server refused the sign-in methods popmail tried ({ $tried }) before any password was sent (“{ $server_text }”). Ask your mail provider which method to use.
+pop3-say-login = The server rejected the user name or password (“{ $server_text }”). Check them in the account settings.
+pop3-say-login-tried = The server rejected the user name or password (“{ $server_text }”; tried { $tried }). Check them in the account settings.
+pop3-say-expired = The sign-in has expired; sign in again. The server no longer accepts this account's sign-in (it may have expired or been withdrawn).
+pop3-say-in-use = The mailbox is in use by another program or device. Close it there, or wait a few minutes and try again.
+pop3-say-too-soon = The server allows a check only every { $seconds } { $seconds ->
+        [one] second
+       *[other] seconds
+    }. Wait and try again, or check less often.
+pop3-say-too-soon-unknown = The server wants more time between checks. Wait and try again, or check less often.
+pop3-say-temporary = The server has a temporary problem (“{ $server_text }”). Try again later.
+pop3-say-permanent = The server reports a permanent problem (“{ $server_text }”). Contact your mail provider.
+pop3-say-refused = The server refused { $command } (“{ $server_text }”).
+pop3-say-no-uidl = The server does not support unique message IDs (UIDL), which are needed to avoid downloading messages twice.
+pop3-say-protocol = The server sent an invalid reply to { $command } ({ $detail }). The server may be faulty; try again later.
+pop3-say-line-too-long = The server sent a line longer than { $limit } bytes in reply to { $command }. The server may be faulty.
+pop3-say-message-too-large = Message { $msg } is larger than this account's limit of { $limit } bytes. Raise the limit in the account settings to download it.
+pop3-say-too-many = The server lists more than { $limit } messages. Raise the limit in the account settings, or clean up the mailbox.
+pop3-say-bad-uidl = The server sent invalid message IDs ({ $detail }). The server may be faulty; contact your mail provider.
+pop3-say-not-now = { $command } is not possible now ({ $detail }).
+pop3-say-unusable = The connection broke after an earlier error. Connect again.
+pop3-say-store = Message { $msg } could not be stored ({ $error }). Check free disk space.
+
+## What a POP3 session was doing when it failed ($during above and in the
+## error-pop3-… messages); POP3 commands themselves (RETR 3) stay as they are.
+
+pop3-during-greeting = greeting
+pop3-during-connecting = connecting to { $addr }
+pop3-during-sending = sending { $command }
+pop3-during-tls = TLS handshake
+pop3-during-probe = certificate probe
+pop3-pin-mismatch = its fingerprint does not match the pinned one
+pop3-during-login = login
+pop3-not-encrypted = the connection is not encrypted
+pop3-unsafe-credentials = the user name or password contains a line break or NUL
+pop3-no-certificate = the server sent no certificate
+pop3-not-logged-in = not logged in
+pop3-already-logged-in = already logged in
+pop3-during-socket-setup = socket setup
+pop3-bad-ca-file = CA file: { $error }
+pop3-cannot-read-ca-file = cannot read CA file { $path }: { $error }
+pop3-bad-pin = the pinned fingerprint “{ $pin }” is not 64 hexadecimal digits
+pop3-probe-bad-greeting = probe: bad greeting
+pop3-probe-stls-refused = probe: STLS refused
+pop3-no-addresses = no addresses
+pop3-tls-already-active = TLS is already active
+
 ## src/credentials.rs
 
 error-keychain = the system keychain could not { $action } the password: { $detail }

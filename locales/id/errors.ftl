@@ -146,6 +146,72 @@ error-pop3-not-now = { $command } tidak bisa dilakukan sekarang: { $detail }
 error-pop3-unusable = koneksi tidak dapat dipakai setelah galat sebelumnya
 error-pop3-store = gagal menyimpan pesan { $msg }: { $error }
 
+## src/pop3/error.rs, Error::user_message: kalimat dan saran untuk orang
+## (bilah status jendela, dialog, baris perintah). $server_text dan $error
+## adalah kata-kata server dan sistem apa adanya.
+
+pop3-say-settings = Pengaturan akun tidak sah ({ $detail }). Periksa pengaturan akun.
+pop3-say-resolve = Nama server “{ $host }” tidak ditemukan. Periksa nama server dan koneksi internet.
+pop3-say-connect = Tidak dapat terhubung ke { $addr } ({ $error }). Periksa nama server, port dan pengaturan keamanan, atau coba lagi nanti.
+# $during berisi yang sedang dikerjakan: perintah POP3 (RETR 3) atau pop3-during-….
+pop3-say-timeout = Server tidak menjawab tepat waktu ({ $during }). Coba lagi nanti; jika terus terjadi, perpanjang batas waktunya.
+pop3-say-network = Koneksi gagal saat { $during } ({ $error }). Coba lagi nanti.
+pop3-say-closed = Server menutup koneksi saat { $during }. Coba lagi nanti.
+pop3-say-tls = Koneksi aman tidak dapat dibuat ({ $detail }). Periksa port dan pengaturan keamanan (port 995 memakai TLS, port 110 memakai STLS).
+pop3-say-untrusted = Sertifikat server untuk “{ $subject }” tidak tepercaya ({ $reason }). Jika server ini milik sendiri, sertifikat ini bisa dipercaya dengan menyematkan sidik jarinya { $sha256 }.
+# $names: “a.example”, “b.example”
+pop3-say-wrong-host = Sertifikat server ini untuk { $names }, bukan untuk “{ $host }”, nama server di akun ini, jadi tidak ada yang dikirim. Mungkin ada pihak yang menyadap koneksi, atau nama servernya salah: jika server memang salah satu nama itu, pakai nama itu di pengaturan akun.
+pop3-say-no-stls = Server tidak menawarkan koneksi terenkripsi (STLS), jadi kata sandi tidak dikirim. Pakai port 995 dengan TLS, atau tanyakan kepada penyedia layanan.
+pop3-say-stls-refused = Server menolak memulai enkripsi (“{ $server_text }”), jadi kata sandi tidak dikirim. Pakai port 995 dengan TLS, atau coba lagi nanti.
+pop3-say-plaintext = Kata sandi akan terkirim tanpa enkripsi ({ $mechanism }), jadi tidak dikirim. Pakai TLS, atau izinkan kata sandi tanpa enkripsi untuk akun ini jika risikonya diterima.
+pop3-say-plaintext-next = Server menolak { $tried }; metode berikutnya yang ditawarkannya ({ $mechanism }) akan mengirim kata sandi tanpa enkripsi, jadi kata sandi tidak dikirim. Pakai TLS, atau izinkan kata sandi tanpa enkripsi untuk akun ini jika risikonya diterima.
+pop3-say-no-method = Server tidak menawarkan metode masuk yang didukung popmail (USER/PASS, APOP, PLAIN, LOGIN, CRAM-MD5). Tanyakan metode yang harus dipakai kepada penyedia surel.
+pop3-say-no-mechanism-auto = Server tidak menawarkan metode masuk { $mechanism }. Pilih autentikasi “otomatis” di pengaturan akun (yang akan memakai { $alternative }).
+pop3-say-no-mechanism = Server tidak menawarkan metode masuk { $mechanism }, dan tidak ada metode lain yang ditawarkannya yang sama amannya di koneksi ini. Pakai TLS, atau tanyakan kepada penyedia surel.
+pop3-say-all-refused = Server menolak metode masuk yang dicoba popmail ({ $tried }) sebelum kata sandi apa pun dikirim (“{ $server_text }”). Tanyakan metode yang harus dipakai kepada penyedia surel.
+pop3-say-login = Server menolak nama pengguna atau kata sandi (“{ $server_text }”). Periksa keduanya di pengaturan akun.
+pop3-say-login-tried = Server menolak nama pengguna atau kata sandi (“{ $server_text }”; sudah dicoba { $tried }). Periksa keduanya di pengaturan akun.
+pop3-say-expired = Sesi masuk sudah kedaluwarsa; masuk lagi. Server tidak lagi menerima sesi masuk akun ini (mungkin kedaluwarsa atau dicabut).
+pop3-say-in-use = Kotak surat sedang dipakai oleh program atau perangkat lain. Tutup di sana, atau tunggu beberapa menit lalu coba lagi.
+pop3-say-too-soon = Server hanya mengizinkan pemeriksaan setiap { $seconds } detik. Tunggu lalu coba lagi, atau periksa lebih jarang.
+pop3-say-too-soon-unknown = Server meminta jeda lebih lama antarpemeriksaan. Tunggu lalu coba lagi, atau periksa lebih jarang.
+pop3-say-temporary = Server sedang mengalami masalah sementara (“{ $server_text }”). Coba lagi nanti.
+pop3-say-permanent = Server melaporkan masalah permanen (“{ $server_text }”). Hubungi penyedia surel.
+pop3-say-refused = Server menolak { $command } (“{ $server_text }”).
+pop3-say-no-uidl = Server tidak mendukung ID pesan unik (UIDL), yang diperlukan agar pesan tidak diunduh dua kali.
+pop3-say-protocol = Server mengirim balasan tidak sah untuk { $command } ({ $detail }). Server mungkin bermasalah; coba lagi nanti.
+pop3-say-line-too-long = Server mengirim baris yang lebih panjang dari { $limit } byte sebagai balasan { $command }. Server mungkin bermasalah.
+pop3-say-message-too-large = Pesan { $msg } lebih besar dari batas akun ini, { $limit } byte. Naikkan batasnya di pengaturan akun untuk mengunduhnya.
+pop3-say-too-many = Server mencantumkan lebih dari { $limit } pesan. Naikkan batasnya di pengaturan akun, atau rapikan kotak surat.
+pop3-say-bad-uidl = Server mengirim ID pesan yang tidak sah ({ $detail }). Server mungkin bermasalah; hubungi penyedia surel.
+pop3-say-not-now = { $command } tidak bisa dilakukan sekarang ({ $detail }).
+pop3-say-unusable = Koneksi terputus setelah galat sebelumnya. Hubungkan lagi.
+pop3-say-store = Pesan { $msg } tidak dapat disimpan ({ $error }). Periksa ruang disk yang tersisa.
+
+## Yang sedang dikerjakan sesi POP3 saat gagal ($during di atas dan di pesan
+## error-pop3-…); perintah POP3 sendiri (RETR 3) tetap apa adanya.
+
+pop3-during-greeting = sapaan server
+pop3-during-connecting = menghubungkan ke { $addr }
+pop3-during-sending = mengirim { $command }
+pop3-during-tls = jabat tangan TLS
+pop3-during-probe = pemeriksaan sertifikat
+pop3-pin-mismatch = sidik jarinya tidak cocok dengan yang disematkan
+pop3-during-login = proses masuk
+pop3-not-encrypted = koneksinya tidak terenkripsi
+pop3-unsafe-credentials = nama pengguna atau kata sandi mengandung pemisah baris atau NUL
+pop3-no-certificate = server tidak mengirim sertifikat
+pop3-not-logged-in = belum masuk
+pop3-already-logged-in = sudah masuk
+pop3-during-socket-setup = penyiapan soket
+pop3-bad-ca-file = berkas CA: { $error }
+pop3-cannot-read-ca-file = berkas CA { $path } tidak dapat dibaca: { $error }
+pop3-bad-pin = sidik jari yang disematkan “{ $pin }” bukan 64 digit heksadesimal
+pop3-probe-bad-greeting = pemeriksaan: sapaan server tidak sah
+pop3-probe-stls-refused = pemeriksaan: STLS ditolak
+pop3-no-addresses = tidak ada alamat
+pop3-tls-already-active = TLS sudah aktif
+
 ## src/credentials.rs
 
 error-keychain = rantai kunci sistem tidak dapat { $action } kata sandi: { $detail }

@@ -110,7 +110,7 @@ impl Client {
         let opened = driver::run(&mut conn, &mut login, on_step).and_then(|stop| match stop {
             Stop::Opened => Ok(login.greeting().cloned()),
             Stop::Done(_) | Stop::Reconnect => Err(Error::WrongState {
-                command: "login".to_string(),
+                command: crate::t!("pop3-during-login"),
                 detail: "logged in before being asked to".to_string(),
             }),
         });
@@ -126,7 +126,7 @@ impl Client {
                 last_activity: Instant::now(),
             }),
             Ok(None) => Err(Error::WrongState {
-                command: "login".to_string(),
+                command: crate::t!("pop3-during-login"),
                 detail: "opened without a greeting".to_string(),
             }),
             Err(e) => {
@@ -140,7 +140,7 @@ impl Client {
     /// Authenticates with the account's method. Never sends a password over
     /// an unencrypted connection unless the account allows it.
     pub fn login(&mut self) -> Result<(), Error> {
-        self.check_usable("login", false)?;
+        self.check_usable(&crate::t!("pop3-during-login"), false)?;
         // Errors here (settings, mechanism choice) sent nothing: still usable.
         self.login.authenticate()?;
         loop {
@@ -158,7 +158,7 @@ impl Client {
                 Stop::Reconnect => self.reconnect()?,
                 Stop::Opened => {
                     return Err(Error::WrongState {
-                        command: "login".to_string(),
+                        command: crate::t!("pop3-during-login"),
                         detail: "the login did not start".to_string(),
                     });
                 }
@@ -238,11 +238,10 @@ impl Client {
             return Err(Error::WrongState {
                 command: command.to_string(),
                 detail: if transaction {
-                    "not logged in"
+                    crate::t!("pop3-not-logged-in")
                 } else {
-                    "already logged in"
-                }
-                .to_string(),
+                    crate::t!("pop3-already-logged-in")
+                },
             });
         }
         Ok(())

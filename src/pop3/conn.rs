@@ -75,7 +75,7 @@ impl Conn {
         stream
             .write_all(&out)
             .and_then(|()| stream.flush())
-            .map_err(|e| map_io(&format!("sending {during}"), e))
+            .map_err(|e| map_io(&crate::t!("pop3-during-sending", command = during), e))
     }
 
     /// Reads more bytes into the buffer.
