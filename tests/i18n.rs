@@ -329,6 +329,10 @@ const SPOKEN: &[&str] = &[
     "src/sync/worker.rs",
     "src/pop3/error.rs",
     "src/pop3/transport.rs",
+    "src/rules/model.rs",
+    "src/rules/eval.rs",
+    "src/rules/syntax.rs",
+    "src/rules/mod.rs",
 ];
 
 #[test]

@@ -76,3 +76,48 @@ fn i18n_sync_user_messages_follow_the_language() {
     };
     assert!(in_lang(Lang::Id, || inner().user_message()).starts_with("Kotak surat sedang dipakai"));
 }
+
+#[test]
+fn i18n_rule_checks_follow_the_language_and_the_format_does_not() {
+    use popmail::rules::{self, Action, Condition, Field, Matcher, Rule};
+    let rule = Rule {
+        name: "Bos".into(),
+        enabled: true,
+        combine: rules::Combine::All,
+        conditions: vec![Condition {
+            field: Field::Size,
+            matcher: Matcher::Contains,
+            value: "2M".into(),
+        }],
+        actions: vec![Action::MoveTo("Kerja".into())],
+    };
+    let en = in_lang(Lang::En, || rules::validate(&rule).expect_err("bad").to_string());
+    assert!(
+        en.contains(
+            "condition 1 (the size contains \"2M\"): the size is compared with \"greater\" or \
+             \"less\", not \"contains\""
+        ),
+        "{en}"
+    );
+    let id = in_lang(Lang::Id, || rules::validate(&rule).expect_err("bad").to_string());
+    assert!(
+        id.contains("syarat 1 (ukuran memuat \"2M\"): ukuran dibandingkan dengan"),
+        "{id}"
+    );
+    assert_eq!(
+        in_lang(Lang::Id, || rule.actions[0].describe()),
+        "pindahkan ke \"Kerja\""
+    );
+    // The stored form is the same in every language.
+    let json_en = in_lang(Lang::En, || rules::export_json(std::slice::from_ref(&rule)));
+    let json_id = in_lang(Lang::Id, || rules::export_json(std::slice::from_ref(&rule)));
+    assert_eq!(json_en.expect("json"), json_id.expect("json"));
+    // The rule editor's hint says "ya atau tidak": those words are accepted.
+    let mut attach = rule.clone();
+    attach.conditions = vec![Condition {
+        field: Field::HasAttachments,
+        matcher: Matcher::Is,
+        value: "ya".into(),
+    }];
+    assert!(rules::validate(&attach).is_ok());
+}
