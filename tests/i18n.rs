@@ -333,6 +333,14 @@ const SPOKEN: &[&str] = &[
     "src/rules/eval.rs",
     "src/rules/syntax.rs",
     "src/rules/mod.rs",
+    "src/oauth/mod.rs",
+    "src/oauth/provider.rs",
+    "src/oauth/http.rs",
+    "src/oauth/browser.rs",
+    "src/oauth/tokens.rs",
+    "src/discovery/mod.rs",
+    "src/discovery/autoconfig.rs",
+    "src/mailbox/mod.rs",
 ];
 
 #[test]

@@ -91,7 +91,9 @@ fn i18n_rule_checks_follow_the_language_and_the_format_does_not() {
         }],
         actions: vec![Action::MoveTo("Kerja".into())],
     };
-    let en = in_lang(Lang::En, || rules::validate(&rule).expect_err("bad").to_string());
+    let en = in_lang(Lang::En, || {
+        rules::validate(&rule).expect_err("bad").to_string()
+    });
     assert!(
         en.contains(
             "condition 1 (the size contains \"2M\"): the size is compared with \"greater\" or \
@@ -99,7 +101,9 @@ fn i18n_rule_checks_follow_the_language_and_the_format_does_not() {
         ),
         "{en}"
     );
-    let id = in_lang(Lang::Id, || rules::validate(&rule).expect_err("bad").to_string());
+    let id = in_lang(Lang::Id, || {
+        rules::validate(&rule).expect_err("bad").to_string()
+    });
     assert!(
         id.contains("syarat 1 (ukuran memuat \"2M\"): ukuran dibandingkan dengan"),
         "{id}"
@@ -120,4 +124,67 @@ fn i18n_rule_checks_follow_the_language_and_the_format_does_not() {
         value: "ya".into(),
     }];
     assert!(rules::validate(&attach).is_ok());
+}
+
+#[test]
+fn i18n_oauth_names_the_endpoint_in_the_language() {
+    use popmail::oauth::{Part, check_endpoint};
+    let e = || check_endpoint(Part::TokenEndpoint, "http://login.example/token").unwrap_err();
+    let en = in_lang(Lang::En, || e().to_string());
+    let id = in_lang(Lang::Id, || e().to_string());
+    assert!(en.starts_with("the token endpoint address"), "{en}");
+    assert!(id.starts_with("alamat endpoint token"), "{id}");
+    let creds = in_lang(Lang::Id, || {
+        check_endpoint(Part::AuthorizationEndpoint, "https://u:p@login.example/")
+            .unwrap_err()
+            .to_string()
+    });
+    assert!(
+        creds.contains("memuat nama pengguna atau kata sandi"),
+        "{creds}"
+    );
+}
+
+#[test]
+fn i18n_found_settings_and_damage_follow_the_language() {
+    use popmail::account::Security;
+    use popmail::discovery::{AuthChoice, Found, Source};
+    use popmail::mailbox::{Damage, DamageReason};
+    let found = Found {
+        email: "ani@contoh.test".into(),
+        provider: None,
+        host: "pop.contoh.test".into(),
+        port: 995,
+        security: Security::Tls,
+        username: "ani@contoh.test".into(),
+        auth: vec![AuthChoice::Password],
+        notes: vec![],
+        source: Source::Guess,
+        skipped: vec![],
+    };
+    let en = in_lang(Lang::En, || found.describe());
+    assert!(
+        en.starts_with(
+            "POP3 server pop.contoh.test:995 (tls), user name ani@contoh.test\nfound in a guess"
+        ),
+        "{en}"
+    );
+    let id = in_lang(Lang::Id, || found.describe());
+    assert!(id.contains("server POP3 pop.contoh.test:995"), "{id}");
+    assert!(id.contains("masuk dengan: Kata sandi"), "{id}");
+
+    let damage = Damage {
+        path: "kotak.mbox".into(),
+        offset: 12345,
+        length: 1,
+        reason: DamageReason::NoHeader,
+    };
+    assert_eq!(
+        in_lang(Lang::En, || damage.to_string()),
+        "kotak.mbox: skipped 1 byte at offset 12345: does not start with a header field"
+    );
+    assert_eq!(
+        in_lang(Lang::Id, || damage.to_string()),
+        "kotak.mbox: 1 byte dilewati di posisi 12345: tidak diawali kolom kepala pesan"
+    );
 }

@@ -28,6 +28,30 @@ error-oauth-browser-timeout = no sign-in arrived from the browser within { $minu
     }
 error-oauth-cancelled = the sign-in was cancelled
 
+## src/oauth: the parts of a sign-in's settings, named inside the
+## error-oauth-… messages ("the { $what } address …").
+
+oauth-part-authorize = authorization endpoint
+oauth-part-token = token endpoint
+oauth-part-device = device authorization endpoint
+oauth-part-scope = scope
+oauth-part-document = document
+# Why an address is not a valid URL.
+oauth-url-no-host = no host
+oauth-url-credentials = it contains a user name or password
+# Why an HTTP fetch was refused or failed.
+oauth-http-not-https = it is not https:// (popmail never goes down to plain http)
+oauth-http-timeout = no answer within { $seconds } { $seconds ->
+        [one] second
+       *[other] seconds
+    }
+oauth-http-bad-location = not a valid address ({ $error })
+oauth-http-redirects = more than { $count } redirects
+# The page the browser shows after the provider sends it back to popmail.
+oauth-page-not-ours = Not the sign-in answer popmail waits for.
+oauth-page-signed-in = Signed in to popmail. You can close this tab.
+oauth-page-failed = The sign-in did not complete. You can close this tab and try again in popmail.
+
 ## src/oauth/http.rs
 
 error-http-cancelled = cancelled
@@ -258,3 +282,65 @@ error-keys-no-wrapping = the key file { $path } has no { $kind } wrapping of the
 error-keys-damaged = the key file { $path } is damaged ({ $detail }); restore it from a backup — without it the encrypted mail store cannot be opened
 error-keys-io = cannot { $action } { $path }: { $error }
 error-keys-crypto = key material could not be made: { $error }
+
+## src/discovery: settings found for an address (Find settings,
+## `popmail account add --email`).
+
+discovery-auth-password = Password
+discovery-auth-app-password = App password
+discovery-auth-app-password-link = App password ({ $link })
+discovery-auth-oauth = Sign in with { $provider }
+discovery-custom-provider = your identity provider
+discovery-source-table = popmail's built-in list ({ $provider })
+discovery-source-autoconfig = the provider's autoconfig file at { $url }
+discovery-source-srv = the DNS SRV record { $record }
+discovery-source-guess = a guess: the server answered as a POP3 server
+# $security: tls, starttls or plain (as the settings write it).
+discovery-found-server = POP3 server { $host }:{ $port } ({ $security }), user name { $user }
+discovery-found-provider = { $provider }: { $server }
+# $source is one of discovery-source-….
+discovery-found-source = found in { $source }
+discovery-found-sign-in = sign in with: { $ways }
+discovery-found-note = note: { $note }
+
+## src/discovery/autoconfig.rs: which bound an autoconfig file broke, and
+## what a value should be (inside error-autoconfig-…).
+
+autoconfig-bound-nesting = nesting
+autoconfig-bound-elements = elements
+autoconfig-bound-text = text
+autoconfig-why-host = not a host name
+autoconfig-why-socket = expected SSL, STARTTLS or plain
+autoconfig-why-port = expected a number from 1 to 65535
+autoconfig-why-username = control characters or too long
+
+## src/mailbox: why a region of an imported file is damaged (the import
+## report, `popmail import`).
+
+mailbox-damage-too-large = message larger than the { $mib } MiB limit
+mailbox-damage-leading-text = text before the first From_ line
+mailbox-damage-empty = empty message
+mailbox-damage-no-header = does not start with a header field
+mailbox-damage-unreadable = unreadable: { $error }
+# $length and $offset are plain digits; $count is $length as a number.
+mailbox-damage-skipped = { $path }: skipped { $length } { $count ->
+        [one] byte
+       *[other] bytes
+    } at offset { $offset }: { $reason }
+
+## What Find settings is doing, what it tried that gave nothing, and notes.
+
+discovery-progress-table = Looking in popmail's list of providers…
+discovery-progress-autoconfig = Asking { $url }…
+discovery-progress-srv = Looking up DNS SRV records for { $domain }…
+discovery-progress-guess = Trying { $host }:{ $port }…
+discovery-skipped-table = popmail's built-in list: { $domain } is not in it
+discovery-skipped-autoconfig = autoconfig at { $url }: { $error }
+discovery-skipped-srv = DNS SRV: { $error }
+discovery-note-guessed-user = The user name is a guess (your full address); some servers want only the part before the @.
+discovery-note-outside = The server { $host } is outside { $domain }: check that your provider really uses it.
+discovery-note-plain-only = The provider's file lists only an unencrypted connection; popmail will not send your password over it unless you allow it.
+discovery-note-oauth = The provider also accepts OAuth2 sign-in; set it up as a custom provider if you have its endpoints.
+discovery-note-unknown-auth = The provider's file names only sign-in methods popmail does not have; a password may still work.
+autoconfig-redirect-leaves = it leaves { $domain }
+autoconfig-ends-early = it ends early

@@ -25,6 +25,27 @@ error-oauth-loopback = tidak dapat menunggu jawaban peramban di 127.0.0.1: { $de
 error-oauth-browser-timeout = tidak ada proses masuk dari peramban dalam { $minutes } menit
 error-oauth-cancelled = proses masuk dibatalkan
 
+## src/oauth: bagian-bagian pengaturan masuk, disebut di dalam pesan
+## error-oauth-… ("alamat { $what } …").
+
+oauth-part-authorize = endpoint otorisasi
+oauth-part-token = endpoint token
+oauth-part-device = endpoint otorisasi perangkat
+oauth-part-scope = cakupan (scope)
+oauth-part-document = dokumen
+# Alasan sebuah alamat bukan URL yang sah.
+oauth-url-no-host = tanpa nama host
+oauth-url-credentials = alamat itu memuat nama pengguna atau kata sandi
+# Alasan pengambilan HTTP ditolak atau gagal.
+oauth-http-not-https = alamat itu bukan https:// (popmail tidak pernah turun ke http biasa)
+oauth-http-timeout = tidak ada jawaban dalam { $seconds } detik
+oauth-http-bad-location = bukan alamat yang sah ({ $error })
+oauth-http-redirects = lebih dari { $count } pengalihan
+# Halaman yang ditampilkan peramban setelah penyedia mengembalikannya ke popmail.
+oauth-page-not-ours = Ini bukan jawaban masuk yang ditunggu popmail.
+oauth-page-signed-in = Sudah masuk ke popmail. Tab ini boleh ditutup.
+oauth-page-failed = Proses masuk tidak selesai. Tutup tab ini lalu coba lagi di popmail.
+
 ## src/oauth/http.rs
 
 error-http-cancelled = dibatalkan
@@ -249,3 +270,62 @@ error-keys-no-wrapping = berkas kunci { $path } tidak memuat pembungkus kunci { 
 error-keys-damaged = berkas kunci { $path } rusak ({ $detail }); pulihkan dari cadangan — tanpa berkas itu penyimpanan surel terenkripsi tidak dapat dibuka
 error-keys-io = tidak dapat { $action } { $path }: { $error }
 error-keys-crypto = bahan kunci tidak dapat dibuat: { $error }
+
+## src/discovery: pengaturan yang ditemukan untuk sebuah alamat (Cari
+## pengaturan, `popmail account add --email`).
+
+discovery-auth-password = Kata sandi
+discovery-auth-app-password = Kata sandi aplikasi
+discovery-auth-app-password-link = Kata sandi aplikasi ({ $link })
+discovery-auth-oauth = Masuk dengan { $provider }
+discovery-custom-provider = penyedia identitas sendiri
+discovery-source-table = daftar bawaan popmail ({ $provider })
+discovery-source-autoconfig = berkas autoconfig penyedia di { $url }
+discovery-source-srv = catatan DNS SRV { $record }
+discovery-source-guess = tebakan: server menjawab sebagai server POP3
+# $security: tls, starttls atau plain (seperti tertulis di pengaturan).
+discovery-found-server = server POP3 { $host }:{ $port } ({ $security }), nama pengguna { $user }
+discovery-found-provider = { $provider }: { $server }
+# $source berisi salah satu discovery-source-….
+discovery-found-source = ditemukan di { $source }
+discovery-found-sign-in = masuk dengan: { $ways }
+discovery-found-note = catatan: { $note }
+
+## src/discovery/autoconfig.rs: batas yang dilanggar berkas autoconfig, dan
+## nilai yang seharusnya (di dalam error-autoconfig-…).
+
+autoconfig-bound-nesting = kedalaman elemen
+autoconfig-bound-elements = jumlah elemen
+autoconfig-bound-text = panjang teks
+autoconfig-why-host = bukan nama host
+autoconfig-why-socket = seharusnya SSL, STARTTLS atau plain
+autoconfig-why-port = seharusnya angka 1 sampai 65535
+autoconfig-why-username = memuat karakter kendali atau terlalu panjang
+
+## src/mailbox: alasan sebagian berkas yang diimpor rusak (laporan impor,
+## `popmail import`).
+
+mailbox-damage-too-large = pesan lebih besar dari batas { $mib } MiB
+mailbox-damage-leading-text = teks sebelum baris From_ pertama
+mailbox-damage-empty = pesan kosong
+mailbox-damage-no-header = tidak diawali kolom kepala pesan
+mailbox-damage-unreadable = tidak dapat dibaca: { $error }
+# $length dan $offset berupa angka tanpa pemisah; $count sama dengan $length.
+mailbox-damage-skipped = { $path }: { $length } byte dilewati di posisi { $offset }: { $reason }
+
+## Yang sedang dikerjakan Cari pengaturan, yang sudah dicoba tanpa hasil, dan catatan.
+
+discovery-progress-table = Mencari di daftar penyedia popmail…
+discovery-progress-autoconfig = Menanyakan { $url }…
+discovery-progress-srv = Mencari catatan DNS SRV untuk { $domain }…
+discovery-progress-guess = Mencoba { $host }:{ $port }…
+discovery-skipped-table = daftar bawaan popmail: { $domain } tidak ada di dalamnya
+discovery-skipped-autoconfig = autoconfig di { $url }: { $error }
+discovery-skipped-srv = DNS SRV: { $error }
+discovery-note-guessed-user = Nama pengguna ini tebakan (alamat lengkap); sebagian server hanya meminta bagian sebelum @.
+discovery-note-outside = Server { $host } berada di luar { $domain }: pastikan penyedia memang memakainya.
+discovery-note-plain-only = Berkas penyedia hanya mencantumkan koneksi tanpa enkripsi; popmail tidak akan mengirim kata sandi lewat koneksi itu kecuali diizinkan.
+discovery-note-oauth = Penyedia ini juga menerima masuk dengan OAuth2; atur sebagai penyedia khusus jika alamat endpoint-nya diketahui.
+discovery-note-unknown-auth = Berkas penyedia hanya menyebut metode masuk yang tidak dimiliki popmail; kata sandi mungkin tetap bisa dipakai.
+autoconfig-redirect-leaves = pengalihan itu keluar dari { $domain }
+autoconfig-ends-early = berkasnya berakhir terlalu cepat
