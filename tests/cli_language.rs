@@ -8,6 +8,7 @@
 use std::path::Path;
 use std::process::Output;
 
+use crate::support::popmail_binary;
 use crate::support::store::{DataDir, fill_folder, simple_message};
 
 /// Runs popmail on `data` in the language of `lang` (a POSIX locale name),
@@ -288,4 +289,45 @@ fn cli_language_shared_sentences_in_both_languages() {
         wait.to_string(),
         "terlalu banyak frasa sandi salah; coba lagi dalam 30 dtk"
     );
+}
+
+#[test]
+fn cli_language_errors_say_the_system_error_once() {
+    let data = store_with_messages();
+    let missing = data.path().join("tidak-ada.mbox");
+    for (lang, start) in [
+        ("id_ID.UTF-8", "popmail: mengimpor "),
+        ("en_US.UTF-8", "popmail: importing "),
+    ] {
+        let err = fails(&popmail_in(
+            &data,
+            lang,
+            &["import", missing.to_str().expect("utf-8 path")],
+        ));
+        assert!(err.starts_with(start), "{err}");
+        assert_eq!(
+            err.matches("(os error 2)").count(),
+            1,
+            "the system's words once: {err}"
+        );
+        assert_eq!(err.lines().count(), 1, "one line: {err}");
+    }
+    // A data folder that is a file: the library's sentence carries the
+    // system error, its source is not printed again.
+    let file = data.path().join("berkas");
+    std::fs::write(&file, b"x").expect("write file");
+    let err = fails(
+        &popmail_binary()
+            .arg("--data-dir")
+            .arg(&file)
+            .env("LANG", "id_ID.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANGUAGE")
+            .arg("folders")
+            .output()
+            .expect("run popmail"),
+    );
+    assert!(err.contains("tidak dapat dibuat"), "{err}");
+    assert_eq!(err.matches("(os error").count(), 1, "{err}");
 }
