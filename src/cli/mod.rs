@@ -11,6 +11,7 @@
 
 mod account;
 mod account_discover;
+pub mod help;
 pub mod import_export;
 mod junk;
 mod login;
@@ -24,7 +25,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
-use clap::{Parser, Subcommand};
+use clap::{FromArgMatches as _, Parser, Subcommand};
 
 use crate::paths;
 use crate::store::{Account, Folder, Store};
@@ -182,7 +183,11 @@ pub enum PassphraseCommand {
 /// Parses the command line and runs it; the process's exit status.
 pub fn main() -> ExitCode {
     crate::i18n::init_from_system();
-    let cli = Cli::parse();
+    // The help texts in the language (help.rs); parsing is clap's as ever.
+    let cli = match Cli::from_arg_matches(&help::command().get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
