@@ -244,6 +244,24 @@ pop3-probe-bad-greeting = probe: bad greeting
 pop3-probe-stls-refused = probe: STLS refused
 pop3-no-addresses = no addresses
 pop3-tls-already-active = TLS is already active
+pop3-parse-status = expected +OK or -ERR, got “{ $got }”
+pop3-parse-challenge = SASL challenge is not base64
+# $count is a number of characters.
+pop3-parse-uidl-length = unique-id of { $count } characters (must be 1–70)
+pop3-parse-uidl-byte = unique-id contains byte { $byte }
+pop3-parse-stat = expected “count size”, got “{ $got }”
+pop3-parse-scan = expected “msg size”, got “{ $got }”
+pop3-parse-uidl-line = expected “msg unique-id”, got “{ $got }”
+pop3-parse-number = bad message number “{ $got }”
+pop3-parse-cram-base64 = CRAM-MD5 challenge is not base64: { $error }
+pop3-parse-cram-empty = CRAM-MD5 challenge is empty
+pop3-state-early-login = logged in before being asked to
+pop3-state-no-greeting = opened without a greeting
+pop3-state-not-started = the login did not start
+pop3-state-not-ready = the session is not ready to log in
+pop3-state-no-reconnect = no reconnection was asked for
+pop3-state-no-reply = no reply was expected
+pop3-state-no-handshake = no TLS handshake was asked for
 
 ## src/credentials.rs
 

@@ -232,6 +232,24 @@ pop3-probe-bad-greeting = pemeriksaan: sapaan server tidak sah
 pop3-probe-stls-refused = pemeriksaan: STLS ditolak
 pop3-no-addresses = tidak ada alamat
 pop3-tls-already-active = TLS sudah aktif
+pop3-parse-status = seharusnya +OK atau -ERR, tetapi yang datang “{ $got }”
+pop3-parse-challenge = tantangan SASL bukan base64
+# $count berupa jumlah karakter.
+pop3-parse-uidl-length = ID unik sepanjang { $count } karakter (seharusnya 1–70)
+pop3-parse-uidl-byte = ID unik memuat bita { $byte }
+pop3-parse-stat = seharusnya “jumlah ukuran”, tetapi yang datang “{ $got }”
+pop3-parse-scan = seharusnya “nomor ukuran”, tetapi yang datang “{ $got }”
+pop3-parse-uidl-line = seharusnya “nomor ID-unik”, tetapi yang datang “{ $got }”
+pop3-parse-number = nomor pesan tidak sah “{ $got }”
+pop3-parse-cram-base64 = tantangan CRAM-MD5 bukan base64: { $error }
+pop3-parse-cram-empty = tantangan CRAM-MD5 kosong
+pop3-state-early-login = sudah masuk sebelum diminta
+pop3-state-no-greeting = terbuka tanpa sapaan server
+pop3-state-not-started = proses masuk tidak dimulai
+pop3-state-not-ready = sesi belum siap untuk masuk
+pop3-state-no-reconnect = tidak ada permintaan untuk menyambung ulang
+pop3-state-no-reply = tidak ada balasan yang ditunggu
+pop3-state-no-handshake = tidak ada permintaan jabat tangan TLS
 
 ## src/credentials.rs
 

@@ -73,7 +73,7 @@ impl Client {
         log.push(
             Direction::Note,
             format!(
-                "connecting to {}:{} ({:?})",
+                "connecting to {}:{} ({:?})", // not translated: the protocol log
                 cfg.host, cfg.port, cfg.security
             ),
         );
@@ -88,7 +88,7 @@ impl Client {
             log.push(
                 Direction::Note,
                 format!(
-                    "TLS up; certificate {} SHA-256 {}",
+                    "TLS up; certificate {} SHA-256 {}", // not translated: the protocol log
                     cert.subject, cert.sha256
                 ),
             );
@@ -111,7 +111,7 @@ impl Client {
             Stop::Opened => Ok(login.greeting().cloned()),
             Stop::Done(_) | Stop::Reconnect => Err(Error::WrongState {
                 command: crate::t!("pop3-during-login"),
-                detail: "logged in before being asked to".to_string(),
+                detail: crate::t!("pop3-state-early-login"),
             }),
         });
         match opened {
@@ -127,7 +127,7 @@ impl Client {
             }),
             Ok(None) => Err(Error::WrongState {
                 command: crate::t!("pop3-during-login"),
-                detail: "opened without a greeting".to_string(),
+                detail: crate::t!("pop3-state-no-greeting"),
             }),
             Err(e) => {
                 conn.log.push(Direction::Note, e.to_string());
@@ -159,7 +159,7 @@ impl Client {
                 Stop::Opened => {
                     return Err(Error::WrongState {
                         command: crate::t!("pop3-during-login"),
-                        detail: "the login did not start".to_string(),
+                        detail: crate::t!("pop3-state-not-started"),
                     });
                 }
             }
@@ -174,7 +174,7 @@ impl Client {
         let mut log = std::mem::take(&mut self.conn.log);
         log.push(
             Direction::Note,
-            "the server hung up after refusing a sign-in method; connecting again".to_string(),
+            "the server hung up after refusing a sign-in method; connecting again".to_string(), // not translated: the protocol log
         );
         let transport = match TcpTransport::connect(&self.cfg, &mut |_| {}) {
             Ok(t) => t,
@@ -381,7 +381,7 @@ impl Client {
             })?;
         self.conn
             .log
-            .push(Direction::Server, format!("[{} entries]", entries.len()));
+            .push(Direction::Server, format!("[{} entries]", entries.len())); // not translated: the protocol log
         match failure {
             Some(e) => Err(e),
             None => Ok(entries),

@@ -54,7 +54,7 @@ impl Conn {
         {
             self.log.push(
                 Direction::Note,
-                format!("could not shorten the read timeout for QUIT: {e}"),
+                format!("could not shorten the read timeout for QUIT: {e}"), // not translated: the protocol log
             );
         }
     }
@@ -195,7 +195,7 @@ impl Conn {
         })?;
         self.log.push(
             Direction::Server,
-            format!("[message {msg}: {} bytes]", body.len()),
+            format!("[message {msg}: {} bytes]", body.len()), // not translated: the protocol log
         );
         Ok(body)
     }

@@ -320,7 +320,7 @@ impl Login {
                 self.state = State::Start;
                 Ok(())
             }
-            other => Err(self.misuse(other, "no reconnection was asked for")),
+            other => Err(self.misuse(other, &crate::t!("pop3-state-no-reconnect"))),
         }
     }
 
@@ -383,7 +383,7 @@ impl Login {
             }
             // The goodbye's answer does not matter, whatever it is.
             State::Closing(error) => Err(error),
-            other => Err(self.misuse(other, "no reply was expected")),
+            other => Err(self.misuse(other, &crate::t!("pop3-state-no-reply"))),
         }
     }
 
@@ -396,7 +396,7 @@ impl Login {
                 self.state = State::CapaStatus;
                 Ok(())
             }
-            other => Err(self.misuse(other, "no TLS handshake was asked for")),
+            other => Err(self.misuse(other, &crate::t!("pop3-state-no-handshake"))),
         }
     }
 
@@ -407,7 +407,7 @@ impl Login {
         if !matches!(self.state, State::Opened) {
             return Err(Error::WrongState {
                 command: crate::t!("pop3-during-login"),
-                detail: "the session is not ready to log in".to_string(),
+                detail: crate::t!("pop3-state-not-ready"),
             });
         }
         if !is_safe_argument(&self.creds.username)
