@@ -357,6 +357,9 @@ const SPOKEN: &[&str] = &[
     "src/discovery/mod.rs",
     "src/discovery/autoconfig.rs",
     "src/mailbox/mod.rs",
+    "src/mailbox/discover.rs",
+    "src/oauth/dns.rs",
+    "src/discovery/srv.rs",
 ];
 
 #[test]

@@ -362,3 +362,21 @@ discovery-note-oauth = The provider also accepts OAuth2 sign-in; set it up as a 
 discovery-note-unknown-auth = The provider's file names only sign-in methods popmail does not have; a password may still work.
 autoconfig-redirect-leaves = it leaves { $domain }
 autoconfig-ends-early = it ends early
+
+## Why a path is not mail to import (src/mailbox/discover.rs).
+
+mailbox-not-maildir = a file, but a maildir is a directory
+mailbox-not-mail = it neither starts with a From_ line nor with a header
+mailbox-no-mail = no mail was found in it
+# $reason: why a part of it could not be read.
+mailbox-no-mail-because = no mail was found in it; { $reason }
+mailbox-too-deep = folders nested deeper than { $levels } levels are not followed
+
+## DNS for settings discovery (src/oauth/dns.rs, src/discovery/srv.rs).
+
+dns-no-server = no name server is configured
+# $ms is plain digits.
+dns-timeout = no answer within { $ms } ms
+discovery-srv-no-record = { $name }: no record
+# In "The server does not offer … sign-in" when nothing popmail knows is offered.
+pop3-any-mechanism = any supported

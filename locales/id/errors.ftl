@@ -347,3 +347,21 @@ discovery-note-oauth = Penyedia ini juga menerima masuk dengan OAuth2; atur seba
 discovery-note-unknown-auth = Berkas penyedia hanya menyebut metode masuk yang tidak dimiliki popmail; kata sandi mungkin tetap bisa dipakai.
 autoconfig-redirect-leaves = pengalihan itu keluar dari { $domain }
 autoconfig-ends-early = berkasnya berakhir terlalu cepat
+
+## Alasan sebuah jalur bukan surel yang bisa diimpor (src/mailbox/discover.rs).
+
+mailbox-not-maildir = ini berkas, padahal maildir berupa direktori
+mailbox-not-mail = tidak diawali baris From_ maupun kepala pesan
+mailbox-no-mail = tidak ada surel di dalamnya
+# $reason: alasan sebagian isinya tidak dapat dibaca.
+mailbox-no-mail-because = tidak ada surel di dalamnya; { $reason }
+mailbox-too-deep = folder yang bertingkat lebih dari { $levels } tingkat tidak ditelusuri
+
+## DNS untuk pencarian pengaturan (src/oauth/dns.rs, src/discovery/srv.rs).
+
+dns-no-server = tidak ada server nama yang diatur
+# $ms berupa angka tanpa pemisah.
+dns-timeout = tidak ada jawaban dalam { $ms } md
+discovery-srv-no-record = { $name }: tidak ada catatan
+# Di dalam "Server tidak menawarkan metode masuk …" jika tidak ada yang dikenal popmail.
+pop3-any-mechanism = yang didukung

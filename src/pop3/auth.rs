@@ -125,7 +125,7 @@ pub fn choose(
         .first()
         .copied()
         .ok_or_else(|| Error::MechanismUnavailable {
-            mechanism: "any supported".to_string(),
+            mechanism: crate::t!("pop3-any-mechanism"),
             automatic: true,
             alternative: None,
         })
@@ -173,7 +173,7 @@ pub fn candidates(
                     tried: String::new(),
                 },
                 None => Error::MechanismUnavailable {
-                    mechanism: "any supported".to_string(),
+                    mechanism: crate::t!("pop3-any-mechanism"),
                     automatic: true,
                     alternative: None,
                 },
