@@ -188,3 +188,29 @@ fn i18n_found_settings_and_damage_follow_the_language() {
         "kotak.mbox: 1 byte dilewati di posisi 12345: tidak diawali kolom kepala pesan"
     );
 }
+
+#[test]
+fn i18n_every_provider_note_is_a_message_in_every_language() {
+    use popmail::discovery::table::ENTRIES;
+    let mut notes = 0;
+    for entry in ENTRIES {
+        for key in entry.notes {
+            notes += 1;
+            for lang in Lang::ALL {
+                assert!(
+                    i18n::lookup_exact(lang, key).is_some(),
+                    "{}: note {key} has no {} message",
+                    entry.name,
+                    lang.code()
+                );
+            }
+        }
+        // What a person reads is words, not the key.
+        for words in in_lang(Lang::Id, || entry.notes_in_words()) {
+            assert!(!words.starts_with("discovery-table-"), "{words}");
+        }
+    }
+    assert!(notes > 10, "only {notes} notes");
+    let gmail = ENTRIES.iter().find(|e| e.name == "Gmail").expect("Gmail");
+    assert!(in_lang(Lang::Id, || gmail.notes_in_words())[0].starts_with("Aktifkan POP"));
+}

@@ -380,3 +380,24 @@ dns-timeout = no answer within { $ms } ms
 discovery-srv-no-record = { $name }: no record
 # In "The server does not offer … sign-in" when nothing popmail knows is offered.
 pop3-any-mechanism = any supported
+
+## The built-in provider table's notes (src/discovery/table.rs); menu
+## names are the providers' own.
+
+discovery-table-gmail-pop-on = Turn on POP in Gmail's settings > Forwarding and POP/IMAP before the first download.
+discovery-table-gmail-250 = Gmail hands out at most about 250 messages per session; popmail keeps going until all are in.
+discovery-table-gmail-recent = Gmail's “recent:” user name prefix (recent:you@gmail.com) fetches the last 30 days, including mail already downloaded elsewhere.
+discovery-table-microsoft-oauth = Microsoft accepts only OAuth2 sign-in for POP3 (Exchange Online since October 2022, personal accounts since September 2024): choose “Sign in with Microsoft”.
+discovery-table-microsoft-pop-on = Turn on POP in Outlook's settings > Mail > Forwarding and IMAP > POP options.
+discovery-table-m365-oauth = Microsoft 365 accepts only OAuth2 sign-in for POP3: choose “Sign in with Microsoft”; set your organisation's tenant if “common” is refused.
+discovery-table-m365-admin = Your administrator must allow POP for your mailbox.
+discovery-table-yahoo-app-password = Yahoo needs an app password: make one at https://login.yahoo.com/account/security/app-passwords and use it instead of your password.
+discovery-table-aol-app-password = AOL needs an app password: make one at https://login.aol.com/account/security/app-passwords and use it instead of your password.
+discovery-table-gmx-net-pop-on = GMX: enable POP3 in the web settings (E-Mail > Settings > POP3 & IMAP) before the first download.
+discovery-table-gmx-com-pop-on = GMX: enable POP3 in the web settings (Settings > POP3 & IMAP) before the first download.
+discovery-table-webde-pop-on = WEB.DE: enable POP3 in the web settings (E-Mail > Einstellungen > POP3/IMAP Abruf) before the first download.
+discovery-table-fastmail-app-password = Fastmail needs an app password with POP access: make one in Settings > Privacy & Security > Manage app passwords.
+discovery-table-zoho-pop-on = Zoho: enable POP access in Mail settings > POP/IMAP Access; with two-factor sign-in, use an app-specific password.
+discovery-table-yandex-clients = Yandex: allow access by mail clients in Mail settings > Email clients, and use an app password.
+discovery-table-mailru-password = Mail.ru needs a password for external applications: make one under Security > Passwords for external applications.
+discovery-table-icloud-no-pop = iCloud Mail offers only IMAP, not POP3, so popmail cannot download from it. Forward your iCloud mail to a POP3 account instead.

@@ -365,3 +365,24 @@ dns-timeout = tidak ada jawaban dalam { $ms } md
 discovery-srv-no-record = { $name }: tidak ada catatan
 # Di dalam "Server tidak menawarkan metode masuk …" jika tidak ada yang dikenal popmail.
 pop3-any-mechanism = yang didukung
+
+## Catatan tabel penyedia bawaan (src/discovery/table.rs); nama menu
+## ditulis seperti di layanan penyedia.
+
+discovery-table-gmail-pop-on = Aktifkan POP di setelan Gmail > Forwarding and POP/IMAP (Penerusan dan POP/IMAP) sebelum unduhan pertama.
+discovery-table-gmail-250 = Gmail memberikan paling banyak sekitar 250 pesan per sesi; popmail terus melanjutkan sampai semuanya masuk.
+discovery-table-gmail-recent = Awalan nama pengguna “recent:” di Gmail (recent:anda@gmail.com) mengambil surel 30 hari terakhir, termasuk yang sudah diunduh di tempat lain.
+discovery-table-microsoft-oauth = Microsoft hanya menerima masuk dengan OAuth2 untuk POP3 (Exchange Online sejak Oktober 2022, akun pribadi sejak September 2024): pilih “Masuk dengan Microsoft”.
+discovery-table-microsoft-pop-on = Aktifkan POP di pengaturan Outlook > Mail > Forwarding and IMAP > POP options.
+discovery-table-m365-oauth = Microsoft 365 hanya menerima masuk dengan OAuth2 untuk POP3: pilih “Masuk dengan Microsoft”; isi tenant organisasi jika “common” ditolak.
+discovery-table-m365-admin = Administrator harus mengizinkan POP untuk kotak surat ini.
+discovery-table-yahoo-app-password = Yahoo memerlukan kata sandi aplikasi: buat di https://login.yahoo.com/account/security/app-passwords lalu pakai sebagai pengganti kata sandi biasa.
+discovery-table-aol-app-password = AOL memerlukan kata sandi aplikasi: buat di https://login.aol.com/account/security/app-passwords lalu pakai sebagai pengganti kata sandi biasa.
+discovery-table-gmx-net-pop-on = GMX: aktifkan POP3 di pengaturan web (E-Mail > Settings > POP3 & IMAP) sebelum unduhan pertama.
+discovery-table-gmx-com-pop-on = GMX: aktifkan POP3 di pengaturan web (Settings > POP3 & IMAP) sebelum unduhan pertama.
+discovery-table-webde-pop-on = WEB.DE: aktifkan POP3 di pengaturan web (E-Mail > Einstellungen > POP3/IMAP Abruf) sebelum unduhan pertama.
+discovery-table-fastmail-app-password = Fastmail memerlukan kata sandi aplikasi dengan akses POP: buat di Settings > Privacy & Security > Manage app passwords.
+discovery-table-zoho-pop-on = Zoho: aktifkan akses POP di Mail settings > POP/IMAP Access; jika memakai masuk dua langkah, pakai kata sandi khusus aplikasi.
+discovery-table-yandex-clients = Yandex: izinkan akses oleh program surel di Mail settings > Email clients, dan pakai kata sandi aplikasi.
+discovery-table-mailru-password = Mail.ru memerlukan kata sandi untuk aplikasi eksternal: buat di Security > Passwords for external applications.
+discovery-table-icloud-no-pop = iCloud Mail hanya menyediakan IMAP, bukan POP3, jadi popmail tidak dapat mengunduh darinya. Sebagai gantinya, teruskan surel iCloud ke akun POP3.

@@ -212,12 +212,12 @@ pub enum Error {
         address: String,
     },
     /// The provider has no POP3 service.
-    #[error("{}", crate::t!("error-discovery-no-pop3", provider = *provider, note = *note))]
+    #[error("{}", crate::t!("error-discovery-no-pop3", provider = *provider, note = note))]
     NoPop3 {
         /// The provider.
         provider: &'static str,
-        /// What to do instead.
-        note: &'static str,
+        /// What to do instead, in the current language.
+        note: String,
     },
     /// No step found a server.
     #[error("{}", crate::t!("error-discovery-nothing", domain = domain, tried = tried.join("\n")))]
@@ -387,7 +387,11 @@ fn from_table(email: &str, domain: &str) -> Result<Option<Found>, Error> {
     let Some(host) = entry.host else {
         return Err(Error::NoPop3 {
             provider: entry.name,
-            note: entry.notes.first().copied().unwrap_or_default(),
+            note: entry
+                .notes_in_words()
+                .into_iter()
+                .next()
+                .unwrap_or_default(),
         });
     };
     Ok(Some(Found {
@@ -398,7 +402,7 @@ fn from_table(email: &str, domain: &str) -> Result<Option<Found>, Error> {
         security: entry.security,
         username: email.to_string(),
         auth: entry.auth.to_vec(),
-        notes: entry.notes.iter().map(|n| n.to_string()).collect(),
+        notes: entry.notes_in_words(),
         source: Source::Table {
             provider: entry.name,
         },
