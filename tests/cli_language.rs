@@ -8,6 +8,7 @@
 use std::path::Path;
 use std::process::Output;
 
+use crate::support::popmail_binary;
 use crate::support::store::{DataDir, fill_folder, simple_message};
 
 /// Runs popmail on `data` in the language of `lang` (a POSIX locale name),
@@ -287,5 +288,144 @@ fn cli_language_shared_sentences_in_both_languages() {
     assert_eq!(
         wait.to_string(),
         "terlalu banyak frasa sandi salah; coba lagi dalam 30 dtk"
+    );
+}
+
+#[test]
+fn cli_language_errors_say_the_system_error_once() {
+    let data = store_with_messages();
+    let missing = data.path().join("tidak-ada.mbox");
+    for (lang, start) in [
+        ("id_ID.UTF-8", "popmail: mengimpor "),
+        ("en_US.UTF-8", "popmail: importing "),
+    ] {
+        let err = fails(&popmail_in(
+            &data,
+            lang,
+            &["import", missing.to_str().expect("utf-8 path")],
+        ));
+        assert!(err.starts_with(start), "{err}");
+        assert_eq!(
+            err.matches("(os error 2)").count(),
+            1,
+            "the system's words once: {err}"
+        );
+        assert_eq!(err.lines().count(), 1, "one line: {err}");
+    }
+    // A data folder that is a file: the library's sentence carries the
+    // system error, its source is not printed again.
+    let file = data.path().join("berkas");
+    std::fs::write(&file, b"x").expect("write file");
+    let err = fails(
+        &popmail_binary()
+            .arg("--data-dir")
+            .arg(&file)
+            .env("LANG", "id_ID.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANGUAGE")
+            .arg("folders")
+            .output()
+            .expect("run popmail"),
+    );
+    assert!(err.contains("tidak dapat dibuat"), "{err}");
+    assert_eq!(err.matches("(os error").count(), 1, "{err}");
+}
+
+#[test]
+fn cli_language_help_in_indonesian_and_english() {
+    let data = DataDir::new();
+    let id = ok(&popmail_in(&data, "id_ID.UTF-8", &["--help"]));
+    for words in [
+        "Pembaca surel luring untuk akun POP3",
+        "Penggunaan: popmail",
+        "Perintah:",
+        "Opsi:",
+        "Unduh surel baru dari semua akun yang aktif",
+        "Tampilkan bantuan",
+    ] {
+        assert!(id.contains(words), "{words:?} missing:\n{id}");
+    }
+    assert!(!id.contains("Usage:") && !id.contains("Print help"), "{id}");
+    let sync = ok(&popmail_in(&data, "id_ID.UTF-8", &["sync", "--help"]));
+    assert!(sync.contains("Hanya akun ini"), "{sync}");
+    assert!(sync.contains("Folder tempat penyimpanan surel"), "{sync}");
+    let add = ok(&popmail_in(
+        &data,
+        "id_ID.UTF-8",
+        &["account", "add", "--help"],
+    ));
+    assert!(
+        add.contains("Argumen:") && add.contains("Nama host server"),
+        "{add}"
+    );
+    // The help subcommand's tree takes the real commands' words.
+    let help_junk = ok(&popmail_in(&data, "id_ID.UTF-8", &["help", "junk"]));
+    assert!(
+        help_junk.contains("Latih filter dari seluruh isi folder"),
+        "{help_junk}"
+    );
+
+    let en = ok(&popmail_in(&data, "en_US.UTF-8", &["sync", "--help"]));
+    assert!(
+        en.starts_with(
+            "Download new mail from every enabled account (or one)\n\nUsage: popmail sync"
+        ),
+        "{en}"
+    );
+    assert!(
+        en.contains("Options:") && en.contains("  -h, --help "),
+        "{en}"
+    );
+    assert!(en.contains("Print help"), "{en}");
+}
+
+/// Every command and argument of the command line has its help in every
+/// language, and every `--help` message is one that some command or argument
+/// uses (tests/i18n.rs leaves these keys to this test).
+#[test]
+fn cli_language_every_help_text_has_a_message_and_none_is_unused() {
+    use popmail::cli::help::{arg_key, command_key, help_items};
+    use popmail::i18n::{Lang, lookup_exact};
+    let mut reached = std::collections::BTreeSet::new();
+    let mut missing = Vec::new();
+    for (path, arg) in help_items() {
+        let names: Vec<&str> = path.iter().map(String::as_str).collect();
+        let key = match &arg {
+            None => command_key(&names),
+            Some(id) => arg_key(&names, id),
+        };
+        for lang in Lang::ALL {
+            if lookup_exact(lang, &key).is_none() {
+                missing.push(format!("{} {path:?} {arg:?}: {key}", lang.code()));
+            }
+        }
+        reached.insert(key);
+    }
+    assert!(
+        missing.is_empty(),
+        "help without a message:\n{}",
+        missing.join("\n")
+    );
+    assert!(reached.len() > 100, "only {} help messages", reached.len());
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/en/cli.ftl"))
+        .expect("read cli.ftl");
+    let unused: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim()))
+        .filter(|k| crate::i18n::is_help_key(k) && !reached.contains(*k))
+        .filter(|k| {
+            ![
+                "cli-help-usage",
+                "cli-help-commands",
+                "cli-help-arguments",
+                "cli-help-options",
+            ]
+            .contains(k)
+        })
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "--help messages no command uses: {unused:?}"
     );
 }

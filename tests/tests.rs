@@ -29,6 +29,7 @@
 //! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
 //! - `rules_cli`: `popmail rule` add/edit/list/remove, refusals in words, JSON export/import, run on a folder.
 //! - `i18n`: the translations: keys in every language, none missing or unused, no literal for a person in the window or the CLI.
+//! - `i18n_below`: sentences made below the window and the CLI (POP3 and sync errors, test steps, rules) in the thread's language.
 //! - `junk_cli`: `popmail junk` train/classify/mark/reset, and a trained filter deciding a Dovecot sync.
 //! - `rules_kill`: SIGKILL at ≥ 20 moments of a sync with rules: nothing lost or duplicated, each message where its rules say.
 //! - `rules_dovecot`: rules on receive against a real Dovecot: folder at first store, leave on / delete from the server, provider junk verdict.
@@ -83,6 +84,7 @@ mod discovery_table;
 mod discovery_ui;
 mod disk_full;
 mod i18n;
+mod i18n_below;
 mod import_export;
 mod import_export_damaged;
 mod import_export_python;

@@ -28,6 +28,30 @@ error-oauth-browser-timeout = no sign-in arrived from the browser within { $minu
     }
 error-oauth-cancelled = the sign-in was cancelled
 
+## src/oauth: the parts of a sign-in's settings, named inside the
+## error-oauth-… messages ("the { $what } address …").
+
+oauth-part-authorize = authorization endpoint
+oauth-part-token = token endpoint
+oauth-part-device = device authorization endpoint
+oauth-part-scope = scope
+oauth-part-document = document
+# Why an address is not a valid URL.
+oauth-url-no-host = no host
+oauth-url-credentials = it contains a user name or password
+# Why an HTTP fetch was refused or failed.
+oauth-http-not-https = it is not https:// (popmail never goes down to plain http)
+oauth-http-timeout = no answer within { $seconds } { $seconds ->
+        [one] second
+       *[other] seconds
+    }
+oauth-http-bad-location = not a valid address ({ $error })
+oauth-http-redirects = more than { $count } redirects
+# The page the browser shows after the provider sends it back to popmail.
+oauth-page-not-ours = Not the sign-in answer popmail waits for.
+oauth-page-signed-in = Signed in to popmail. You can close this tab.
+oauth-page-failed = The sign-in did not complete. You can close this tab and try again in popmail.
+
 ## src/oauth/http.rs
 
 error-http-cancelled = cancelled
@@ -152,6 +176,93 @@ error-pop3-not-now = { $command } is not possible now: { $detail }
 error-pop3-unusable = the connection is unusable after an earlier error
 error-pop3-store = storing message { $msg } failed: { $error }
 
+## src/pop3/error.rs, Error::user_message: a sentence and a suggestion for
+## people (the window's status bar and dialogs, the CLI). $server_text and
+## $error are the server's and the system's own words.
+
+pop3-say-settings = The account settings are not valid ({ $detail }). Check them in the account settings.
+pop3-say-resolve = The server name “{ $host }” could not be found. Check the server name and your internet connection.
+pop3-say-connect = Could not connect to { $addr } ({ $error }). Check the server name, port and security setting, or try again later.
+# $during is what was being done: a POP3 command (RETR 3) or pop3-during-….
+pop3-say-timeout = The server did not answer in time ({ $during }). Try again later; if it keeps happening, raise the timeout.
+pop3-say-network = The connection failed during { $during } ({ $error }). Try again later.
+pop3-say-closed = The server closed the connection during { $during }. Try again later.
+pop3-say-tls = A secure connection could not be established ({ $detail }). Check the port and security setting (port 995 uses TLS, port 110 uses STLS).
+pop3-say-untrusted = The server's certificate for “{ $subject }” is not trusted ({ $reason }). If you run this server yourself, you can trust this certificate by pinning its fingerprint { $sha256 }.
+# $names: “a.example”, “b.example”
+pop3-say-wrong-host = The server's certificate is for { $names }, not for “{ $host }”, the server name in this account, so nothing was sent. Someone may be intercepting the connection, or the server name is wrong: if the server is one of those names, use that name in the account settings.
+pop3-say-no-stls = The server does not offer an encrypted connection (STLS), so no password was sent. Use port 995 with TLS, or ask your provider.
+pop3-say-stls-refused = The server refused to start encryption (“{ $server_text }”), so no password was sent. Use port 995 with TLS, or try again later.
+pop3-say-plaintext = The password would be sent unencrypted ({ $mechanism }), so it was not sent. Use TLS, or allow unencrypted passwords for this account if you accept the risk.
+pop3-say-plaintext-next = The server refused { $tried }; the next method it offers ({ $mechanism }) would send the password unencrypted, so it was not sent. Use TLS, or allow unencrypted passwords for this account if you accept the risk.
+pop3-say-no-method = The server offers no sign-in method popmail supports (USER/PASS, APOP, PLAIN, LOGIN, CRAM-MD5). Ask your mail provider which one to use.
+pop3-say-no-mechanism-auto = The server does not offer { $mechanism } sign-in. Choose “automatic” authentication in the account settings (it would use { $alternative }).
+pop3-say-no-mechanism = The server does not offer { $mechanism } sign-in, and nothing it offers is as safe on this connection. Use TLS, or ask your mail provider.
+pop3-say-all-refused = The server refused the sign-in methods popmail tried ({ $tried }) before any password was sent (“{ $server_text }”). Ask your mail provider which method to use.
+pop3-say-login = The server rejected the user name or password (“{ $server_text }”). Check them in the account settings.
+pop3-say-login-tried = The server rejected the user name or password (“{ $server_text }”; tried { $tried }). Check them in the account settings.
+pop3-say-expired = The sign-in has expired; sign in again. The server no longer accepts this account's sign-in (it may have expired or been withdrawn).
+pop3-say-in-use = The mailbox is in use by another program or device. Close it there, or wait a few minutes and try again.
+pop3-say-too-soon = The server allows a check only every { $seconds } { $seconds ->
+        [one] second
+       *[other] seconds
+    }. Wait and try again, or check less often.
+pop3-say-too-soon-unknown = The server wants more time between checks. Wait and try again, or check less often.
+pop3-say-temporary = The server has a temporary problem (“{ $server_text }”). Try again later.
+pop3-say-permanent = The server reports a permanent problem (“{ $server_text }”). Contact your mail provider.
+pop3-say-refused = The server refused { $command } (“{ $server_text }”).
+pop3-say-no-uidl = The server does not support unique message IDs (UIDL), which are needed to avoid downloading messages twice.
+pop3-say-protocol = The server sent an invalid reply to { $command } ({ $detail }). The server may be faulty; try again later.
+pop3-say-line-too-long = The server sent a line longer than { $limit } bytes in reply to { $command }. The server may be faulty.
+pop3-say-message-too-large = Message { $msg } is larger than this account's limit of { $limit } bytes. Raise the limit in the account settings to download it.
+pop3-say-too-many = The server lists more than { $limit } messages. Raise the limit in the account settings, or clean up the mailbox.
+pop3-say-bad-uidl = The server sent invalid message IDs ({ $detail }). The server may be faulty; contact your mail provider.
+pop3-say-not-now = { $command } is not possible now ({ $detail }).
+pop3-say-unusable = The connection broke after an earlier error. Connect again.
+pop3-say-store = Message { $msg } could not be stored ({ $error }). Check free disk space.
+
+## What a POP3 session was doing when it failed ($during above and in the
+## error-pop3-… messages); POP3 commands themselves (RETR 3) stay as they are.
+
+pop3-during-greeting = greeting
+pop3-during-connecting = connecting to { $addr }
+pop3-during-sending = sending { $command }
+pop3-during-tls = TLS handshake
+pop3-during-probe = certificate probe
+pop3-pin-mismatch = its fingerprint does not match the pinned one
+pop3-during-login = login
+pop3-not-encrypted = the connection is not encrypted
+pop3-unsafe-credentials = the user name or password contains a line break or NUL
+pop3-no-certificate = the server sent no certificate
+pop3-not-logged-in = not logged in
+pop3-already-logged-in = already logged in
+pop3-during-socket-setup = socket setup
+pop3-bad-ca-file = CA file: { $error }
+pop3-cannot-read-ca-file = cannot read CA file { $path }: { $error }
+pop3-bad-pin = the pinned fingerprint “{ $pin }” is not 64 hexadecimal digits
+pop3-probe-bad-greeting = probe: bad greeting
+pop3-probe-stls-refused = probe: STLS refused
+pop3-no-addresses = no addresses
+pop3-tls-already-active = TLS is already active
+pop3-parse-status = expected +OK or -ERR, got “{ $got }”
+pop3-parse-challenge = SASL challenge is not base64
+# $count is a number of characters.
+pop3-parse-uidl-length = unique-id of { $count } characters (must be 1–70)
+pop3-parse-uidl-byte = unique-id contains byte { $byte }
+pop3-parse-stat = expected “count size”, got “{ $got }”
+pop3-parse-scan = expected “msg size”, got “{ $got }”
+pop3-parse-uidl-line = expected “msg unique-id”, got “{ $got }”
+pop3-parse-number = bad message number “{ $got }”
+pop3-parse-cram-base64 = CRAM-MD5 challenge is not base64: { $error }
+pop3-parse-cram-empty = CRAM-MD5 challenge is empty
+pop3-state-early-login = logged in before being asked to
+pop3-state-no-greeting = opened without a greeting
+pop3-state-not-started = the login did not start
+pop3-state-not-ready = the session is not ready to log in
+pop3-state-no-reconnect = no reconnection was asked for
+pop3-state-no-reply = no reply was expected
+pop3-state-no-handshake = no TLS handshake was asked for
+
 ## src/credentials.rs
 
 error-keychain = the system keychain could not { $action } the password: { $detail }
@@ -189,3 +300,104 @@ error-keys-no-wrapping = the key file { $path } has no { $kind } wrapping of the
 error-keys-damaged = the key file { $path } is damaged ({ $detail }); restore it from a backup — without it the encrypted mail store cannot be opened
 error-keys-io = cannot { $action } { $path }: { $error }
 error-keys-crypto = key material could not be made: { $error }
+
+## src/discovery: settings found for an address (Find settings,
+## `popmail account add --email`).
+
+discovery-auth-password = Password
+discovery-auth-app-password = App password
+discovery-auth-app-password-link = App password ({ $link })
+discovery-auth-oauth = Sign in with { $provider }
+discovery-custom-provider = your identity provider
+discovery-source-table = popmail's built-in list ({ $provider })
+discovery-source-autoconfig = the provider's autoconfig file at { $url }
+discovery-source-srv = the DNS SRV record { $record }
+discovery-source-guess = a guess: the server answered as a POP3 server
+# $security: tls, starttls or plain (as the settings write it).
+discovery-found-server = POP3 server { $host }:{ $port } ({ $security }), user name { $user }
+discovery-found-provider = { $provider }: { $server }
+# $source is one of discovery-source-….
+discovery-found-source = found in { $source }
+discovery-found-sign-in = sign in with: { $ways }
+discovery-found-note = note: { $note }
+
+## src/discovery/autoconfig.rs: which bound an autoconfig file broke, and
+## what a value should be (inside error-autoconfig-…).
+
+autoconfig-bound-nesting = nesting
+autoconfig-bound-elements = elements
+autoconfig-bound-text = text
+autoconfig-why-host = not a host name
+autoconfig-why-socket = expected SSL, STARTTLS or plain
+autoconfig-why-port = expected a number from 1 to 65535
+autoconfig-why-username = control characters or too long
+
+## src/mailbox: why a region of an imported file is damaged (the import
+## report, `popmail import`).
+
+mailbox-damage-too-large = message larger than the { $mib } MiB limit
+mailbox-damage-leading-text = text before the first From_ line
+mailbox-damage-empty = empty message
+mailbox-damage-no-header = does not start with a header field
+mailbox-damage-unreadable = unreadable: { $error }
+# $length and $offset are plain digits; $count is $length as a number.
+mailbox-damage-skipped = { $path }: skipped { $length } { $count ->
+        [one] byte
+       *[other] bytes
+    } at offset { $offset }: { $reason }
+
+## What Find settings is doing, what it tried that gave nothing, and notes.
+
+discovery-progress-table = Looking in popmail's list of providers…
+discovery-progress-autoconfig = Asking { $url }…
+discovery-progress-srv = Looking up DNS SRV records for { $domain }…
+discovery-progress-guess = Trying { $host }:{ $port }…
+discovery-skipped-table = popmail's built-in list: { $domain } is not in it
+discovery-skipped-autoconfig = autoconfig at { $url }: { $error }
+discovery-skipped-srv = DNS SRV: { $error }
+discovery-note-guessed-user = The user name is a guess (your full address); some servers want only the part before the @.
+discovery-note-outside = The server { $host } is outside { $domain }: check that your provider really uses it.
+discovery-note-plain-only = The provider's file lists only an unencrypted connection; popmail will not send your password over it unless you allow it.
+discovery-note-oauth = The provider also accepts OAuth2 sign-in; set it up as a custom provider if you have its endpoints.
+discovery-note-unknown-auth = The provider's file names only sign-in methods popmail does not have; a password may still work.
+autoconfig-redirect-leaves = it leaves { $domain }
+autoconfig-ends-early = it ends early
+
+## Why a path is not mail to import (src/mailbox/discover.rs).
+
+mailbox-not-maildir = a file, but a maildir is a directory
+mailbox-not-mail = it neither starts with a From_ line nor with a header
+mailbox-no-mail = no mail was found in it
+# $reason: why a part of it could not be read.
+mailbox-no-mail-because = no mail was found in it; { $reason }
+mailbox-too-deep = folders nested deeper than { $levels } levels are not followed
+
+## DNS for settings discovery (src/oauth/dns.rs, src/discovery/srv.rs).
+
+dns-no-server = no name server is configured
+# $ms is plain digits.
+dns-timeout = no answer within { $ms } ms
+discovery-srv-no-record = { $name }: no record
+# In "The server does not offer … sign-in" when nothing popmail knows is offered.
+pop3-any-mechanism = any supported
+
+## The built-in provider table's notes (src/discovery/table.rs); menu
+## names are the providers' own.
+
+discovery-table-gmail-pop-on = Turn on POP in Gmail's settings > Forwarding and POP/IMAP before the first download.
+discovery-table-gmail-250 = Gmail hands out at most about 250 messages per session; popmail keeps going until all are in.
+discovery-table-gmail-recent = Gmail's “recent:” user name prefix (recent:you@gmail.com) fetches the last 30 days, including mail already downloaded elsewhere.
+discovery-table-microsoft-oauth = Microsoft accepts only OAuth2 sign-in for POP3 (Exchange Online since October 2022, personal accounts since September 2024): choose “Sign in with Microsoft”.
+discovery-table-microsoft-pop-on = Turn on POP in Outlook's settings > Mail > Forwarding and IMAP > POP options.
+discovery-table-m365-oauth = Microsoft 365 accepts only OAuth2 sign-in for POP3: choose “Sign in with Microsoft”; set your organisation's tenant if “common” is refused.
+discovery-table-m365-admin = Your administrator must allow POP for your mailbox.
+discovery-table-yahoo-app-password = Yahoo needs an app password: make one at https://login.yahoo.com/account/security/app-passwords and use it instead of your password.
+discovery-table-aol-app-password = AOL needs an app password: make one at https://login.aol.com/account/security/app-passwords and use it instead of your password.
+discovery-table-gmx-net-pop-on = GMX: enable POP3 in the web settings (E-Mail > Settings > POP3 & IMAP) before the first download.
+discovery-table-gmx-com-pop-on = GMX: enable POP3 in the web settings (Settings > POP3 & IMAP) before the first download.
+discovery-table-webde-pop-on = WEB.DE: enable POP3 in the web settings (E-Mail > Einstellungen > POP3/IMAP Abruf) before the first download.
+discovery-table-fastmail-app-password = Fastmail needs an app password with POP access: make one in Settings > Privacy & Security > Manage app passwords.
+discovery-table-zoho-pop-on = Zoho: enable POP access in Mail settings > POP/IMAP Access; with two-factor sign-in, use an app-specific password.
+discovery-table-yandex-clients = Yandex: allow access by mail clients in Mail settings > Email clients, and use an app password.
+discovery-table-mailru-password = Mail.ru needs a password for external applications: make one under Security > Passwords for external applications.
+discovery-table-icloud-no-pop = iCloud Mail offers only IMAP, not POP3, so popmail cannot download from it. Forward your iCloud mail to a POP3 account instead.

@@ -2,8 +2,8 @@
 //!
 //! `popmail` alone opens the window; subcommands serve scripts and tests.
 //! Every subcommand takes `--data-dir` (or `POPMAIL_DATA_DIR`). Errors are
-//! printed as one line on stderr (with their causes, `{:#}`), and the exit
-//! status is non-zero.
+//! printed as one line on stderr with their causes, each said once
+//! ([`error_line`]), and the exit status is non-zero.
 //!
 //! An encrypted store is unlocked before any command runs ([`security`]):
 //! the passphrase comes from a no-echo prompt or `POPMAIL_PASSPHRASE_FILE` /
@@ -11,6 +11,7 @@
 
 mod account;
 mod account_discover;
+pub mod help;
 pub mod import_export;
 mod junk;
 mod login;
@@ -24,7 +25,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
-use clap::{Parser, Subcommand};
+use clap::{FromArgMatches as _, Parser, Subcommand};
 
 use crate::paths;
 use crate::store::{Account, Folder, Store};
@@ -182,14 +183,38 @@ pub enum PassphraseCommand {
 /// Parses the command line and runs it; the process's exit status.
 pub fn main() -> ExitCode {
     crate::i18n::init_from_system();
-    let cli = Cli::parse();
+    // The help texts in the language (help.rs); parsing is clap's as ever.
+    let cli = match Cli::from_arg_matches(&help::command().get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("popmail: {e:#}"); // not translated: the program's name before the error
+            eprintln!("popmail: {}", error_line(&e)); // not translated: the program's name before the error
             ExitCode::FAILURE
         }
     }
+}
+
+/// An error and its causes on one line, `outer: inner: …`, each said once:
+/// a cause whose words are already in the line is left out. Our errors
+/// carry their source's text in their own sentence (in the person's
+/// language) and keep the source for the chain, so `{:#}` would print the
+/// system's words twice.
+pub fn error_line(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if text.is_empty() || line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
 }
 
 /// No subcommand: the window, or the read-only viewer for one message file.

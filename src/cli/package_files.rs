@@ -2,6 +2,10 @@
 //! binary, generated from the command line's own definition so they never
 //! drift from it: the man page (`popmail.1`, roff, via `clap_mangen`) and
 //! shell completions for bash, zsh and fish (via `clap_complete`).
+//!
+//! They stay English, whatever the language of the person running this:
+//! they are packagers' output, installed for every user, built from the
+//! doc comments of [`Cli`] (`--help` at run time is translated, `help.rs`).
 
 use std::fs;
 use std::path::Path;

@@ -70,10 +70,10 @@ pub enum AutoconfigError {
         name: String,
     },
     /// It exceeds a size bound.
-    #[error("{}", crate::t!("error-autoconfig-too-big", what = *what))]
+    #[error("{}", crate::t!("error-autoconfig-too-big", what = what))]
     TooBig {
-        /// Which bound.
-        what: &'static str,
+        /// Which bound, in words (current language).
+        what: String,
     },
     /// Its root element is not `clientConfig`.
     #[error("{}", crate::t!("error-autoconfig-root", root = root))]
@@ -82,14 +82,14 @@ pub enum AutoconfigError {
         root: String,
     },
     /// A value has the wrong type.
-    #[error("{}", crate::t!("error-autoconfig-bad-field", field = *field, value = value, why = *why))]
+    #[error("{}", crate::t!("error-autoconfig-bad-field", field = *field, value = value, why = why))]
     BadValue {
         /// The element.
         field: &'static str,
         /// The value as found (shortened).
         value: String,
-        /// What it should be.
-        why: &'static str,
+        /// What it should be, in words (current language).
+        why: String,
     },
     /// A POP3 server entry lacks a required element.
     #[error("{}", crate::t!("error-autoconfig-missing", field = *field))]
@@ -158,7 +158,7 @@ pub fn may_follow(domain: &str, first: &url::Url, url: &url::Url) -> Result<(), 
     if within || same || SIGN_IN_HOSTS.contains(&host.as_str()) {
         Ok(())
     } else {
-        Err(format!("it leaves {domain}"))
+        Err(crate::t!("autoconfig-redirect-leaves", domain = domain))
     }
 }
 
@@ -226,7 +226,9 @@ pub fn parse(bytes: &[u8], email: &str) -> Result<Autoconfig, AutoconfigError> {
                     saw_root = true;
                 }
                 if stack.len() >= MAX_DEPTH {
-                    return Err(AutoconfigError::TooBig { what: "nesting" });
+                    return Err(AutoconfigError::TooBig {
+                        what: crate::t!("autoconfig-bound-nesting"),
+                    });
                 }
                 if name == "incomingServer" {
                     let kind = start
@@ -324,10 +326,12 @@ pub fn parse(bytes: &[u8], email: &str) -> Result<Autoconfig, AutoconfigError> {
     }
     if !stack.is_empty() {
         return Err(if !at_eof {
-            AutoconfigError::TooBig { what: "elements" }
+            AutoconfigError::TooBig {
+                what: crate::t!("autoconfig-bound-elements"),
+            }
         } else {
             AutoconfigError::NotXml {
-                detail: "it ends early".to_string(),
+                detail: crate::t!("autoconfig-ends-early"),
             }
         });
     }
@@ -344,7 +348,9 @@ pub fn parse(bytes: &[u8], email: &str) -> Result<Autoconfig, AutoconfigError> {
 
 fn push_text(text: &mut String, s: &str) -> Result<(), AutoconfigError> {
     if text.len() + s.len() > MAX_TEXT {
-        return Err(AutoconfigError::TooBig { what: "text" });
+        return Err(AutoconfigError::TooBig {
+            what: crate::t!("autoconfig-bound-text"),
+        });
     }
     text.push_str(s);
     Ok(())
@@ -446,7 +452,7 @@ fn check_server(c: Current, email: &str) -> Result<PopServer, AutoconfigError> {
         return Err(AutoconfigError::BadValue {
             field: "hostname",
             value: shorten(&host_raw),
-            why: "not a host name",
+            why: crate::t!("autoconfig-why-host"),
         });
     }
     let socket = c.socket.ok_or(AutoconfigError::Missing {
@@ -460,7 +466,7 @@ fn check_server(c: Current, email: &str) -> Result<PopServer, AutoconfigError> {
             return Err(AutoconfigError::BadValue {
                 field: "socketType",
                 value: shorten(&socket),
-                why: "expected SSL, STARTTLS or plain",
+                why: crate::t!("autoconfig-why-socket"),
             });
         }
     };
@@ -472,7 +478,7 @@ fn check_server(c: Current, email: &str) -> Result<PopServer, AutoconfigError> {
                 return Err(AutoconfigError::BadValue {
                     field: "port",
                     value: shorten(&p),
-                    why: "expected a number from 1 to 65535",
+                    why: crate::t!("autoconfig-why-port"),
                 });
             }
         },
@@ -482,7 +488,7 @@ fn check_server(c: Current, email: &str) -> Result<PopServer, AutoconfigError> {
         return Err(AutoconfigError::BadValue {
             field: "username",
             value: shorten(&username),
-            why: "control characters or too long",
+            why: crate::t!("autoconfig-why-username"),
         });
     }
     Ok(PopServer {

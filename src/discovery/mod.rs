@@ -28,6 +28,7 @@ use std::sync::Arc;
 
 use crate::account::{AccountSettings, AuthMethod, OAuthProvider, OAuthSettings, Security};
 use crate::oauth::HttpClient;
+use crate::t;
 use crate::worker::Cancel;
 
 pub use guess::{Pop3Prober, Prober};
@@ -49,25 +50,26 @@ pub enum AuthChoice {
 }
 
 impl AuthChoice {
-    /// The choice in words, as a button or line shows it.
+    /// The choice in words, as a button or line shows it (current language).
     pub fn label(self) -> String {
         match self {
-            AuthChoice::Password => "Password".to_string(),
-            AuthChoice::AppPassword { .. } => "App password".to_string(),
-            AuthChoice::OAuth2(p) => format!("Sign in with {}", provider_name(p)),
+            AuthChoice::Password => t!("discovery-auth-password"),
+            AuthChoice::AppPassword { .. } => t!("discovery-auth-app-password"),
+            AuthChoice::OAuth2(p) => t!("discovery-auth-oauth", provider = provider_name(p)),
         }
     }
 }
 
-/// An OAuth provider's name for people.
-pub fn provider_name(p: OAuthProvider) -> &'static str {
+/// An OAuth provider's name for people (current language for "your
+/// identity provider").
+pub fn provider_name(p: OAuthProvider) -> String {
     match p {
-        OAuthProvider::Google => "Google",
-        OAuthProvider::Microsoft => "Microsoft",
-        OAuthProvider::Yahoo => "Yahoo",
-        OAuthProvider::Aol => "AOL",
-        OAuthProvider::Fastmail => "Fastmail",
-        OAuthProvider::Custom => "your identity provider",
+        OAuthProvider::Google => "Google".into(), // not translated: a name
+        OAuthProvider::Microsoft => "Microsoft".into(), // not translated: a name
+        OAuthProvider::Yahoo => "Yahoo".into(),   // not translated: a name
+        OAuthProvider::Aol => "AOL".into(),
+        OAuthProvider::Fastmail => "Fastmail".into(), // not translated: a name
+        OAuthProvider::Custom => t!("discovery-custom-provider"),
     }
 }
 
@@ -96,10 +98,14 @@ pub enum Source {
 impl std::fmt::Display for Source {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Source::Table { provider } => write!(f, "popmail's built-in list ({provider})"),
-            Source::Autoconfig { url } => write!(f, "the provider's autoconfig file at {url}"),
-            Source::Srv { record } => write!(f, "the DNS SRV record {record}"),
-            Source::Guess => f.write_str("a guess: the server answered as a POP3 server"),
+            Source::Table { provider } => {
+                f.write_str(&t!("discovery-source-table", provider = *provider))
+            }
+            Source::Autoconfig { url } => {
+                f.write_str(&t!("discovery-source-autoconfig", url = url))
+            }
+            Source::Srv { record } => f.write_str(&t!("discovery-source-srv", record = record)),
+            Source::Guess => f.write_str(&t!("discovery-source-guess")),
         }
     }
 }
@@ -154,31 +160,43 @@ impl Found {
         }
     }
 
-    /// Several lines for people: server, source, sign-in, notes.
+    /// Several lines for people, in the current language: server, source,
+    /// sign-in, notes.
     pub fn describe(&self) -> String {
-        let mut out = format!(
-            "{}POP3 server {}:{} ({}), user name {}\nfound in {}\nsign in with: {}",
-            self.provider
-                .as_deref()
-                .map(|p| format!("{p}: "))
-                .unwrap_or_default(),
-            self.host,
-            self.port,
-            self.security.as_str(),
-            self.username,
-            self.source,
-            self.auth
+        let server = t!(
+            "discovery-found-server",
+            host = &self.host,
+            port = self.port.to_string(),
+            security = self.security.as_str(),
+            user = &self.username
+        );
+        let mut out = match self.provider.as_deref() {
+            Some(p) => t!("discovery-found-provider", provider = p, server = server),
+            None => server,
+        };
+        out.push('\n');
+        out.push_str(&t!(
+            "discovery-found-source",
+            source = self.source.to_string()
+        ));
+        out.push('\n');
+        out.push_str(&t!(
+            "discovery-found-sign-in",
+            ways = self
+                .auth
                 .iter()
                 .map(|a| match a {
-                    AuthChoice::AppPassword { link } => format!("App password ({link})"),
+                    AuthChoice::AppPassword { link } => {
+                        t!("discovery-auth-app-password-link", link = *link)
+                    }
                     other => other.label(),
                 })
                 .collect::<Vec<_>>()
                 .join(", ")
-        );
+        ));
         for note in &self.notes {
-            out.push_str("\nnote: ");
-            out.push_str(note);
+            out.push('\n');
+            out.push_str(&t!("discovery-found-note", note = note));
         }
         out
     }
@@ -194,12 +212,12 @@ pub enum Error {
         address: String,
     },
     /// The provider has no POP3 service.
-    #[error("{}", crate::t!("error-discovery-no-pop3", provider = *provider, note = *note))]
+    #[error("{}", crate::t!("error-discovery-no-pop3", provider = *provider, note = note))]
     NoPop3 {
         /// The provider.
         provider: &'static str,
-        /// What to do instead.
-        note: &'static str,
+        /// What to do instead, in the current language.
+        note: String,
     },
     /// No step found a server.
     #[error("{}", crate::t!("error-discovery-nothing", domain = domain, tried = tried.join("\n")))]
@@ -285,34 +303,36 @@ impl Discoverer {
         let email = format!("{local}@{domain}");
         let mut tried = Vec::new();
 
-        progress("Looking in popmail's list of providers…".to_string());
+        progress(t!("discovery-progress-table"));
         if let Some(found) = from_table(&email, &domain)? {
             return Ok(found);
         }
-        tried.push(format!("popmail's built-in list: {domain} is not in it"));
+        tried.push(t!("discovery-skipped-table", domain = &domain));
 
         for url in (self.autoconfig_urls)(&domain) {
             self.check_cancel()?;
-            progress(format!("Asking {url}…"));
+            progress(t!("discovery-progress-autoconfig", url = &url));
             match autoconfig::fetch(&self.http, &url, &email) {
                 Ok(config) => return Ok(from_autoconfig(&email, &url, config, tried)),
                 Err(autoconfig::AutoconfigError::Fetch {
                     source: crate::oauth::http::HttpError::Cancelled,
                     ..
                 }) => return Err(Error::Cancelled),
-                Err(e) => tried.push(format!("autoconfig at {url}: {e}")),
+                Err(e) => tried.push(t!(
+                    "discovery-skipped-autoconfig",
+                    url = &url,
+                    error = e.to_string()
+                )),
             }
         }
 
         self.check_cancel()?;
-        progress(format!("Looking up DNS SRV records for {domain}…"));
+        progress(t!("discovery-progress-srv", domain = &domain));
         match srv::find(self.resolver.as_ref(), &domain, &self.cancel) {
             Ok((record, host, port, security)) => {
-                let mut notes = vec![GUESSED_USER.to_string()];
+                let mut notes = vec![t!("discovery-note-guessed-user")];
                 if host != domain && !host.ends_with(&format!(".{domain}")) {
-                    notes.push(format!(
-                        "The server {host} is outside {domain}: check that your provider really uses it."
-                    ));
+                    notes.push(t!("discovery-note-outside", host = &host, domain = &domain));
                 }
                 return Ok(Found {
                     provider: None,
@@ -327,12 +347,16 @@ impl Discoverer {
                     skipped: tried,
                 });
             }
-            Err(why) => tried.push(format!("DNS SRV: {why}")),
+            Err(why) => tried.push(t!("discovery-skipped-srv", error = why.to_string())),
         }
 
         for (host, port, security) in guess::candidates(&domain) {
             self.check_cancel()?;
-            progress(format!("Trying {host}:{port}…"));
+            progress(t!(
+                "discovery-progress-guess",
+                host = &host,
+                port = port.to_string()
+            ));
             match self.prober.probe(&host, port, security, &self.cancel) {
                 Ok(()) => {
                     return Ok(Found {
@@ -343,7 +367,7 @@ impl Discoverer {
                         port,
                         security,
                         auth: vec![AuthChoice::Password],
-                        notes: vec![GUESSED_USER.to_string()],
+                        notes: vec![t!("discovery-note-guessed-user")],
                         source: Source::Guess,
                         skipped: tried,
                     });
@@ -356,9 +380,6 @@ impl Discoverer {
     }
 }
 
-const GUESSED_USER: &str =
-    "The user name is a guess (your full address); some servers want only the part before the @.";
-
 fn from_table(email: &str, domain: &str) -> Result<Option<Found>, Error> {
     let Some(entry) = table::lookup(domain) else {
         return Ok(None);
@@ -366,7 +387,11 @@ fn from_table(email: &str, domain: &str) -> Result<Option<Found>, Error> {
     let Some(host) = entry.host else {
         return Err(Error::NoPop3 {
             provider: entry.name,
-            note: entry.notes.first().copied().unwrap_or_default(),
+            note: entry
+                .notes_in_words()
+                .into_iter()
+                .next()
+                .unwrap_or_default(),
         });
     };
     Ok(Some(Found {
@@ -377,7 +402,7 @@ fn from_table(email: &str, domain: &str) -> Result<Option<Found>, Error> {
         security: entry.security,
         username: email.to_string(),
         auth: entry.auth.to_vec(),
-        notes: entry.notes.iter().map(|n| n.to_string()).collect(),
+        notes: entry.notes_in_words(),
         source: Source::Table {
             provider: entry.name,
         },
@@ -404,25 +429,16 @@ fn from_autoconfig(
         None => (String::new(), 995, Security::Tls, String::new(), Vec::new()),
     };
     if security == Security::Plain {
-        notes.push(
-            "The provider's file lists only an unencrypted connection; popmail will not send your password over it unless you allow it."
-                .to_string(),
-        );
+        notes.push(t!("discovery-note-plain-only"));
     }
     let mut choices = Vec::new();
     if auth.contains(&autoconfig::AutoAuth::OAuth2) {
-        notes.push(
-            "The provider also accepts OAuth2 sign-in; set it up as a custom provider if you have its endpoints."
-                .to_string(),
-        );
+        notes.push(t!("discovery-note-oauth"));
     }
     if auth.is_empty() || auth.contains(&autoconfig::AutoAuth::Password) {
         choices.push(AuthChoice::Password);
     } else {
-        notes.push(
-            "The provider's file names only sign-in methods popmail does not have; a password may still work."
-                .to_string(),
-        );
+        notes.push(t!("discovery-note-unknown-auth"));
         choices.push(AuthChoice::Password);
     }
     Found {

@@ -71,7 +71,7 @@ pub fn find(
                 });
                 match usable {
                     Some(r) => return Ok((name, r.target.to_ascii_lowercase(), r.port, security)),
-                    None => why.push(format!("{name}: no record")),
+                    None => why.push(crate::t!("discovery-srv-no-record", name = &name)),
                 }
             }
             Err(e) => why.push(format!("{name}: {e}")),

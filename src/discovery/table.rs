@@ -36,20 +36,28 @@ pub struct Entry {
     pub security: Security,
     /// Ways to sign in, the best first.
     pub auth: &'static [AuthChoice],
-    /// Notes for the person, in words.
+    /// Notes for the person: Fluent keys (`locales/*/errors.ftl`), said in
+    /// the current language by [`Entry::notes_in_words`].
     pub notes: &'static [&'static str],
 }
 
 const GMAIL_NOTES: &[&str] = &[
-    "Turn on POP in Gmail's settings > Forwarding and POP/IMAP before the first download.",
-    "Gmail hands out at most about 250 messages per session; popmail keeps going until all are in.",
-    "Gmail's “recent:” user name prefix (recent:you@gmail.com) fetches the last 30 days, including mail already downloaded elsewhere.",
+    "discovery-table-gmail-pop-on",
+    "discovery-table-gmail-250",
+    "discovery-table-gmail-recent",
 ];
 
 const MICROSOFT_NOTES: &[&str] = &[
-    "Microsoft accepts only OAuth2 sign-in for POP3 (Exchange Online since October 2022, personal accounts since September 2024): choose “Sign in with Microsoft”.",
-    "Turn on POP in Outlook's settings > Mail > Forwarding and IMAP > POP options.",
+    "discovery-table-microsoft-oauth",
+    "discovery-table-microsoft-pop-on",
 ];
+
+impl Entry {
+    /// The notes in the current language.
+    pub fn notes_in_words(&self) -> Vec<String> {
+        self.notes.iter().map(|k| crate::i18n::tr(k)).collect()
+    }
+}
 
 /// Every provider the table knows.
 pub const ENTRIES: &[Entry] = &[
@@ -102,10 +110,7 @@ pub const ENTRIES: &[Entry] = &[
         port: 995,
         security: Security::Tls,
         auth: &[AuthChoice::OAuth2(OAuthProvider::Microsoft)],
-        notes: &[
-            "Microsoft 365 accepts only OAuth2 sign-in for POP3: choose “Sign in with Microsoft”; set your organisation's tenant if “common” is refused.",
-            "Your administrator must allow POP for your mailbox.",
-        ],
+        notes: &["discovery-table-m365-oauth", "discovery-table-m365-admin"],
     },
     Entry {
         name: "Yahoo Mail",
@@ -132,9 +137,7 @@ pub const ENTRIES: &[Entry] = &[
             },
             AuthChoice::OAuth2(OAuthProvider::Yahoo),
         ],
-        notes: &[
-            "Yahoo needs an app password: make one at https://login.yahoo.com/account/security/app-passwords and use it instead of your password.",
-        ],
+        notes: &["discovery-table-yahoo-app-password"],
     },
     Entry {
         name: "AOL Mail",
@@ -148,9 +151,7 @@ pub const ENTRIES: &[Entry] = &[
             },
             AuthChoice::OAuth2(OAuthProvider::Aol),
         ],
-        notes: &[
-            "AOL needs an app password: make one at https://login.aol.com/account/security/app-passwords and use it instead of your password.",
-        ],
+        notes: &["discovery-table-aol-app-password"],
     },
     Entry {
         name: "GMX",
@@ -159,9 +160,7 @@ pub const ENTRIES: &[Entry] = &[
         port: 995,
         security: Security::Tls,
         auth: &[AuthChoice::Password],
-        notes: &[
-            "GMX: enable POP3 in the web settings (E-Mail > Settings > POP3 & IMAP) before the first download.",
-        ],
+        notes: &["discovery-table-gmx-net-pop-on"],
     },
     Entry {
         name: "GMX",
@@ -177,9 +176,7 @@ pub const ENTRIES: &[Entry] = &[
         port: 995,
         security: Security::Tls,
         auth: &[AuthChoice::Password],
-        notes: &[
-            "GMX: enable POP3 in the web settings (Settings > POP3 & IMAP) before the first download.",
-        ],
+        notes: &["discovery-table-gmx-com-pop-on"],
     },
     Entry {
         name: "WEB.DE",
@@ -188,9 +185,7 @@ pub const ENTRIES: &[Entry] = &[
         port: 995,
         security: Security::Tls,
         auth: &[AuthChoice::Password],
-        notes: &[
-            "WEB.DE: enable POP3 in the web settings (E-Mail > Einstellungen > POP3/IMAP Abruf) before the first download.",
-        ],
+        notes: &["discovery-table-webde-pop-on"],
     },
     Entry {
         name: "Fastmail",
@@ -211,9 +206,7 @@ pub const ENTRIES: &[Entry] = &[
             },
             AuthChoice::OAuth2(OAuthProvider::Fastmail),
         ],
-        notes: &[
-            "Fastmail needs an app password with POP access: make one in Settings > Privacy & Security > Manage app passwords.",
-        ],
+        notes: &["discovery-table-fastmail-app-password"],
     },
     Entry {
         name: "Zoho Mail",
@@ -227,9 +220,7 @@ pub const ENTRIES: &[Entry] = &[
                 link: "https://accounts.zoho.com/home#security/app_password",
             },
         ],
-        notes: &[
-            "Zoho: enable POP access in Mail settings > POP/IMAP Access; with two-factor sign-in, use an app-specific password.",
-        ],
+        notes: &["discovery-table-zoho-pop-on"],
     },
     Entry {
         name: "Zoho Mail (EU)",
@@ -243,9 +234,7 @@ pub const ENTRIES: &[Entry] = &[
                 link: "https://accounts.zoho.eu/home#security/app_password",
             },
         ],
-        notes: &[
-            "Zoho: enable POP access in Mail settings > POP/IMAP Access; with two-factor sign-in, use an app-specific password.",
-        ],
+        notes: &["discovery-table-zoho-pop-on"],
     },
     Entry {
         name: "Yandex Mail",
@@ -264,9 +253,7 @@ pub const ENTRIES: &[Entry] = &[
         auth: &[AuthChoice::AppPassword {
             link: "https://id.yandex.com/security/app-passwords",
         }],
-        notes: &[
-            "Yandex: allow access by mail clients in Mail settings > Email clients, and use an app password.",
-        ],
+        notes: &["discovery-table-yandex-clients"],
     },
     Entry {
         name: "Mail.ru",
@@ -277,9 +264,7 @@ pub const ENTRIES: &[Entry] = &[
         auth: &[AuthChoice::AppPassword {
             link: "https://account.mail.ru/user/2-step-auth/passwords/",
         }],
-        notes: &[
-            "Mail.ru needs a password for external applications: make one under Security > Passwords for external applications.",
-        ],
+        notes: &["discovery-table-mailru-password"],
     },
     Entry {
         name: "iCloud Mail",
@@ -288,9 +273,7 @@ pub const ENTRIES: &[Entry] = &[
         port: 0,
         security: Security::Tls,
         auth: &[],
-        notes: &[
-            "iCloud Mail offers only IMAP, not POP3, so popmail cannot download from it. Forward your iCloud mail to a POP3 account instead.",
-        ],
+        notes: &["discovery-table-icloud-no-pop"],
     },
 ];
 

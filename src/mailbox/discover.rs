@@ -123,15 +123,12 @@ pub fn discover_all(path: &Path, format: Format) -> Result<Discovery> {
             Format::Mbox | Format::Mboxrd | Format::Mboxo => SourceKind::Mbox,
             Format::Eml => SourceKind::Eml,
             Format::Maildir => {
-                return Err(not_mailbox(path, "a file, but a maildir is a directory"));
+                return Err(not_mailbox(path, &crate::t!("mailbox-not-maildir")));
             }
             Format::Auto if is_eml_name(path) => SourceKind::Eml,
-            Format::Auto => sniff(path).ok_or_else(|| {
-                not_mailbox(
-                    path,
-                    "it neither starts with a From_ line nor with a header",
-                )
-            })?,
+            Format::Auto => {
+                sniff(path).ok_or_else(|| not_mailbox(path, &crate::t!("mailbox-not-mail")))?
+            }
         };
         out.push(SourceFolder {
             path: Vec::new(),
@@ -153,8 +150,8 @@ pub fn discover_all(path: &Path, format: Format) -> Result<Discovery> {
     }
     if out.is_empty() {
         let why = match unreadable.first() {
-            Some(d) => format!("no mail was found in it; {d}"),
-            None => "no mail was found in it".to_string(),
+            Some(d) => crate::t!("mailbox-no-mail-because", reason = d.to_string()),
+            None => crate::t!("mailbox-no-mail"),
         };
         return Err(not_mailbox(path, &why));
     }
@@ -198,9 +195,7 @@ fn walk(
             path: dir.to_path_buf(),
             offset: 0,
             length: 0,
-            reason: DamageReason::Unreadable(format!(
-                "folders nested deeper than {MAX_DEPTH} levels are not followed"
-            )),
+            reason: DamageReason::Unreadable(crate::t!("mailbox-too-deep", levels = MAX_DEPTH)),
         });
         return;
     }

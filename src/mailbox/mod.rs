@@ -135,21 +135,20 @@ pub enum DamageReason {
     Unreadable(String),
 }
 
+/// Words for people, in the current language (the import report, the CLI,
+/// and the note a damaged message is stored with).
 impl std::fmt::Display for DamageReason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
+        let text = match self {
             DamageReason::TooLarge { limit } => {
-                write!(
-                    f,
-                    "message larger than the {} MiB limit",
-                    limit / (1024 * 1024)
-                )
+                crate::t!("mailbox-damage-too-large", mib = limit / (1024 * 1024))
             }
-            DamageReason::LeadingGarbage => write!(f, "text before the first From_ line"),
-            DamageReason::Empty => write!(f, "empty message"),
-            DamageReason::NoHeader => write!(f, "does not start with a header field"),
-            DamageReason::Unreadable(e) => write!(f, "unreadable: {e}"),
-        }
+            DamageReason::LeadingGarbage => crate::t!("mailbox-damage-leading-text"),
+            DamageReason::Empty => crate::t!("mailbox-damage-empty"),
+            DamageReason::NoHeader => crate::t!("mailbox-damage-no-header"),
+            DamageReason::Unreadable(e) => crate::t!("mailbox-damage-unreadable", error = e),
+        };
+        f.write_str(&text)
     }
 }
 
@@ -169,14 +168,16 @@ pub struct Damage {
 
 impl std::fmt::Display for Damage {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}: skipped {} bytes at offset {}: {}",
-            self.path.display(),
-            self.length,
-            self.offset,
-            self.reason
-        )
+        // Length and offset ungrouped: positions in a file; `count` picks
+        // the plural.
+        f.write_str(&crate::t!(
+            "mailbox-damage-skipped",
+            path = self.path.display().to_string(),
+            length = self.length.to_string(),
+            count = self.length,
+            offset = self.offset.to_string(),
+            reason = self.reason.to_string()
+        ))
     }
 }
 

@@ -171,39 +171,31 @@ fn answer_one(mut stream: TcpStream, state: &str) -> Option<Result<String, Error
         .unwrap_or_default();
     let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
     if get("state").as_deref() != Some(state) {
-        respond(
-            &mut stream,
-            "404 Not Found",
-            "Not the sign-in answer popmail waits for.",
-        );
+        respond(&mut stream, NOT_FOUND, &crate::t!("oauth-page-not-ours"));
         return None;
     }
     if let Some(code) = get("code") {
-        respond(
-            &mut stream,
-            "200 OK",
-            "Signed in to popmail. You can close this tab.",
-        );
+        respond(&mut stream, OK, &crate::t!("oauth-page-signed-in"));
         return Some(Ok(code));
     }
-    let error = get("error").unwrap_or_else(|| "no code".to_string());
-    respond(
-        &mut stream,
-        "200 OK",
-        "The sign-in did not complete. You can close this tab and try again in popmail.",
-    );
+    let error = get("error").unwrap_or_else(|| "no code".to_string()); // not translated: stands for the provider's error code
+    respond(&mut stream, OK, &crate::t!("oauth-page-failed"));
     Some(Err(Error::Refused {
         detail: tokens::describe(&error, get("error_description").as_ref()),
     }))
 }
 
+/// HTTP status lines (RFC 9110 §15).
+const OK: &str = "200 OK"; // not translated: HTTP
+const NOT_FOUND: &str = "404 Not Found"; // not translated: HTTP
+
+/// A page of one sentence, in the language the sentence is in.
 fn respond(stream: &mut TcpStream, status: &str, text: &str) {
-    let body = format!(
-        "<!doctype html><html><head><meta charset=\"utf-8\"><title>popmail</title></head>\
-         <body><p>{text}</p></body></html>"
-    );
+    let lang = crate::i18n::current().code();
+    let head = format!("<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">"); // not translated: HTML
+    let body = format!("{head}<title>popmail</title></head><body><p>{text}</p></body></html>");
     let reply = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", // not translated: HTTP
         body.len()
     );
     // The sign-in outcome does not depend on the browser reading the page.

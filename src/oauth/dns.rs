@@ -115,7 +115,7 @@ pub fn lookup_srv(
     })?;
     let mut last = DnsError::NoAnswer {
         name: name.to_string(),
-        detail: "no name server is configured".to_string(),
+        detail: crate::t!("dns-no-server"),
     };
     for server in servers {
         if cancel.is_cancelled() {
@@ -156,13 +156,13 @@ fn ask(
         let left = deadline
             .checked_duration_since(Instant::now())
             .filter(|d| !d.is_zero())
-            .ok_or_else(|| format!("no answer within {} ms", timeout.as_millis()))?;
+            .ok_or_else(|| crate::t!("dns-timeout", ms = timeout.as_millis().to_string()))?;
         socket
             .set_read_timeout(Some(left))
             .map_err(|e| e.to_string())?;
         let n = socket.recv(&mut buf).map_err(|e| match e.kind() {
             std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut => {
-                format!("no answer within {} ms", timeout.as_millis())
+                crate::t!("dns-timeout", ms = timeout.as_millis().to_string())
             }
             _ => e.to_string(),
         })?;

@@ -140,9 +140,9 @@ impl HttpClient {
                 .checked_sub(started.elapsed())
                 .filter(|d| !d.is_zero())
                 .ok_or_else(|| {
-                    HttpError::Transport(format!(
-                        "no answer within {} seconds",
-                        limits.timeout.as_secs()
+                    HttpError::Transport(crate::t!(
+                        "oauth-http-timeout",
+                        seconds = limits.timeout.as_secs()
                     ))
                 })?;
             let response = self
@@ -164,7 +164,7 @@ impl HttpClient {
                     })?;
                 let next = current.join(location).map_err(|e| HttpError::Refused {
                     url: location.to_string(),
-                    reason: format!("not a valid address ({e})"),
+                    reason: crate::t!("oauth-http-bad-location", error = e.to_string()),
                 })?;
                 let next = checked_url(next.as_str())?;
                 may_follow(&next).map_err(|reason| HttpError::Refused {
@@ -195,8 +195,9 @@ impl HttpClient {
             }
             return Ok(bytes);
         }
-        Err(HttpError::Transport(format!(
-            "more than {MAX_REDIRECTS} redirects"
+        Err(HttpError::Transport(crate::t!(
+            "oauth-http-redirects",
+            count = MAX_REDIRECTS
         )))
     }
 }
@@ -204,11 +205,11 @@ impl HttpClient {
 /// Parses `url` and checks it may be fetched: `https://`, or `http://` on
 /// loopback; no user name or password in it.
 fn checked_url(url: &str) -> Result<url::Url, HttpError> {
-    super::provider::check_endpoint("document", url).map_err(|e| HttpError::Refused {
+    super::provider::check_endpoint(super::Part::Document, url).map_err(|e| HttpError::Refused {
         url: url.to_string(),
         reason: match e {
             super::Error::NotHttps { .. } => {
-                "it is not https:// (popmail never goes down to plain http)".to_string()
+                crate::t!("oauth-http-not-https")
             }
             other => other.to_string(),
         },

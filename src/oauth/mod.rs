@@ -39,32 +39,61 @@ pub use http::HttpClient;
 pub use provider::{Endpoints, SIGN_IN_HOSTS, check_endpoint, is_loopback, resolve};
 pub use tokens::{Tokens, refresh};
 
+/// Which part of a sign-in's settings an error is about; named for people in
+/// their language by [`Part::name`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The authorization endpoint (RFC 6749 §3.1).
+    AuthorizationEndpoint,
+    /// The token endpoint (RFC 6749 §3.2).
+    TokenEndpoint,
+    /// The device authorization endpoint (RFC 8628 §3.1).
+    DeviceEndpoint,
+    /// The scope (RFC 6749 §3.3).
+    Scope,
+    /// A document fetched over HTTP (settings discovery).
+    Document,
+}
+
+impl Part {
+    /// The part in words, in the current language.
+    pub fn name(self) -> String {
+        match self {
+            Part::AuthorizationEndpoint => crate::t!("oauth-part-authorize"),
+            Part::TokenEndpoint => crate::t!("oauth-part-token"),
+            Part::DeviceEndpoint => crate::t!("oauth-part-device"),
+            Part::Scope => crate::t!("oauth-part-scope"),
+            Part::Document => crate::t!("oauth-part-document"),
+        }
+    }
+}
+
 /// Everything that can go wrong while preparing or performing a sign-in.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     /// An endpoint is not a usable URL.
-    #[error("{}", crate::t!("error-oauth-bad-url", what = *what, url = url, reason = reason))]
+    #[error("{}", crate::t!("error-oauth-bad-url", what = what.name(), url = url, reason = reason))]
     BadUrl {
         /// Which endpoint.
-        what: &'static str,
+        what: Part,
         /// The address as given.
         url: String,
         /// What is wrong with it.
         reason: String,
     },
     /// An endpoint would send secrets without encryption.
-    #[error("{}", crate::t!("error-oauth-not-https", what = *what, url = url))]
+    #[error("{}", crate::t!("error-oauth-not-https", what = what.name(), url = url))]
     NotHttps {
         /// Which endpoint.
-        what: &'static str,
+        what: Part,
         /// The address as given.
         url: String,
     },
     /// A custom provider lacks an endpoint or scope that has no preset.
-    #[error("{}", crate::t!("error-oauth-missing", what = *what))]
+    #[error("{}", crate::t!("error-oauth-missing", what = what.name()))]
     Missing {
         /// What is missing.
-        what: &'static str,
+        what: Part,
     },
     /// No client ID in the settings or the environment.
     #[error("{}", crate::t!("error-oauth-no-client-id", provider = provider.to_string(), env = env.to_string()))]

@@ -22,7 +22,7 @@
 use std::net::IpAddr;
 
 use crate::account::{OAuthMechanism, OAuthProvider, OAuthSettings};
-use crate::oauth::Error;
+use crate::oauth::{Error, Part};
 use crate::secret::Secret;
 
 /// Built-in values of one provider.
@@ -52,7 +52,7 @@ fn preset(provider: OAuthProvider, tenant: &str) -> Option<Preset> {
             authorize: ms("authorize"),
             token: ms("token"),
             device: Some(ms("devicecode")),
-            scope: "https://outlook.office.com/POP.AccessAsUser.All offline_access",
+            scope: "https://outlook.office.com/POP.AccessAsUser.All offline_access", // not translated: an OAuth scope
             mechanism: OAuthMechanism::XOAuth2,
             initial_response: false,
         },
@@ -126,16 +126,18 @@ pub fn is_loopback(host: &url::Host<&str>) -> bool {
 
 /// Parses an endpoint address and checks it is `https://`, or `http://`
 /// on loopback. `what` names the endpoint in the error.
-pub fn check_endpoint(what: &'static str, address: &str) -> Result<url::Url, Error> {
+pub fn check_endpoint(what: Part, address: &str) -> Result<url::Url, Error> {
     let bad = |reason: String| Error::BadUrl {
         what,
         url: address.to_string(),
         reason,
     };
     let url = url::Url::parse(address.trim()).map_err(|e| bad(e.to_string()))?;
-    let host = url.host().ok_or_else(|| bad("no host".to_string()))?;
+    let host = url
+        .host()
+        .ok_or_else(|| bad(crate::t!("oauth-url-no-host")))?;
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(bad("it contains a user name or password".to_string()));
+        return Err(bad(crate::t!("oauth-url-credentials")));
     }
     match url.scheme() {
         "https" => Ok(url),
@@ -156,7 +158,7 @@ pub fn resolve(
 ) -> Result<Endpoints, Error> {
     let tenant = settings.tenant.as_deref().unwrap_or("common");
     let preset = preset(settings.provider, tenant);
-    let pick = |own: &Option<String>, preset: Option<String>, what: &'static str| match own
+    let pick = |own: &Option<String>, preset: Option<String>, what: Part| match own
         .clone()
         .filter(|s| !s.trim().is_empty())
         .or(preset)
@@ -167,12 +169,12 @@ pub fn resolve(
     let authorize = pick(
         &settings.authorize_url,
         preset.as_ref().map(|p| p.authorize.clone()),
-        "authorization endpoint",
+        Part::AuthorizationEndpoint,
     )?;
     let token = pick(
         &settings.token_url,
         preset.as_ref().map(|p| p.token.clone()),
-        "token endpoint",
+        Part::TokenEndpoint,
     )?;
     let device = match settings
         .device_url
@@ -180,7 +182,7 @@ pub fn resolve(
         .filter(|s| !s.trim().is_empty())
         .or_else(|| preset.as_ref().and_then(|p| p.device.clone()))
     {
-        Some(a) => Some(check_endpoint("device authorization endpoint", &a)?),
+        Some(a) => Some(check_endpoint(Part::DeviceEndpoint, &a)?),
         None => None,
     };
     let scope = settings
@@ -188,7 +190,7 @@ pub fn resolve(
         .clone()
         .filter(|s| !s.trim().is_empty())
         .or_else(|| preset.as_ref().map(|p| p.scope.to_string()))
-        .ok_or(Error::Missing { what: "scope" })?;
+        .ok_or(Error::Missing { what: Part::Scope })?;
     let client_id = settings
         .client_id
         .clone()
@@ -305,7 +307,7 @@ mod tests {
         assert_eq!(
             resolve(&c, &no_env),
             Err(Error::Missing {
-                what: "authorization endpoint"
+                what: Part::AuthorizationEndpoint
             })
         );
         c.authorize_url = Some("https://idp.example/auth".into());
@@ -326,7 +328,7 @@ mod tests {
             "http://[::1]:2/t",
             "http://localhost/t",
         ] {
-            assert!(check_endpoint("token endpoint", ok).is_ok(), "{ok}");
+            assert!(check_endpoint(Part::TokenEndpoint, ok).is_ok(), "{ok}");
         }
         for (bad, not_https) in [
             ("http://idp.example/t", true),
@@ -336,7 +338,7 @@ mod tests {
             ("https://user:pw@idp.example/t", false),
             ("not a url", false),
         ] {
-            let e = check_endpoint("token endpoint", bad).unwrap_err();
+            let e = check_endpoint(Part::TokenEndpoint, bad).unwrap_err();
             assert_eq!(
                 matches!(e, Error::NotHttps { .. }),
                 not_https,

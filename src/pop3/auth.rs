@@ -125,7 +125,7 @@ pub fn choose(
         .first()
         .copied()
         .ok_or_else(|| Error::MechanismUnavailable {
-            mechanism: "any supported".to_string(),
+            mechanism: crate::t!("pop3-any-mechanism"),
             automatic: true,
             alternative: None,
         })
@@ -173,7 +173,7 @@ pub fn candidates(
                     tried: String::new(),
                 },
                 None => Error::MechanismUnavailable {
-                    mechanism: "any supported".to_string(),
+                    mechanism: crate::t!("pop3-any-mechanism"),
                     automatic: true,
                     alternative: None,
                 },
@@ -262,9 +262,9 @@ pub fn cram_md5_response(
     let bad = |detail: String| ParseError::invalid(Syntax::SaslChallenge, detail);
     let challenge = BASE64
         .decode(challenge_b64.trim())
-        .map_err(|e| bad(format!("CRAM-MD5 challenge is not base64: {e}")))?;
+        .map_err(|e| bad(crate::t!("pop3-parse-cram-base64", error = e.to_string())))?;
     if challenge.is_empty() {
-        return Err(bad("CRAM-MD5 challenge is empty".to_string()));
+        return Err(bad(crate::t!("pop3-parse-cram-empty")));
     }
     let mut mac = <Hmac<Md5> as KeyInit>::new_from_slice(password.as_bytes())
         .map_err(|e| bad(format!("HMAC key: {e}")))?;

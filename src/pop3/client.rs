@@ -73,7 +73,7 @@ impl Client {
         log.push(
             Direction::Note,
             format!(
-                "connecting to {}:{} ({:?})",
+                "connecting to {}:{} ({:?})", // not translated: the protocol log
                 cfg.host, cfg.port, cfg.security
             ),
         );
@@ -88,7 +88,7 @@ impl Client {
             log.push(
                 Direction::Note,
                 format!(
-                    "TLS up; certificate {} SHA-256 {}",
+                    "TLS up; certificate {} SHA-256 {}", // not translated: the protocol log
                     cert.subject, cert.sha256
                 ),
             );
@@ -110,8 +110,8 @@ impl Client {
         let opened = driver::run(&mut conn, &mut login, on_step).and_then(|stop| match stop {
             Stop::Opened => Ok(login.greeting().cloned()),
             Stop::Done(_) | Stop::Reconnect => Err(Error::WrongState {
-                command: "login".to_string(),
-                detail: "logged in before being asked to".to_string(),
+                command: crate::t!("pop3-during-login"),
+                detail: crate::t!("pop3-state-early-login"),
             }),
         });
         match opened {
@@ -126,8 +126,8 @@ impl Client {
                 last_activity: Instant::now(),
             }),
             Ok(None) => Err(Error::WrongState {
-                command: "login".to_string(),
-                detail: "opened without a greeting".to_string(),
+                command: crate::t!("pop3-during-login"),
+                detail: crate::t!("pop3-state-no-greeting"),
             }),
             Err(e) => {
                 conn.log.push(Direction::Note, e.to_string());
@@ -140,7 +140,7 @@ impl Client {
     /// Authenticates with the account's method. Never sends a password over
     /// an unencrypted connection unless the account allows it.
     pub fn login(&mut self) -> Result<(), Error> {
-        self.check_usable("login", false)?;
+        self.check_usable(&crate::t!("pop3-during-login"), false)?;
         // Errors here (settings, mechanism choice) sent nothing: still usable.
         self.login.authenticate()?;
         loop {
@@ -158,8 +158,8 @@ impl Client {
                 Stop::Reconnect => self.reconnect()?,
                 Stop::Opened => {
                     return Err(Error::WrongState {
-                        command: "login".to_string(),
-                        detail: "the login did not start".to_string(),
+                        command: crate::t!("pop3-during-login"),
+                        detail: crate::t!("pop3-state-not-started"),
                     });
                 }
             }
@@ -174,7 +174,7 @@ impl Client {
         let mut log = std::mem::take(&mut self.conn.log);
         log.push(
             Direction::Note,
-            "the server hung up after refusing a sign-in method; connecting again".to_string(),
+            "the server hung up after refusing a sign-in method; connecting again".to_string(), // not translated: the protocol log
         );
         let transport = match TcpTransport::connect(&self.cfg, &mut |_| {}) {
             Ok(t) => t,
@@ -238,11 +238,10 @@ impl Client {
             return Err(Error::WrongState {
                 command: command.to_string(),
                 detail: if transaction {
-                    "not logged in"
+                    crate::t!("pop3-not-logged-in")
                 } else {
-                    "already logged in"
-                }
-                .to_string(),
+                    crate::t!("pop3-already-logged-in")
+                },
             });
         }
         Ok(())
@@ -382,7 +381,7 @@ impl Client {
             })?;
         self.conn
             .log
-            .push(Direction::Server, format!("[{} entries]", entries.len()));
+            .push(Direction::Server, format!("[{} entries]", entries.len())); // not translated: the protocol log
         match failure {
             Some(e) => Err(e),
             None => Ok(entries),

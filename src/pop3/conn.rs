@@ -54,7 +54,7 @@ impl Conn {
         {
             self.log.push(
                 Direction::Note,
-                format!("could not shorten the read timeout for QUIT: {e}"),
+                format!("could not shorten the read timeout for QUIT: {e}"), // not translated: the protocol log
             );
         }
     }
@@ -75,7 +75,7 @@ impl Conn {
         stream
             .write_all(&out)
             .and_then(|()| stream.flush())
-            .map_err(|e| map_io(&format!("sending {during}"), e))
+            .map_err(|e| map_io(&crate::t!("pop3-during-sending", command = during), e))
     }
 
     /// Reads more bytes into the buffer.
@@ -195,7 +195,7 @@ impl Conn {
         })?;
         self.log.push(
             Direction::Server,
-            format!("[message {msg}: {} bytes]", body.len()),
+            format!("[message {msg}: {} bytes]", body.len()), // not translated: the protocol log
         );
         Ok(body)
     }

@@ -321,47 +321,131 @@ impl Error {
         }
     }
 
-    /// A sentence for people, with a suggestion where one helps.
+    /// A sentence for people, with a suggestion where one helps, in the
+    /// current language; the server's and the system's own words go in
+    /// as they are.
     pub fn user_message(&self) -> String {
+        use crate::t;
         use Error::*;
         match self {
-            InvalidConfig { detail } => format!("The account settings are not valid ({detail}). Check them in the account settings."),
-            Resolve { host, .. } => format!("The server name “{host}” could not be found. Check the server name and your internet connection."),
-            Connect { addr, source } => format!("Could not connect to {addr} ({source}). Check the server name, port and security setting, or try again later."),
-            Timeout { during } => format!("The server did not answer in time ({during}). Try again later; if it keeps happening, raise the timeout."),
-            Io { during, source } => format!("The connection failed during {during} ({source}). Try again later."),
-            ConnectionClosed { during } => format!("The server closed the connection during {during}. Try again later."),
-            Tls { detail } => format!("A secure connection could not be established ({detail}). Check the port and security setting (port 995 uses TLS, port 110 uses STLS)."),
-            CertificateUntrusted { subject, sha256, reason, .. } => format!("The server's certificate for “{subject}” is not trusted ({reason}). If you run this server yourself, you can trust this certificate by pinning its fingerprint {sha256}."),
-            CertificateNameMismatch { host, names, .. } => format!("The server's certificate is for {}, not for “{host}”, the server name in this account, so nothing was sent. Someone may be intercepting the connection, or the server name is wrong: if the server is one of those names, use that name in the account settings.", names.iter().map(|n| format!("“{n}”")).collect::<Vec<_>>().join(", ")),
-            StlsUnavailable => "The server does not offer an encrypted connection (STLS), so no password was sent. Use port 995 with TLS, or ask your provider.".to_string(),
-            StlsRefused { server_text } => format!("The server refused to start encryption (“{server_text}”), so no password was sent. Use port 995 with TLS, or try again later."),
-            PlaintextRefused { mechanism, tried } if tried.is_empty() => format!("The password would be sent unencrypted ({mechanism}), so it was not sent. Use TLS, or allow unencrypted passwords for this account if you accept the risk."),
-            PlaintextRefused { mechanism, tried } => format!("The server refused {tried}; the next method it offers ({mechanism}) would send the password unencrypted, so it was not sent. Use TLS, or allow unencrypted passwords for this account if you accept the risk."),
-            MechanismUnavailable { automatic: true, .. } => "The server offers no sign-in method popmail supports (USER/PASS, APOP, PLAIN, LOGIN, CRAM-MD5). Ask your mail provider which one to use.".to_string(),
-            MechanismUnavailable { mechanism, alternative: Some(alt), .. } => format!("The server does not offer {mechanism} sign-in. Choose “automatic” authentication in the account settings (it would use {alt})."),
-            MechanismUnavailable { mechanism, alternative: None, .. } => format!("The server does not offer {mechanism} sign-in, and nothing it offers is as safe on this connection. Use TLS, or ask your mail provider."),
-            MechanismsRefused { tried, server_text } => format!("The server refused the sign-in methods popmail tried ({tried}) before any password was sent (“{server_text}”). Ask your mail provider which method to use."),
-            AuthFailed { server_text, tried } if tried.is_empty() => format!("The server rejected the user name or password (“{server_text}”). Check them in the account settings."),
-            AuthFailed { server_text, tried } => format!("The server rejected the user name or password (“{server_text}”; tried {tried}). Check them in the account settings."),
-            SignInExpired { .. } => "The sign-in has expired; sign in again. The server no longer accepts this account's sign-in (it may have expired or been withdrawn).".to_string(),
-            InUse { .. } => "The mailbox is in use by another program or device. Close it there, or wait a few minutes and try again.".to_string(),
-            LoginDelay { seconds, .. } => match seconds {
-                Some(s) => format!("The server allows a check only every {s} seconds. Wait and try again, or check less often."),
-                None => "The server wants more time between checks. Wait and try again, or check less often.".to_string(),
-            },
-            SysTemp { server_text, .. } => format!("The server has a temporary problem (“{server_text}”). Try again later."),
-            SysPerm { server_text, .. } => format!("The server reports a permanent problem (“{server_text}”). Contact your mail provider."),
-            Rejected { command, server_text } => format!("The server refused {command} (“{server_text}”)."),
-            UidlUnsupported => "The server does not support unique message IDs (UIDL), which are needed to avoid downloading messages twice.".to_string(),
-            Protocol { command, detail } => format!("The server sent an invalid reply to {command} ({detail}). The server may be faulty; try again later."),
-            LineTooLong { command, limit } => format!("The server sent a line longer than {limit} bytes in reply to {command}. The server may be faulty."),
-            MessageTooLarge { msg, limit } => format!("Message {msg} is larger than this account's limit of {limit} bytes. Raise the limit in the account settings to download it."),
-            TooManyMessages { limit, .. } => format!("The server lists more than {limit} messages. Raise the limit in the account settings, or clean up the mailbox."),
-            InvalidUidl { detail } => format!("The server sent invalid message IDs ({detail}). The server may be faulty; contact your mail provider."),
-            WrongState { command, detail } => format!("{command} is not possible now ({detail})."),
-            Broken => "The connection broke after an earlier error. Connect again.".to_string(),
-            Sink { msg, source } => format!("Message {msg} could not be stored ({source}). Check free disk space."),
+            InvalidConfig { detail } => t!("pop3-say-settings", detail = detail),
+            Resolve { host, .. } => t!("pop3-say-resolve", host = host),
+            Connect { addr, source } => {
+                t!("pop3-say-connect", addr = addr, error = source.to_string())
+            }
+            Timeout { during } => t!("pop3-say-timeout", during = during),
+            Io { during, source } => {
+                t!(
+                    "pop3-say-network",
+                    during = during,
+                    error = source.to_string()
+                )
+            }
+            ConnectionClosed { during } => t!("pop3-say-closed", during = during),
+            Tls { detail } => t!("pop3-say-tls", detail = detail),
+            CertificateUntrusted {
+                subject,
+                sha256,
+                reason,
+                ..
+            } => t!(
+                "pop3-say-untrusted",
+                subject = subject,
+                reason = reason,
+                sha256 = sha256
+            ),
+            CertificateNameMismatch { host, names, .. } => t!(
+                "pop3-say-wrong-host",
+                names = names
+                    .iter()
+                    .map(|n| format!("“{n}”"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                host = host
+            ),
+            StlsUnavailable => t!("pop3-say-no-stls"),
+            StlsRefused { server_text } => t!("pop3-say-stls-refused", server_text = server_text),
+            PlaintextRefused { mechanism, tried } if tried.is_empty() => {
+                t!("pop3-say-plaintext", mechanism = mechanism)
+            }
+            PlaintextRefused { mechanism, tried } => t!(
+                "pop3-say-plaintext-next",
+                tried = tried,
+                mechanism = mechanism
+            ),
+            MechanismUnavailable {
+                automatic: true, ..
+            } => t!("pop3-say-no-method"),
+            MechanismUnavailable {
+                mechanism,
+                alternative: Some(alt),
+                ..
+            } => t!(
+                "pop3-say-no-mechanism-auto",
+                mechanism = mechanism,
+                alternative = alt
+            ),
+            MechanismUnavailable {
+                mechanism,
+                alternative: None,
+                ..
+            } => t!("pop3-say-no-mechanism", mechanism = mechanism),
+            MechanismsRefused { tried, server_text } => t!(
+                "pop3-say-all-refused",
+                tried = tried,
+                server_text = server_text
+            ),
+            AuthFailed { server_text, tried } if tried.is_empty() => {
+                t!("pop3-say-login", server_text = server_text)
+            }
+            AuthFailed { server_text, tried } => t!(
+                "pop3-say-login-tried",
+                server_text = server_text,
+                tried = tried
+            ),
+            SignInExpired { .. } => t!("pop3-say-expired"),
+            InUse { .. } => t!("pop3-say-in-use"),
+            LoginDelay {
+                seconds: Some(s), ..
+            } => t!("pop3-say-too-soon", seconds = *s),
+            LoginDelay { seconds: None, .. } => t!("pop3-say-too-soon-unknown"),
+            SysTemp { server_text, .. } => t!("pop3-say-temporary", server_text = server_text),
+            SysPerm { server_text, .. } => t!("pop3-say-permanent", server_text = server_text),
+            Rejected {
+                command,
+                server_text,
+            } => t!(
+                "pop3-say-refused",
+                command = command,
+                server_text = server_text
+            ),
+            UidlUnsupported => t!("pop3-say-no-uidl"),
+            Protocol { command, detail } => t!(
+                "pop3-say-protocol",
+                command = command,
+                detail = detail.to_string()
+            ),
+            LineTooLong { command, limit } => t!(
+                "pop3-say-line-too-long",
+                limit = limit.to_string(),
+                command = command
+            ),
+            MessageTooLarge { msg, limit } => t!(
+                "pop3-say-message-too-large",
+                msg = msg.to_string(),
+                limit = limit.to_string()
+            ),
+            TooManyMessages { limit, .. } => t!("pop3-say-too-many", limit = limit.to_string()),
+            InvalidUidl { detail } => t!("pop3-say-bad-uidl", detail = detail.to_string()),
+            WrongState { command, detail } => {
+                t!("pop3-say-not-now", command = command, detail = detail)
+            }
+            Broken => t!("pop3-say-unusable"),
+            Sink { msg, source } => t!(
+                "pop3-say-store",
+                msg = msg.to_string(),
+                error = source.to_string()
+            ),
         }
     }
 

@@ -27,13 +27,13 @@ impl Uidl {
         if value.is_empty() || value.len() > 70 {
             return Err(ParseError::invalid(
                 Syntax::UniqueId,
-                format!("unique-id of {} characters (must be 1–70)", value.len()),
+                crate::t!("pop3-parse-uidl-length", count = value.len()),
             ));
         }
         if let Some(b) = value.iter().find(|b| !(0x21..=0x7e).contains(*b)) {
             return Err(ParseError::invalid(
                 Syntax::UniqueId,
-                format!("unique-id contains byte 0x{b:02x}"),
+                crate::t!("pop3-parse-uidl-byte", byte = format!("0x{b:02x}")),
             ));
         }
         Ok(Uidl(String::from_utf8_lossy(value).into_owned()))
@@ -74,7 +74,7 @@ fn msg_number(field: &[u8]) -> Option<u32> {
 
 /// Parses the text of a `+OK` reply to STAT: message count and total size.
 pub fn parse_stat(text: &str) -> Result<(u32, u64), ParseError> {
-    let bad = || ParseError::invalid(Syntax::Stat, format!("expected “count size”, got “{text}”"));
+    let bad = || ParseError::invalid(Syntax::Stat, crate::t!("pop3-parse-stat", got = text));
     let (a, b) = two_fields(text.as_bytes()).ok_or_else(bad)?;
     match (number::<u32>(a), number::<u64>(b)) {
         (Some(n), Some(s)) => Ok((n, s)),
@@ -88,7 +88,7 @@ pub fn parse_scan(line: &[u8]) -> Result<(u32, u64), ParseError> {
     let bad = || {
         ParseError::invalid(
             Syntax::ScanListing,
-            format!("expected “msg size”, got “{}”", printable(line)),
+            crate::t!("pop3-parse-scan", got = printable(line)),
         )
     };
     let (a, b) = two_fields(line).ok_or_else(bad)?;
@@ -103,13 +103,13 @@ pub fn parse_unique_id(line: &[u8]) -> Result<(u32, Uidl), ParseError> {
     let (a, b) = two_fields(line).ok_or_else(|| {
         ParseError::invalid(
             Syntax::UniqueIdListing,
-            format!("expected “msg unique-id”, got “{}”", printable(line)),
+            crate::t!("pop3-parse-uidl-line", got = printable(line)),
         )
     })?;
     let n = msg_number(a).ok_or_else(|| {
         ParseError::invalid(
             Syntax::UniqueIdListing,
-            format!("bad message number “{}”", printable(a)),
+            crate::t!("pop3-parse-number", got = printable(a)),
         )
     })?;
     Ok((n, Uidl::new(b)?))

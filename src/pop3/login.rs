@@ -199,7 +199,7 @@ impl Login {
             queue: VecDeque::new(),
             greeting: None,
             caps: Capabilities::default(),
-            during: "greeting".to_string(),
+            during: crate::t!("pop3-during-greeting"),
             tried: Vec::new(),
             credential_refused: false,
             after_refusal: false,
@@ -247,7 +247,7 @@ impl Login {
         }
         match std::mem::replace(&mut self.state, State::Failed) {
             State::Start if self.security == Security::Tls && !self.encrypted => Err(Error::Tls {
-                detail: "the connection is not encrypted".to_string(),
+                detail: crate::t!("pop3-not-encrypted"),
             }),
             State::Start => {
                 self.state = State::Greeting;
@@ -314,13 +314,13 @@ impl Login {
                 self.queue.clear();
                 self.greeting = None;
                 self.caps = Capabilities::default();
-                self.during = "greeting".to_string();
+                self.during = crate::t!("pop3-during-greeting");
                 self.after_refusal = false;
                 self.resume = true;
                 self.state = State::Start;
                 Ok(())
             }
-            other => Err(self.misuse(other, "no reconnection was asked for")),
+            other => Err(self.misuse(other, &crate::t!("pop3-state-no-reconnect"))),
         }
     }
 
@@ -383,7 +383,7 @@ impl Login {
             }
             // The goodbye's answer does not matter, whatever it is.
             State::Closing(error) => Err(error),
-            other => Err(self.misuse(other, "no reply was expected")),
+            other => Err(self.misuse(other, &crate::t!("pop3-state-no-reply"))),
         }
     }
 
@@ -396,7 +396,7 @@ impl Login {
                 self.state = State::CapaStatus;
                 Ok(())
             }
-            other => Err(self.misuse(other, "no TLS handshake was asked for")),
+            other => Err(self.misuse(other, &crate::t!("pop3-state-no-handshake"))),
         }
     }
 
@@ -406,15 +406,15 @@ impl Login {
     pub fn authenticate(&mut self) -> Result<(), Error> {
         if !matches!(self.state, State::Opened) {
             return Err(Error::WrongState {
-                command: "login".to_string(),
-                detail: "the session is not ready to log in".to_string(),
+                command: crate::t!("pop3-during-login"),
+                detail: crate::t!("pop3-state-not-ready"),
             });
         }
         if !is_safe_argument(&self.creds.username)
             || !is_safe_argument(self.creds.password.expose())
         {
             return Err(Error::InvalidConfig {
-                detail: "the user name or password contains a line break or NUL".to_string(),
+                detail: crate::t!("pop3-unsafe-credentials"),
             });
         }
         let mechanism = auth::choose(

@@ -163,9 +163,9 @@ pub fn parse_status(line: &[u8]) -> Result<Status, ParseError> {
     let Some((ok, rest)) = split_keyword(line) else {
         return Err(ParseError::invalid(
             Syntax::StatusLine,
-            format!(
-                "expected +OK or -ERR, got “{}”",
-                printable(line.get(..line.len().min(60)).unwrap_or_default())
+            crate::t!(
+                "pop3-parse-status",
+                got = printable(line.get(..line.len().min(60)).unwrap_or_default())
             ),
         ));
     };
@@ -204,7 +204,7 @@ pub fn parse_auth_reply(line: &[u8]) -> Result<AuthReply, ParseError> {
             } else {
                 Err(ParseError::invalid(
                     Syntax::SaslChallenge,
-                    "SASL challenge is not base64",
+                    crate::t!("pop3-parse-challenge"),
                 ))
             }
         }

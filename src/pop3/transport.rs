@@ -97,14 +97,15 @@ fn tcp_connect(
     let stream =
         TcpStream::connect_timeout(&addr, connect_timeout).map_err(|e| match e.kind() {
             io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut => Error::Timeout {
-                during: format!("connecting to {addr}"),
+                during: crate::t!("pop3-during-connecting", addr = addr.to_string()),
             },
             _ => Error::Connect {
                 addr: addr.to_string(),
                 source: e,
             },
         })?;
-    let set = |r: io::Result<()>| r.map_err(|e| io_error("socket setup", e));
+    let set =
+        |r: io::Result<()>| r.map_err(|e| io_error(&crate::t!("pop3-during-socket-setup"), e));
     set(stream.set_read_timeout(Some(settings_timeout)))?;
     set(stream.set_write_timeout(Some(settings_timeout)))?;
     set(stream.set_nodelay(true))?;
@@ -116,7 +117,7 @@ fn connector(settings: &TlsSettings, accept_any: bool) -> Result<TlsConnector, E
     b.min_protocol_version(Some(native_tls::Protocol::Tlsv12));
     if let Some(pem) = &settings.ca_pem {
         for cert in Certificate::stack_from_pem(pem).map_err(|e| Error::InvalidConfig {
-            detail: format!("CA file: {e}"),
+            detail: crate::t!("pop3-bad-ca-file", error = e.to_string()),
         })? {
             b.add_root_certificate(cert);
         }
@@ -137,7 +138,7 @@ fn peer_info(stream: &TlsStream<TcpStream>) -> Result<CertInfo, Error> {
             detail: e.to_string(),
         })?
         .ok_or_else(|| Error::Tls {
-            detail: "the server sent no certificate".to_string(),
+            detail: crate::t!("pop3-no-certificate"),
         })?;
     let der = cert.to_der().map_err(|e| Error::Tls {
         detail: e.to_string(),
@@ -164,13 +165,13 @@ fn handshake(tcp: TcpStream, settings: &TlsSettings, accept_any: bool) -> Result
                     issuer: info.issuer,
                     sha256: info.sha256,
                     not_after: info.not_after,
-                    reason: "its fingerprint does not match the pinned one".to_string(),
+                    reason: crate::t!("pop3-pin-mismatch"),
                 });
             }
             Ok(Handshake::Done(Box::new(stream), info))
         }
         Err(HandshakeError::WouldBlock(_)) => Err(Error::Timeout {
-            during: "TLS handshake".to_string(),
+            during: crate::t!("pop3-during-tls"),
         }),
         Err(HandshakeError::Failure(e)) if accept_any || settings.pin.is_some() => {
             Err(Error::Tls {
@@ -188,10 +189,10 @@ fn probe_line(tcp: &mut TcpStream) -> Result<bool, Error> {
     loop {
         let n = tcp
             .read(&mut byte)
-            .map_err(|e| io_error("certificate probe", e))?;
+            .map_err(|e| io_error(&crate::t!("pop3-during-probe"), e))?;
         if n == 0 {
             return Err(Error::ConnectionClosed {
-                during: "certificate probe".to_string(),
+                during: crate::t!("pop3-during-probe"),
             });
         }
         line.push(byte[0]);
@@ -214,14 +215,14 @@ fn probe_certificate(settings: &TlsSettings, stls: bool) -> Result<CertInfo, Err
     if stls {
         if !probe_line(&mut tcp)? {
             return Err(Error::Tls {
-                detail: "probe: bad greeting".into(),
+                detail: crate::t!("pop3-probe-bad-greeting"),
             });
         }
         tcp.write_all(b"STLS\r\n")
-            .map_err(|e| io_error("certificate probe", e))?;
+            .map_err(|e| io_error(&crate::t!("pop3-during-probe"), e))?;
         if !probe_line(&mut tcp)? {
             return Err(Error::Tls {
-                detail: "probe: STLS refused".into(),
+                detail: crate::t!("pop3-probe-stls-refused"),
             });
         }
     }
@@ -267,14 +268,18 @@ impl TcpTransport {
         let pin = match &cfg.pinned_sha256 {
             Some(p) => Some(
                 normalize_fingerprint(p).ok_or_else(|| Error::InvalidConfig {
-                    detail: format!("the pinned fingerprint “{p}” is not 64 hexadecimal digits"),
+                    detail: crate::t!("pop3-bad-pin", pin = p),
                 })?,
             ),
             None => None,
         };
         let ca_pem = match &cfg.ca_file {
             Some(path) => Some(std::fs::read(path).map_err(|e| Error::InvalidConfig {
-                detail: format!("cannot read CA file {}: {e}", path.display()),
+                detail: crate::t!(
+                    "pop3-cannot-read-ca-file",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                ),
             })?),
             None => None,
         };
@@ -290,7 +295,7 @@ impl TcpTransport {
         });
         let mut last = Error::Resolve {
             host: cfg.host.clone(),
-            source: io::Error::new(io::ErrorKind::NotFound, "no addresses"),
+            source: io::Error::new(io::ErrorKind::NotFound, crate::t!("pop3-no-addresses")),
         };
         for addr in addrs {
             match tcp_connect(addr, cfg.read_timeout, cfg.connect_timeout) {
@@ -329,7 +334,7 @@ impl TcpTransport {
     fn upgrade(self, stls: bool) -> Result<TcpTransport, Error> {
         let Inner::Plain(tcp) = self.inner else {
             return Err(Error::Tls {
-                detail: "TLS is already active".to_string(),
+                detail: crate::t!("pop3-tls-already-active"),
             });
         };
         let (stream, info) = secure(tcp, &self.settings, stls)?;

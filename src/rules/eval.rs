@@ -16,6 +16,7 @@ use super::Error;
 use super::model::{Action, Combine, Condition, Field, Matcher, Rule};
 use crate::account::limits;
 use crate::mail::Envelope;
+use crate::t;
 
 const DAY: i64 = 86_400;
 
@@ -331,10 +332,7 @@ fn check_list(rules: &[Rule]) -> Result<(), Error> {
     let mut seen = std::collections::HashSet::new();
     for r in rules {
         if !seen.insert(r.name.trim().to_lowercase()) {
-            return Err(invalid(
-                r,
-                "another rule has the same name; give each rule its own",
-            ));
+            return Err(invalid(r, t!("rules-check-same-name")));
         }
     }
     Ok(())
@@ -349,13 +347,13 @@ fn invalid(rule: &Rule, detail: impl Into<String>) -> Error {
 
 fn compile_rule(rule: &Rule) -> Result<Vec<Compiled>, Error> {
     if rule.name.trim().is_empty() {
-        return Err(invalid(rule, "a rule needs a name"));
+        return Err(invalid(rule, t!("rules-check-no-name")));
     }
     if rule.conditions.is_empty() {
-        return Err(invalid(rule, "a rule needs at least one condition"));
+        return Err(invalid(rule, t!("rules-check-no-condition")));
     }
     if rule.actions.is_empty() {
-        return Err(invalid(rule, "a rule needs at least one action"));
+        return Err(invalid(rule, t!("rules-check-no-action")));
     }
     for a in &rule.actions {
         if let Action::MoveTo(folder) = a {
@@ -366,32 +364,38 @@ fn compile_rule(rule: &Rule) -> Result<Vec<Compiled>, Error> {
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            compile_condition(c)
-                .map_err(|d| invalid(rule, format!("condition {} ({}): {d}", i + 1, describe(c))))
+            compile_condition(c).map_err(|d| {
+                invalid(
+                    rule,
+                    t!(
+                        "rules-check-condition",
+                        number = i + 1,
+                        condition = describe(c),
+                        detail = d
+                    ),
+                )
+            })
         })
         .collect()
 }
 
-/// A condition in words: `Subject contains "offer"`.
+/// A condition in words, in the current language: `Subject contains "offer"`.
 pub fn describe(c: &Condition) -> String {
-    format!(
-        "{} {} \"{}\"",
-        c.field.describe(),
-        c.matcher.describe(),
-        c.value
+    t!(
+        "rules-condition",
+        field = c.field.describe(),
+        matcher = c.matcher.describe(),
+        value = &c.value
     )
 }
 
 fn check_folder_name(name: &str) -> Result<(), String> {
     let name = name.trim();
     if name.is_empty() {
-        return Err("\"move to\" needs a folder name".into());
+        return Err(t!("rules-check-no-folder"));
     }
     if name.chars().count() > 255 || name.contains('/') || name.chars().any(char::is_control) {
-        return Err(format!(
-            "\"{name}\" cannot be a folder name (no '/', no control characters, at most 255 \
-             characters)"
-        ));
+        return Err(t!("rules-check-bad-folder", name = name));
     }
     Ok(())
 }
@@ -399,33 +403,27 @@ fn check_folder_name(name: &str) -> Result<(), String> {
 fn compile_condition(c: &Condition) -> Result<Compiled, String> {
     let test = match (&c.field, c.matcher) {
         (Field::Header(h), _) if h.trim().is_empty() || h.contains(':') || h.contains(' ') => {
-            return Err(format!("\"{h}\" is not a header name"));
+            return Err(t!("rules-check-bad-header", name = h));
         }
         (Field::HasAttachments, Matcher::Is) => Test::Flag(parse_yes_no(&c.value)?),
         (Field::HasAttachments, m) => {
-            return Err(format!(
-                "\"has attachments\" is compared with \"is yes\" or \"is no\", not \"{}\"",
-                m.describe()
-            ));
+            return Err(t!("rules-check-attachments", matcher = m.describe()));
         }
         (Field::Size, Matcher::Greater | Matcher::Less) => Test::Number(parse_size(&c.value)?),
         (Field::Age, Matcher::Greater | Matcher::Less) => Test::Number(parse_days(&c.value)?),
         (f, m) if f.is_numeric() => {
-            return Err(format!(
-                "{} is compared with \"greater\" or \"less\", not \"{}\"",
-                f.describe(),
-                m.describe()
+            return Err(t!(
+                "rules-check-numeric",
+                field = f.describe(),
+                matcher = m.describe()
             ));
         }
         (f, Matcher::Greater | Matcher::Less) => {
-            return Err(format!(
-                "{} is text: use contains, is, begins with, ends with or a regex",
-                f.describe()
-            ));
+            return Err(t!("rules-check-text", field = f.describe()));
         }
         (_, Matcher::Regex) => Test::Pattern(compile_regex(&c.value)?),
         (_, _) if c.value.trim().is_empty() => {
-            return Err("the text to look for is empty".into());
+            return Err(t!("rules-check-empty-text"));
         }
         (_, Matcher::Is) => Test::Text(c.value.trim().to_lowercase()),
         (_, _) => Test::Text(c.value.to_lowercase()),
@@ -439,7 +437,7 @@ fn compile_condition(c: &Condition) -> Result<Compiled, String> {
 
 fn compile_regex(pattern: &str) -> Result<Regex, String> {
     if pattern.is_empty() {
-        return Err("the pattern is empty".into());
+        return Err(t!("rules-check-empty-pattern"));
     }
     RegexBuilder::new(pattern)
         .case_insensitive(true)
@@ -447,22 +445,26 @@ fn compile_regex(pattern: &str) -> Result<Regex, String> {
         .dfa_size_limit(limits::RULE_REGEX_SIZE)
         .build()
         .map_err(|e| match e {
-            regex::Error::CompiledTooBig(_) => format!(
-                "the pattern \"{pattern}\" is too large (over {}); make it simpler",
-                crate::fmt::size(limits::RULE_REGEX_SIZE as u64)
+            regex::Error::CompiledTooBig(_) => t!(
+                "rules-check-pattern-too-large",
+                pattern = pattern,
+                limit = crate::fmt::size(limits::RULE_REGEX_SIZE as u64)
             ),
-            other => format!(
-                "\"{pattern}\" is not a valid pattern: {}",
-                other.to_string().lines().last().unwrap_or_default().trim()
+            // The regex crate's own words go in as they are.
+            other => t!(
+                "rules-check-bad-pattern",
+                pattern = pattern,
+                error = other.to_string().lines().last().unwrap_or_default().trim()
             ),
         })
 }
 
 fn parse_yes_no(v: &str) -> Result<bool, String> {
     match v.trim().to_ascii_lowercase().as_str() {
-        "yes" | "true" | "1" => Ok(true),
-        "no" | "false" | "0" => Ok(false),
-        other => Err(format!("\"{other}\" is not yes or no")),
+        // The Indonesian words too: the rule editor's hint says "ya atau tidak".
+        "yes" | "true" | "1" | "ya" => Ok(true),
+        "no" | "false" | "0" | "tidak" => Ok(false),
+        other => Err(t!("rules-check-yes-no", value = other)),
     }
 }
 
@@ -478,10 +480,7 @@ pub fn parse_size(v: &str) -> Result<f64, String> {
     };
     match digits.trim().parse::<f64>() {
         Ok(n) if n.is_finite() && n >= 0.0 => Ok(n * unit),
-        _ => Err(format!(
-            "\"{}\" is not a size (examples: 500K, 2M, 1500)",
-            v.trim()
-        )),
+        _ => Err(t!("rules-check-size", value = v.trim())),
     }
 }
 
@@ -494,9 +493,6 @@ fn parse_days(v: &str) -> Result<f64, String> {
         .unwrap_or(&t);
     match t.trim().parse::<f64>() {
         Ok(n) if n.is_finite() && n >= 0.0 => Ok(n),
-        _ => Err(format!(
-            "\"{}\" is not a number of days (example: 30)",
-            v.trim()
-        )),
+        _ => Err(t!("rules-check-days", value = v.trim())),
     }
 }

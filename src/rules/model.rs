@@ -2,9 +2,13 @@
 //! ([`Matcher`]), how its conditions combine ([`Combine`]) and what it does
 //! ([`Action`]). These types are the JSON file format of `popmail rule
 //! export`/`import` (serde, `{"version": 1, "rules": [...]}`), so a field once
-//! released keeps its name.
+//! released keeps its name. Their `describe` words are for people, in the
+//! current language (`locales/*/rules.ftl`); the file format never changes
+//! with the language.
 
 use serde::{Deserialize, Serialize};
+
+use crate::t;
 
 /// The part of a message a condition looks at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,20 +44,20 @@ impl Field {
         matches!(self, Field::Size | Field::Age)
     }
 
-    /// The field in words, for messages to people.
+    /// The field in words, for messages to people (current language).
     pub fn describe(&self) -> String {
         match self {
-            Field::From => "From".into(),
-            Field::To => "To".into(),
-            Field::Cc => "Cc".into(),
-            Field::ToOrCc => "To or Cc".into(),
-            Field::Subject => "Subject".into(),
-            Field::Header(h) => format!("the header \"{h}\""),
-            Field::Body => "the body".into(),
-            Field::Size => "the size".into(),
-            Field::HasAttachments => "has attachments".into(),
-            Field::Account => "the account".into(),
-            Field::Age => "the age".into(),
+            Field::From => t!("rules-field-from"),
+            Field::To => t!("rules-field-to"),
+            Field::Cc => t!("rules-field-cc"),
+            Field::ToOrCc => t!("rules-field-to-or-cc"),
+            Field::Subject => t!("rules-field-subject"),
+            Field::Header(h) => t!("rules-field-header", name = h),
+            Field::Body => t!("rules-field-body"),
+            Field::Size => t!("rules-field-size"),
+            Field::HasAttachments => t!("rules-field-attachments"),
+            Field::Account => t!("rules-field-account"),
+            Field::Age => t!("rules-field-age"),
         }
     }
 }
@@ -82,17 +86,17 @@ pub enum Matcher {
 }
 
 impl Matcher {
-    /// The matcher in words.
-    pub fn describe(self) -> &'static str {
+    /// The matcher in words (current language).
+    pub fn describe(self) -> String {
         match self {
-            Matcher::Contains => "contains",
-            Matcher::NotContains => "doesn't contain",
-            Matcher::Is => "is",
-            Matcher::BeginsWith => "begins with",
-            Matcher::EndsWith => "ends with",
-            Matcher::Regex => "matches",
-            Matcher::Greater => "is greater than",
-            Matcher::Less => "is less than",
+            Matcher::Contains => t!("rules-matcher-contains"),
+            Matcher::NotContains => t!("rules-matcher-not-contains"),
+            Matcher::Is => t!("rules-matcher-is"),
+            Matcher::BeginsWith => t!("rules-matcher-begins"),
+            Matcher::EndsWith => t!("rules-matcher-ends"),
+            Matcher::Regex => t!("rules-matcher-regex"),
+            Matcher::Greater => t!("rules-matcher-greater"),
+            Matcher::Less => t!("rules-matcher-less"),
         }
     }
 }
@@ -149,19 +153,19 @@ pub enum Action {
 }
 
 impl Action {
-    /// The action in words.
+    /// The action in words (current language).
     pub fn describe(&self) -> String {
         match self {
-            Action::MoveTo(f) => format!("move to \"{f}\""),
-            Action::MarkRead => "mark read".into(),
-            Action::Star => "star".into(),
-            Action::Trash => "move to the Trash".into(),
-            Action::Junk => "mark as junk".into(),
-            Action::NotJunk => "mark as not junk".into(),
-            Action::Stop => "stop processing rules".into(),
-            Action::DeleteFromServer => "delete from the server".into(),
-            Action::LeaveOnServer => "leave on the server".into(),
-            Action::DownloadFull => "download in full".into(),
+            Action::MoveTo(f) => t!("rules-action-move", folder = f),
+            Action::MarkRead => t!("rules-action-read"),
+            Action::Star => t!("rules-action-star"),
+            Action::Trash => t!("rules-action-trash"),
+            Action::Junk => t!("rules-action-junk"),
+            Action::NotJunk => t!("rules-action-not-junk"),
+            Action::Stop => t!("rules-action-stop"),
+            Action::DeleteFromServer => t!("rules-action-delete-from-server"),
+            Action::LeaveOnServer => t!("rules-action-leave-on-server"),
+            Action::DownloadFull => t!("rules-action-download-full"),
         }
     }
 }

@@ -149,7 +149,12 @@ fn test(c: &Condition, needs: &mut Vec<&str>) -> Result<String, String> {
             (false, ":regex", c.value.clone())
         }
         Matcher::Greater | Matcher::Less => {
-            return Err(format!("{} is not a number", c.field.describe()));
+            // A comment in the exported script, in English like the rest
+            // of the file: the condition in the rule syntax, not in words.
+            return Err(format!(
+                "\"{}\" compares a text with a number",
+                super::syntax::format_condition(c)
+            ));
         }
     };
     let test = if c.field == Field::Body {

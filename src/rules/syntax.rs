@@ -40,13 +40,7 @@ pub fn parse_condition(text: &str) -> Result<Condition, Error> {
                 Field::Header(field.get("header:".len()..).unwrap_or_default().to_string())
             }
             _ => {
-                return Err(syntax(
-                    text,
-                    format!(
-                        "\"{field}\" is not a field (from, to, cc, to-or-cc, subject, \
-                         header:NAME, body, size, attachments, account, age)"
-                    ),
-                ));
+                return Err(syntax(text, crate::t!("rules-syntax-field", word = field)));
             }
         },
     };
@@ -61,15 +55,9 @@ pub fn parse_condition(text: &str) -> Result<Condition, Error> {
         "matches" => Matcher::Regex,
         ">" => Matcher::Greater,
         "<" => Matcher::Less,
-        "" => return Err(syntax(text, "a matcher and a value are missing")),
+        "" => return Err(syntax(text, crate::t!("rules-syntax-no-matcher"))),
         m => {
-            return Err(syntax(
-                text,
-                format!(
-                    "\"{m}\" is not a matcher (contains, !contains, is, begins, ends, matches, \
-                     >, <)"
-                ),
-            ));
+            return Err(syntax(text, crate::t!("rules-syntax-matcher", word = m)));
         }
     };
     Ok(Condition {
@@ -87,7 +75,10 @@ pub fn parse_action(text: &str) -> Result<Action, Error> {
         if rest.trim().is_empty() {
             Ok(a)
         } else {
-            Err(syntax(text, format!("\"{word}\" takes nothing after it")))
+            Err(syntax(
+                text,
+                crate::t!("rules-syntax-nothing-after", word = word),
+            ))
         }
     };
     match word.to_ascii_lowercase().as_str() {
@@ -101,13 +92,7 @@ pub fn parse_action(text: &str) -> Result<Action, Error> {
         "delete-from-server" => simple(Action::DeleteFromServer),
         "leave-on-server" => simple(Action::LeaveOnServer),
         "download-full" => simple(Action::DownloadFull),
-        w => Err(syntax(
-            text,
-            format!(
-                "\"{w}\" is not an action (move FOLDER, read, star, trash, junk, not-junk, stop, \
-                 delete-from-server, leave-on-server, download-full)"
-            ),
-        )),
+        w => Err(syntax(text, crate::t!("rules-syntax-action", word = w))),
     }
 }
 
@@ -142,7 +127,7 @@ pub fn format_condition(c: &Condition) -> String {
 /// The compact form of an action (what [`parse_action`] reads back).
 pub fn format_action(a: &Action) -> String {
     match a {
-        Action::MoveTo(f) => format!("move {f}"),
+        Action::MoveTo(f) => format!("move {f}"), // not translated: the rule syntax
         Action::MarkRead => "read".into(),
         Action::Star => "star".into(),
         Action::Trash => "trash".into(),

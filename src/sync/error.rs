@@ -1,6 +1,6 @@
 //! Why a sync of one account failed, in words a user understands.
 
-use crate::{credentials, oauth, pop3, store};
+use crate::{credentials, oauth, pop3, store, t};
 
 /// Errors of an account's sync.
 #[derive(Debug, thiserror::Error)]
@@ -33,28 +33,18 @@ pub enum Error {
 }
 
 impl Error {
-    /// A sentence for the user, with a suggestion where one helps.
+    /// A sentence for the user, with a suggestion where one helps, in the
+    /// current language.
     pub fn user_message(&self) -> String {
         match self {
             Error::Pop3(e) => e.user_message(),
-            Error::Store(e) => {
-                format!("The local mail store failed: {e}. Nothing was deleted on the server.")
-            }
-            Error::Credentials(e) => format!("The password could not be read: {e}."),
-            Error::NoPassword(name) => {
-                format!(
-                    "No password is saved for \"{name}\". Open Settings → Accounts and enter it."
-                )
-            }
-            Error::OAuth(e) => format!("The sign-in could not be renewed: {e}."),
-            Error::SignInNeeded(name) => format!(
-                "Sign in again: \"{name}\" is no longer signed in. Run `popmail account login {name}`."
-            ),
-            Error::Thread(e) => format!("popmail could not start a sync thread: {e}."),
-            Error::Rules(e) => format!(
-                "The message rules cannot run: {e}. Fix the rule (`popmail rule list`); nothing \
-                 was downloaded or deleted."
-            ),
+            Error::Store(e) => t!("sync-say-store", error = e.to_string()),
+            Error::Credentials(e) => t!("sync-say-credentials", error = e.to_string()),
+            Error::NoPassword(name) => t!("sync-say-no-password", account = name),
+            Error::OAuth(e) => t!("sync-say-oauth", error = e.to_string()),
+            Error::SignInNeeded(name) => t!("sync-say-sign-in", account = name),
+            Error::Thread(e) => t!("sync-say-thread", error = e.to_string()),
+            Error::Rules(e) => t!("sync-say-rules", error = e.to_string()),
         }
     }
 

@@ -13,6 +13,7 @@ use crate::account::{AccountSettings, AuthMethod};
 use crate::pop3::{self, Client, ProtocolLog, Step};
 use crate::secret::Secret;
 use crate::store::{Account, AccountId, Dedupe, Flags, MessageId, NewMessage, Store};
+use crate::t;
 use crate::worker::Cancel;
 
 fn cert_summary(c: &pop3::CertInfo) -> CertSummary {
@@ -88,18 +89,18 @@ pub fn test_connection(
     let cfg = match test_config(options, settings, account, password) {
         Ok(cfg) => cfg,
         Err(e) => {
-            step("Sign-in", Err(e.user_message()), None, true);
+            step(&t!("sync-step-sign-in"), Err(e.user_message()), None, true);
             return;
         }
     };
     let mut log = ProtocolLog::new();
     let mut on_step = |s: &Step| match s {
         Step::Resolved { addrs } => step(
-            "Resolve",
-            Ok(format!(
-                "{} is at {}",
-                cfg.host,
-                addrs
+            &t!("sync-step-resolve"),
+            Ok(t!(
+                "sync-step-resolved",
+                host = &cfg.host,
+                addresses = addrs
                     .iter()
                     .map(|a| a.ip().to_string())
                     .collect::<Vec<_>>()
@@ -108,25 +109,31 @@ pub fn test_connection(
             None,
             false,
         ),
-        Step::Connected { addr } => {
-            step("Connect", Ok(format!("connected to {addr}")), None, false)
-        }
+        Step::Connected { addr } => step(
+            &t!("sync-step-connect"),
+            Ok(t!("sync-step-connected", addr = addr.to_string())),
+            None,
+            false,
+        ),
         Step::TlsEstablished { cert, upgraded } => step(
-            "TLS",
-            Ok(format!(
-                "{} — certificate {} issued by {}, valid until {}",
-                if *upgraded { "STARTTLS upgrade" } else { "TLS" },
-                cert.subject,
-                cert.issuer,
-                cert.not_after
+            &t!("sync-step-tls"),
+            Ok(t!(
+                "sync-step-tls-up",
+                upgraded = if *upgraded { "yes" } else { "no" },
+                subject = &cert.subject,
+                issuer = &cert.issuer,
+                until = &cert.not_after
             )),
             Some(cert_summary(cert)),
             false,
         ),
-        Step::Greeting { text } => step("Greeting", Ok(text.clone()), None, false),
-        Step::Capabilities(caps) => {
-            step("Capabilities", Ok(describe_capabilities(caps)), None, false)
-        }
+        Step::Greeting { text } => step(&t!("sync-step-greeting"), Ok(text.clone()), None, false),
+        Step::Capabilities(caps) => step(
+            &t!("sync-step-capabilities"),
+            Ok(describe_capabilities(caps)),
+            None,
+            false,
+        ),
     };
     let mut client = match Client::connect_with(&cfg, &mut log, &mut on_step) {
         Ok(c) => c,
@@ -137,17 +144,22 @@ pub fn test_connection(
                 text.push(' ');
                 text.push_str(&hint);
             }
-            step(failed_step(&err), Err(text), err.certificate(), true);
+            step(&failed_step(&err), Err(text), err.certificate(), true);
             return;
         }
     };
     if let Err(e) = client.login() {
-        step("Login", Err(Error::from(e).user_message()), None, true);
+        step(
+            &t!("sync-step-login"),
+            Err(Error::from(e).user_message()),
+            None,
+            true,
+        );
         return;
     }
     step(
-        "Login",
-        Ok(format!("signed in as {}", settings.username)),
+        &t!("sync-step-login"),
+        Ok(t!("sync-step-signed-in", user = &settings.username)),
         None,
         false,
     );
@@ -156,26 +168,29 @@ pub fn test_connection(
             // The test is answered; a QUIT that fails changes nothing on the server.
             let _ = client.quit();
             step(
-                "Mailbox",
-                Ok(format!(
-                    "{} ({}) on the server",
-                    crate::fmt::messages(u64::from(count)),
-                    crate::fmt::size(size)
+                &t!("sync-step-mailbox"),
+                Ok(t!(
+                    "sync-step-on-server",
+                    messages = crate::fmt::messages(u64::from(count)),
+                    size = crate::fmt::size(size)
                 )),
                 None,
                 true,
             );
         }
-        Err(e) => step("Mailbox", Err(Error::from(e).user_message()), None, true),
+        Err(e) => step(
+            &t!("sync-step-mailbox"),
+            Err(Error::from(e).user_message()),
+            None,
+            true,
+        ),
     }
 }
 
 /// What the server offers (RFC 2449 CAPA), in words.
 fn describe_capabilities(caps: &pop3::Capabilities) -> String {
     if !caps.capa_supported {
-        return "the server does not list its capabilities (no CAPA); popmail will use \
-                USER/PASS or APOP"
-            .into();
+        return t!("sync-caps-none");
     }
     let mut sign_in: Vec<String> = Vec::new();
     if caps.user {
@@ -183,37 +198,35 @@ fn describe_capabilities(caps: &pop3::Capabilities) -> String {
     }
     sign_in.extend(caps.sasl.iter().cloned());
     let mut parts = vec![if sign_in.is_empty() {
-        "sign-in: none listed".to_string()
+        t!("sync-caps-no-sign-in")
     } else {
-        format!("sign-in: {}", sign_in.join(", "))
+        t!("sync-caps-sign-in", methods = sign_in.join(", "))
     }];
     if caps.stls {
         parts.push("STARTTLS".into());
     }
     if caps.uidl {
-        parts.push("unique IDs (UIDL)".into());
+        parts.push(t!("sync-caps-uidl"));
     } else {
-        parts.push("no unique IDs (UIDL)".into());
+        parts.push(t!("sync-caps-no-uidl"));
     }
     if caps.top {
-        parts.push("headers only (TOP)".into());
+        parts.push(t!("sync-caps-top"));
     }
     if caps.pipelining {
-        parts.push("pipelining".into());
+        parts.push(t!("sync-caps-pipelining"));
     }
     if let Some(s) = caps.login_delay {
-        parts.push(format!("at most one check every {s} s"));
+        parts.push(t!("sync-caps-login-delay", seconds = s));
     }
     match caps.expire {
-        Some(pop3::Expire::Never) => parts.push("keeps mail until deleted".into()),
-        Some(pop3::Expire::Days(0)) => parts.push("deletes mail once downloaded".into()),
-        Some(pop3::Expire::Days(d)) => {
-            parts.push(format!("deletes downloaded mail after {d} days"))
-        }
+        Some(pop3::Expire::Never) => parts.push(t!("sync-caps-expire-never")),
+        Some(pop3::Expire::Days(0)) => parts.push(t!("sync-caps-expire-now")),
+        Some(pop3::Expire::Days(d)) => parts.push(t!("sync-caps-expire-days", days = d)),
         None => {}
     }
     if let Some(i) = caps.implementation.as_deref().filter(|i| !i.is_empty()) {
-        parts.push(format!("server: {i}"));
+        parts.push(t!("sync-caps-server", name = i));
     }
     parts.join("; ")
 }
@@ -237,32 +250,24 @@ fn port_hint(settings: &AccountSettings, e: &Error) -> Option<String> {
         return None;
     }
     match (settings.security, settings.port) {
-        (Security::Tls, 110) => Some(
-            "Port 110 normally starts without encryption: choose STARTTLS for port 110, or use \
-             port 995 with TLS."
-                .into(),
-        ),
-        (Security::StartTls | Security::Plain, 995) => Some(
-            "Port 995 expects TLS from the first byte: choose TLS for port 995, or use port 110 \
-             with STARTTLS."
-                .into(),
-        ),
+        (Security::Tls, 110) => Some(t!("sync-hint-port-110")),
+        (Security::StartTls | Security::Plain, 995) => Some(t!("sync-hint-port-995")),
         _ => None,
     }
 }
 
-fn failed_step(e: &Error) -> &'static str {
+fn failed_step(e: &Error) -> String {
     match e {
-        Error::Pop3(pop3::Error::Resolve { .. }) => "Resolve",
-        Error::Pop3(pop3::Error::Connect { .. }) => "Connect",
+        Error::Pop3(pop3::Error::Resolve { .. }) => t!("sync-step-resolve"),
+        Error::Pop3(pop3::Error::Connect { .. }) => t!("sync-step-connect"),
         Error::Pop3(
             pop3::Error::Tls { .. }
             | pop3::Error::CertificateUntrusted { .. }
             | pop3::Error::CertificateNameMismatch { .. }
             | pop3::Error::StlsUnavailable
             | pop3::Error::StlsRefused { .. },
-        ) => "TLS",
-        _ => "Connect",
+        ) => t!("sync-step-tls"),
+        _ => t!("sync-step-connect"),
     }
 }
 
@@ -350,10 +355,7 @@ pub fn fetch_full(options: &SyncOptions, emit: &Emitter, message: MessageId) {
 fn fetch_full_inner(options: &SyncOptions, message: MessageId) -> Result<MessageId, Error> {
     let mut store = Store::open(&options.store)?;
     let (Some(account), Some(uidl)) = store.message_origin(message)? else {
-        return Err(crate::store::Error::Invalid(
-            "this message was not downloaded from an account".into(),
-        )
-        .into());
+        return Err(crate::store::Error::Invalid(t!("sync-full-not-from-account")).into());
     };
     let account = store.account(account)?;
     let (mut client, server) = open_and_list(options, &store, &account)?;
@@ -361,10 +363,7 @@ fn fetch_full_inner(options: &SyncOptions, message: MessageId) -> Result<Message
         // The error below is the one to report; nothing was changed there,
         // so QUIT waits only a few seconds.
         let _ = client.quit_after_error(); // the error below is what counts
-        return Err(crate::store::Error::NotFound(
-            "the server no longer has this message, so only its headers can be shown".into(),
-        )
-        .into());
+        return Err(crate::store::Error::NotFound(t!("sync-full-gone")).into());
     };
     let raw = client.retr(m.msg)?;
     // RETR changes nothing on the server; the bytes are what matters now.

@@ -107,7 +107,7 @@ impl Dispatcher {
     fn run(mut self, commands: &Inbox<Command>) -> String {
         let reason = match self.serve(commands) {
             Ok(reason) => reason,
-            Err(e) => format!("the sync worker stopped: {}", e.user_message()),
+            Err(e) => crate::t!("sync-worker-failed", error = e.user_message()),
         };
         let deadline = Instant::now() + SHUTDOWN_GRACE;
         for r in self.running.values() {
@@ -124,9 +124,7 @@ impl Dispatcher {
         if stuck == 0 {
             reason
         } else {
-            format!(
-                "{reason}; {stuck} account(s) were still waiting for their server (nothing is lost: they resume next time)"
-            )
+            crate::t!("sync-worker-stuck", reason = reason, stuck = stuck)
         }
     }
 
@@ -134,13 +132,15 @@ impl Dispatcher {
         self.reload()?;
         loop {
             match commands.recv_timeout(TICK) {
-                Next::Command(Command::Shutdown) => return Ok("shut down as asked".into()),
+                Next::Command(Command::Shutdown) => {
+                    return Ok(crate::t!("sync-worker-shut-down"));
+                }
                 Next::Command(command) => self.handle(command)?,
                 Next::Timeout => {}
                 Next::Closed if commands.cancel().is_cancelled() => {
-                    return Ok("shut down as asked".into());
+                    return Ok(crate::t!("sync-worker-shut-down"));
                 }
-                Next::Closed => return Ok("the window closed".into()),
+                Next::Closed => return Ok(crate::t!("sync-worker-window-closed")),
             }
             self.running.retain(|_, r| !r.thread.is_finished());
             self.helpers.retain(|h| !h.is_finished());
@@ -226,7 +226,7 @@ impl Dispatcher {
                 move |why| Event::TestStep {
                     request,
                     step: super::TestStep {
-                        name: "Start".into(),
+                        name: crate::t!("sync-step-start"),
                         outcome: Err(why),
                     },
                     certificate: None,

@@ -191,7 +191,7 @@ impl Login {
     pub(super) fn misuse(&mut self, state: State, detail: &str) -> Error {
         self.state = state;
         Error::WrongState {
-            command: "login".to_string(),
+            command: crate::t!("pop3-during-login"),
             detail: detail.to_string(),
         }
     }
@@ -199,7 +199,12 @@ impl Login {
     pub(super) fn on_greeting(&mut self, line: &[u8]) -> Result<(), Error> {
         let status = self.status(line)?;
         if !status.ok {
-            return Err(Error::refusal("greeting", &status, None, false));
+            return Err(Error::refusal(
+                &crate::t!("pop3-during-greeting"),
+                &status,
+                None,
+                false,
+            ));
         }
         let greeting = parse_greeting(&status);
         self.queue.push_back(Action::Report(Step::Greeting {
