@@ -28,7 +28,8 @@
 //! - `pop3_thunderbird`: Thunderbird's POP3 client tests (test_noUidl.js, test_noTop.js, …) ported to the scripted server.
 //! - `pop3_faults`: the POP3 client against a scripted server that misbehaves on cue.
 //! - `rules_cli`: `popmail rule` add/edit/list/remove, refusals in words, JSON export/import, run on a folder.
-//! - `i18n`: the translations: keys in every language, none missing or unused, no literal for a person in the window or the CLI.
+//! - `i18n`: the translations: keys in every language, none missing or unused, every message formats with its callers' variables.
+//! - `i18n_literals`: no literal for a person left in the window, the CLI or the layers below that speak to people; every `#[error]` from Fluent.
 //! - `i18n_below`: sentences made below the window and the CLI (POP3 and sync errors, test steps, rules) in the thread's language.
 //! - `junk_cli`: `popmail junk` train/classify/mark/reset, and a trained filter deciding a Dovecot sync.
 //! - `rules_kill`: SIGKILL at ≥ 20 moments of a sync with rules: nothing lost or duplicated, each message where its rules say.
@@ -85,6 +86,7 @@ mod discovery_ui;
 mod disk_full;
 mod i18n;
 mod i18n_below;
+mod i18n_literals;
 mod import_export;
 mod import_export_damaged;
 mod import_export_python;
