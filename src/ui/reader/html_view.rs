@@ -440,18 +440,10 @@ fn remote_run(blocks: &[Block]) -> usize {
     blocks.iter().take_while(|b| is_remote_image(b)).count()
 }
 
-/// A remote image's placeholder: one small line with its alt text (at most
-/// 60 characters), "remote image not loaded" on hover, its link clickable.
+/// A remote image's placeholder: one small line with its alt text (cut to
+/// the line), "remote image not loaded" on hover, its link clickable.
 fn remote_image_ui(ui: &mut Ui, image: &Image, out: &mut Vec<Intent>) {
-    let mut alt: String = image.alt.chars().take(60).collect();
-    if alt.len() < image.alt.len() {
-        alt.push('…');
-    }
-    let text = if alt.is_empty() {
-        "🖼".to_string()
-    } else {
-        format!("🖼 {alt}")
-    };
+    let text = format!("🖼 {}", image.alt).trim_end().to_string();
     // A label (its size is known before it is placed, so the row wraps)
     // on a faint background, not a frame.
     let chip = RichText::new(text)
