@@ -93,8 +93,15 @@ fn main() {
 fn search(store: &Store, vocab: &[String]) {
     let mut rng = generator::Rng::new(99);
     let mut samples = Vec::new();
+    let mut kinds: [Vec<std::time::Duration>; 4] = Default::default();
     let mut hits = 0;
     for q in 0..100 {
+        let kind = match q % 10 {
+            0..=3 => 0,
+            4..=6 => 1,
+            7 | 8 => 2,
+            _ => 3,
+        };
         let query = match q % 10 {
             0..=3 => generator::zipf_word(&mut rng, vocab).to_string(),
             4..=6 => vocab[vocab.len() / 2 + rng.below(vocab.len() / 2)].clone(),
@@ -111,8 +118,15 @@ fn search(store: &Store, vocab: &[String]) {
         let t = Instant::now();
         hits += store.search(&query, None, 200).expect("search").len();
         samples.push(t.elapsed());
+        kinds[kind].push(t.elapsed());
     }
     stats::print("search", &mut samples);
+    for (name, k) in ["frequent", "rare", "pair", "prefix"]
+        .iter()
+        .zip(&mut kinds)
+    {
+        stats::print(&format!("search_{name}"), k);
+    }
     println!("search_hits_mean: {:.0} messages", hits as f64 / 100.0);
 }
 
@@ -204,8 +218,10 @@ fn ensure_store(dir: &Path, total: u64, vocab: &[String]) -> u64 {
                     }
                 }
             }
-            // The receiver lives until the channel is drained.
-            let _ = tx.send((batch, bytes)); // see above
+            if !batch.is_empty() {
+                // The receiver lives until the channel is drained.
+                let _ = tx.send((batch, bytes)); // see above
+            }
         })
         .expect("generator thread");
     let mut raw_bytes = 0;

@@ -203,7 +203,8 @@ fn try_open(config: &StoreConfig) -> Result<Connection, Unusable> {
         .ctx("setting synchronous")?;
     conn.pragma_update(None, "temp_store", "MEMORY")
         .ctx("keeping temporary data in memory")?;
-    conn.pragma_update(None, "cache_size", -32_768)
+    // As the store's: an encrypted index decrypts every page it reads again.
+    conn.pragma_update(None, "cache_size", -65_536)
         .ctx("setting the cache size")?;
     if version == 0 {
         // Another connection may be creating it too: decide under the lock.
