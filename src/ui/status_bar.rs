@@ -348,11 +348,21 @@ impl SyncStatus {
                         message, sign_in, ..
                     }) => {
                         ui.separator();
-                        ui.label(
-                            RichText::new(format!("⚠ {name}: {message}"))
-                                .color(ui.visuals().error_fg_color),
-                        )
-                        .on_hover_text(message);
+                        // Cut to the room left beside its buttons (the whole
+                        // sentence is in the hover and in Details…).
+                        let buttons = if *sign_in { 230.0 } else { 110.0 };
+                        let room = (ui.available_width() - buttons).max(80.0);
+                        ui.scope(|ui| {
+                            ui.set_max_width(room);
+                            ui.add(
+                                egui::Label::new(
+                                    RichText::new(format!("⚠ {name}: {message}"))
+                                        .color(ui.visuals().error_fg_color),
+                                )
+                                .truncate(),
+                            )
+                            .on_hover_text(message);
+                        });
                         if *sign_in
                             && ui
                                 .button(t!("window-sign-in-again"))
